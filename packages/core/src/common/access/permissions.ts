@@ -1,0 +1,54 @@
+import type { Actor } from '../audit/auditEntry.js';
+import { fail, ok, type Result } from '../base/result.js';
+import type { Person } from '../people/person.js';
+import type { Action } from '../plan/plan.js';
+import type { Database } from '../store/database.js';
+import type { Subgroup } from '../subgroups/subgroup.js';
+
+/** The person behind an actor, if the actor is a known, active person. */
+export function personOf(db: Database, actor: Actor): Person | undefined {
+  if (actor.kind !== 'person') return undefined;
+  return db.people.find((p) => p.id === actor.personId && p.active);
+}
+
+/** System processes (the CLI run by the business team, the scheduler) and the business team administer. */
+export function isAdministrator(db: Database, actor: Actor): boolean {
+  if (actor.kind === 'system') return true;
+  return personOf(db, actor)?.roles.includes('business-team') ?? false;
+}
+
+/** Only administrators change the register, funding, plans and settings. */
+export function canAdminister(db: Database, actor: Actor): Result<true> {
+  if (isAdministrator(db, actor)) return ok(true);
+  return unknownOr(db, actor, 'access.not_business_team', 'Only the business team can change this.');
+}
+
+/** A subgroup's chair or deputy records its attendance; so may the business team. */
+export function canRecordAttendance(db: Database, actor: Actor, subgroup: Subgroup): Result<true> {
+  if (isAdministrator(db, actor)) return ok(true);
+  const person = personOf(db, actor);
+  if (person && (subgroup.chairId === person.id || subgroup.deputyChairId === person.id)) return ok(true);
+  return unknownOr(
+    db,
+    actor,
+    'attendance.not_chair',
+    `Only the chair or deputy chair of ${subgroup.name} (or the business team) can record its attendance.`,
+  );
+}
+
+/** An action's owner updates it; so may the business team. */
+export function canUpdateAction(db: Database, actor: Actor, action: Action): Result<true> {
+  if (isAdministrator(db, actor)) return ok(true);
+  const person = personOf(db, actor);
+  if (person && action.ownerId === person.id) return ok(true);
+  return unknownOr(db, actor, 'action.not_owner', `Only the owner of ${action.ref} (or the business team) can update it.`);
+}
+
+function unknownOr(db: Database, actor: Actor, code: string, message: string): Result<never> {
+  if (actor.kind === 'person' && personOf(db, actor) === undefined) {
+    return fail('access.unknown_person', `${actor.personId} is not a known, active person in ${db.partnership.name}.`, {
+      personId: actor.personId,
+    });
+  }
+  return fail(code, message);
+}

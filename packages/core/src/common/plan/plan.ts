@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ActionRef, Id } from '../base/ids.js';
+import { Instant, LocalDate } from '../base/time.js';
+
+/** A priority of a business plan. */
+export const Priority = z.object({
+  id: Id,
+  title: z.string().min(1),
+  description: z.string().nullable().default(null),
+});
+export type Priority = z.infer<typeof Priority>;
+
+/** A "what we said / what we delivered" line of a plan, as the annual report prints it. */
+export const Commitment = z.object({
+  said: z.string().min(1),
+  delivered: z.string().nullable().default(null),
+});
+export type Commitment = z.infer<typeof Commitment>;
+
+/** A business plan covering a period, e.g. "2025–27". */
+export const BusinessPlan = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    /** First and last day the plan covers, inclusive. */
+    start: LocalDate,
+    end: LocalDate,
+    status: z.enum(['draft', 'active', 'closed']).default('active'),
+    priorities: z.array(Priority).default([]),
+    commitments: z.array(Commitment).default([]),
+  })
+  .refine((p) => p.end >= p.start, { message: 'must end on or after its start', path: ['end'] });
+export type BusinessPlan = z.infer<typeof BusinessPlan>;
+
+/** Where an action is up to. */
+export const ActionStatus = z.enum(['not-started', 'on-track', 'at-risk', 'off-track', 'complete', 'withdrawn']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+/** Where an action came from. */
+export const ActionSource = z.object({
+  kind: z.enum(['business-plan', 'review-recommendation', 'audit', 'executive']).default('business-plan'),
+  /** What it came from, e.g. "Baby Eva LCSPR, recommendation 3". */
+  reference: z.string().min(1).nullable().default(null),
+});
+export type ActionSource = z.infer<typeof ActionSource>;
+
+/** One entry of an action's append-only history. */
+export const ActionUpdate = z.object({
+  at: Instant,
+  byId: z.string().min(1),
+  progress: z.number().int().min(0).max(100),
+  status: ActionStatus,
+  note: z.string().nullable().default(null),
+});
+export type ActionUpdate = z.infer<typeof ActionUpdate>;
+
+/**
+ * An action of a business plan. `status` and `progress` are the latest history entry's; the
+ * history always holds at least the entry that created the action.
+ */
+export const Action = z
+  .object({
+    ref: ActionRef,
+    planId: Id,
+    priorityId: Id.nullable().default(null),
+    title: z.string().min(1),
+    ownerId: Id.nullable().default(null),
+    leadAgencyId: Id.nullable().default(null),
+    due: LocalDate,
+    status: ActionStatus,
+    progress: z.number().int().min(0).max(100),
+    source: ActionSource.default({ kind: 'business-plan', reference: null }),
+    carriedOverFrom: z.object({ planId: Id, ref: ActionRef }).nullable().default(null),
+    /** Reminders for this action are not sent before this date. */
+    snoozedUntil: LocalDate.nullable().default(null),
+    createdAt: Instant,
+    history: z.array(ActionUpdate).min(1),
+  })
+  .refine(
+    (a) => {
+      const last = a.history[a.history.length - 1];
+      return last !== undefined && last.status === a.status && last.progress === a.progress;
+    },
+    { message: 'status and progress must equal the latest history entry', path: ['status'] },
+  )
+  .refine((a) => a.status !== 'complete' || a.progress === 100, {
+    message: 'a complete action has progress 100',
+    path: ['progress'],
+  });
+export type Action = z.infer<typeof Action>;

@@ -1,0 +1,400 @@
+import { canAdminister, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
+import { Attendance, attendanceId } from '../attendance/attendance.js';
+import { actorLabel, type Actor, type AuditEntry } from '../audit/auditEntry.js';
+import { fail, ok, type Result } from '../base/result.js';
+import { parseWith } from '../base/validation.js';
+import { Partnership } from '../partnership/partnership.js';
+import { Action, type ActionStatus, type ActionUpdate } from '../plan/plan.js';
+import { OutboxMessage } from '../messaging/messaging.js';
+import { Command, type CommandInput } from './commands.js';
+import type { Database } from './database.js';
+
+/** Who is making a change, and when. */
+export interface ChangeContext {
+  readonly actor: Actor;
+  /** The moment of the change, ISO 8601 UTC. */
+  readonly at: string;
+}
+
+/** What a batch of commands did. */
+export interface ChangeOutcome {
+  /** The database after the change (the same object when nothing changed). */
+  readonly db: Database;
+  /** One entry per record created, changed or removed; empty when the batch changed nothing. */
+  readonly audit: readonly AuditEntry[];
+}
+
+type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans';
+
+/**
+ * Applies a batch of commands all-or-nothing: every command is parsed, checked against the
+ * actor's permissions and the data it refers to, and applied in order. The input is never
+ * mutated; records that do not change produce no audit entry, so re-applying is harmless.
+ */
+export function applyCommands(
+  db: Database,
+  commands: readonly CommandInput[],
+  context: ChangeContext,
+): Result<ChangeOutcome> {
+  const work = new Working(db, context);
+  for (const [index, input] of commands.entries()) {
+    const parsed = parseWith(Command, input, 'command.invalid', commands.length > 1 ? `commands[${index}]` : '');
+    if (!parsed.success) return parsed;
+    const applied = work.apply(parsed.data);
+    if (!applied.success) {
+      if (commands.length === 1) return applied;
+      return fail(applied.error.code, `command ${index + 1} of ${commands.length} (${parsed.data.type}): ${applied.error.message}`, {
+        ...applied.error.details,
+        commandIndex: index,
+      });
+    }
+  }
+  return ok(work.finish());
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+class Working {
+  private next: Database;
+  private readonly entries: AuditEntry[] = [];
+  private readonly by: string;
+
+  constructor(
+    private readonly original: Database,
+    private readonly context: ChangeContext,
+  ) {
+    this.next = { ...original };
+    this.by = actorLabel(context.actor);
+  }
+
+  finish(): ChangeOutcome {
+    if (this.entries.length === 0) return { db: this.original, audit: [] };
+    this.next.audit = [...this.original.audit, ...this.entries];
+    this.next.revision = this.original.revision + 1;
+    return { db: this.next, audit: this.entries };
+  }
+
+  private record(command: string, entity: string, entityId: string, before: unknown, after: unknown): void {
+    const seq = (this.original.audit.at(-1)?.seq ?? 0) + this.entries.length + 1;
+    this.entries.push({ seq, at: this.context.at, by: this.by, command, entity, entityId, before: before ?? null, after: after ?? null });
+  }
+
+  private admin(): Result<true> {
+    return canAdminister(this.next, this.context.actor);
+  }
+
+  /** Inserts or replaces a record keyed by `key`, recording the change if there is one. */
+  private upsert<C extends Collection>(collection: C, command: string, entity: string, record: Database[C][number], key: (r: Database[C][number]) => string): void {
+    const list = this.next[collection] as Database[C][number][];
+    const id = key(record);
+    const index = list.findIndex((r) => key(r) === id);
+    const before = index >= 0 ? list[index] : undefined;
+    if (before !== undefined && same(before, record)) return;
+    const copy = [...list];
+    if (index >= 0) copy[index] = record;
+    else copy.push(record);
+    (this.next[collection] as Database[C][number][]) = copy;
+    this.record(command, entity, id, before, record);
+  }
+
+  apply(command: Command): Result<true> {
+    const db = this.next;
+    switch (command.type) {
+      case 'partnership.update': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const parsed = parseWith(Partnership, { ...db.partnership, ...command.partnership }, 'partnership.invalid', 'partnership');
+        if (!parsed.success) return parsed;
+        if (!same(db.partnership, parsed.data)) {
+          this.record(command.type, 'partnership', 'partnership', db.partnership, parsed.data);
+          this.next.partnership = parsed.data;
+        }
+        return ok(true);
+      }
+      case 'agency.upsert': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const { agency } = command;
+        if (agency.parentId !== null && agency.parentId !== agency.id && !db.agencies.some((a) => a.id === agency.parentId)) {
+          return fail('agency.unknown_parent', `Agency ${agency.name}: parent agency "${agency.parentId}" is not in the register.`);
+        }
+        const clash = db.agencies.find((a) => a.id !== agency.id && a.name.toLowerCase() === agency.name.toLowerCase());
+        if (clash) return fail('agency.duplicate_name', `An agency named "${agency.name}" already exists (${clash.id}).`);
+        this.upsert('agencies', command.type, 'agency', agency, (a) => a.id);
+        return ok(true);
+      }
+      case 'person.upsert': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const { person } = command;
+        if (person.agencyId !== null && !db.agencies.some((a) => a.id === person.agencyId)) {
+          return fail('person.unknown_agency', `${person.name}: agency "${person.agencyId}" is not in the register.`);
+        }
+        const clash = db.people.find((p) => p.id !== person.id && p.email === person.email);
+        if (clash) return fail('person.duplicate_email', `${person.email} already belongs to ${clash.name} (${clash.id}).`);
+        if (person.teamsAadObjectId !== null) {
+          const other = db.people.find((p) => p.id !== person.id && p.teamsAadObjectId === person.teamsAadObjectId);
+          if (other) return fail('person.duplicate_teams_id', `That Teams identity already belongs to ${other.name}.`);
+        }
+        this.upsert('people', command.type, 'person', person, (p) => p.id);
+        return ok(true);
+      }
+      case 'subgroup.upsert': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const { subgroup } = command;
+        for (const personId of [subgroup.chairId, subgroup.deputyChairId]) {
+          if (personId !== null && !db.people.some((p) => p.id === personId)) {
+            return fail('subgroup.unknown_person', `${subgroup.name}: chair or deputy "${personId}" is not a known person.`);
+          }
+        }
+        for (const member of subgroup.members) {
+          if (!db.agencies.some((a) => a.id === member.agencyId)) {
+            return fail('subgroup.unknown_agency', `${subgroup.name}: member agency "${member.agencyId}" is not in the register.`);
+          }
+          if (member.left !== null && member.left < member.joined) {
+            return fail('subgroup.membership_dates', `${subgroup.name}: ${member.agencyId} left (${member.left}) before it joined (${member.joined}).`);
+          }
+        }
+        this.upsert('subgroups', command.type, 'subgroup', subgroup, (s) => s.id);
+        return ok(true);
+      }
+      case 'meeting.upsert': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        if (!db.subgroups.some((s) => s.id === command.meeting.subgroupId)) {
+          return fail('meeting.unknown_subgroup', `Meeting ${command.meeting.id}: subgroup "${command.meeting.subgroupId}" does not exist.`);
+        }
+        this.upsert('meetings', command.type, 'meeting', command.meeting, (m) => m.id);
+        return ok(true);
+      }
+      case 'meeting.setStatus': {
+        const meeting = db.meetings.find((m) => m.id === command.meetingId);
+        if (!meeting) return fail('meeting.not_found', `There is no meeting ${command.meetingId}.`);
+        const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId)!;
+        const allowed = canRecordAttendance(db, this.context.actor, subgroup);
+        if (!allowed.success) return allowed;
+        this.upsert('meetings', command.type, 'meeting', { ...meeting, status: command.status }, (m) => m.id);
+        return ok(true);
+      }
+      case 'attendance.record':
+        return this.recordAttendance(command);
+      case 'contribution.upsert': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const { contribution } = command;
+        if (contribution.agencyId !== null && !db.agencies.some((a) => a.id === contribution.agencyId)) {
+          return fail('contribution.unknown_agency', `Contribution ${contribution.id}: agency "${contribution.agencyId}" is not in the register.`);
+        }
+        this.upsert('contributions', command.type, 'contribution', contribution, (c) => c.id);
+        return ok(true);
+      }
+      case 'expenditure.upsert': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        this.upsert('expenditure', command.type, 'expenditure', command.expenditure, (e) => e.id);
+        return ok(true);
+      }
+      case 'plan.upsert': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const existing = db.plans.find((p) => p.id === command.plan.id);
+        if (existing) {
+          const kept = new Set(command.plan.priorities.map((p) => p.id));
+          const orphan = db.actions.find((a) => a.planId === existing.id && a.priorityId !== null && !kept.has(a.priorityId));
+          if (orphan) return fail('plan.priority_in_use', `Priority "${orphan.priorityId}" still has action ${orphan.ref}.`);
+        }
+        this.upsert('plans', command.type, 'plan', command.plan, (p) => p.id);
+        return ok(true);
+      }
+      case 'action.create':
+        return this.createAction(command.action);
+      case 'action.update':
+        return this.updateAction(command);
+      case 'action.snooze': {
+        const action = db.actions.find((a) => a.ref === command.ref);
+        if (!action) return fail('action.not_found', `There is no action ${command.ref}.`);
+        const allowed = canUpdateAction(db, this.context.actor, action);
+        if (!allowed.success) return allowed;
+        this.replaceAction(command.type, action, { ...action, snoozedUntil: command.until });
+        return ok(true);
+      }
+      case 'conversation.save': {
+        if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the bot saves conversation references.');
+        const list = db.conversations;
+        const index = list.findIndex((c) => c.key === command.conversation.key);
+        const before = index >= 0 ? list[index] : undefined;
+        // savedAt changes on every save; only a new reference is worth recording.
+        if (before !== undefined && same({ ...before, savedAt: '' }, { ...command.conversation, savedAt: '' })) return ok(true);
+        const copy = [...list];
+        if (index >= 0) copy[index] = command.conversation;
+        else copy.push(command.conversation);
+        this.next.conversations = copy;
+        this.record(command.type, 'conversation', command.conversation.key, before, command.conversation);
+        return ok(true);
+      }
+      case 'outbox.claim': {
+        if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the scheduler sends messages.');
+        const existing = db.outbox.find((m) => m.key === command.key);
+        if (existing && existing.state !== 'failed') {
+          return fail('outbox.already_claimed', `Message ${command.key} is already ${existing.state}.`);
+        }
+        const message = OutboxMessage.parse({
+          key: command.key,
+          state: 'claimed',
+          claimedAt: this.context.at,
+          attempts: (existing?.attempts ?? 0) + 1,
+        });
+        this.next.outbox = existing ? db.outbox.map((m) => (m.key === command.key ? message : m)) : [...db.outbox, message];
+        this.record(command.type, 'outbox', command.key, existing, message);
+        return ok(true);
+      }
+      case 'outbox.settle': {
+        if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the scheduler sends messages.');
+        const existing = db.outbox.find((m) => m.key === command.key);
+        if (!existing) return fail('outbox.not_claimed', `Message ${command.key} was never claimed.`);
+        const message = {
+          ...existing,
+          state: command.state,
+          sentAt: command.state === 'sent' ? this.context.at : null,
+          error: command.error,
+        };
+        this.next.outbox = db.outbox.map((m) => (m.key === command.key ? message : m));
+        this.record(command.type, 'outbox', command.key, existing, message);
+        return ok(true);
+      }
+    }
+  }
+
+  private recordAttendance(command: Extract<Command, { type: 'attendance.record' }>): Result<true> {
+    const db = this.next;
+    const meeting = db.meetings.find((m) => m.id === command.meetingId);
+    if (!meeting) return fail('meeting.not_found', `There is no meeting ${command.meetingId}.`);
+    const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId)!;
+    const allowed = canRecordAttendance(db, this.context.actor, subgroup);
+    if (!allowed.success) return allowed;
+    if (meeting.status === 'cancelled') {
+      return fail('attendance.meeting_cancelled', `The ${subgroup.name} meeting ${meeting.id} was cancelled; it has no register.`);
+    }
+    if (Date.parse(meeting.start) > Date.parse(this.context.at)) {
+      return fail('attendance.meeting_not_started', `The ${subgroup.name} meeting ${meeting.id} has not started yet.`);
+    }
+    const seen = new Set<string>();
+    const lines: Attendance[] = [];
+    for (const [index, entry] of command.entries.entries()) {
+      if (entry.personId !== null && !db.people.some((p) => p.id === entry.personId)) {
+        return fail('attendance.unknown_person', `Register line ${index + 1}: "${entry.personId}" is not a known person.`, { index });
+      }
+      if (entry.deputisingForId !== null && !db.people.some((p) => p.id === entry.deputisingForId)) {
+        return fail('attendance.unknown_person', `Register line ${index + 1}: deputising for "${entry.deputisingForId}", who is not a known person.`, { index });
+      }
+      const id = attendanceId(meeting.id, entry);
+      if (seen.has(id)) return fail('attendance.duplicate_line', `Register line ${index + 1} repeats an earlier attendee.`, { index });
+      seen.add(id);
+      lines.push(
+        Attendance.parse({ id, meetingId: meeting.id, ...entry, recordedById: this.by, recordedAt: this.context.at }),
+      );
+    }
+    const kept = db.attendance.filter((a) => {
+      if (a.meetingId !== meeting.id) return true;
+      if (seen.has(a.id)) return true;
+      if (command.replace) {
+        this.record(command.type, 'attendance', a.id, a, null);
+        return false;
+      }
+      return true;
+    });
+    const byId = new Map(kept.map((a, i) => [a.id, i] as const));
+    const next = [...kept];
+    for (const line of lines) {
+      const index = byId.get(line.id);
+      const before = index === undefined ? undefined : next[index];
+      // Who recorded it and when are not part of what was recorded: a retried submission is no change.
+      if (before && same({ ...before, recordedById: '', recordedAt: '' }, { ...line, recordedById: '', recordedAt: '' })) continue;
+      if (index === undefined) next.push(line);
+      else next[index] = line;
+      this.record(command.type, 'attendance', line.id, before, line);
+    }
+    this.next.attendance = next;
+    if (meeting.status === 'scheduled' && lines.some((l) => l.status === 'present')) {
+      this.upsert('meetings', command.type, 'meeting', { ...meeting, status: 'held' }, (m) => m.id);
+    }
+    return ok(true);
+  }
+
+  private createAction(draft: Extract<Command, { type: 'action.create' }>['action']): Result<true> {
+    const allowed = this.admin();
+    if (!allowed.success) return allowed;
+    const db = this.next;
+    const plan = db.plans.find((p) => p.id === draft.planId);
+    if (!plan) return fail('action.unknown_plan', `${draft.ref}: plan "${draft.planId}" does not exist.`);
+    if (draft.priorityId !== null && !plan.priorities.some((p) => p.id === draft.priorityId)) {
+      return fail('action.unknown_priority', `${draft.ref}: plan ${plan.name} has no priority "${draft.priorityId}".`);
+    }
+    if (draft.ownerId !== null && !db.people.some((p) => p.id === draft.ownerId)) {
+      return fail('action.unknown_owner', `${draft.ref}: owner "${draft.ownerId}" is not a known person.`);
+    }
+    if (draft.leadAgencyId !== null && !db.agencies.some((a) => a.id === draft.leadAgencyId)) {
+      return fail('action.unknown_agency', `${draft.ref}: lead agency "${draft.leadAgencyId}" is not in the register.`);
+    }
+    const { note, ...fields } = draft;
+    const progress = fields.status === 'complete' ? 100 : fields.progress;
+    const existing = db.actions.find((a) => a.ref === draft.ref);
+    if (existing) {
+      // Re-importing the same action is no change; a different one under the same ref is a clash.
+      const unchanged =
+        existing.planId === fields.planId &&
+        existing.title === fields.title &&
+        existing.priorityId === fields.priorityId &&
+        existing.ownerId === fields.ownerId &&
+        existing.leadAgencyId === fields.leadAgencyId &&
+        existing.due === fields.due &&
+        same(existing.source, fields.source);
+      if (unchanged) return ok(true);
+      if (existing.planId !== fields.planId) return fail('action.duplicate_ref', `${draft.ref} already exists in another plan.`);
+      const edited = { ...existing, title: fields.title, priorityId: fields.priorityId, ownerId: fields.ownerId, leadAgencyId: fields.leadAgencyId, due: fields.due, source: fields.source };
+      this.replaceAction('action.create', existing, edited);
+      return ok(true);
+    }
+    const action = Action.safeParse({
+      ...fields,
+      progress,
+      createdAt: this.context.at,
+      history: [{ at: this.context.at, byId: this.by, progress, status: fields.status, note: note ?? 'Created' }],
+    });
+    if (!action.success) return fail('action.invalid', `${draft.ref}: ${action.error.issues[0]?.message ?? 'invalid'}`);
+    this.next.actions = [...db.actions, action.data];
+    this.record('action.create', 'action', action.data.ref, undefined, action.data);
+    return ok(true);
+  }
+
+  private updateAction(command: Extract<Command, { type: 'action.update' }>): Result<true> {
+    const db = this.next;
+    const action = db.actions.find((a) => a.ref === command.ref);
+    if (!action) return fail('action.not_found', `There is no action ${command.ref}.`);
+    const allowed = canUpdateAction(db, this.context.actor, action);
+    if (!allowed.success) return allowed;
+    if (command.progress === null && command.status === null && command.note === null) {
+      return fail('action.empty_update', `Say what changed for ${action.ref}: a progress %, a status or a note.`);
+    }
+    let status: ActionStatus = command.status ?? action.status;
+    let progress = command.progress ?? action.progress;
+    if (command.status === 'complete' && command.progress === null) progress = 100;
+    if (command.status === null && command.progress === 100) status = 'complete';
+    if (command.status === null && command.progress !== null && command.progress < 100 && (action.status === 'not-started' || action.status === 'complete')) {
+      status = command.progress > 0 ? 'on-track' : 'not-started';
+    }
+    if (status === 'complete' && progress !== 100) {
+      return fail('action.complete_needs_100', `${action.ref} cannot be complete at ${progress}%: complete means 100%.`);
+    }
+    const update: ActionUpdate = { at: this.context.at, byId: this.by, progress, status, note: command.note };
+    this.replaceAction(command.type, action, { ...action, status, progress, history: [...action.history, update] });
+    return ok(true);
+  }
+
+  private replaceAction(command: string, before: Action, after: Action): void {
+    if (same(before, after)) return;
+    this.next.actions = this.next.actions.map((a) => (a.ref === before.ref ? after : a));
+    this.record(command, 'action', after.ref, before, after);
+  }
+}

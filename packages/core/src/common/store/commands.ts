@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Agency } from '../agencies/agency.js';
+import { AttendanceStatus } from '../attendance/attendance.js';
+import { ActionRef, Id } from '../base/ids.js';
+import { LocalDate } from '../base/time.js';
+import { Contribution, Expenditure } from '../funding/funding.js';
+import { Meeting, MeetingStatus } from '../meetings/meeting.js';
+import { ConversationReference } from '../messaging/messaging.js';
+import { Partnership } from '../partnership/partnership.js';
+import { Person } from '../people/person.js';
+import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
+import { Subgroup } from '../subgroups/subgroup.js';
+
+/** One line of a register being recorded: a known person or a named guest. */
+export const RegisterEntry = z
+  .object({
+    personId: Id.nullable().default(null),
+    guestName: z.string().trim().min(1).nullable().default(null),
+    status: AttendanceStatus,
+    deputisingForId: Id.nullable().default(null),
+  })
+  .refine((e) => (e.personId === null) !== (e.guestName === null), {
+    message: 'needs exactly one of personId and guestName',
+    path: ['personId'],
+  });
+export type RegisterEntry = z.infer<typeof RegisterEntry>;
+
+/** A new action, before the store stamps its creation into the history. */
+export const ActionDraft = z.object({
+  ref: ActionRef,
+  planId: Id,
+  priorityId: Id.nullable().default(null),
+  title: z.string().min(1),
+  ownerId: Id.nullable().default(null),
+  leadAgencyId: Id.nullable().default(null),
+  due: LocalDate,
+  status: ActionStatus.default('not-started'),
+  progress: z.number().int().min(0).max(100).default(0),
+  source: ActionSource.default({ kind: 'business-plan', reference: null }),
+  carriedOverFrom: z.object({ planId: Id, ref: ActionRef }).nullable().default(null),
+  note: z.string().nullable().default(null),
+});
+export type ActionDraft = z.infer<typeof ActionDraft>;
+
+/**
+ * Every change the store can make, as data. Commands are what callers send, what the audit
+ * log names, and what a database-backed store would translate to statements.
+ */
+export const Command = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('partnership.update'), partnership: Partnership.partial() }),
+  z.object({ type: z.literal('agency.upsert'), agency: Agency }),
+  z.object({ type: z.literal('person.upsert'), person: Person }),
+  z.object({ type: z.literal('subgroup.upsert'), subgroup: Subgroup }),
+  z.object({ type: z.literal('meeting.upsert'), meeting: Meeting }),
+  z.object({ type: z.literal('meeting.setStatus'), meetingId: Id, status: MeetingStatus }),
+  z.object({
+    type: z.literal('attendance.record'),
+    meetingId: Id,
+    entries: z.array(RegisterEntry).min(1),
+    /** Remove register lines not in `entries`: a chair's card submits the whole register. */
+    replace: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal('contribution.upsert'), contribution: Contribution }),
+  z.object({ type: z.literal('expenditure.upsert'), expenditure: Expenditure }),
+  z.object({ type: z.literal('plan.upsert'), plan: BusinessPlan }),
+  z.object({ type: z.literal('action.create'), action: ActionDraft }),
+  z.object({
+    type: z.literal('action.update'),
+    ref: ActionRef,
+    progress: z.number().int().min(0).max(100).nullable().default(null),
+    status: ActionStatus.nullable().default(null),
+    note: z.string().trim().min(1).nullable().default(null),
+  }),
+  z.object({ type: z.literal('action.snooze'), ref: ActionRef, until: LocalDate.nullable() }),
+  z.object({ type: z.literal('conversation.save'), conversation: ConversationReference }),
+  z.object({ type: z.literal('outbox.claim'), key: z.string().min(1) }),
+  z.object({
+    type: z.literal('outbox.settle'),
+    key: z.string().min(1),
+    state: z.enum(['sent', 'failed']),
+    error: z.string().nullable().default(null),
+  }),
+]);
+export type Command = z.infer<typeof Command>;
+/** A command as callers may write it, with defaults left out. */
+export type CommandInput = z.input<typeof Command>;

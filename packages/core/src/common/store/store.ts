@@ -1,0 +1,33 @@
+import type { Result } from '../base/result.js';
+import type { ChangeContext } from './applyCommands.js';
+import type { CommandInput } from './commands.js';
+import type { AuditEntry } from '../audit/auditEntry.js';
+import type { Database } from './database.js';
+
+/** What a committed change reports back to its caller. */
+export interface CommitResult {
+  /** The store's revision after the change. */
+  readonly revision: number;
+  /** What changed; empty when the commands changed nothing (e.g. a retried submission). */
+  readonly audit: readonly AuditEntry[];
+}
+
+/**
+ * The only way the rest of Partnership Tracker reads or changes a partnership's data.
+ * Implementations: in-memory (tests), a lowdb JSON file (the embedded default); a database
+ * server can implement the same interface without callers changing.
+ */
+export interface Store {
+  /**
+   * A consistent snapshot of everything, including changes committed by other processes.
+   * The snapshot is shared and must be treated as read-only.
+   */
+  read(): Promise<Database>;
+  /**
+   * Applies commands all-or-nothing on the latest data and makes them durable before
+   * resolving. Concurrent calls are serialised; nothing is written when any command fails.
+   */
+  commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>>;
+  /** Waits for in-flight commits and releases the store. */
+  close(): Promise<void>;
+}

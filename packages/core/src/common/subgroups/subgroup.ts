@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Id } from '../base/ids.js';
+import { LocalDate } from '../base/time.js';
+
+/** A member agency of a subgroup, for the dates it was a member. */
+export const Membership = z.object({
+  agencyId: Id,
+  joined: LocalDate,
+  /** The last day of membership, inclusive; null while still a member. */
+  left: LocalDate.nullable().default(null),
+  expectedRepresentatives: z.number().int().min(0).max(20).default(1),
+});
+export type Membership = z.infer<typeof Membership>;
+
+/** How often a subgroup meets, which sets how many meetings a year are planned. */
+export const Cadence = z.enum(['monthly', 'six-weekly', 'bi-monthly', 'quarterly', 'termly', 'twice-yearly', 'ad-hoc']);
+export type Cadence = z.infer<typeof Cadence>;
+
+/** When a meeting is quorate. */
+export const QuorumRule = z.object({
+  /** At least this many member agencies represented. */
+  minAgencies: z.number().int().min(0).default(0),
+  /** Each of the three statutory partners represented. */
+  statutoryPartnersRequired: z.boolean().default(false),
+});
+export type QuorumRule = z.infer<typeof QuorumRule>;
+
+/** Where a subgroup's messages go. */
+export const ChannelBinding = z.object({
+  kind: z.enum(['teams', 'slack']),
+  /** Teams conversation id or Slack channel id. */
+  conversationId: z.string().min(1),
+  name: z.string().optional(),
+});
+export type ChannelBinding = z.infer<typeof ChannelBinding>;
+
+/** A board or subgroup of the partnership (the Executive is one, with `kind: 'executive'`). */
+export const Subgroup = z.object({
+  id: Id,
+  name: z.string().min(1),
+  /** The name used in report columns and lists, e.g. "QAG". */
+  shortName: z.string().min(1),
+  kind: z.enum(['executive', 'subgroup']).default('subgroup'),
+  chairId: Id.nullable().default(null),
+  deputyChairId: Id.nullable().default(null),
+  cadence: Cadence.default('quarterly'),
+  members: z.array(Membership).default([]),
+  quorum: QuorumRule.default({ minAgencies: 0, statutoryPartnersRequired: false }),
+  channel: ChannelBinding.nullable().default(null),
+});
+export type Subgroup = z.infer<typeof Subgroup>;

@@ -1,0 +1,68 @@
+// The public surface of @partnership-tracker/core: a curated list, grouped by domain concept.
+
+export { ok, fail, unwrap, type Result, type DomainError } from './common/base/result.js';
+export { Id, ActionRef, slugify } from './common/base/ids.js';
+export { LocalDate, Instant, type Clock } from './common/base/time.js';
+export { Pence } from './common/base/money.js';
+export { formatPath, parseWith } from './common/base/validation.js';
+export {
+  APRIL_FIRST,
+  financialYear,
+  parseFinancialYear,
+  parsePeriod,
+  periodLabel,
+  periodDates,
+  periodInstants,
+  financialYearOfDate,
+  quarterOfDate,
+  previousPeriod,
+  nextPeriod,
+  isInRange,
+  localDateOf,
+  localTimeOf,
+  zonedTimeToInstant,
+  offsetMinutes,
+  addDays,
+  addMonths,
+  daysBetween,
+  dayOfWeek,
+  type FinancialYear,
+  type Quarter,
+  type Period,
+  type YearStart,
+  type DateRange,
+} from './common/base/dates.js';
+
+export { Partnership } from './common/partnership/partnership.js';
+export { Agency, Sector, StatutoryRole } from './common/agencies/agency.js';
+export { Person, PartnershipRole } from './common/people/person.js';
+export { Subgroup, Membership, Cadence, QuorumRule, ChannelBinding } from './common/subgroups/subgroup.js';
+export { Meeting, MeetingStatus } from './common/meetings/meeting.js';
+export { Attendance, AttendanceStatus, attendanceId } from './common/attendance/attendance.js';
+export { Contribution, Expenditure, FinancialYearLabel } from './common/funding/funding.js';
+export {
+  BusinessPlan,
+  Priority,
+  Commitment,
+  Action,
+  ActionStatus,
+  ActionSource,
+  ActionUpdate,
+} from './common/plan/plan.js';
+export { Actor, AuditEntry, actorLabel } from './common/audit/auditEntry.js';
+export { ConversationReference, OutboxMessage } from './common/messaging/messaging.js';
+export {
+  personOf,
+  isAdministrator,
+  canAdminister,
+  canRecordAttendance,
+  canUpdateAction,
+} from './common/access/permissions.js';
+
+export { Database, CURRENT_SCHEMA_VERSION, emptyDatabase } from './common/store/database.js';
+export { Command, RegisterEntry, ActionDraft, type CommandInput } from './common/store/commands.js';
+export { applyCommands, type ChangeContext, type ChangeOutcome } from './common/store/applyCommands.js';
+export { migrate, migrations, type Migration } from './common/store/migrations.js';
+export { SerialQueue } from './common/store/serialQueue.js';
+export { MemoryStore } from './common/store/memoryStore.js';
+export type { Store, CommitResult } from './common/store/store.js';
