@@ -1,0 +1,1 @@
+export { readCsv, headerKey, type ColumnSpec, type CsvRow } from './readCsv.js';
