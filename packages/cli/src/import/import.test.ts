@@ -1,30 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { applyCommands, emptyDatabase, unwrap, type ChangeContext, type Database } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
-import { describeChanges, importerFor, importers, prepareImport } from './index.js';
-
-const examples = new URL('../../../../docs/examples/', import.meta.url);
-const context: ChangeContext = { actor: { kind: 'system', name: 'ptrack' }, at: '2026-11-23T12:00:00Z' };
-const options = { createAgencies: false, now: context.at };
-
-function importText(db: Database, entity: string, text: string, file = `${entity}.csv`, createAgencies = false) {
-  const prepared = prepareImport(importerFor(entity)!, text, file, db, { ...options, createAgencies }, context);
-  if (!prepared.success) return { db, error: prepared.error.message, changes: '' };
-  const outcome = unwrap(applyCommands(db, prepared.data.commands, context));
-  return { db: outcome.db, error: '', changes: describeChanges(outcome.audit) };
-}
-
-function importExamples(): { db: Database; changes: Record<string, string> } {
-  let db = emptyDatabase({ name: 'Example Safeguarding Children Partnership', area: 'Croydon' });
-  const changes: Record<string, string> = {};
-  for (const { entity } of importers) {
-    const result = importText(db, entity, readFileSync(new URL(`${entity}.csv`, examples), 'utf8'));
-    expect(result.error).toBe('');
-    db = result.db;
-    changes[entity] = result.changes;
-  }
-  return { db, changes };
-}
+import { examplesFolder as examples, importExamples, importText } from '../__fixtures__/examples.js';
+import { importers } from './index.js';
 
 describe('importing the example files into a new partnership', () => {
   it('adds every record and says what it added', () => {

@@ -1,0 +1,43 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { Database, Result, Store } from '@partnership-tracker/core';
+import type { Io } from './io.js';
+
+/** The data file used when neither `--data` nor `PTRACK_DATA` names one. */
+export const DEFAULT_DATA_FILE = 'partnership.json';
+
+/** Which data file a command works on: `--data FILE`, else `PTRACK_DATA`, else `./partnership.json`. */
+export function resolveDataPath(option: string | undefined, io: Pick<Io, 'env' | 'cwd'>): string {
+  const chosen = option ?? (io.env.PTRACK_DATA || undefined) ?? DEFAULT_DATA_FILE;
+  return isAbsolute(chosen) ? chosen : resolve(io.cwd, chosen);
+}
+
+/** The file store's functions that the CLI uses, loaded only by commands that touch the data file. */
+interface FileStoreApi {
+  openFileStore(path: string): Promise<Result<Store>>;
+  createDataFile(path: string, db: Database, options?: { force?: boolean }): Promise<Result<void>>;
+}
+
+async function fileStoreApi(): Promise<FileStoreApi> {
+  return (await import('@partnership-tracker/core/node')) as unknown as FileStoreApi;
+}
+
+/** Opens the data file as a store; fails with a message naming the file when it is missing or invalid. */
+export async function openDataFile(path: string): Promise<Result<Store>> {
+  return (await fileStoreApi()).openFileStore(path);
+}
+
+/** Writes a new data file, refusing to replace an existing one unless `force` is set. */
+export async function createDataFile(path: string, db: Database, force: boolean): Promise<Result<void>> {
+  return (await fileStoreApi()).createDataFile(path, db, { force });
+}
+
+/** Runs `work` with the data file open as a store, and always closes it. */
+export async function withDataFile<T>(path: string, work: (store: Store) => Promise<Result<T>>): Promise<Result<T>> {
+  const opened = await openDataFile(path);
+  if (!opened.success) return opened;
+  try {
+    return await work(opened.data);
+  } finally {
+    await opened.data.close();
+  }
+}
