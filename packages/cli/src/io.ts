@@ -10,6 +10,8 @@ export interface Io {
   readonly cwd: string;
   /** The current time: `PTRACK_NOW` when set, so that reports can be reproduced. */
   readonly now: () => Date;
+  /** Asks the person at the terminal a question; undefined when nobody is there to answer. */
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 /** The real process's Io; `PTRACK_NOW` (an ISO instant) fixes the clock for reproducible output. */
@@ -22,5 +24,16 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     now: () => (fixed ? new Date(fixed) : new Date()),
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
   };
+}
+
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await terminal.question(question)).trim();
+  } finally {
+    terminal.close();
+  }
 }
