@@ -49,6 +49,22 @@ export {
   ActionSource,
   ActionUpdate,
 } from './common/plan/plan.js';
+export {
+  EngagementCell,
+  EngagementColumn,
+  EngagementRow,
+  EngagementTable,
+  engagementTable,
+  engagementTableForRange,
+  engagementByAgency,
+  meetingsSummary,
+  isQuorate,
+  statutoryRoleOf,
+  agencyCountedFor,
+  formatEngagementCell,
+  roundHalfUp,
+  type EngagementOptions,
+} from './common/engagement/engagement.js';
 export { Actor, AuditEntry, actorLabel } from './common/audit/auditEntry.js';
 export { ConversationReference, OutboxMessage } from './common/messaging/messaging.js';
 export {
