@@ -41,6 +41,19 @@ export { Meeting, MeetingStatus } from './common/meetings/meeting.js';
 export { Attendance, AttendanceStatus, attendanceId } from './common/attendance/attendance.js';
 export { Contribution, Expenditure, FinancialYearLabel } from './common/funding/funding.js';
 export {
+  largestRemainderShares,
+  incomeTable,
+  expenditureTable,
+  fundingSummary,
+  formatPence,
+  formatShare,
+  type ShareLine,
+  type ShareTable,
+  type LineChange,
+  type FundingSummary,
+  type IncomeOptions,
+} from './common/funding/fundingTables.js';
+export {
   BusinessPlan,
   Priority,
   Commitment,
