@@ -63,6 +63,22 @@ export {
   ActionUpdate,
 } from './common/plan/plan.js';
 export {
+  AMBER_WINDOW_DAYS,
+  actionStateAt,
+  isOpen,
+  deliveryPercent,
+  deliveryByPriority,
+  ragOf,
+  overdueActions,
+  dueSoonActions,
+  staleActions,
+  planCovering,
+  carryOverCommands,
+  type Rag,
+  type ActionListOptions,
+  type CarryOverOptions,
+} from './common/plan/delivery.js';
+export {
   EngagementCell,
   EngagementColumn,
   EngagementRow,
