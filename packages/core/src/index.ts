@@ -94,6 +94,7 @@ export {
   roundHalfUp,
   type EngagementOptions,
 } from './common/engagement/engagement.js';
+export { QuarterlyDigest, DigestAction, quarterlyDigest } from './common/reporting/digest.js';
 export { Actor, AuditEntry, actorLabel } from './common/audit/auditEntry.js';
 export { ConversationReference, OutboxMessage } from './common/messaging/messaging.js';
 export {
