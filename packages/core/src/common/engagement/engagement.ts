@@ -185,15 +185,18 @@ export function meetingsSummary(
  * parent's, is that partner — a partner need not be on the member list to count).
  */
 export function isQuorate(db: Database, meeting: Meeting): boolean {
+  const represented: Array<string | null> = [];
+  for (const line of db.attendance) {
+    if (line.meetingId === meeting.id && line.status === 'present') represented.push(agencyCountedFor(db, line));
+  }
+  return meetsQuorum(db, meeting, localDateOf(meeting.start, db.partnership.timeZone), represented);
+}
+
+/** The quorum rule applied to the agencies (null for guests) present at a meeting. */
+function meetsQuorum(db: Database, meeting: Meeting, date: LocalDate, present: ReadonlyArray<string | null>): boolean {
   const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId);
   if (!subgroup) return false;
-  const date = localDateOf(meeting.start, db.partnership.timeZone);
-  const represented = new Set<string>();
-  for (const line of db.attendance) {
-    if (line.meetingId !== meeting.id || line.status !== 'present') continue;
-    const agencyId = agencyCountedFor(db, line);
-    if (agencyId !== null) represented.add(agencyId);
-  }
+  const represented = new Set(present.filter((agencyId): agencyId is string => agencyId !== null));
   const members = [...represented].filter((agencyId) => memberships(subgroup, agencyId).some((m) => isMemberOn(m, date)));
   if (members.length < subgroup.quorum.minAgencies) return false;
   if (!subgroup.quorum.statutoryPartnersRequired) return true;
@@ -238,10 +241,13 @@ class EngagementContext {
       list.push({ meeting, date });
       this.meetingsBySubgroup.set(meeting.subgroupId, list);
     }
+    const agencyOfPerson = new Map(db.people.map((p) => [p.id, p.agencyId]));
     for (const line of db.attendance) {
       if (line.status !== 'present') continue;
       const list = this.presentByMeeting.get(line.meetingId) ?? [];
-      list.push(agencyCountedFor(db, line));
+      const personId = line.deputisingForId ?? line.personId;
+      // The same rule as agencyCountedFor, with the people looked up once.
+      list.push(personId === null ? null : (agencyOfPerson.get(personId) ?? null));
       this.presentByMeeting.set(line.meetingId, list);
     }
   }
@@ -256,7 +262,7 @@ class EngagementContext {
       meetingsHeld: held.length,
       meetingsPlanned: meetings.length,
       meetingsCancelled: meetings.filter((m) => m.meeting.status === 'cancelled').length,
-      quorateMeetings: held.filter((m) => isQuorate(this.db, m.meeting)).length,
+      quorateMeetings: held.filter((m) => meetsQuorum(this.db, m.meeting, m.date, this.present(m.meeting))).length,
     };
   }
 
