@@ -424,3 +424,77 @@ describe('engagement by agency', () => {
     expect(rows.find((r) => r.agencyId === 'police')).toMatchObject({ meetingsHeld: 0, percent: null });
   });
 });
+
+describe('the published 2024/25 engagement table', () => {
+  // ../shared/reference/engagement-2024-25.csv: agency, groups, Review %, QAG %, Editorial % ('' = not a member).
+  const published: Array<[string, string, string, string, string]> = [
+    ['Chair (Named Person)', 'Editorial, Review, QAG', '100', '100', '100'],
+    ['Independent Scrutineer', 'Review, QAG', '50', '100', ''],
+    ['Croydon Council: Quality Assurance', 'Editorial, Review, QAG', '100', '133', '100'],
+    ["Croydon Council: Children's Social Care", 'Editorial, Review, QAG', '0', '133', '0'],
+    ['Croydon Council: Education', 'Editorial, Review, QAG', '25', '133', '150'],
+    ['Croydon Council: Youth Justice Service', 'Review, QAG', '0', '33', ''],
+    ['Croydon Council: Housing', 'Editorial, Review, QAG', '25', '67', '0'],
+    ['Croydon Health Service NHS', 'Editorial, Review, QAG', '100', '67', '150'],
+    ['NHS Southwest London Integrated Care Board', 'Editorial, Review, QAG', '100', '67', '100'],
+    ['Metropolitan Police', 'Editorial, Review, QAG', '100', '100', '50'],
+    ['Public Health', 'Review', '25', '', ''],
+    ['South London and Maudsley NHS Foundation Trust', 'Editorial, Review, QAG', '100', '100', '150'],
+    ['Croydon Council: Culture & Community Safety', 'QAG', '', '67', ''],
+    ['Colleges', 'QAG', '', '33', ''],
+    ['Croydon Council: Commissioning', 'QAG', '', '33', ''],
+    ['National Probation Service', 'QAG', '', '67', ''],
+    ['Voluntary, community and social enterprises', 'QAG, Editorial', '', '33', '150'],
+    ['Guest', 'All Groups', '75', '', '150'],
+  ];
+  const columns = [
+    { id: 'review', shortName: 'Review', held: 4 },
+    { id: 'qag', shortName: 'QAG', held: 3 },
+    { id: 'editorial', shortName: 'Editorial', held: 2 },
+  ];
+
+  /** A register that gives each published percentage: k attendances spread over the meetings, two people where k exceeds them. */
+  function publishedDb(): Database {
+    const agencies = published.filter(([name]) => name !== 'Guest').map(([name], index) => ({
+      id: `agency-${index}`,
+      name,
+      kind: name.startsWith('Chair') || name.startsWith('Independent') ? 'role' : 'organisation',
+      sector: 'other',
+    }));
+    const members = new Map<string, Array<{ agencyId: string; joined: string }>>(columns.map((c) => [c.id, []]));
+    const people: unknown[] = [];
+    const meetings = columns.flatMap((c) => Array.from({ length: c.held }, (_, i) => meeting(`${c.id}-${i}`, c.id, `2024-0${4 + i}-1${columns.indexOf(c)}`)));
+    const attendance: unknown[] = [];
+    published.forEach(([name, groups, ...percents], index) => {
+      const agencyId = name === 'Guest' ? null : `agency-${index}`;
+      for (const who of [1, 2]) people.push({ id: `person-${index}-${who}`, name: `${name} ${who}`, email: `p${index}-${who}@example.org`, agencyId });
+      // Joining order reproduces the order of the groups column.
+      groups.split(', ').forEach((shortName, order) => {
+        const column = columns.find((c) => c.shortName === shortName);
+        if (column && agencyId) members.get(column.id)!.push({ agencyId, joined: `2020-01-0${order + 1}` });
+      });
+      columns.forEach((column, c) => {
+        if (percents[c] === '') return;
+        const attendances = Math.round((Number(percents[c]) * column.held) / 100);
+        for (let k = 0; k < attendances; k += 1) {
+          attendance.push(present(`${column.id}-${k % column.held}`, `person-${index}-${Math.floor(k / column.held) + 1}`));
+        }
+      });
+    });
+    return Database.parse({
+      ...emptyDatabase({ name: 'Croydon Safeguarding Children Partnership', area: 'Croydon' }),
+      agencies,
+      people,
+      subgroups: columns.map((c) => ({ id: c.id, name: c.shortName, shortName: c.shortName, members: members.get(c.id) })),
+      meetings,
+      attendance,
+    });
+  }
+
+  it('reproduces every published percentage, "—" and the Group Participation column', () => {
+    const table = engagementTable(publishedDb(), { period: year });
+    const rendered = table.rows.map((row) => [row.label, row.groups.join(', '), ...table.columns.map((c) => formatEngagementCell(row.cells[c.subgroupId]!).replace('%', '').replace('—', ''))]);
+    expect(rendered).toEqual(published);
+    expect(table.columns.map((c) => c.meetingsHeld)).toEqual([4, 3, 2]);
+  });
+});
