@@ -10,7 +10,7 @@ import type { Io } from './io.js';
 export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions'] as const;
 
 /** The tables `ptrack export` writes. */
-export const EXPORT_TABLE_NAMES = ['attendance'] as const;
+export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance'] as const;
 
 /** The formats of `ptrack export`. */
 export const FORMATS = ['csv', 'xlsx', 'md', 'html', 'json'] as const;
@@ -102,8 +102,26 @@ ${examples(
     .option('--subgroup <name>', 'only this subgroup (name or short name)')
     .addOption(new Option('--format <format>', 'the output format').choices(FORMATS).default('csv'))
     .option('--out <file>', 'write to this file instead of standard output')
-    .addHelpText('after', examples('ptrack export attendance --year 2024/25 --quarter Q3 --subgroup QAG', 'ptrack export attendance --format xlsx --out register.xlsx'))
-    .action((table: string, flags: { year?: string; quarter?: string; subgroup?: string; format: (typeof FORMATS)[number]; out?: string }, command: Command) =>
+    .option('--compare <year>', 'with funding: the change on every line since this year, e.g. 2021/22')
+    .addHelpText(
+      'after',
+      `
+Tables:
+  engagement   attendance % of each agency at each subgroup ("—" not a member); needs --year
+  funding      income and expenditure with shares, balance, rollups; needs --year; --compare
+  income       income by source with shares; needs --year
+  expenditure  spending by category with shares; needs --year
+  actions      the plans' actions: owner, due, status, RAG, progress, last update
+  attendance   the register: meeting, date, agency, person, status
+${examples(
+  'ptrack export engagement --year 2024/25',
+  'ptrack export engagement --year 2024/25 --quarter Q3 --format md',
+  'ptrack export funding --year 2024/25 --compare 2021/22 --format xlsx --out funding.xlsx',
+  'ptrack export actions --format html --out actions.html',
+  'ptrack export attendance --year 2024/25 --subgroup QAG',
+)}`,
+    )
+    .action((table: string, flags: { year?: string; quarter?: string; subgroup?: string; format: (typeof FORMATS)[number]; out?: string; compare?: string }, command: Command) =>
       run(async () => (await import('./commands/exportCommand.js')).exportCommand(table, { ...flags, ...data(command) }, io)),
     );
 

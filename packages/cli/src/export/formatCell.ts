@@ -1,11 +1,9 @@
+import { formatPence, formatShare } from '@partnership-tracker/core';
 import type { Cell, CellType } from './table.js';
 
-const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 0, maximumFractionDigits: 2 });
-
-/** Shows integer pence as people read money: £311,609 (and pence only when there are some: £12.50). */
+/** Shows integer pence as people read money: £311,609, with pence only when there are some (£1,959.50). */
 export function formatMoney(pence: number): string {
-  const whole = pence % 100 === 0;
-  return whole ? pounds.format(pence / 100) : new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2 }).format(pence / 100);
+  return formatPence(pence, { pennies: pence % 100 !== 0 });
 }
 
 /** Shows a date as the UK writes it: 31/03/2025. */
@@ -23,8 +21,10 @@ export function displayCell(value: Cell, type: CellType): string {
       return formatMoney(value);
     case 'percent':
       return `${value}%`;
+    case 'percentTenths':
+      return `${value.toFixed(1)}%`;
     case 'share':
-      return `${(value / 100).toFixed(2)}%`;
+      return formatShare(value);
     default:
       return String(value);
   }
@@ -42,8 +42,10 @@ export function plainCell(value: Cell, type: CellType): string {
       return (value / 100).toFixed(2);
     case 'percent':
       return `${value}%`;
+    case 'percentTenths':
+      return `${value.toFixed(1)}%`;
     case 'share':
-      return `${(value / 100).toFixed(2)}%`;
+      return formatShare(value);
     default:
       return String(value);
   }

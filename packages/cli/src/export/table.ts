@@ -6,6 +6,8 @@ export type CellType =
   | 'pence'
   /** A whole percentage (133 is 133%). */
   | 'percent'
+  /** A percentage to one decimal place (12.5 is 12.5%), as changes between years are shown. */
+  | 'percentTenths'
   /** Hundredths of a per cent (7408 is 74.08%), as funding shares are kept. */
   | 'share'
   /** A calendar date, `YYYY-MM-DD`. */

@@ -1,7 +1,7 @@
 import { displayCell } from './formatCell.js';
 import type { Report, Table } from './table.js';
 
-const numeric = new Set(['integer', 'pence', 'percent', 'share']);
+const numeric = new Set(['integer', 'pence', 'percent', 'percentTenths', 'share']);
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

@@ -1,7 +1,7 @@
 import { displayCell } from './formatCell.js';
 import type { Report, Table } from './table.js';
 
-const numeric = new Set(['integer', 'pence', 'percent', 'share']);
+const numeric = new Set(['integer', 'pence', 'percent', 'percentTenths', 'share']);
 
 function escape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');

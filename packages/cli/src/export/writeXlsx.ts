@@ -5,6 +5,7 @@ const numberFormats: Partial<Record<CellType, string>> = {
   integer: '0',
   pence: '"£"#,##0.00',
   percent: '0%',
+  percentTenths: '0.0%',
   share: '0.00%',
   date: 'dd/mm/yyyy',
 };
@@ -17,6 +18,7 @@ function typedValue(value: number | string | null, type: CellType): number | str
     case 'pence':
       return value / 100;
     case 'percent':
+    case 'percentTenths':
       return value / 100;
     case 'share':
       return value / 10_000;
