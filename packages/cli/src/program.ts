@@ -15,6 +15,9 @@ export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditu
 /** The formats of `ptrack export`. */
 export const FORMATS = ['csv', 'xlsx', 'md', 'html', 'json'] as const;
 
+/** The formats of `ptrack digest`. */
+export const DIGEST_FORMATS = ['md', 'html', 'json'] as const;
+
 const ACTION_STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track', 'complete', 'withdrawn'] as const;
 
 /** The version in package.json, read without importing anything else. */
@@ -134,6 +137,19 @@ ${examples(
     .addHelpText('after', examples('ptrack calendar --out partnership.ics', 'ptrack calendar --subgroup QAG --out qag.ics', 'ptrack calendar --person police.lead@example.org --out mine.ics'))
     .action((flags: { subgroup?: string; person?: string; out?: string }, command: Command) =>
       run(async () => (await import('./commands/calendarCommand.js')).calendarCommand({ ...flags, ...data(command) }, io)),
+    );
+
+  program
+    .command('digest')
+    .description('the quarterly digest for the Executive: delivery, overdue and at-risk actions, engagement, meetings, funding')
+    .requiredOption('--quarter <quarter>', 'the quarter, e.g. "2024/25 Q4" (or Q4 with --year)')
+    .option('--year <year>', 'the financial year, when --quarter is just Q1–Q4')
+    .option('--plan <name>', 'the business plan to report on (default: the plan covering the quarter)')
+    .addOption(new Option('--format <format>', 'md for e-mail, html for a page with charts, json for the data').choices(DIGEST_FORMATS).default('md'))
+    .option('--out <file>', 'write to this file instead of standard output')
+    .addHelpText('after', examples('ptrack digest --quarter "2024/25 Q4"', 'ptrack digest --year 2025/26 --quarter Q2 --format html --out digest-2025-26-q2.html'))
+    .action((flags: { quarter: string; year?: string; plan?: string; format: (typeof DIGEST_FORMATS)[number]; out?: string }, command: Command) =>
+      run(async () => (await import('./commands/digestCommand.js')).digestCommand({ ...flags, ...data(command) }, io)),
     );
 
   const attendance = program.command('attendance').description("record a meeting's register");

@@ -57,6 +57,7 @@ describe('buildCalendar', () => {
       ['2024-10-15', 'CONFIRMED'],
       ['2025-01-21', 'CONFIRMED'],
       ['2025-03-18', 'CANCELLED'],
+      ['2025-06-17', 'CONFIRMED'],
     ]);
   });
 
@@ -74,6 +75,9 @@ describe('buildCalendar', () => {
         "Quality Assurance Group",
         "Review Group",
         "Quality Assurance Group",
+        "Review Group",
+        "Quality Assurance Group",
+        "Review Group",
         "Executive: Q2 business plan report",
         "Executive: extraordinary meeting",
         "Executive: Q3 business plan report",

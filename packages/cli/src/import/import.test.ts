@@ -9,10 +9,10 @@ describe('importing the example files into a new partnership', () => {
       {
         "actions": "added 6 actions",
         "agencies": "added 13 agencies",
-        "attendance": "added 51 register lines; changed 9 meetings",
+        "attendance": "added 66 register lines; changed 12 meetings",
         "contributions": "added 12 income lines",
         "expenditure": "added 8 spending lines",
-        "meetings": "added 13 meetings",
+        "meetings": "added 16 meetings",
         "members": "changed 4 subgroups",
         "people": "added 13 people",
         "plans": "added 1 plan",
