@@ -164,11 +164,9 @@ class Scanner {
   }
 
   private number(): void {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.offset, this.offset + 400));
-    if (!match || match[0] === '-') {
-      this.offset += match?.[0].length ?? 0;
-      this.unexpected('in a number');
-    }
+    if (this.text[this.offset] === '-') this.offset++;
+    const match = /^(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.offset, this.offset + 400));
+    if (!match) this.unexpected('in a number');
     this.offset += match[0].length;
     const next = this.text[this.offset];
     // "01" or "1." matched only a prefix: the rest is the error.
