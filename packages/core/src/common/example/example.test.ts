@@ -17,6 +17,28 @@ const db = examplePartnership();
 const year2024 = periodInstants(unwrap(parsePeriod('2024/25')), 'Europe/London');
 const { subgroups: SUBGROUP, plans: PLAN } = EXAMPLE_IDS;
 
+/** The report's engagement table (engagement-2024-25.csv): agency, groups, Review, QAG, Editorial. */
+const engagementCsv: ReadonlyArray<readonly [string, string, number | null, number | null, number | null]> = [
+  ['Chair (Named Person)', 'Editorial, Review, QAG', 100, 100, 100],
+  ['Independent Scrutineer', 'Review, QAG', 50, 100, null],
+  ['Croydon Council: Quality Assurance', 'Editorial, Review, QAG', 100, 133, 100],
+  ["Croydon Council: Children's Social Care", 'Editorial, Review, QAG', 0, 133, 0],
+  ['Croydon Council: Education', 'Editorial, Review, QAG', 25, 133, 150],
+  ['Croydon Council: Youth Justice Service', 'Review, QAG', 0, 33, null],
+  ['Croydon Council: Housing', 'Editorial, Review, QAG', 25, 67, 0],
+  ['Croydon Health Service NHS', 'Editorial, Review, QAG', 100, 67, 150],
+  ['NHS Southwest London Integrated Care Board', 'Editorial, Review, QAG', 100, 67, 100],
+  ['Metropolitan Police', 'Editorial, Review, QAG', 100, 100, 50],
+  ['Public Health', 'Review', 25, null, null],
+  ['South London and Maudsley NHS Foundation Trust', 'Editorial, Review, QAG', 100, 100, 150],
+  ['Croydon Council: Culture & Community Safety', 'QAG', null, 67, null],
+  ['Colleges', 'QAG', null, 33, null],
+  ['Croydon Council: Commissioning', 'QAG', null, 33, null],
+  ['National Probation Service', 'QAG', null, 67, null],
+  ['Voluntary, community and social enterprises', 'QAG, Editorial', null, 33, 150],
+  ['Guest', 'All Groups', 75, null, 150],
+];
+
 /** Percentages are rounded half up: 4 of 3 is 133, 2 of 3 is 67. */
 const percent = (count: number, of: number): number => Math.floor((count * 200 + of) / (2 * of));
 
@@ -152,28 +174,6 @@ describe('meetings', () => {
     expect(new Set(db.attendance.map((a) => a.status))).toEqual(new Set(['present', 'apologies', 'absent']));
   });
 });
-
-/** The report's engagement table (engagement-2024-25.csv): agency, groups, Review, QAG, Editorial. */
-const engagementCsv: ReadonlyArray<readonly [string, string, number | null, number | null, number | null]> = [
-  ['Chair (Named Person)', 'Editorial, Review, QAG', 100, 100, 100],
-  ['Independent Scrutineer', 'Review, QAG', 50, 100, null],
-  ['Croydon Council: Quality Assurance', 'Editorial, Review, QAG', 100, 133, 100],
-  ["Croydon Council: Children's Social Care", 'Editorial, Review, QAG', 0, 133, 0],
-  ['Croydon Council: Education', 'Editorial, Review, QAG', 25, 133, 150],
-  ['Croydon Council: Youth Justice Service', 'Review, QAG', 0, 33, null],
-  ['Croydon Council: Housing', 'Editorial, Review, QAG', 25, 67, 0],
-  ['Croydon Health Service NHS', 'Editorial, Review, QAG', 100, 67, 150],
-  ['NHS Southwest London Integrated Care Board', 'Editorial, Review, QAG', 100, 67, 100],
-  ['Metropolitan Police', 'Editorial, Review, QAG', 100, 100, 50],
-  ['Public Health', 'Review', 25, null, null],
-  ['South London and Maudsley NHS Foundation Trust', 'Editorial, Review, QAG', 100, 100, 150],
-  ['Croydon Council: Culture & Community Safety', 'QAG', null, 67, null],
-  ['Colleges', 'QAG', null, 33, null],
-  ['Croydon Council: Commissioning', 'QAG', null, 33, null],
-  ['National Probation Service', 'QAG', null, 67, null],
-  ['Voluntary, community and social enterprises', 'QAG, Editorial', null, 33, 150],
-  ['Guest', 'All Groups', 75, null, 150],
-];
 
 describe('2024/25 engagement reproduces the annual report', () => {
   it.each(engagementCsv)('%s (%s): Review %s, QAG %s, Editorial %s', (row, _groups, review, qag, editorial) => {
