@@ -11,24 +11,17 @@ export function resolveDataPath(option: string | undefined, io: Pick<Io, 'env' |
   return isAbsolute(chosen) ? chosen : resolve(io.cwd, chosen);
 }
 
-/** The file store's functions that the CLI uses, loaded only by commands that touch the data file. */
-interface FileStoreApi {
-  openFileStore(path: string): Promise<Result<Store>>;
-  createDataFile(path: string, db: Database, options?: { force?: boolean }): Promise<Result<void>>;
-}
-
-async function fileStoreApi(): Promise<FileStoreApi> {
-  return (await import('@partnership-tracker/core/node')) as unknown as FileStoreApi;
-}
+// Loaded only by commands that touch the data file, so that --help and --version stay fast.
+const fileStore = () => import('@partnership-tracker/core/node');
 
 /** Opens the data file as a store; fails with a message naming the file when it is missing or invalid. */
 export async function openDataFile(path: string): Promise<Result<Store>> {
-  return (await fileStoreApi()).openFileStore(path);
+  return (await fileStore()).openFileStore(path);
 }
 
 /** Writes a new data file, refusing to replace an existing one unless `force` is set. */
 export async function createDataFile(path: string, db: Database, force: boolean): Promise<Result<void>> {
-  return (await fileStoreApi()).createDataFile(path, db, { force });
+  return (await fileStore()).createDataFile(path, db, { force });
 }
 
 /** Runs `work` with the data file open as a store, and always closes it. */

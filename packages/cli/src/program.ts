@@ -71,9 +71,13 @@ ${examples(
     .description('create a new partnership data file (refuses to replace an existing one)')
     .option('--name <name>', "the partnership's name")
     .option('--area <area>', 'the area it covers')
+    .option('--example', 'write the example partnership (modelled on a real 2024/25 annual report) to try things out')
     .option('--force', 'replace an existing data file')
-    .addHelpText('after', examples('ptrack init --name "Croydon Safeguarding Children Partnership" --area Croydon', 'ptrack --data test.json init --name Test --area Test --force'))
-    .action((flags: { name?: string; area?: string; force?: boolean }, command: Command) =>
+    .addHelpText(
+      'after',
+      examples('ptrack init --name "Croydon Safeguarding Children Partnership" --area Croydon', 'ptrack --data example.json init --example', 'PTRACK_DATA=test.json ptrack init --name Test --area Test --force'),
+    )
+    .action((flags: { name?: string; area?: string; force?: boolean; example?: boolean }, command: Command) =>
       run(async () => (await import('./commands/initCommand.js')).initCommand({ ...flags, ...data(command) }, io)),
     );
 
