@@ -54,6 +54,27 @@ export function applyCommands(
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * For a changed record, only the fields that differ (a created or removed record is kept
+ * whole): the audit stays readable and does not repeat a record's unchanged bulk.
+ */
+function changedFields(before: unknown, after: unknown): [unknown, unknown] {
+  if (!isPlainObject(before) || !isPlainObject(after)) return [before, after];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (same(before[key], after[key])) continue;
+    if (key in before) was[key] = before[key];
+    if (key in after) now[key] = after[key];
+  }
+  return [was, now];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 class Working {
   private next: Database;
   private readonly entries: AuditEntry[] = [];
@@ -76,7 +97,8 @@ class Working {
 
   private record(command: string, entity: string, entityId: string, before: unknown, after: unknown): void {
     const seq = (this.original.audit.at(-1)?.seq ?? 0) + this.entries.length + 1;
-    this.entries.push({ seq, at: this.context.at, by: this.by, command, entity, entityId, before: before ?? null, after: after ?? null });
+    const [was, now] = changedFields(before ?? null, after ?? null);
+    this.entries.push({ seq, at: this.context.at, by: this.by, command, entity, entityId, before: was, after: now });
   }
 
   private admin(): Result<true> {

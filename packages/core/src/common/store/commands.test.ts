@@ -42,3 +42,16 @@ describe('action.update', () => {
     expect(entry.after).toMatchObject({ progress: 40, historyAppended: [{ progress: 40, note: 'Met the ICB lead', byId: 'olu-owner' }] });
   });
 });
+
+describe('the audit log', () => {
+  it('records a created record whole and, for a change, only the fields that changed', async () => {
+    const { sampleDatabase, actors, by } = await import('./__fixtures__/sampleDatabase.js');
+    const db = sampleDatabase();
+    const agency = { id: 'new-agency', name: 'New Agency', sector: 'housing' } as const;
+    const created = unwrap(applyCommands(db, [{ type: 'agency.upsert', agency }], by(actors.cli)));
+    expect(created.audit[0]).toMatchObject({ before: null, after: { id: 'new-agency', name: 'New Agency', sector: 'housing', statutoryRole: 'none' } });
+    const renamed = unwrap(applyCommands(created.db, [{ type: 'agency.upsert', agency: { ...agency, name: 'Renamed Agency' } }], by(actors.cli)));
+    expect(renamed.audit[0]).toMatchObject({ by: 'system:cli', entity: 'agency', entityId: 'new-agency', before: { name: 'New Agency' }, after: { name: 'Renamed Agency' } });
+    expect(Object.keys(renamed.audit[0]!.after as object)).toEqual(['name']);
+  });
+});
