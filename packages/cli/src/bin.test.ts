@@ -87,6 +87,18 @@ describe('ptrack, from an empty partnership through every example import to the 
     matchesExpected(name, run.stdout);
   });
 
+  it('lists the reminders of a day without sending or writing anything', async () => {
+    const before = readFileSync(join(work, 'partnership.json'));
+    const run = await ptrack(['remind', '--dry-run', '--on', '28/10/2025']);
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'Reminders for 28/10/2025 (dry run: nothing was sent):\n- To Detective Superintendent <police.lead@example.org>: A-3 is due in 3 days (31/10/2025); it is 40% done (at-risk).\n  "Agree a joint protocol for children at risk of exploitation"\n',
+      stderr: '',
+    });
+    expect(readFileSync(join(work, 'partnership.json')).equals(before)).toBe(true);
+    expect((await ptrack(['remind'])).code).toBe(2);
+  });
+
   it('writes xlsx with a header row and typed cells when given --out', async () => {
     const run = await ptrack(['export', 'income', '--year', '2024/25', '--format', 'xlsx', '--out', 'income.xlsx']);
     expect([run.code, run.stderr]).toEqual([0, 'Wrote income.xlsx\n']);
@@ -186,7 +198,7 @@ describe('ptrack on the command line', () => {
     expect(JSON.parse(run.stdout).tables[0].rows.length).toBeGreaterThan(10);
   });
 
-  it.each([[[]], [['init']], [['import']], [['export']], [['digest']], [['calendar']], [['attendance', 'record']], [['action', 'update']]])(
+  it.each([[[]], [['init']], [['import']], [['export']], [['digest']], [['calendar']], [['attendance', 'record']], [['action', 'update']], [['remind']]])(
     'shows help with examples for ptrack %j --help',
     async (args) => {
       const run = await ptrack([...args, '--help']);

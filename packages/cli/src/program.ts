@@ -156,6 +156,22 @@ ${examples(
       run(async () => (await import('./commands/digestCommand.js')).digestCommand({ ...flags, ...data(command) }, io)),
     );
 
+  program
+    .command('remind')
+    .description('list the reminders that would go out on a day and to whom (the Teams bot sends them)')
+    .option('--dry-run', 'list only; required, because ptrack never sends')
+    .option('--on <date>', 'the day (default today), e.g. 31/10/2025 or 2025-10-31')
+    .addHelpText(
+      'after',
+      `
+Owners are reminded 14 and 3 days before an action is due, on the day, then weekly while it is overdue;
+at 14 days overdue the chair of the Executive is told.
+${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')}`,
+    )
+    .action((flags: { dryRun?: boolean; on?: string }, command: Command) =>
+      run(async () => (await import('./commands/remindCommand.js')).remindCommand({ ...flags, ...data(command) }, io)),
+    );
+
   const attendance = program.command('attendance').description("record a meeting's register");
   attendance
     .command('record')
