@@ -9,7 +9,7 @@ export const peopleImporter: Importer = {
   entity: 'people',
   rowMeaning: 'one person',
   columns: [
-    { name: 'name', required: true, description: 'Their name (the examples name people by role, e.g. `Review Group Chair`).' },
+    { name: 'name', required: true, description: 'Their name (the examples name people by role, e.g. `Head of Quality Assurance`).' },
     { name: 'email', required: true, description: 'Their work email: the key that matches a person on re-import and in `--as`, `--present`, `--person`.' },
     { name: 'agency', required: false, description: 'The agency they represent, by name or alias; blank for a guest with no agency.' },
     { name: 'role_titles', required: false, description: 'Job titles, separated by `;`.' },
