@@ -189,7 +189,7 @@ describe('ptrack on the command line', () => {
   it('exits 1 naming the data file when there is none', async () => {
     const run = await ptrack(['--data', 'missing.json', 'export', 'actions']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('missing.json');
+    expect(run.stderr).toBe(`${join(work, 'missing.json')}: no such file. Create it with \`ptrack init\`, or name another data file with --data or PTRACK_DATA.\n`);
   });
 
   it('uses PTRACK_DATA when --data is not given', async () => {
@@ -198,7 +198,7 @@ describe('ptrack on the command line', () => {
     expect(JSON.parse(run.stdout).tables[0].rows.length).toBeGreaterThan(10);
   });
 
-  it.each([[[]], [['init']], [['import']], [['export']], [['digest']], [['calendar']], [['attendance', 'record']], [['action', 'update']], [['remind']]])(
+  it.each([[[]], [['init']], [['import']], [['export']], [['digest']], [['calendar']], [['attendance']], [['attendance', 'record']], [['action']], [['action', 'update']], [['remind']]])(
     'shows help with examples for ptrack %j --help',
     async (args) => {
       const run = await ptrack([...args, '--help']);

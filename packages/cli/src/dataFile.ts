@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { Database, Result, Store } from '@partnership-tracker/core';
+import { fail, type Database, type Result, type Store } from '@partnership-tracker/core';
 import type { Io } from './io.js';
 
 /** The data file used when neither `--data` nor `PTRACK_DATA` names one. */
@@ -16,7 +16,9 @@ const fileStore = () => import('@partnership-tracker/core/node');
 
 /** Opens the data file as a store; fails with a message naming the file when it is missing or invalid. */
 export async function openDataFile(path: string): Promise<Result<Store>> {
-  return (await fileStore()).openFileStore(path);
+  const opened = await (await fileStore()).openFileStore(path);
+  if (opened.success || opened.error.code !== 'store.not_found') return opened;
+  return fail(opened.error.code, `${opened.error.message} Create it with \`ptrack init\`, or name another data file with --data or PTRACK_DATA.`, opened.error.details);
 }
 
 /** Writes a new data file, refusing to replace an existing one unless `force` is set. */

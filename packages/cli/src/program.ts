@@ -172,7 +172,10 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
       run(async () => (await import('./commands/remindCommand.js')).remindCommand({ ...flags, ...data(command) }, io)),
     );
 
-  const attendance = program.command('attendance').description("record a meeting's register");
+  const attendance = program
+    .command('attendance')
+    .description("record a meeting's register")
+    .addHelpText('after', examples('ptrack attendance record --meeting quality-assurance-group-2025-01-21 --present qa.lead@example.org --as qa.lead@example.org'));
   attendance
     .command('record')
     .description('record who came to a meeting (marks it held when anyone was present)')
@@ -186,7 +189,10 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
       run(async () => (await import('./commands/recordsCommands.js')).attendanceRecordCommand({ ...flags, ...data(command) }, io)),
     );
 
-  const action = program.command('action').description("update a business plan action");
+  const action = program
+    .command('action')
+    .description('update a business plan action')
+    .addHelpText('after', examples('ptrack action update A-12 --progress 60 --note "Training delivered"'));
   action
     .command('update')
     .description("add an update to an action's history")
