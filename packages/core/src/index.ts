@@ -33,7 +33,7 @@ export {
   type DateRange,
 } from './common/base/dates.js';
 
-export { Partnership } from './common/partnership/partnership.js';
+export { Partnership, PartnershipPatch } from './common/partnership/partnership.js';
 export { Agency, Sector, StatutoryRole } from './common/agencies/agency.js';
 export { Person, PartnershipRole } from './common/people/person.js';
 export { Subgroup, Membership, Cadence, QuorumRule, ChannelBinding } from './common/subgroups/subgroup.js';
