@@ -11,6 +11,7 @@ import {
   type Period,
 } from '../base/dates.js';
 import type { LocalDate } from '../base/time.js';
+import { isOpen } from '../plan/delivery.js';
 import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 import type { Subgroup } from '../subgroups/subgroup.js';
@@ -133,8 +134,7 @@ export function escalationSubgroup(db: Database, action: Action, on: LocalDate):
 
 /** Whether an action still needs work: not complete or withdrawn, in an active plan. */
 export function isOpenAction(db: Database, action: Action): boolean {
-  if (action.status === 'complete' || action.status === 'withdrawn') return false;
-  return db.plans.some((p) => p.id === action.planId && p.status === 'active');
+  return isOpen(action) && db.plans.some((p) => p.id === action.planId && p.status === 'active');
 }
 
 /** A stable, key-safe name for a quarter: `2026-27-Q1`. */

@@ -176,10 +176,10 @@ describe('rendering proactive messages', () => {
           "facts": [
             {
               "title": "Delivery",
-              "value": "17% (1 of 6)",
+              "value": "13% (1 of 8), down 1 point on last quarter",
             },
             {
-              "title": "Overdue now",
+              "title": "Overdue at quarter end",
               "value": "5",
             },
             {
@@ -190,15 +190,25 @@ describe('rendering proactive messages', () => {
               "title": "Meetings held",
               "value": "2 of 4",
             },
+            {
+              "title": "Below engagement threshold",
+              "value": "Testshire Council at Quality Assurance Group (0%); Testshire Police at Quality Assurance Group (0%); Testshire Schools at Quality Assurance Group (0%)",
+            },
           ],
           "title": "Quarterly digest: 2026/27 Q1",
         },
-        "text": "Quarterly digest for 2026/27 Q1: 1 of 6 actions due were completed (17%); 5 open actions are overdue and 1 at risk or off track; 2 of 4 planned meetings were held. Reply "digest 2026/27 Q1" for the full digest.",
+        "text": "Quarterly digest for 2026/27 Q1: Business plan 2025–27 is 13% delivered (1 of 8 actions), down 1 point on last quarter; 5 actions overdue and 1 at risk or off track at the quarter end; 2 of 4 planned meetings held; 3 agencies below the engagement threshold. Reply "digest 2026/27 Q1" for the full digest.",
       }
     `);
   });
 
-  it('summarises a quarter with nothing due without dividing by zero', () => {
-    expect(renderMessage(db, message('2026-01-02T09:00:00Z', 'digest:2025-26-Q3')).text).toMatchInlineSnapshot(`"Quarterly digest for 2025/26 Q3: no actions were due; 0 open actions are overdue and 1 at risk or off track; 0 of 0 planned meetings were held. Reply "digest 2025/26 Q3" for the full digest."`);
+  it('says why when the digest cannot be prepared', () => {
+    const noPlan = { ...db, plans: [], actions: [] };
+    const digest = dueMessages(noPlan, '2026-07-01T08:00:00Z').find((m) => m.key === 'digest:2026-27-Q1')!;
+    expect(renderMessage(noPlan, digest).text).toMatchInlineSnapshot(`"The quarterly digest for 2026/27 Q1 could not be prepared: No business plan covers 2026/27 Q1; add one, or name the plan to report on."`);
+  });
+
+  it('summarises a quarter that ended before any action existed', () => {
+    expect(renderMessage(db, message('2026-01-02T09:00:00Z', 'digest:2025-26-Q3')).text).toMatchInlineSnapshot(`"Quarterly digest for 2025/26 Q3: Business plan 2025–27 has no actions to count yet; 0 actions overdue and 0 at risk or off track at the quarter end; 0 of 0 planned meetings held; no agency below the engagement threshold. Reply "digest 2025/26 Q3" for the full digest."`);
   });
 });

@@ -1,8 +1,9 @@
-import { daysBetween, localDateOf, localTimeOf, parsePeriod, periodDates } from '../base/dates.js';
+import { daysBetween, localDateOf, localTimeOf, parsePeriod } from '../base/dates.js';
 import type { LocalDate } from '../base/time.js';
 import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
-import { isOpenAction, type ScheduledMessage } from './reminderRules.js';
+import { quarterlyDigest } from '../reporting/digest.js';
+import type { ScheduledMessage } from './reminderRules.js';
 
 /** A short, channel-neutral summary a chat channel can show as a card: a title, facts and suggested replies. */
 export interface MessageSummary {
@@ -97,39 +98,50 @@ export function renderMessage(db: Database, message: ScheduledMessage, now: stri
       };
     }
     case 'digest':
-      return renderDigest(db, message.data.period, today);
+      return renderDigest(db, message.data.period, now);
   }
 }
 
-function renderDigest(db: Database, period: string, today: LocalDate): RenderedMessage {
-  const parsed = parsePeriod(period);
-  // The key was built from a period label, so this only fails on a bug.
-  if (!parsed.success) throw new Error(`digest: bad period ${period}`);
-  const range = periodDates(parsed.data, db.partnership.financialYearStart);
-  const zone = db.partnership.timeZone;
-  const counted = db.actions.filter((a) => a.status !== 'withdrawn' && db.plans.some((p) => p.id === a.planId && p.status !== 'draft'));
-  const dueInPeriod = counted.filter((a) => a.due >= range.start && a.due < range.end);
-  const delivered = dueInPeriod.filter((a) => a.status === 'complete').length;
-  const overdue = counted.filter((a) => isOpenAction(db, a) && a.due < today).length;
-  const atRisk = counted.filter((a) => isOpenAction(db, a) && (a.status === 'at-risk' || a.status === 'off-track')).length;
-  const meetings = db.meetings.filter((m) => {
-    const day = localDateOf(m.start, zone);
-    return day >= range.start && day < range.end;
-  });
-  const held = meetings.filter((m) => m.status === 'held').length;
-  const delivery = dueInPeriod.length === 0 ? 'no actions were due' : `${delivered} of ${dueInPeriod.length} actions due were completed (${percent(delivered, dueInPeriod.length)})`;
+function renderDigest(db: Database, period: string, now: string): RenderedMessage {
+  const quarter = parsePeriod(period);
+  const digest = quarter.success ? quarterlyDigest(db, { quarter: quarter.data, now }) : quarter;
+  if (!digest.success) {
+    // Still worth posting: the Executive learns the digest is due and why it is not ready.
+    return {
+      text: `The quarterly digest for ${period} could not be prepared: ${digest.error.message}`,
+      summary: { title: `Quarterly digest: ${period}`, facts: [], commands: [] },
+    };
+  }
+  const { delivery, overdue, atRisk, meetings, belowThreshold } = digest.data;
+  const held = meetings.reduce((sum, m) => sum + m.held, 0);
+  const planned = meetings.reduce((sum, m) => sum + m.planned, 0);
+  const change =
+    delivery.change === null
+      ? ''
+      : delivery.change === 0
+        ? ', level with last quarter'
+        : `, ${delivery.change > 0 ? 'up' : 'down'} ${Math.abs(delivery.change)} ${plural(Math.abs(delivery.change), 'point', 'points')} on last quarter`;
+  const deliveryText = delivery.percent === null ? 'no actions to count yet' : `${delivery.percent}% (${delivery.completed} of ${delivery.counted})${change}`;
+  const deliverySentence =
+    delivery.percent === null
+      ? `${digest.data.plan.name} has no actions to count yet`
+      : `${digest.data.plan.name} is ${delivery.percent}% delivered (${delivery.completed} of ${delivery.counted} actions)${change}`;
+  const below = belowThreshold.map((b) => `${b.label} at ${b.subgroupName} (${b.percent}%)`);
   return {
     text:
-      `Quarterly digest for ${period}: ${delivery}; ${overdue} open ${plural(overdue, 'action is', 'actions are')} overdue ` +
-      `and ${atRisk} at risk or off track; ${held} of ${meetings.length} planned ${plural(meetings.length, 'meeting was', 'meetings were')} held. ` +
+      `Quarterly digest for ${period}: ${deliverySentence}; ` +
+      `${overdue.length} ${plural(overdue.length, 'action', 'actions')} overdue and ${atRisk.length} at risk or off track at the quarter end; ` +
+      `${held} of ${planned} planned ${plural(planned, 'meeting', 'meetings')} held; ` +
+      `${below.length === 0 ? 'no agency' : `${below.length} ${plural(below.length, 'agency', 'agencies')}`} below the engagement threshold. ` +
       `Reply "digest ${period}" for the full digest.`,
     summary: {
       title: `Quarterly digest: ${period}`,
       facts: [
-        { title: 'Delivery', value: dueInPeriod.length === 0 ? 'no actions due' : `${percent(delivered, dueInPeriod.length)} (${delivered} of ${dueInPeriod.length})` },
-        { title: 'Overdue now', value: String(overdue) },
-        { title: 'At risk or off track', value: String(atRisk) },
-        { title: 'Meetings held', value: `${held} of ${meetings.length}` },
+        { title: 'Delivery', value: deliveryText },
+        { title: 'Overdue at quarter end', value: String(overdue.length) },
+        { title: 'At risk or off track', value: String(atRisk.length) },
+        { title: 'Meetings held', value: `${held} of ${planned}` },
+        { title: 'Below engagement threshold', value: below.length === 0 ? 'none' : below.join('; ') },
       ],
       commands: [{ title: 'Full digest', command: `digest ${period}` }],
     },
@@ -170,11 +182,6 @@ function longDate(date: LocalDate): string {
 
 function quote(text: string): string {
   return `“${text}”`;
-}
-
-function percent(part: number, whole: number): string {
-  // Rounded half up, as the house style requires.
-  return `${Math.floor((part * 100) / whole + 0.5)}%`;
 }
 
 function plural(count: number, one: string, many: string): string {
