@@ -1,0 +1,16 @@
+// The scheduler's public surface: the server creates one, starts it, and stops it on shutdown.
+export {
+  createScheduler,
+  SCHEDULER_ACTOR,
+  PERMANENT_FAILURE_PREFIX,
+  DEFAULT_PACING,
+  DEFAULT_DELIVERY,
+  type Scheduler,
+  type SchedulerOptions,
+  type TickReport,
+  type SkipReason,
+  type Pacing,
+  type DeliveryPolicy,
+  type Timers,
+} from './scheduler.js';
+export { composeReply, summaryCard, type ComposeReply } from './composeReply.js';
