@@ -131,6 +131,7 @@ export {
   type DigestMessage,
 } from './common/reminders/reminderRules.js';
 export { renderMessage, type RenderedMessage, type MessageSummary } from './common/reminders/renderMessage.js';
+export { pendingMessages, isPermanentFailure, PERMANENT_FAILURE_PREFIX } from './common/reminders/pendingMessages.js';
 
 export { Database, CURRENT_SCHEMA_VERSION, emptyDatabase } from './common/store/database.js';
 export { Command, RegisterEntry, ActionDraft, type CommandInput } from './common/store/commands.js';

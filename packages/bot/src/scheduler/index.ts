@@ -2,7 +2,6 @@
 export {
   createScheduler,
   SCHEDULER_ACTOR,
-  PERMANENT_FAILURE_PREFIX,
   DEFAULT_PACING,
   DEFAULT_DELIVERY,
   type Scheduler,

@@ -1,13 +1,10 @@
-import { dueMessages, type Actor, type Clock, type CommandInput, type Database, type OutboxMessage, type ScheduledMessage, type Store } from '@partnership-tracker/core';
+import { dueMessages, isPermanentFailure, PERMANENT_FAILURE_PREFIX, type Actor, type Clock, type CommandInput, type Database, type OutboxMessage, type ScheduledMessage, type Store } from '@partnership-tracker/core';
 import type { ProactiveSender, ProactiveTarget, SendOutcome } from '../app/proactive.js';
 import type { Reply } from '../app/reply.js';
 import { composeReply, type ComposeReply } from './composeReply.js';
 
 /** Who the outbox's audit entries name as claiming and settling messages. */
 export const SCHEDULER_ACTOR: Actor = { kind: 'system', name: 'scheduler' };
-
-/** Marks an outbox error that retrying cannot fix (no saved conversation, no channel), so no later tick retries it. */
-export const PERMANENT_FAILURE_PREFIX = 'permanent: ';
 
 /** How fast the scheduler sends, and how it treats throttling (HTTP 429). */
 export interface Pacing {
@@ -220,7 +217,7 @@ class OutboxScheduler implements Scheduler {
       if (age < this.delivery.leaseMs) return { kind: 'skip', reason: 'in-flight' };
       return entry.attempts >= this.delivery.maxAttempts ? { kind: 'give-up', entry } : { kind: 'claim', takeOver: entry };
     }
-    if (entry.error?.startsWith(PERMANENT_FAILURE_PREFIX)) return { kind: 'skip', reason: 'failed-permanently' };
+    if (isPermanentFailure(entry.error)) return { kind: 'skip', reason: 'failed-permanently' };
     if (entry.attempts >= this.delivery.maxAttempts) return { kind: 'skip', reason: 'out-of-attempts' };
     if (age < this.delivery.retryFailedAfterMs) return { kind: 'skip', reason: 'waiting-to-retry' };
     return { kind: 'claim', takeOver: null };
