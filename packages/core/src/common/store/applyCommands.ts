@@ -375,6 +375,7 @@ class Working {
     if (!action) return fail('action.not_found', `There is no action ${command.ref}.`);
     const allowed = canUpdateAction(db, this.context.actor, action);
     if (!allowed.success) return allowed;
+    if (command.requestId !== null && action.history.some((entry) => entry.requestId === command.requestId)) return ok(true);
     if (command.progress === null && command.status === null && command.note === null) {
       return fail('action.empty_update', `Say what changed for ${action.ref}: a progress %, a status or a note.`);
     }
@@ -388,7 +389,7 @@ class Working {
     if (status === 'complete' && progress !== 100) {
       return fail('action.complete_needs_100', `${action.ref} cannot be complete at ${progress}%: complete means 100%.`);
     }
-    const update: ActionUpdate = { at: this.context.at, byId: this.by, progress, status, note: command.note };
+    const update: ActionUpdate = { at: this.context.at, byId: this.by, progress, status, note: command.note, requestId: command.requestId };
     this.replaceAction(command.type, action, { ...action, status, progress, history: [...action.history, update] });
     return ok(true);
   }
@@ -396,6 +397,11 @@ class Working {
   private replaceAction(command: string, before: Action, after: Action): void {
     if (same(before, after)) return;
     this.next.actions = this.next.actions.map((a) => (a.ref === before.ref ? after : a));
-    this.record(command, 'action', after.ref, before, after);
+    // The history is append-only and already records every update; copying it into each audit
+    // entry would grow the file with the square of an action's updates.
+    const { history: oldHistory, ...beforeFields } = before;
+    const { history: newHistory, ...afterFields } = after;
+    const appended = newHistory.slice(oldHistory.length);
+    this.record(command, 'action', after.ref, beforeFields, appended.length > 0 ? { ...afterFields, historyAppended: appended } : afterFields);
   }
 }
