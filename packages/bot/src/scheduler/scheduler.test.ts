@@ -311,6 +311,16 @@ describe('throttling, failures and pacing', () => {
   });
 });
 
+describe('configuration', () => {
+  it('refuses throttling waits that could outlast the lease, which would let a live claim be taken over', () => {
+    expect(() => setUp('2026-06-16T08:00:00Z', { pacing: { maxRetryAfterMs: 5 * MINUTE } })).toThrow('throttled retries could outlast the lease');
+  });
+
+  it('refuses a pace of zero messages a second', () => {
+    expect(() => setUp('2026-06-16T08:00:00Z', { pacing: { perSecond: 0 } })).toThrow('pacing.perSecond must be above 0');
+  });
+});
+
 describe('starting and stopping', () => {
   function fakeTimers() {
     const pending: Array<{ callback: () => void; ms: number; cleared: boolean }> = [];

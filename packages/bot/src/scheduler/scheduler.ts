@@ -102,6 +102,11 @@ export interface Scheduler {
  * idempotency key for proactive messages, so this at-least-once window (the time one store
  * commit takes) is as narrow as our side can make it. A crash before the send, the likelier
  * case, is retried after the lease and sent exactly once.
+ *
+ * Run one scheduler per data file. Fresh claims are safe between processes (`outbox.claim`
+ * refuses a claimed key under the store's lock), but taking over an expired claim is a
+ * settle-then-claim batch that the store does not condition on the claim it expired, so two
+ * schedulers expiring the same claim at the same moment could both send that message.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   return new OutboxScheduler(options);

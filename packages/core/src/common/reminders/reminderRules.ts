@@ -147,18 +147,34 @@ class SendClock {
   readonly nowMs: number;
   readonly today: LocalDate;
   readonly timeZone: string;
+  private readonly earliestNominal: LocalDate;
+  private readonly mornings = new Map<LocalDate, { day: LocalDate; sendAt: string }>();
 
   constructor(db: Database, now: string) {
     this.nowMs = Date.parse(now);
     if (Number.isNaN(this.nowMs)) throw new Error(`dueMessages: "${now}" is not an instant`);
     this.timeZone = db.partnership.timeZone;
     this.today = localDateOf(now, this.timeZone);
+    this.earliestNominal = addDays(this.today, -(CATCH_UP_DAYS + 7));
   }
 
-  /** 09:00 local on the first working day on or after a nominal date. */
+  /** 09:00 local on the first working day on or after a nominal date (many actions share dates, so remembered). */
   workingMorning(nominal: LocalDate): { day: LocalDate; sendAt: string } {
-    const day = firstWorkingDayOnOrAfter(nominal);
-    return { day, sendAt: zonedTimeToInstant(day, SEND_TIME, this.timeZone).toISOString() };
+    let morning = this.mornings.get(nominal);
+    if (!morning) {
+      const day = firstWorkingDayOnOrAfter(nominal);
+      morning = { day, sendAt: zonedTimeToInstant(day, SEND_TIME, this.timeZone).toISOString() };
+      this.mornings.set(nominal, morning);
+    }
+    return morning;
+  }
+
+  /**
+   * Whether a nominal date could send inside the window, judged on dates alone: a send day is
+   * never before its nominal date, nor (England's longest break being four days) a week after.
+   */
+  mayBeDue(nominal: LocalDate): boolean {
+    return nominal <= this.today && nominal >= this.earliestNominal;
   }
 
   isDue(sendAt: string): boolean {
@@ -186,6 +202,7 @@ function actionReminders(db: Database, clock: SendClock): ActionReminder[] {
     for (let week = Math.max(1, lastWeek - 2); week <= lastWeek; week++) occasions.push(['overdue', addDays(action.due, 7 * week)]);
     let latest: ActionReminder | undefined;
     for (const [occasion, nominal] of occasions) {
+      if (!clock.mayBeDue(nominal)) continue;
       const { day, sendAt } = clock.workingMorning(nominal);
       if (!clock.isDue(sendAt) || Date.parse(sendAt) < Date.parse(action.createdAt)) continue;
       if (action.snoozedUntil !== null && day < action.snoozedUntil) continue;
@@ -207,6 +224,7 @@ function escalations(db: Database, clock: SendClock): Escalation[] {
   for (const action of db.actions) {
     if (!isOpenAction(db, action)) continue;
     const nominal = addDays(action.due, 14);
+    if (!clock.mayBeDue(nominal)) continue;
     const { day, sendAt } = clock.workingMorning(nominal);
     if (!clock.isDue(sendAt) || Date.parse(sendAt) < Date.parse(action.createdAt)) continue;
     const subgroup = escalationSubgroup(db, action, day);
