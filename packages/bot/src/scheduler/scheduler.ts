@@ -103,10 +103,9 @@ export interface Scheduler {
  * commit takes) is as narrow as our side can make it. A crash before the send, the likelier
  * case, is retried after the lease and sent exactly once.
  *
- * Run one scheduler per data file. Fresh claims are safe between processes (`outbox.claim`
- * refuses a claimed key under the store's lock), but taking over an expired claim is a
- * settle-then-claim batch that the store does not condition on the claim it expired, so two
- * schedulers expiring the same claim at the same moment could both send that message.
+ * Claims are safe between processes: `outbox.claim` refuses a claimed key under the store's
+ * lock, and taking over an expired claim names the claim it replaces, so of two schedulers
+ * expiring the same claim at the same moment only one wins it.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   return new OutboxScheduler(options);
@@ -230,11 +229,9 @@ class OutboxScheduler implements Scheduler {
 
   /** Claims, sends and settles one message. */
   private async deliver(db: Database, message: ScheduledMessage, takeOver: OutboxMessage | null, report: TickReport): Promise<void> {
-    const claim: CommandInput[] = [
-      // outbox.claim refuses a key that is claimed; an expired claim is first settled as failed, in the same batch.
-      ...(takeOver ? [settle(message.key, 'failed', `claim of ${takeOver.claimedAt} expired with no outcome; retrying`)] : []),
-      { type: 'outbox.claim', key: message.key },
-    ];
+    // outbox.claim refuses a claimed key unless we name the expired claim we take over, so two
+    // schedulers expiring the same claim cannot both win it.
+    const claim: CommandInput[] = [{ type: 'outbox.claim', key: message.key, takeOverClaimedAt: takeOver?.claimedAt ?? null }];
     const target = resolveTarget(db, message);
     if (!target.ok) {
       // Claimed and failed in one commit, so the outbox shows why it never went.
