@@ -158,14 +158,16 @@ ${examples(
 
   program
     .command('remind')
-    .description('list the reminders that would go out on a day and to whom (the Teams bot sends them)')
+    .description('list the reminders and other messages the bot would send on a day, and to whom')
     .option('--dry-run', 'list only; required, because ptrack never sends')
     .option('--on <date>', 'the day (default today), e.g. 31/10/2025 or 2025-10-31')
     .addHelpText(
       'after',
       `
-Owners are reminded 14 and 3 days before an action is due, on the day, then weekly while it is overdue;
-at 14 days overdue the chair of the Executive is told.
+The rules are the bot's: owners are reminded 14 and 3 days before an action is due, on the day,
+then weekly while it is overdue; at 14 days overdue a chair is told; owners are asked for updates
+two weeks before a quarter ends; chairs are prompted for registers; the digest goes to the Executive.
+Messages go at 09:00 on working days (a weekend or bank holiday moves to the next working day).
 ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')}`,
     )
     .action((flags: { dryRun?: boolean; on?: string }, command: Command) =>

@@ -1,2 +1,2 @@
-export { remindersOn, ESCALATION_DAYS, type Reminder, type ReminderOccasion } from './reminderRules.js';
+export { remindersOn } from './remindersOn.js';
 export { describeReminders } from './describeReminders.js';

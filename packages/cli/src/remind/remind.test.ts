@@ -1,44 +1,55 @@
-import { addDays } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { importExamples } from '../__fixtures__/examples.js';
 import { describeReminders, remindersOn } from './index.js';
 
-// A-2 is due 31/12/2025 and owned by the Education Safeguarding Lead; the Independent Chair chairs the Executive.
+// The rules themselves are core's (and tested there); these tests check that ptrack asks for
+// the right day and words it for people. A-2 is due Wednesday 31/12/2025, owned by the
+// Education Safeguarding Lead; A-3 is due Friday 31/10/2025.
 const { db } = importExamples('2025-09-20T09:00:00Z');
-const a2 = (day: string) => remindersOn(db, day).filter((r) => r.action.ref === 'A-2').map((r) => [r.occasion, r.recipients.map((p) => p.email)]);
+const on = (day: string) => remindersOn(db, day).map((m) => [m.key, m.sendAt]);
 
 describe('remindersOn', () => {
-  it.each([
-    [-15, []],
-    [-14, [['due-14', ['education.lead@example.org']]]],
-    [-13, []],
-    [-3, [['due-3', ['education.lead@example.org']]]],
-    [0, [['due', ['education.lead@example.org']]]],
-    [1, []],
-    [7, [['overdue', ['education.lead@example.org']]]],
-    [14, [['overdue', ['education.lead@example.org']], ['escalation', ['chair@example.org']]]],
-    [21, [['overdue', ['education.lead@example.org']]]],
-    [22, []],
-  ])('on the due date %+i days sends %j', (offset, expected) => {
-    expect(a2(addDays('2025-12-31', offset))).toEqual(expected);
+  it("lists exactly the day's messages, at the scheduler's send time", () => {
+    // 17 December is 14 days before A-2 is due and two weeks before the quarter ends, when owners
+    // whose actions have had no update this quarter are asked for one.
+    expect(on('2025-12-17')).toEqual([
+      ['please-update:dcs-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
+      ['please-update:designated-nurse-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
+      ['please-update:education-lead-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
+      ['please-update:police-lead-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
+      ['please-update:qa-lead-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
+      ['reminder:due-14:A-2:2025-12-17', '2025-12-17T09:00:00.000Z'],
+    ]);
+    expect(on('2025-12-16')).toEqual([]);
+    expect(on('2025-12-18')).toEqual([]);
   });
 
-  it('sends nothing about complete actions', () => {
-    // A-1 is complete, due 30/09/2025.
-    expect(remindersOn(db, '2025-09-30').filter((r) => r.action.ref === 'A-1')).toEqual([]);
+  it('moves a reminder that falls on a weekend or bank holiday to the next working day, as the bot does', () => {
+    // A-2's due-3 falls on Sunday 28 December and A-3's weekly overdue on Boxing Day: both go on Monday 29th.
+    expect(on('2025-12-26')).toEqual([]);
+    expect(on('2025-12-28')).toEqual([]);
+    expect(on('2025-12-29')).toEqual([
+      ['reminder:due-3:A-2:2025-12-28', '2025-12-29T09:00:00.000Z'],
+      ['reminder:overdue:A-3:2025-12-26', '2025-12-29T09:00:00.000Z'],
+    ]);
   });
 
-  it("holds a snoozed action's reminders but not its escalation", () => {
-    const snoozed = { ...db, actions: db.actions.map((a) => (a.ref === 'A-2' ? { ...a, snoozedUntil: '2026-02-01' } : a)) };
-    expect(remindersOn(snoozed, '2026-01-14').filter((r) => r.action.ref === 'A-2').map((r) => r.occasion)).toEqual(['escalation']);
+  it('includes the escalation to a chair at 14 days overdue', () => {
+    expect(remindersOn(db, '2026-01-14').map((m) => [m.kind, m.target])).toContainEqual(['escalation', { kind: 'person', personId: 'chair-at-example-org' }]);
   });
+});
 
-  it('describes a day for people', () => {
+describe('describeReminders', () => {
+  it('says when, to whom and what, in the words the bot would use', () => {
     expect(describeReminders(db, '2025-10-28', remindersOn(db, '2025-10-28'))).toMatchInlineSnapshot(`
-      "Reminders for 28/10/2025 (dry run: nothing was sent):
-      - To Detective Superintendent <police.lead@example.org>: A-3 is due in 3 days (31/10/2025); it is 40% done (at-risk).
-        "Agree a joint protocol for children at risk of exploitation"
+      "Messages the bot sends on 28/10/2025 (dry run: nothing was sent):
+      - 09:00 to Detective Superintendent <police.lead@example.org> [action-reminder]
+          Reminder: A-3 “Agree a joint protocol for children at risk of exploitation” is due in 3 days, on Friday 31 October 2025. It is 40% done and at risk. Reply "update A-3 60% on track — what happened" to record progress.
       "
     `);
+  });
+
+  it('says so when there is nothing to send', () => {
+    expect(describeReminders(db, '2025-12-16', [])).toBe('Messages the bot sends on 16/12/2025 (dry run: nothing was sent): none.\n');
   });
 });
