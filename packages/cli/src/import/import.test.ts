@@ -81,6 +81,18 @@ describe('a file with bad rows', () => {
     expect(created.db.agencies.at(-1)).toMatchObject({ id: 'croydon-youth-justice-service', sector: 'other' });
   });
 
+  it('reports a rule only core knows about against the row that broke it', () => {
+    const { db } = importExamples();
+    const text = 'name,email,teams_id\nA,a@example.org,aad-1\nB,b@example.org,aad-1\n';
+    expect(importText(db, 'people', text).error).toBe('people.csv:3: That Teams identity already belongs to A.');
+  });
+
+  it('treats a row naming an agency by its alias as that agency, without renaming it', () => {
+    const { db } = importExamples();
+    const result = importText(db, 'agencies', 'name,sector,statutory_role\nMet Police,police,police\n');
+    expect(result.changes).toBe('nothing changed (everything in the file was already there)');
+  });
+
   it.each([
     ['meetings', 'subgroup,date,start,end\nQAG,31/02/2025,10:00,11:00\nQAG,01/03/2025,11:00,10:00\nNope,01/03/2025,10:00,11:00\n'],
     ['attendance', 'subgroup,date,person,status\nQAG,18/03/2025,qa.lead@example.org,present\nQAG,18/06/2024,nobody@example.org,present\nQAG,18/06/2024,qa.lead@example.org,late\nExecutive,20/01/2026,chair@example.org,present\n'],

@@ -34,7 +34,7 @@ function changeTable(title: string, year: string, previous: string, lines: reado
     { key: 'change', header: 'Change', type: 'pence' },
     { key: 'changePercent', header: 'Change %', type: 'percentTenths' },
   ];
-  const row = (line: LineChange) => ({ label: line.label, amount: line.amountPence, previous: line.previousPence, change: line.changePence, changePercent: line.changePercent });
+  const row = (line: LineChange) => ({ label: line.label, amount: line.amountPence, previous: line.previousPence, change: line.changePence, changePercent: line.changePercent ?? 'n/a' });
   return { title, columns, rows: lines.map(row), total: { ...row(total), label: 'Total' } };
 }
 

@@ -51,7 +51,8 @@ export const agenciesImporter: Importer = {
       if (!reader.valid) continue;
       const agency: Agency = {
         id: existing?.id ?? directory.newId(name),
-        name,
+        // A row that names an agency by one of its aliases means that agency, not a rename.
+        name: existing && nameKey(existing.name) !== nameKey(name) && existing.aliases.some((a) => nameKey(a) === nameKey(name)) ? existing.name : name,
         kind: kind ?? existing?.kind ?? 'organisation',
         sector,
         statutoryRole: statutoryRole ?? existing?.statutoryRole ?? 'none',
