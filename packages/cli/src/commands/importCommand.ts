@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyCommands, fail, ok, type Result } from '@partnership-tracker/core';
+import { decodeCsvFile } from '../csv/index.js';
 import { resolveDataPath, withDataFile } from '../dataFile.js';
 import { describeChanges, importerFor, prepareImport } from '../import/index.js';
 import type { Io } from '../io.js';
@@ -18,13 +19,16 @@ export interface ImportFlags {
 export async function importCommand(entity: string, file: string, flags: ImportFlags, io: Io): Promise<Result<void>> {
   const importer = importerFor(entity);
   if (!importer) return fail('usage.unknown_entity', `Cannot import "${entity}".`);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
+    bytes = await readFile(resolve(io.cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail('input.unreadable_file', code === 'ENOENT' ? `${file}: no such file` : `${file}: ${(error as Error).message}`);
   }
+  const decoded = decodeCsvFile(bytes, file);
+  if (!decoded.success) return decoded;
+  const text = decoded.data;
   const at = nowText(io);
   return withDataFile(resolveDataPath(flags.data, io), async (store) => {
     const db = await store.read();

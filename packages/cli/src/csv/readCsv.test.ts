@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeCsvFile } from './decodeCsvFile.js';
 import { readCsv, type ColumnSpec } from './readCsv.js';
 
 const columns: ColumnSpec[] = [
@@ -39,5 +40,21 @@ describe('readCsv', () => {
   it('refuses an empty file', () => {
     const result = readCsv('', 'x.csv', columns);
     expect(result.success ? '' : result.error.message).toBe('x.csv: the file is empty; the first line must name the columns');
+  });
+});
+
+describe('decodeCsvFile', () => {
+  it('reads UTF-8', () => {
+    expect(decodeCsvFile(new TextEncoder().encode('amount\n£5\n'), 'x.csv')).toEqual({ success: true, data: 'amount\n£5\n' });
+  });
+
+  it('refuses a Windows-1252 file, where £ is the single byte A3, and says how to save it', () => {
+    const result = decodeCsvFile(new Uint8Array([0x61, 0x0a, 0xa3, 0x35, 0x0a]), 'x.csv');
+    expect(result.success ? '' : result.error.message).toBe('x.csv is not UTF-8 text (perhaps saved as "CSV (Comma delimited)", which Windows encodes its own way): in Excel choose "CSV UTF-8 (Comma delimited)".');
+  });
+
+  it('refuses an Excel workbook', () => {
+    const result = decodeCsvFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]), 'x.xlsx');
+    expect(result.success ? '' : result.error.code).toBe('input.not_csv');
   });
 });
