@@ -49,6 +49,12 @@ describe('describeReminders', () => {
     `);
   });
 
+  it('marks a message the bot has already sent', () => {
+    const messages = remindersOn(db, '2025-10-28');
+    const sent = { ...db, outbox: [{ key: messages[0]!.key, state: 'sent' as const, claimedAt: '2025-10-28T09:00:01Z', sentAt: '2025-10-28T09:00:02Z', attempts: 1, error: null }] };
+    expect(describeReminders(sent, '2025-10-28', messages)).toContain('[action-reminder, already sent]');
+  });
+
   it('says so when there is nothing to send', () => {
     expect(describeReminders(db, '2025-12-16', [])).toBe('Messages the bot sends on 16/12/2025 (dry run: nothing was sent): none.\n');
   });
