@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 
@@ -18,17 +19,21 @@ export async function startFakeConnector(): Promise<{
   url: string;
   calls: ConnectorCall[];
   throttleNext(count: number, retryAfterSeconds: number): void;
+  /** How many requests were answered 429 so far. */
+  throttledCount(): number;
   close(): Promise<void>;
 }> {
   const calls: ConnectorCall[] = [];
   let throttled = 0;
   let retryAfter = 0;
   let nextId = 1;
+  let throttledTotal = 0;
   const app = express();
   app.use(express.json({ limit: '5mb' }));
   app.use((req, res, next) => {
     if (throttled > 0) {
       throttled -= 1;
+      throttledTotal += 1;
       res.status(429).set('Retry-After', String(retryAfter)).json({ error: { code: 'TooManyRequests', message: 'slow down' } });
       return;
     }
@@ -58,7 +63,7 @@ export async function startFakeConnector(): Promise<{
     record(req, null, null);
     res.status(404).json({ error: { code: 'NotFound', message: `${req.method} ${req.path}` } });
   });
-  const server = await new Promise<import('node:http').Server>((resolve) => {
+  const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   return {
@@ -68,6 +73,7 @@ export async function startFakeConnector(): Promise<{
       throttled = count;
       retryAfter = seconds;
     },
+    throttledCount: () => throttledTotal,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

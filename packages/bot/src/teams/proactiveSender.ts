@@ -55,9 +55,16 @@ export class TeamsProactiveSender implements ProactiveSender {
     const reference = saved.reference as Partial<ConversationReference>;
     try {
       if (target.kind === 'person') {
+        // The adapter's turn-error handler would swallow a failed send, so catch it in the turn.
+        let failure: { error: unknown } | undefined;
         await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-          await context.sendActivity(activityOf(reply));
+          try {
+            await context.sendActivity(activityOf(reply));
+          } catch (error) {
+            failure = { error };
+          }
         });
+        if (failure) return outcomeOfError(failure.error);
       } else {
         const tenantId = (reference.conversation as { tenantId?: string } | undefined)?.tenantId;
         const parameters = {

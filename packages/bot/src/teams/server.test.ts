@@ -195,3 +195,271 @@ describe('the bot server', () => {
     expect(textOf(reply)).toBe('I didn\'t understand "make me a sandwich". Say "help" to see what I can do.');
   });
 });
+
+describe('attendance', () => {
+  const register = (extra: Record<string, unknown> = {}) => ({
+    verb: 'attendance.record',
+    meetingId: 'qag-2025-05-20',
+    'status:chair': 'present',
+    'status:council-officer': 'apologies',
+    'status:owner': 'present',
+    'status:colleague': 'none',
+    'deputy:owner': '',
+    'status:police-lead': 'absent',
+    guests: 'Dr Visiting Guest\n\n',
+    ...extra,
+  });
+  /** Presses a card's Action.Execute button: an `adaptiveCard/action` invoke. */
+  const invoke = (aadObjectId: string, data: Record<string, unknown>) =>
+    post(activityFrom(aadObjectId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.verb, data }, trigger: 'manual' } }));
+  /** Presses an Action.Submit button (older clients): a message with `value` and no text. */
+  const submit = (aadObjectId: string, data: Record<string, unknown>) => post(activityFrom(aadObjectId, { value: data }));
+
+  it('gives the chair a valid card for the latest started, not cancelled meeting with every member agency\'s people', async () => {
+    const [reply] = await say(AAD.chair, 'attendance');
+    expect(textOf(reply)).toBe('Here is the register for Quality Assurance Group, Tue 20 May 2025, 10:00.');
+    const card = cardIn(reply);
+    expect(cardErrors(card)).toEqual([]);
+    const texts = cardText(card);
+    expect(texts.filter((t) => ['Example ICB', 'Example Police', 'Exampleton Council'].includes(t))).toEqual(['Example ICB', 'Example Police', 'Exampleton Council']);
+    const inputs = JSON.stringify(card).match(/"id":"(status|deputy):[a-z-]+"/g);
+    expect(inputs).toEqual([
+      '"id":"status:owner"', '"id":"deputy:owner"', '"id":"status:colleague"', '"id":"deputy:colleague"',
+      '"id":"status:police-lead"',
+      '"id":"status:council-officer"', '"id":"deputy:council-officer"', '"id":"status:chair"', '"id":"deputy:chair"',
+    ]);
+    expect(JSON.stringify(card)).toContain('"id":"guests"');
+  });
+
+  it('records the register from the card (invoke) with replace, and answers with that meeting\'s engagement', async () => {
+    const { status, body } = await invoke(AAD.chair, register());
+    expect(status).toBe(200);
+    const response = body as { statusCode: number; type: string; value: Record<string, unknown> };
+    expect(response.statusCode).toBe(200);
+    expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardErrors(response.value)).toEqual([]);
+    expect(cardText(response.value)).toEqual([
+      'Recorded the Quality Assurance Group register for Tue 20 May 2025, 10:00: 2 present, 1 apologies, 1 absent, 1 guest.',
+      'Quality Assurance Group: engagement at this meeting',
+      'Tue 20 May 2025, 10:00',
+      'Example ICB: 100% (1 person present)',
+      'Example Police: 0% (not represented)',
+      'Exampleton Council: 100% (1 person present)',
+      'Guests: 1',
+    ]);
+    const db = await store.read();
+    const lines = db.attendance.filter((a) => a.meetingId === 'qag-2025-05-20').map((a) => `${a.personId ?? a.guestName} ${a.status} by ${a.recordedById}`);
+    expect(lines.sort()).toEqual(['Dr Visiting Guest present by chair', 'chair present by chair', 'council-officer apologies by chair', 'owner present by chair', 'police-lead absent by chair']);
+    expect(db.meetings.find((m) => m.id === 'qag-2025-05-20')?.status).toBe('held');
+  });
+
+  it('records the same submission once when Teams retries it', async () => {
+    await invoke(AAD.chair, register());
+    let second: { body: unknown } = { body: null };
+    expect(await changesAfter(async () => (second = await invoke(AAD.chair, register())))).toEqual([]);
+    expect(cardText((second.body as { value: unknown }).value)[0]).toMatch(/was already recorded exactly like this, so nothing changed/);
+  });
+
+  it('replaces the register on a corrected submission: people set back to "—" are removed', async () => {
+    await invoke(AAD.chair, register());
+    await invoke(AAD.chair, register({ 'status:police-lead': 'none', 'status:colleague': 'present', 'deputy:colleague': 'owner', 'status:owner': 'none' }));
+    const lines = (await store.read()).attendance.filter((a) => a.meetingId === 'qag-2025-05-20').map((a) => `${a.personId ?? a.guestName}${a.deputisingForId ? ` for ${a.deputisingForId}` : ''}`);
+    expect(lines.sort()).toEqual(['Dr Visiting Guest', 'chair', 'colleague for owner', 'council-officer']);
+  });
+
+  it('records a register submitted as a message with value (Action.Submit) and replies in the chat', async () => {
+    const before = connector.calls.length;
+    const { status } = await submit(AAD.chair, register());
+    expect(status).toBe(200);
+    const reply = connector.calls[before];
+    expect(textOf(reply)).toMatch(/^Recorded the Quality Assurance Group register/);
+    expect(cardErrors(cardIn(reply))).toEqual([]);
+  });
+
+  it('refuses a non-chair who submits a register, and records nothing', async () => {
+    let response: { body: unknown } = { body: null };
+    expect(await changesAfter(async () => (response = await invoke(AAD.owner, register())))).toEqual([]);
+    expect(cardText((response.body as { value: unknown }).value)).toEqual([
+      'Only the chair or deputy chair of Quality Assurance Group (or the business team) can record its attendance. Nothing was recorded. If you are chairing today, ask the business team to record it or to make you deputy chair.',
+    ]);
+  });
+
+  it('tells a non-chair asking for the register that chairs record attendance', async () => {
+    const [reply] = await say(AAD.owner, 'attendance');
+    expect(textOf(reply)).toMatch(/^You don't chair a group/);
+  });
+
+  it('asks the chair to correct an empty register and leaves the card in place', async () => {
+    const { body } = await invoke(AAD.chair, { verb: 'attendance.record', meetingId: 'qag-2025-05-20', 'status:chair': 'none', guests: '' });
+    expect(body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'The register is empty: mark at least one person present, apologies or absent. Nothing was recorded.',
+    });
+  });
+
+  it('refuses a register for a meeting that has not started', async () => {
+    const { body } = await invoke(AAD.chair, register({ meetingId: 'qag-2025-07-15' }));
+    expect(cardText((body as { value: unknown }).value)[0]).toMatch(/has not started yet\. Nothing was recorded\.$/);
+    expect((await store.read()).attendance).toEqual([]);
+  });
+});
+
+describe('updating an action from its card', () => {
+  const save = (aadObjectId: string, fields: Record<string, unknown>) =>
+    post(activityFrom(aadObjectId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'action.update', data: { verb: 'action.update', ref: 'A-2', ...fields } } } }));
+
+  it('saves the fields that changed and replaces the form with the confirmation', async () => {
+    const { body } = await save(AAD.owner, { 'A-2.progress': '50', 'A-2.status': 'at-risk', 'A-2.note': 'training data received' });
+    expect(cardText((body as { value: unknown }).value)).toEqual([
+      'Updated A-2 (Audit ICB safeguarding training): progress 20% → 50%; note "training data received". It is in the action\'s history.',
+    ]);
+    const action = (await store.read()).actions.find((a) => a.ref === 'A-2')!;
+    expect([action.progress, action.status, action.history.at(-1)?.note]).toEqual([50, 'at-risk', 'training data received']);
+  });
+
+  it.each([
+    [{ 'A-2.progress': '150', 'A-2.status': 'at-risk' }, 'Progress must be a whole number from 0 to 100; the form said "150". Nothing was changed.'],
+    [{ 'A-2.progress': '20', 'A-2.status': 'at-risk', 'A-2.note': '' }, 'Nothing changed for A-2: change the progress or the status, or write a note. Nothing was saved.'],
+    [{ 'A-2.progress': '20', 'A-2.status': 'sideways' }, '"sideways" is not a status I know. Nothing was changed.'],
+  ])('asks for a correction of %j, keeping the card and writing nothing', async (fields, message) => {
+    let response: { body: unknown } = { body: null };
+    expect(await changesAfter(async () => (response = await save(AAD.owner, fields)))).toEqual([]);
+    expect(response.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message });
+  });
+
+  it('refuses someone who is not the owner', async () => {
+    let response: { body: unknown } = { body: null };
+    expect(await changesAfter(async () => (response = await save(AAD.colleague, { 'A-2.progress': '90' })))).toEqual([]);
+    expect(cardText((response.body as { value: unknown }).value)[0]).toMatch(/^Only the owner of A-2/);
+  });
+});
+
+describe('conversation references and proactive messages', () => {
+  it('saves a personal chat when the app is installed, and greets the person', async () => {
+    const before = connector.calls.length;
+    const { status } = await post(activityFrom(AAD.owner, { type: 'installationUpdate', action: 'add' }));
+    expect(status).toBe(200);
+    const saved = (await store.read()).conversations;
+    expect(saved.map((c) => [c.key, c.scope, c.personId, c.conversationId])).toEqual([[`teams:personal:owner`, 'personal', 'owner', `a:personal-${AAD.owner}`]]);
+    expect(textOf(connector.calls[before])).toMatch(/^Hello Action Owner/);
+  });
+
+  it('saves a channel when the bot is added to it, under the channel id, without greeting', async () => {
+    const before = connector.calls.length;
+    const activity = activityFrom(AAD.chair, {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '28:bot-id' }],
+      conversation: { id: '19:qag-channel@thread.tacv2', conversationType: 'channel', tenantId: TENANT, isGroup: true },
+      channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:qag-channel@thread.tacv2' }, eventType: 'teamMemberAdded' },
+    });
+    expect((await post(activity)).status).toBe(200);
+    const saved = (await store.read()).conversations;
+    expect(saved.map((c) => [c.key, c.scope, c.conversationId])).toEqual([['teams:channel:19:qag-channel@thread.tacv2', 'channel', '19:qag-channel@thread.tacv2']]);
+    expect(saved[0]?.reference).not.toHaveProperty('activityId');
+    expect(connector.calls.length).toBe(before);
+  });
+
+  it('writes a reference only when it changes', async () => {
+    await say(AAD.owner, 'help');
+    const audit = (await store.read()).audit.length;
+    await say(AAD.owner, 'help');
+    expect((await store.read()).audit.length).toBe(audit);
+  });
+
+  it('sends to a person in their saved personal chat', async () => {
+    await say(AAD.owner, 'help');
+    const before = connector.calls.length;
+    const outcome = await server.proactiveSender.send({ kind: 'person', personId: 'owner' }, { text: 'A-2 is overdue.' });
+    expect(outcome).toEqual({ ok: true });
+    const call = connector.calls[before];
+    expect([call?.conversationId, textOf(call)]).toEqual([`a:personal-${AAD.owner}`, 'A-2 is overdue.']);
+    // Not a reply to anything the person said: botbuilder threads it to its own continuation event.
+    expect(call?.replyToId).not.toMatch(/^incoming-/);
+  });
+
+  it('posts to a channel as a new conversation, not a reply in an old thread', async () => {
+    await post(
+      activityFrom(AAD.chair, {
+        text: 'help',
+        conversation: { id: '19:exec@thread.tacv2;messageid=1700000000000', conversationType: 'channel', tenantId: TENANT, isGroup: true },
+        channelData: { tenant: { id: TENANT }, channel: { id: '19:exec@thread.tacv2' } },
+      }),
+    );
+    const before = connector.calls.length;
+    const outcome = await server.proactiveSender.send({ kind: 'channel', conversationId: '19:exec@thread.tacv2' }, { text: 'The 2024/25 Q4 digest', card: { type: 'AdaptiveCard', version: '1.5', body: [] } });
+    expect(outcome).toEqual({ ok: true });
+    const call = connector.calls[before]!;
+    expect([call.method, call.path]).toEqual(['POST', '/v3/conversations']);
+    expect(call.body).toMatchObject({ isGroup: true, channelData: { channel: { id: '19:exec@thread.tacv2' } }, activity: { text: 'The 2024/25 Q4 digest' } });
+  });
+
+  it('reports a person with no saved chat as a permanent failure', async () => {
+    expect(await server.proactiveSender.send({ kind: 'person', personId: 'police-lead' }, { text: 'x' })).toEqual({
+      ok: false,
+      permanent: true,
+      error: 'No saved Teams conversation for person police-lead (they have not installed the app or written to the bot yet).',
+    });
+  });
+
+  it('maps Teams throttling (429) to a retry with the delay Teams asked for', async () => {
+    await say(AAD.owner, 'help');
+    connector.throttleNext(10, 0);
+    const outcome = await server.proactiveSender.send({ kind: 'person', personId: 'owner' }, { text: 'x' });
+    expect(outcome).toMatchObject({ ok: false, permanent: false, retryAfterMs: 0, error: 'HTTP 429: slow down' });
+    // botbuilder's HTTP pipeline itself retries a 429 three times (honouring Retry-After) before giving up.
+    expect(connector.throttledCount()).toBe(4);
+  });
+});
+
+describe('with Bot Framework credentials', () => {
+  let secured: BotServer;
+  beforeEach(async () => {
+    const loaded = loadBotConfig({ PTRACK_BOT_APP_ID: '00000000-0000-0000-0000-00000000b07', PTRACK_BOT_APP_PASSWORD: 'not-a-real-secret', PTRACK_BOT_TENANT_ID: TENANT, PTRACK_BOT_HOST: '127.0.0.1', PTRACK_BOT_PORT: '0' });
+    if (!loaded.success) throw new Error(loaded.error.message);
+    secured = await startBotServer({ config: loaded.data, store, clock: { now: () => NOW }, log: () => {} });
+  });
+  afterEach(async () => secured.close());
+
+  it.each([
+    ['no token', {}],
+    ['a token that is not a JWT', { authorization: 'Bearer not-a-token' }],
+    ['a token from an issuer that is not the Bot Framework', { authorization: `Bearer ${['eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9', Buffer.from(JSON.stringify({ iss: 'https://evil.example', aud: 'x' })).toString('base64url'), 'c2ln'].join('.')}` }],
+  ])('refuses a request with %s (401) before any handler runs', async (_name, headers) => {
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      let status = 0;
+      expect(await changesAfter(async () => ({ status } = await post(activityFrom(AAD.owner, { text: 'update A-1 99%' }), headers, secured)))).toEqual([]);
+      expect(status).toBe(401);
+    } finally {
+      console.error = quiet;
+    }
+    expect(connector.calls).toEqual([]);
+    expect((await store.read()).conversations).toEqual([]);
+  });
+
+  it('refuses an activity from a tenant that is not allowed (403), whatever its token', async () => {
+    const activity = activityFrom(AAD.owner, { text: 'my actions', channelData: { tenant: { id: 'some-other-tenant' } }, conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'some-other-tenant' } });
+    expect((await post(activity, { authorization: 'Bearer anything' }, secured)).status).toBe(403);
+    expect(connector.calls).toEqual([]);
+  });
+});
+
+describe('local mode', () => {
+  it('refuses to start on an address other than loopback', async () => {
+    await expect(startBotServer({ config: localConfig({ host: '0.0.0.0' }), store, log: () => {} })).rejects.toThrow(
+      'Refusing to start: local mode has no authentication and 0.0.0.0 is not a loopback address.',
+    );
+  });
+
+  it('refuses tenants not allowed when a list is configured', async () => {
+    const limited = await startBotServer({ config: localConfig({ allowedTenantIds: ['only-this-one'] }), store, clock: { now: () => NOW }, log: () => {} });
+    try {
+      expect((await post(activityFrom(AAD.owner, { text: 'help' }), {}, limited)).status).toBe(403);
+      expect(connector.calls).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { Clock, Store } from '@partnership-tracker/core';
-import { Application, TurnState, type AdaptiveCard, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, type AdaptiveCard, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
 import type { Conversation } from '../app/conversation.js';
 import { UNEXPECTED_ERROR_TEXT } from '../app/errors.js';
