@@ -33,13 +33,26 @@ export {
   type DateRange,
 } from './common/base/dates.js';
 
-export { Partnership } from './common/partnership/partnership.js';
+export { Partnership, PartnershipPatch } from './common/partnership/partnership.js';
 export { Agency, Sector, StatutoryRole } from './common/agencies/agency.js';
 export { Person, PartnershipRole } from './common/people/person.js';
 export { Subgroup, Membership, Cadence, QuorumRule, ChannelBinding } from './common/subgroups/subgroup.js';
 export { Meeting, MeetingStatus } from './common/meetings/meeting.js';
 export { Attendance, AttendanceStatus, attendanceId } from './common/attendance/attendance.js';
 export { Contribution, Expenditure, FinancialYearLabel } from './common/funding/funding.js';
+export {
+  largestRemainderShares,
+  incomeTable,
+  expenditureTable,
+  fundingSummary,
+  formatPence,
+  formatShare,
+  type ShareLine,
+  type ShareTable,
+  type LineChange,
+  type FundingSummary,
+  type IncomeOptions,
+} from './common/funding/fundingTables.js';
 export {
   BusinessPlan,
   Priority,
@@ -49,6 +62,39 @@ export {
   ActionSource,
   ActionUpdate,
 } from './common/plan/plan.js';
+export {
+  AMBER_WINDOW_DAYS,
+  actionStateAt,
+  isOpen,
+  deliveryPercent,
+  deliveryByPriority,
+  ragOf,
+  overdueActions,
+  dueSoonActions,
+  staleActions,
+  planCovering,
+  carryOverCommands,
+  type Rag,
+  type ActionListOptions,
+  type CarryOverOptions,
+} from './common/plan/delivery.js';
+export {
+  EngagementCell,
+  EngagementColumn,
+  EngagementRow,
+  EngagementTable,
+  engagementTable,
+  engagementTableForRange,
+  engagementByAgency,
+  meetingsSummary,
+  isQuorate,
+  statutoryRoleOf,
+  agencyCountedFor,
+  formatEngagementCell,
+  roundHalfUp,
+  type EngagementOptions,
+} from './common/engagement/engagement.js';
+export { QuarterlyDigest, DigestAction, quarterlyDigest } from './common/reporting/digest.js';
 export { Actor, AuditEntry, actorLabel } from './common/audit/auditEntry.js';
 export { ConversationReference, OutboxMessage } from './common/messaging/messaging.js';
 export {

@@ -9,8 +9,27 @@ export const Partnership = z.object({
     .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(28) })
     .default({ month: 4, day: 1 }),
   /** IANA time zone in which meetings are shown and days begin. */
-  timeZone: z.string().min(1).default('Europe/London'),
+  timeZone: z.string().min(1).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('Europe/London'),
   /** Engagement below this percentage is flagged in the digest. */
   engagementThreshold: z.number().int().min(0).max(1000).default(50),
 });
 export type Partnership = z.infer<typeof Partnership>;
+
+/** A change to some of the partnership's settings; fields left out keep their values. */
+export const PartnershipPatch = z.object({
+  name: z.string().min(1).optional(),
+  area: z.string().min(1).optional(),
+  financialYearStart: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(28) }).optional(),
+  timeZone: z.string().min(1).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').optional(),
+  engagementThreshold: z.number().int().min(0).max(1000).optional(),
+});
+export type PartnershipPatch = z.infer<typeof PartnershipPatch>;
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

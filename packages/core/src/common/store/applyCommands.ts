@@ -103,7 +103,8 @@ class Working {
       case 'partnership.update': {
         const allowed = this.admin();
         if (!allowed.success) return allowed;
-        const parsed = parseWith(Partnership, { ...db.partnership, ...command.partnership }, 'partnership.invalid', 'partnership');
+        const patch = Object.fromEntries(Object.entries(command.partnership).filter(([, value]) => value !== undefined));
+        const parsed = parseWith(Partnership, { ...db.partnership, ...patch }, 'partnership.invalid', 'partnership');
         if (!parsed.success) return parsed;
         if (!same(db.partnership, parsed.data)) {
           this.record(command.type, 'partnership', 'partnership', db.partnership, parsed.data);

@@ -6,7 +6,7 @@ import { LocalDate } from '../base/time.js';
 import { Contribution, Expenditure } from '../funding/funding.js';
 import { Meeting, MeetingStatus } from '../meetings/meeting.js';
 import { ConversationReference } from '../messaging/messaging.js';
-import { Partnership } from '../partnership/partnership.js';
+import { PartnershipPatch } from '../partnership/partnership.js';
 import { Person } from '../people/person.js';
 import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
 import { Subgroup } from '../subgroups/subgroup.js';
@@ -47,7 +47,7 @@ export type ActionDraft = z.infer<typeof ActionDraft>;
  * log names, and what a database-backed store would translate to statements.
  */
 export const Command = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('partnership.update'), partnership: Partnership.partial() }),
+  z.object({ type: z.literal('partnership.update'), partnership: PartnershipPatch }),
   z.object({ type: z.literal('agency.upsert'), agency: Agency }),
   z.object({ type: z.literal('person.upsert'), person: Person }),
   z.object({ type: z.literal('subgroup.upsert'), subgroup: Subgroup }),

@@ -1,0 +1,273 @@
+import type { Sector, StatutoryRole } from '../agencies/agency.js';
+import { roundHalfUp, statutoryRoleOf } from '../engagement/engagement.js';
+import type { Database } from '../store/database.js';
+import type { Contribution } from './funding.js';
+
+/** One line of an income or expenditure table with its share of the total. */
+export interface ShareLine {
+  key: string;
+  label: string;
+  amountPence: number;
+  /** Share of the total in hundredths of a percent: 7408 is 74.08%. */
+  share: number;
+  agencyId: string | null;
+  statutoryRole: StatutoryRole | null;
+  sector: Sector | null;
+}
+
+/** A table of amounts and their shares of the total, for one financial year. */
+export interface ShareTable {
+  financialYear: string;
+  lines: ShareLine[];
+  totalPence: number;
+}
+
+/** How a line's amount changed from one year to another. */
+export interface LineChange {
+  label: string;
+  amountPence: number;
+  previousPence: number;
+  changePence: number;
+  /** Percentage change to one decimal place; null when the previous amount was 0. */
+  changePercent: number | null;
+}
+
+/** A year's income, spending and balance, split by statutory partner and sector, optionally against another year. */
+export interface FundingSummary {
+  financialYear: string;
+  income: ShareTable;
+  expenditure: ShareTable;
+  balancePence: number;
+  receivedPence: number;
+  pledgedPence: number;
+  /** Always four lines in this order: Local authority, Health, Police, Other. */
+  byStatutoryPartner: ShareTable;
+  bySector: ShareTable;
+  comparison?: {
+    year: string;
+    income: LineChange[];
+    expenditure: LineChange[];
+    incomeTotal: LineChange;
+    expenditureTotal: LineChange;
+  };
+}
+
+/** Which contributions an income table counts. */
+export interface IncomeOptions {
+  /** Received, pledged or both (the default). */
+  state?: 'received' | 'pledged' | 'all';
+}
+
+/**
+ * Splits 100% among amounts by the largest-remainder method, in units of 10^-decimals percent
+ * (with 2 decimals, 7408 is 74.08%), so the shares sum to exactly 100% as published tables must.
+ * Leftover units go to the largest remainders; ties go to the larger amount, then the earlier line.
+ * All shares are zero when the total is zero.
+ */
+export function largestRemainderShares(amounts: readonly number[], decimals = 2): number[] {
+  for (const [index, amount] of amounts.entries()) {
+    if (!Number.isSafeInteger(amount) || amount < 0) {
+      throw new RangeError(`largestRemainderShares: amount ${index} (${amount}) is not a whole non-negative number`);
+    }
+  }
+  const units = 100n * 10n ** BigInt(decimals);
+  const total = amounts.reduce((sum, amount) => sum + BigInt(amount), 0n);
+  if (total === 0n) return amounts.map(() => 0);
+  // Exact integer arithmetic: the floors and remainders are what a hand calculation gives.
+  const parts = amounts.map((amount, index) => {
+    const scaled = BigInt(amount) * units;
+    return { index, amount, floor: scaled / total, remainder: scaled % total };
+  });
+  let left = units - parts.reduce((sum, part) => sum + part.floor, 0n);
+  const order = [...parts].sort((a, b) =>
+    a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.amount !== b.amount ? b.amount - a.amount : a.index - b.index,
+  );
+  for (const part of order) {
+    if (left === 0n) break;
+    part.floor += 1n;
+    left -= 1n;
+  }
+  return parts.map((part) => Number(part.floor));
+}
+
+/** A year's income, one line per contribution, largest first (ties keep register order). */
+export function incomeTable(db: Database, year: string, options: IncomeOptions = {}): ShareTable {
+  const state = options.state ?? 'all';
+  const contributions = db.contributions.filter((c) => c.financialYear === year && (state === 'all' || c.state === state));
+  return shareTable(
+    year,
+    contributions.map((contribution) => {
+      const agency = contribution.agencyId === null ? undefined : db.agencies.find((a) => a.id === contribution.agencyId);
+      return {
+        key: contribution.id,
+        label: contributionLabel(db, contribution),
+        amountPence: contribution.amountPence,
+        agencyId: contribution.agencyId,
+        statutoryRole: agency ? statutoryRoleOf(db, agency.id) : null,
+        sector: agency ? agency.sector : null,
+      };
+    }),
+  );
+}
+
+/** A year's spending, one line per category (lines of the same category added), largest first. */
+export function expenditureTable(db: Database, year: string): ShareTable {
+  const byCategory = new Map<string, number>();
+  for (const line of db.expenditure) {
+    if (line.financialYear !== year) continue;
+    byCategory.set(line.category, (byCategory.get(line.category) ?? 0) + line.amountPence);
+  }
+  return shareTable(
+    year,
+    [...byCategory].map(([category, amountPence]) => ({ key: category, label: category, amountPence, agencyId: null, statutoryRole: null, sector: null })),
+  );
+}
+
+/** A year's funding at a glance, optionally compared line by line with another year. */
+export function fundingSummary(db: Database, year: string, options: { compareWith?: string } = {}): FundingSummary {
+  const income = incomeTable(db, year);
+  const expenditure = expenditureTable(db, year);
+  const contributions = db.contributions.filter((c) => c.financialYear === year);
+  const summary: FundingSummary = {
+    financialYear: year,
+    income,
+    expenditure,
+    balancePence: income.totalPence - expenditure.totalPence,
+    receivedPence: sum(contributions.filter((c) => c.state === 'received').map((c) => c.amountPence)),
+    pledgedPence: sum(contributions.filter((c) => c.state === 'pledged').map((c) => c.amountPence)),
+    byStatutoryPartner: byStatutoryPartner(income),
+    bySector: bySector(income),
+  };
+  if (options.compareWith !== undefined) {
+    const previousIncome = incomeTable(db, options.compareWith);
+    const previousExpenditure = expenditureTable(db, options.compareWith);
+    summary.comparison = {
+      year: options.compareWith,
+      income: lineChanges(income, previousIncome),
+      expenditure: lineChanges(expenditure, previousExpenditure),
+      incomeTotal: lineChange('Total', income.totalPence, previousIncome.totalPence),
+      expenditureTotal: lineChange('Total', expenditure.totalPence, previousExpenditure.totalPence),
+    };
+  }
+  return summary;
+}
+
+/** Shows pence as whole pounds ('£311,609', rounded half up) or with pennies ('£311,609.00'); negatives as '-£5,000'. */
+export function formatPence(pence: number, options: { pennies?: boolean } = {}): string {
+  const sign = pence < 0 ? '-' : '';
+  const magnitude = Math.abs(pence);
+  if (options.pennies) {
+    const pounds = Math.floor(magnitude / 100);
+    return `${sign}£${groupThousands(pounds)}.${String(magnitude % 100).padStart(2, '0')}`;
+  }
+  const pounds = roundHalfUp(magnitude, 100, 1);
+  return `${pounds === 0 ? '' : sign}£${groupThousands(pounds)}`;
+}
+
+/** Shows a share in hundredths of a percent as a percentage: 7408 → '74.08%'. */
+export function formatShare(share: number): string {
+  const sign = share < 0 ? '-' : '';
+  const magnitude = Math.abs(share);
+  return `${sign}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}%`;
+}
+
+/** How an income line reads: its own label, else the agency's name, else the named source. */
+function contributionLabel(db: Database, contribution: Contribution): string {
+  if (contribution.label !== null) return contribution.label;
+  const agency = contribution.agencyId === null ? undefined : db.agencies.find((a) => a.id === contribution.agencyId);
+  return agency?.name ?? contribution.source ?? contribution.agencyId ?? contribution.id;
+}
+
+function shareTable(year: string, lines: ReadonlyArray<Omit<ShareLine, 'share'>>, options: { sort?: boolean } = {}): ShareTable {
+  // Array.prototype.sort is stable, so equal amounts keep register order.
+  const sorted = options.sort === false ? [...lines] : [...lines].sort((a, b) => b.amountPence - a.amountPence);
+  const shares = largestRemainderShares(sorted.map((line) => line.amountPence));
+  return {
+    financialYear: year,
+    lines: sorted.map((line, index) => ({ ...line, share: shares[index]! })),
+    totalPence: sum(sorted.map((line) => line.amountPence)),
+  };
+}
+
+const statutoryPartners: ReadonlyArray<{ role: StatutoryRole; label: string }> = [
+  { role: 'local-authority', label: 'Local authority' },
+  { role: 'health', label: 'Health' },
+  { role: 'police', label: 'Police' },
+  { role: 'none', label: 'Other' },
+];
+
+function byStatutoryPartner(income: ShareTable): ShareTable {
+  return shareTable(
+    income.financialYear,
+    statutoryPartners.map(({ role, label }) => ({
+      key: role === 'none' ? 'other' : role,
+      label,
+      amountPence: sum(income.lines.filter((line) => (line.statutoryRole ?? 'none') === role).map((line) => line.amountPence)),
+      agencyId: null,
+      statutoryRole: role,
+      sector: null,
+    })),
+    { sort: false },
+  );
+}
+
+const sectorLabels: Record<Sector, string> = {
+  'local-authority': 'Local authority',
+  health: 'Health',
+  police: 'Police',
+  education: 'Education',
+  probation: 'Probation',
+  housing: 'Housing',
+  'voluntary-community': 'Voluntary and community',
+  independent: 'Independent',
+  other: 'Other',
+};
+
+function bySector(income: ShareTable): ShareTable {
+  const amounts = new Map<Sector | null, number>();
+  for (const line of income.lines) amounts.set(line.sector, (amounts.get(line.sector) ?? 0) + line.amountPence);
+  return shareTable(
+    income.financialYear,
+    [...amounts].map(([sector, amountPence]) => ({
+      key: sector ?? 'non-agency',
+      label: sector === null ? 'Other sources' : sectorLabels[sector],
+      amountPence,
+      agencyId: null,
+      statutoryRole: null,
+      sector,
+    })),
+  );
+}
+
+/** Changes by label: this year's lines in order, then lines only last year had. Same-label lines are added. */
+function lineChanges(current: ShareTable, previous: ShareTable): LineChange[] {
+  const now = totalsByLabel(current);
+  const before = totalsByLabel(previous);
+  const labels = [...now.keys(), ...[...before.keys()].filter((label) => !now.has(label))];
+  return labels.map((label) => lineChange(label, now.get(label) ?? 0, before.get(label) ?? 0));
+}
+
+function totalsByLabel(table: ShareTable): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const line of table.lines) totals.set(line.label, (totals.get(line.label) ?? 0) + line.amountPence);
+  return totals;
+}
+
+function lineChange(label: string, amountPence: number, previousPence: number): LineChange {
+  const changePence = amountPence - previousPence;
+  return {
+    label,
+    amountPence,
+    previousPence,
+    changePence,
+    changePercent: previousPence === 0 ? null : roundHalfUp(changePence, previousPence, 1000) / 10,
+  };
+}
+
+function groupThousands(whole: number): string {
+  return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
