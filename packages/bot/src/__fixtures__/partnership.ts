@@ -57,5 +57,46 @@ export async function fixtureStore(): Promise<MemoryStore> {
     { type: 'action.create', action: { ref: 'A-4', planId: 'plan-2025-27', title: 'Close the old plan', ownerId: 'owner', due: '2025-05-01', status: 'complete', progress: 100 } },
   ];
   unwrap(await store.commit(commands, { actor: { kind: 'system', name: 'fixture' }, at: '2025-04-01T08:00:00Z' }));
+  await addLastYear(store);
   return store;
+}
+
+/** 2024/25, for the reports: a plan, its actions' history, a Q4 meeting with its register, and the year's funding. */
+async function addLastYear(store: MemoryStore): Promise<void> {
+  const at = (instant: string) => ({ actor: { kind: 'system' as const, name: 'fixture' }, at: instant });
+  unwrap(
+    await store.commit(
+      [
+        { type: 'plan.upsert', plan: { id: 'plan-2024-25', name: 'Business plan 2024/25', start: '2024-04-01', end: '2025-03-31', priorities: [{ id: 'neglect', title: 'Neglect' }] } },
+        { type: 'action.create', action: { ref: 'B-1', planId: 'plan-2024-25', priorityId: 'neglect', title: 'Launch the neglect toolkit', ownerId: 'owner', due: '2025-01-31' } },
+        { type: 'action.create', action: { ref: 'B-2', planId: 'plan-2024-25', priorityId: 'neglect', title: 'Train GPs on neglect', ownerId: 'colleague', due: '2025-02-28' } },
+        { type: 'action.create', action: { ref: 'B-3', planId: 'plan-2024-25', priorityId: 'neglect', title: 'Audit neglect referrals', ownerId: 'owner', due: '2025-06-30' } },
+        { type: 'contribution.upsert', contribution: { id: 'c-council', financialYear: '2024/25', agencyId: 'council', amountPence: 5_000_000 } },
+        { type: 'contribution.upsert', contribution: { id: 'c-icb', financialYear: '2024/25', agencyId: 'icb', amountPence: 3_000_000 } },
+        { type: 'contribution.upsert', contribution: { id: 'c-police', financialYear: '2024/25', agencyId: 'police', amountPence: 2_000_000, state: 'pledged' } },
+        { type: 'expenditure.upsert', expenditure: { id: 'e-staff', financialYear: '2024/25', category: 'Staffing', amountPence: 7_000_000 } },
+        { type: 'expenditure.upsert', expenditure: { id: 'e-training', financialYear: '2024/25', category: 'Training', amountPence: 1_000_000 } },
+        { type: 'meeting.upsert', meeting: { id: 'qag-2025-02-11', subgroupId: 'qag', start: '2025-02-11T10:00:00Z', end: '2025-02-11T12:00:00Z' } },
+      ],
+      at('2024-04-01T08:00:00Z'),
+    ),
+  );
+  unwrap(await store.commit([{ type: 'action.update', ref: 'B-1', status: 'complete' }, { type: 'action.update', ref: 'B-3', progress: 30, status: 'at-risk' }], at('2024-12-15T10:00:00Z')));
+  unwrap(
+    await store.commit(
+      [
+        {
+          type: 'attendance.record',
+          meetingId: 'qag-2025-02-11',
+          entries: [
+            { personId: 'chair', status: 'present' },
+            { personId: 'owner', status: 'present' },
+            { personId: 'colleague', status: 'present' },
+            { personId: 'police-lead', status: 'apologies' },
+          ],
+        },
+      ],
+      at('2025-02-11T12:30:00Z'),
+    ),
+  );
 }

@@ -30,8 +30,8 @@ import { parseUpdateText, UPDATE_EXAMPLE, type ActionChange } from './updateText
 export interface ConversationOptions {
   readonly store: Store;
   readonly clock: Clock;
-  /** The server's public base URL, for links such as the full HTML digest. */
-  readonly publicUrl: string;
+  /** The address of the full HTML digest for a period address such as `2024-25-Q4`. */
+  readonly linkToDigest: (slug: string) => string;
 }
 
 const textReply = (value: string): Reply => ({ text: value });
@@ -55,6 +55,11 @@ export class Conversation {
 
   constructor(private readonly options: ConversationOptions) {
     this.reports = new Reports(options);
+  }
+
+  /** The full HTML digest for a period address such as `2024-25-Q4`, for the server to serve. */
+  async digestPage(slug: string): Promise<{ status: number; html: string }> {
+    return this.reports.digestPage(await this.options.store.read(), slug);
   }
 
   /** Answers a text message. */

@@ -1,4 +1,5 @@
 import {
+  agencyCountedFor,
   AttendanceStatus,
   fail,
   localDateOf,
@@ -99,12 +100,11 @@ export function meetingEngagement(db: Database, meeting: Meeting): { lines: Meet
   const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId)!;
   const date = localDateOf(meeting.start, db.partnership.timeZone);
   const register = db.attendance.filter((a) => a.meetingId === meeting.id);
-  const agencyOf = (personId: string | null): string | null => db.people.find((p) => p.id === personId)?.agencyId ?? null;
   const lines = db.agencies
     .filter((a) => memberOn(subgroup, a.id, date))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
     .map((agency) => {
-      const counted = register.filter((l) => l.personId !== null && agencyOf(l.deputisingForId ?? l.personId) === agency.id);
+      const counted = register.filter((l) => agencyCountedFor(db, l) === agency.id);
       const present = counted.filter((l) => l.status === 'present').length;
       const apologies = counted.filter((l) => l.status === 'apologies').length;
       return { agency: agency.name, present, apologies, percent: present * 100 };

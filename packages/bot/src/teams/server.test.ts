@@ -145,14 +145,14 @@ describe('the bot server', () => {
 
   it('lists my open actions soonest due first, each with an Update form, as a valid 1.5 card', async () => {
     const [reply] = await say(AAD.owner, 'my actions');
-    expect(textOf(reply)).toBe('You have 2 open actions; the soonest is A-2, due 1 Jun 2025.');
+    expect(textOf(reply)).toBe('You have 3 open actions; the soonest is A-2, due 1 Jun 2025.');
     const card = cardIn(reply);
     expect(cardErrors(card)).toEqual([]);
     const texts = cardText(card);
-    expect(texts.filter((t) => /^\*\*A-\d/.test(t))).toEqual(['**A-2** Audit ICB safeguarding training', '**A-1** Refresh the neglect strategy']);
+    expect(texts.filter((t) => /^\*\*[A-Z]-\d/.test(t))).toEqual(['**A-2** Audit ICB safeguarding training', '**B-3** Audit neglect referrals', '**A-1** Refresh the neglect strategy']);
     expect(texts).toContain('Due: 1 Jun 2025 (overdue by 9 days)');
-    const showCards = JSON.stringify(card).match(/"Action.ShowCard","title":"Update A-\d"/g);
-    expect(showCards).toEqual(['"Action.ShowCard","title":"Update A-2"', '"Action.ShowCard","title":"Update A-1"']);
+    const showCards = JSON.stringify(card).match(/"Action.ShowCard","title":"Update [A-Z]-\d"/g);
+    expect(showCards).toEqual(['"Action.ShowCard","title":"Update A-2"', '"Action.ShowCard","title":"Update B-3"', '"Action.ShowCard","title":"Update A-1"']);
   });
 
   it('records an update typed in chat, with the history entry by the owner', async () => {
@@ -301,7 +301,7 @@ describe('attendance', () => {
   it('refuses a register for a meeting that has not started', async () => {
     const { body } = await invoke(AAD.chair, register({ meetingId: 'qag-2025-07-15' }));
     expect(cardText((body as { value: unknown }).value)[0]).toMatch(/has not started yet\. Nothing was recorded\.$/);
-    expect((await store.read()).attendance).toEqual([]);
+    expect((await store.read()).attendance.filter((a) => a.meetingId === 'qag-2025-07-15')).toEqual([]);
   });
 });
 
@@ -461,5 +461,80 @@ describe('local mode', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('reports', () => {
+  it('sends the last quarter\'s digest as a valid card linking the full HTML digest', async () => {
+    const [reply] = await say(AAD.owner, 'digest');
+    expect(textOf(reply)).toMatch(/^The quarterly digest for 2024\/25 Q4\. The full digest: http:\/\/127\.0\.0\.1:\d+\/digest\/2024-25-Q4\.html\?key=[0-9a-f]{32}$/);
+    const card = cardIn(reply);
+    expect(cardErrors(card)).toEqual([]);
+    const texts = cardText(card);
+    expect(texts.slice(0, 6)).toEqual([
+      'Quarterly digest 2024/25 Q4',
+      'Example SCP: Business plan 2024/25',
+      'Plan delivered: 33% (no change since last quarter)',
+      'Completed this quarter: 0',
+      'Overdue at quarter end: 1',
+      'At risk or off track: 1',
+    ]);
+    expect(texts).toContain('B-2 Train GPs on neglect');
+    expect(texts).toContain('ICB Colleague');
+    expect(texts).toContain('B-3 Audit neglect referrals');
+    expect(texts).toContain('⚠ 0%'); // the police sent apologies to the only QAG meeting
+    expect(texts).toContain('Below 50%: Example Police at Quality Assurance Group (0%).');
+    expect(texts).toContain('Quality Assurance Group: 1 / 1');
+  });
+
+  it('serves the full digest at the linked address, and not without its key', async () => {
+    const [reply] = await say(AAD.owner, 'digest 2024/25 Q4');
+    const url = /http\S+/.exec(textOf(reply))![0];
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<h1>Quarterly digest 2024/25 Q4</h1>');
+    expect(html).toContain('<td>B-2 Train GPs on neglect</td><td>ICB Colleague</td>');
+    expect((await fetch(url.replace(/key=.*/, 'key=0000'))).status).toBe(403);
+    expect((await fetch(url.replace(/\?.*/, ''))).status).toBe(403);
+  });
+
+  it('explains a digest asked for a year instead of a quarter', async () => {
+    const [reply] = await say(AAD.owner, 'digest 2024/25');
+    expect(textOf(reply)).toBe('The quarterly digest needs a quarter such as 2024/25 Q4, not the whole year 2024/25.');
+  });
+
+  it('corrects a period it cannot read', async () => {
+    const [reply] = await say(AAD.owner, 'digest last spring');
+    expect(textOf(reply)).toMatch(/^"last spring" is not a period; write a year like 2024\/25 or a quarter like 2024\/25 Q3\. For example: digest 2024\/25 Q4$/);
+  });
+
+  it('shows engagement for a subgroup and period as a valid card', async () => {
+    const [reply] = await say(AAD.business, 'engagement QAG 2024/25 Q4');
+    expect(textOf(reply)).toBe('Engagement 2024/25 Q4 at Quality Assurance Group.');
+    const card = cardIn(reply);
+    expect(cardErrors(card)).toEqual([]);
+    const rows = cardText(card).slice(2);
+    expect(rows).toEqual(['Agency', 'QAG', 'Exampleton Council', '100%', 'Example ICB', '200%', 'Example Police', '⚠ 0%', 'Meetings held / planned', '1 / 1']);
+  });
+
+  it('corrects an unknown group in engagement', async () => {
+    const [reply] = await say(AAD.business, 'engagement Choir');
+    expect(textOf(reply)).toBe('I don\'t know a group or period called "Choir". Try e.g. "engagement QAG 2024/25". The groups are: QAG, Review.');
+  });
+
+  it('shows funding for a year with shares that add up, as a valid card', async () => {
+    const [reply] = await say(AAD.business, 'funding 2024/25');
+    const card = cardIn(reply);
+    expect(cardErrors(card)).toEqual([]);
+    const texts = cardText(card);
+    expect(texts.slice(0, 5)).toEqual(['Funding 2024/25', 'Income: £100,000', 'Spending: £80,000', 'Balance: £20,000', 'Received / pledged: £80,000 / £20,000']);
+    expect(texts).toEqual(expect.arrayContaining(['Exampleton Council', '£50,000', '50.00%', 'Staffing', '£70,000', '87.50%']));
+  });
+
+  it('says when a year has no funding recorded', async () => {
+    const [reply] = await say(AAD.business, 'funding');
+    expect(cardText(cardIn(reply))).toEqual(['Funding 2025/26', 'No income or spending is recorded for 2025/26 yet.']);
   });
 });

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Clock, Store } from '@partnership-tracker/core';
@@ -26,8 +27,6 @@ export interface BotServerOptions {
   readonly log?: (line: string) => void;
   /** Extra Bot Framework authentication settings (e.g. another cloud's OpenID metadata URL). */
   readonly authentication?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
-  /** Serves `GET /digest/<period>.html`; the path parameter is the period with `/` as `-`. */
-  readonly digestHtml?: (db: Awaited<ReturnType<Store['read']>>, period: string) => { status: number; html: string };
 }
 
 /** A running bot server. */
@@ -73,8 +72,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const proactiveSender = new TeamsProactiveSender(adapter, store, botAppId);
 
   let listeningUrl = '';
-  const publicUrl = () => config.publicUrl ?? listeningUrl;
-  const conversation = new Conversation({ store, clock, get publicUrl() { return publicUrl(); } });
+  // Digest links carry a key derived from the bot's secret, so the server (public in Teams mode)
+  // shows a digest only to someone who was given its link in Teams.
+  const linkSecret = config.appPassword ?? randomBytes(32).toString('hex');
+  const digestKey = (slug: string) => createHmac('sha256', linkSecret).update(`digest:${slug}`).digest('hex').slice(0, 32);
+  const linkToDigest = (slug: string) => `${config.publicUrl ?? listeningUrl}/digest/${slug}.html?key=${digestKey(slug)}`;
+  const conversation = new Conversation({ store, clock, linkToDigest });
   const application = createTeamsApplication({ adapter, botAppId, conversation, store, clock, log });
 
   const inFlight = new Set<Promise<unknown>>();
@@ -84,19 +87,18 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   app.get('/healthz', (_req, res) => {
     res.status(closing ? 503 : 200).json({ status: closing ? 'closing' : 'ok', mode: config.mode });
   });
-  if (options.digestHtml) {
-    const render = options.digestHtml;
-    app.get('/digest/:file', async (req, res) => {
-      const match = /^(\d{4}-\d{2}-Q[1-4])\.html$/i.exec(String(req.params.file));
-      if (!match) {
-        res.status(404).type('text/plain').send('Digests are at /digest/2024-25-Q4.html');
-        return;
-      }
-      const period = match[1]!.replace(/^(\d{4})-(\d{2})-/, '$1/$2 ');
-      const page = render(await store.read(), period);
-      res.status(page.status).type('text/html').send(page.html);
-    });
-  }
+  // The full digest the card links to.
+  app.get('/digest/:file', async (req, res) => {
+    const slug = String(req.params.file).replace(/\.html$/i, '');
+    const given = Buffer.from(typeof req.query.key === 'string' ? req.query.key : '');
+    const expected = Buffer.from(digestKey(slug));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      res.status(403).type('text/plain').send('This digest link is not valid. Ask the bot for "digest" in Teams to get a fresh one.');
+      return;
+    }
+    const page = await conversation.digestPage(slug);
+    res.status(page.status).type('text/html').send(page.html);
+  });
   app.post(
     '/api/messages',
     express.json({ limit: '1mb' }),
