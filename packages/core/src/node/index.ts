@@ -1,2 +1,9 @@
 // Node-only parts of core: the file-backed store. Import from '@partnership-tracker/core/node'.
-export {};
+export {
+  openFileStore,
+  createDataFile,
+  parseDataFile,
+  serializeDatabase,
+  FileStore,
+  type FileStoreOptions,
+} from './fileStore.js';

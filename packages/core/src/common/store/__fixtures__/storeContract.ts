@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { unwrap } from '../../base/result.js';
+import type { CommandInput } from '../commands.js';
+import type { Database } from '../database.js';
+import type { Store } from '../store.js';
+import { actors, by, sampleDatabase } from './sampleDatabase.js';
+
+/** Opens a fresh store of one implementation holding `initial`. */
+export type OpenStore = (initial: Database) => Promise<Store>;
+
+const progressNote = (note: string): CommandInput => ({ type: 'action.update', ref: 'A-1', note });
+
+/**
+ * The behaviour every Store implementation promises (see store.ts), as one suite run against
+ * each: the in-memory store and the file store must be interchangeable for their callers.
+ */
+export function describeStoreContract(name: string, open: OpenStore): void {
+  describe(`${name} (store contract)`, () => {
+    const opened: Store[] = [];
+    const openStore = async (initial: Database = sampleDatabase()): Promise<Store> => {
+      const store = await open(initial);
+      opened.push(store);
+      return store;
+    };
+
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((store) => store.close()));
+    });
+
+    it('reads back the data it was opened with', async () => {
+      const store = await openStore();
+      expect(await store.read()).toEqual(sampleDatabase());
+    });
+
+    it('applies a commit, reporting the new revision and what changed', async () => {
+      const store = await openStore();
+      const result = unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
+      expect(result.revision).toBe(1);
+      expect(result.audit.map((e) => [e.command, e.entityId, e.by])).toEqual([['action.update', 'A-1', 'olu-owner']]);
+      const db = await store.read();
+      expect(db.revision).toBe(1);
+      expect(db.actions[0]?.progress).toBe(40);
+    });
+
+    it('refuses a failing batch as a value and changes nothing', async () => {
+      const store = await openStore();
+      const result = await store.commit([progressNote('first'), { type: 'action.update', ref: 'A-1', progress: 50 }], by(actors.bystander));
+      expect(result.success ? 'committed' : result.error.code).toBe('action.not_owner');
+      expect(await store.read()).toEqual(sampleDatabase());
+    });
+
+    it('reports a commit that changes nothing with the current revision and no audit', async () => {
+      const store = await openStore();
+      const agency = { type: 'agency.upsert', agency: { id: 'police', name: 'Metropolitan Police', sector: 'police', statutoryRole: 'police' } } as const;
+      expect(unwrap(await store.commit([agency], by(actors.cli)))).toEqual({ revision: 0, audit: [] });
+    });
+
+    it('loses none of 200 concurrent commits', async () => {
+      const store = await openStore();
+      const notes = Array.from({ length: 200 }, (_, index) => `update ${index}`);
+      const results = await Promise.all(notes.map((note) => store.commit([progressNote(note)], by(actors.owner))));
+      expect(results.filter((r) => !r.success)).toEqual([]);
+      expect(results.map((r) => (r.success ? r.data.revision : 0)).sort((a, b) => a - b)).toEqual(notes.map((_, index) => index + 1));
+      const db = await store.read();
+      expect(db.revision).toBe(200);
+      expect(db.audit.map((e) => e.seq)).toEqual(notes.map((_, index) => index + 1));
+      expect(new Set(db.actions[0]?.history.map((h) => h.note))).toEqual(new Set(['Created', ...notes]));
+    }, 60_000); // a file store fsyncs each commit, which takes a while on a slow disk
+
+    it('never changes a snapshot already handed out', async () => {
+      const store = await openStore();
+      const before = await store.read();
+      const copy: unknown = JSON.parse(JSON.stringify(before));
+      unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
+      expect(before).toEqual(copy);
+    });
+
+    it('finishes commits already in flight when closed, then refuses new ones', async () => {
+      const store = await openStore();
+      const inFlight = store.commit([progressNote('just in time')], by(actors.owner));
+      const closing = store.close();
+      const late = await store.commit([progressNote('too late')], by(actors.owner));
+      await closing;
+      expect(unwrap(await inFlight).revision).toBe(1);
+      expect(late.success ? 'committed' : late.error.code).toBe('store.closed');
+      expect((await store.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'just in time']);
+    });
+  });
+}

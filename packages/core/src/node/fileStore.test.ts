@@ -1,0 +1,350 @@
+// These tests use real files in a temp directory (never lowdb's in-memory NODE_ENV=test mode),
+// and run second processes from core's dist/ (rebuilt first if older than the source).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { access, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import lockfile from 'proper-lockfile';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { unwrap, type Result } from '../common/base/result.js';
+import type { Migration } from '../common/store/migrations.js';
+import { actors, by, sampleDatabase } from '../common/store/__fixtures__/sampleDatabase.js';
+import { describeStoreContract } from '../common/store/__fixtures__/storeContract.js';
+import type { Database } from '../common/store/database.js';
+import { commitWorker, ensureCoreBuilt } from './__fixtures__/builtCore.js';
+import { createDataFile, openFileStore, openFileStoreWith, parseDataFile, serializeDatabase, type FileStore } from './fileStore.js';
+
+const contractDirectories: string[] = [];
+describeStoreContract('FileStore', async (initial) => {
+  const directory = await mkdtemp(join(tmpdir(), 'ptrack-contract-'));
+  contractDirectories.push(directory);
+  const path = join(directory, 'partnership.json');
+  unwrap(await createDataFile(path, initial));
+  return unwrap(await openFileStore(path));
+});
+afterAll(async () => {
+  await Promise.all(contractDirectories.map((directory) => rm(directory, { recursive: true, force: true })));
+});
+
+let directory: string;
+let path: string;
+const stores: FileStore[] = [];
+
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'ptrack-store-'));
+  path = join(directory, 'partnership.json');
+});
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+  await rm(directory, { recursive: true, force: true });
+});
+
+/** Opens the test's data file, failing the test if it cannot. */
+async function open(options: Parameters<typeof openFileStore>[1] = {}): Promise<FileStore> {
+  const store = unwrap(await openFileStore(path, options));
+  stores.push(store);
+  return store;
+}
+
+/** The error of a failed result, with the temp directory shown as <dir> so messages read plainly. */
+function errorOf(result: Result<unknown>) {
+  if (result.success) throw new Error('expected a failure');
+  const { code, message } = result.error;
+  return { code, message: message.replaceAll(directory, '<dir>') };
+}
+
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+/** The sample database with `count` more actions, to make writes take a while. */
+function largeDatabase(count: number): Database {
+  const db = sampleDatabase();
+  const a1 = db.actions[0]!;
+  const history = Array.from({ length: 5 }, (_, index) => ({ ...a1.history[0]!, note: `Quarterly update ${index} with some words about progress` }));
+  for (let index = 2; index <= count + 1; index++) {
+    db.actions.push({ ...a1, ref: `A-${index}`, title: `Action number ${index} of the business plan`, history: [...history, a1.history[0]!] });
+  }
+  return db;
+}
+
+describe('creating a data file', () => {
+  it('writes the database as 2-space indented JSON ending in a newline, for readable diffs', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const text = await readFile(path, 'utf8');
+    expect(text).toBe(`${JSON.stringify(sampleDatabase(), null, 2)}\n`);
+    expect(text.split('\n').slice(0, 3)).toEqual(['{', '  "version": 1,', '  "revision": 0,']);
+  });
+
+  it('refuses to overwrite an existing file, leaving it byte-for-byte unchanged', async () => {
+    await writeFile(path, 'precious data, not even JSON');
+    expect(errorOf(await createDataFile(path, sampleDatabase()))).toMatchInlineSnapshot(`
+      {
+        "code": "store.exists",
+        "message": "<dir>/partnership.json already exists; refusing to overwrite it.",
+      }
+    `);
+    expect(await readFile(path, 'utf8')).toBe('precious data, not even JSON');
+  });
+
+  it('replaces an existing file when forced', async () => {
+    await writeFile(path, 'old');
+    unwrap(await createDataFile(path, sampleDatabase(), { force: true }));
+    expect(await readFile(path, 'utf8')).toBe(serializeDatabase(sampleDatabase()));
+    expect(await readdir(directory)).toEqual(['partnership.json']);
+  });
+
+  it('refuses an invalid database, naming the record, and writes nothing', async () => {
+    const db = sampleDatabase();
+    db.actions[0] = { ...db.actions[0]!, due: 'end of September' };
+    expect(errorOf(await createDataFile(path, db))).toMatchInlineSnapshot(`
+      {
+        "code": "store.invalid",
+        "message": "<dir>/partnership.json: actions[0].due: Invalid ISO date",
+      }
+    `);
+    expect(await exists(path)).toBe(false);
+  });
+
+  it('creates the folder it goes in', async () => {
+    path = join(directory, 'data', 'croydon', 'partnership.json');
+    unwrap(await createDataFile(path, sampleDatabase()));
+    expect((await open()).path).toBe(path);
+  });
+});
+
+describe('opening a data file', () => {
+  it('refuses a file that does not exist', async () => {
+    expect(errorOf(await openFileStore(path))).toMatchInlineSnapshot(`
+      {
+        "code": "store.not_found",
+        "message": "<dir>/partnership.json: no such file.",
+      }
+    `);
+  });
+
+  it('refuses a file that is not valid JSON, naming the file, line and column, and leaves it untouched', async () => {
+    const text = serializeDatabase(sampleDatabase()).replace('"revision": 0,', '"revision": 0,,');
+    await writeFile(path, text);
+    expect(errorOf(await openFileStore(path))).toMatchInlineSnapshot(`
+      {
+        "code": "store.corrupt",
+        "message": "<dir>/partnership.json: not valid JSON at line 3 column 17: unexpected ',' where a "quoted" property name should be",
+      }
+    `);
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('refuses a valid JSON file with an invalid record, naming the file and the record path, and leaves it untouched', async () => {
+    const db = sampleDatabase();
+    const text = serializeDatabase(db).replace('"due": "2025-09-30"', '"due": "30/09/2025"');
+    await writeFile(path, text);
+    expect(errorOf(await openFileStore(path))).toMatchInlineSnapshot(`
+      {
+        "code": "store.invalid",
+        "message": "<dir>/partnership.json: actions[0].due: Invalid ISO date",
+      }
+    `);
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('refuses a file written by a newer version of the program, leaving it untouched', async () => {
+    const text = serializeDatabase(sampleDatabase()).replace('"version": 1', '"version": 2');
+    await writeFile(path, text);
+    expect(errorOf(await openFileStore(path))).toMatchInlineSnapshot(`
+      {
+        "code": "store.newer_version",
+        "message": "<dir>/partnership.json: version: 2 is newer than this program understands (1); upgrade Partnership Tracker",
+      }
+    `);
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('reads a file an editor saved with a byte-order mark', async () => {
+    await writeFile(path, `\uFEFF${serializeDatabase(sampleDatabase())}`);
+    expect(await (await open()).read()).toEqual(sampleDatabase());
+  });
+});
+
+describe('migrating an older data file', () => {
+  // A test chain: version 0 called actions "tasks" and had no revision counter.
+  const chain: Record<number, Migration> = { 0: ({ tasks, ...rest }) => ({ ...rest, actions: tasks, revision: 0 }) };
+  const versionZero = () => {
+    const { actions, revision: _revision, ...rest } = sampleDatabase();
+    return `${JSON.stringify({ ...rest, version: 0, tasks: actions }, null, 2)}\n`;
+  };
+
+  it('migrates at open, writing the file back only with the next commit', async () => {
+    await writeFile(path, versionZero());
+    const store = unwrap(await openFileStoreWith(path, {}, { migrations: chain }));
+    stores.push(store);
+    expect((await store.read()).actions.map((a) => a.ref)).toEqual(['A-1']);
+    expect(await readFile(path, 'utf8')).toBe(versionZero());
+
+    unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 10 }], by(actors.owner)));
+    const written = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    expect([written.version, written.revision, 'tasks' in written, (written.actions as unknown[]).length]).toEqual([1, 1, false, 1]);
+  });
+
+  it('refuses a version with no migration, leaving the file untouched', async () => {
+    await writeFile(path, versionZero());
+    expect(errorOf(await openFileStore(path))).toMatchInlineSnapshot(`
+      {
+        "code": "store.no_migration",
+        "message": "<dir>/partnership.json: version: no migration from 0 to 1",
+      }
+    `);
+    expect(await readFile(path, 'utf8')).toBe(versionZero());
+  });
+});
+
+describe('committing', () => {
+  it('makes each commit durable: a newly opened store sees it', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await open();
+    unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40, note: 'Toolkit drafted' }], by(actors.owner)));
+    const reopened = await open();
+    expect(await reopened.read()).toEqual(await store.read());
+    expect(await readFile(path, 'utf8')).toBe(serializeDatabase(await store.read()));
+  });
+
+  it('does not rewrite the file for a commit that changes nothing', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    await utimes(path, new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
+    const store = await open();
+    unwrap(await store.commit([{ type: 'partnership.update', partnership: { area: 'Croydon' } }], by(actors.cli)));
+    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await stat(path)).mtime.toISOString()).toBe('2020-01-01T00:00:00.000Z');
+  });
+
+  it('refuses a file another process left corrupt, keeps serving the last good data, and writes nothing', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await open();
+    await writeFile(path, '{"version": 1, "partnership": ');
+    expect(await store.read()).toEqual(sampleDatabase());
+    const result = await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner));
+    expect(errorOf(result)).toMatchInlineSnapshot(`
+      {
+        "code": "store.corrupt",
+        "message": "<dir>/partnership.json: not valid JSON at line 1 column 31: unexpected end of file where a value should be",
+      }
+    `);
+    expect(await readFile(path, 'utf8')).toBe('{"version": 1, "partnership": ');
+
+    unwrap(await createDataFile(path, sampleDatabase(), { force: true }));
+    expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner))).revision).toBe(1);
+  });
+
+  it('removes temp files left by a writer that crashed', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    await writeFile(join(directory, '.partnership.json.12345.abcdef.tmp'), '{"version": 1, "part');
+    const store = await open();
+    unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
+    expect(await readdir(directory)).toEqual(['partnership.json']);
+  });
+});
+
+describe('sharing one file between processes', () => {
+  it('sees what another store committed, on read and before its own commit', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const bot = await open();
+    const cli = await open();
+    unwrap(await cli.commit([{ type: 'action.update', ref: 'A-1', progress: 40, note: 'from the CLI' }], by(actors.cli)));
+    expect((await bot.read()).actions[0]?.progress).toBe(40);
+
+    unwrap(await cli.commit([{ type: 'action.update', ref: 'A-1', note: 'from the CLI again' }], by(actors.cli)));
+    unwrap(await bot.commit([{ type: 'action.update', ref: 'A-1', note: 'from the bot' }], by(actors.owner)));
+    expect((await cli.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'from the CLI', 'from the CLI again', 'from the bot']);
+    expect((await cli.read()).revision).toBe(3);
+  });
+
+  it('loses none of many commits interleaved through two stores on one file', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const [first, second] = [await open(), await open()];
+    const notes = Array.from({ length: 40 }, (_, index) => `note ${index}`);
+    const results = await Promise.all(notes.map((note, index) => (index % 2 ? first : second).commit([{ type: 'action.update', ref: 'A-1', note }], by(actors.owner))));
+    expect(results.filter((r) => !r.success)).toEqual([]);
+    const db = await first.read();
+    expect(db.revision).toBe(40);
+    expect(new Set(db.actions[0]?.history.map((h) => h.note))).toEqual(new Set(['Created', ...notes]));
+  });
+
+  it('takes over a lock left by a crashed process once it is stale', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    await mkdir(`${path}.lock`);
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(`${path}.lock`, aMinuteAgo, aMinuteAgo);
+    const store = await open({ lockStaleMs: 2000, lockRetries: 0 });
+    expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner))).revision).toBe(1);
+  });
+
+  it('reports a lock that a live process keeps holding, and writes nothing', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const release = await lockfile.lock(path);
+    try {
+      const store = await open({ lockRetries: 0 });
+      const result = await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner));
+      expect(errorOf(result)).toMatchInlineSnapshot(`
+        {
+          "code": "store.locked",
+          "message": "<dir>/partnership.json is being changed by another process (the bot or another ptrack run) and stayed locked; try again.",
+        }
+      `);
+      expect(await readFile(path, 'utf8')).toBe(serializeDatabase(sampleDatabase()));
+    } finally {
+      await release();
+    }
+  });
+});
+
+describe('with real second processes', () => {
+  beforeAll(() => {
+    ensureCoreBuilt();
+  }, 120_000);
+
+  /** Starts the worker script in a child process, collecting what it prints. */
+  function worker(...args: string[]): { child: ChildProcess; lines: AsyncIterator<string>; stderr: () => string; exit: Promise<number | string | null> } {
+    const child = spawn(process.execPath, [commitWorker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Resolves with the exit code, or the signal that killed it.
+    const exit = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+    return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator](), stderr: () => stderr, exit };
+  }
+
+  it('loses none of the commits two processes make to one file at the same time', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const perProcess = 60;
+    const workers = [worker('commits', path, String(perProcess), 'bot'), worker('commits', path, String(perProcess), 'cli')];
+    const codes = await Promise.all(workers.map((w) => w.exit));
+    expect({ codes, stderr: workers.map((w) => w.stderr()) }).toEqual({ codes: [0, 0], stderr: ['', ''] });
+
+    const db = await (await open()).read();
+    expect(db.revision).toBe(2 * perProcess);
+    const notes = db.actions[0]!.history.map((h) => h.note);
+    for (const label of ['bot', 'cli']) {
+      expect(notes.filter((note) => note?.startsWith(`${label} `))).toHaveLength(perProcess);
+    }
+    expect(db.audit.map((e) => e.seq)).toEqual(Array.from({ length: 2 * perProcess }, (_, index) => index + 1));
+  }, 120_000);
+
+  it('leaves the previous file intact when a writer is killed halfway through writing', async () => {
+    unwrap(await createDataFile(path, largeDatabase(500)));
+    const before = await readFile(path, 'utf8');
+    const crashing = worker('crash-mid-write', path);
+    const announced = await crashing.lines.next();
+    const tempPath = String(announced.value).replace(/^mid-write /, '');
+    expect(tempPath).toMatch(/\.partnership\.json\.\d+\.[0-9a-f]+\.tmp$/);
+    // The temp file holds half the new content: a torn write, if it were the data file.
+    expect(parseDataFile(await readFile(tempPath, 'utf8'), 'temp').success).toBe(false);
+    crashing.child.kill('SIGKILL');
+    expect(await crashing.exit).toBe('SIGKILL');
+    expect(await exists(`${path}.lock`)).toBe(true);
+
+    expect(await readFile(path, 'utf8')).toBe(before);
+    // The dead writer's lock goes stale and is taken over; its temp file is cleaned up.
+    const store = await open({ lockStaleMs: 2000 });
+    expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 10 }], by(actors.owner))).revision).toBe(1);
+    expect(await readdir(directory)).toEqual(['partnership.json']);
+  }, 60_000);
+});
