@@ -538,3 +538,40 @@ describe('reports', () => {
     expect(cardText(cardIn(reply))).toEqual(['Funding 2025/26', 'No income or spending is recorded for 2025/26 yet.']);
   });
 });
+
+describe('graceful shutdown', () => {
+  it('finishes a write in flight before closing, stops the scheduler, and refuses new work meanwhile', async () => {
+    await server.close();
+    const events: string[] = [];
+    let releaseCommit!: () => void;
+    const commitGate = new Promise<void>((resolve) => (releaseCommit = resolve));
+    let commitStarted!: () => void;
+    const started = new Promise<void>((resolve) => (commitStarted = resolve));
+    const gated: typeof store = Object.create(store) as typeof store;
+    gated.commit = async (commands, context) => {
+      if (commands.some((c) => c.type === 'action.update')) {
+        commitStarted();
+        await commitGate;
+        const result = await store.commit(commands, context);
+        events.push('write committed');
+        return result;
+      }
+      return store.commit(commands, context);
+    };
+    const scheduler = { start: () => events.push('scheduler started'), stop: async () => void events.push('scheduler stopped') };
+    server = await startBotServer({ config: localConfig(), store: gated, clock: { now: () => NOW }, scheduler: () => scheduler, log: () => {} });
+    expect(events).toEqual(['scheduler started']);
+
+    const request = post(activityFrom(AAD.owner, { text: 'update A-1 70%' }));
+    await started;
+    const closing = server.close().then(() => events.push('closed'));
+    const health = await fetch(`${server.url}/healthz`).then((r) => r.status).catch(() => 'refused');
+    releaseCommit();
+    const [answer] = await Promise.all([request, closing]);
+
+    expect(health === 503 || health === 'refused').toBe(true);
+    expect(answer.status).toBe(200);
+    expect(events).toEqual(['scheduler started', 'scheduler stopped', 'write committed', 'closed']);
+    expect((await store.read()).actions.find((a) => a.ref === 'A-1')?.progress).toBe(70);
+  });
+});
