@@ -190,6 +190,12 @@ describe('the bot server', () => {
     expect(cardErrors(cardIn(reply))).toEqual([]);
   });
 
+  it('answers a card submission it does not recognise instead of ignoring it', async () => {
+    const before = connector.calls.length;
+    expect((await post(activityFrom(AAD.owner, { value: { something: 'old' } }))).status).toBe(200);
+    expect(textOf(connector.calls[before])).toBe('That button is from an older version of me. Say "help" to start again.');
+  });
+
   it('answers an unknown command with a pointer to help', async () => {
     const [reply] = await say(AAD.owner, 'make me a sandwich');
     expect(textOf(reply)).toBe('I didn\'t understand "make me a sandwich". Say "help" to see what I can do.');

@@ -69,11 +69,13 @@ export function createTeamsApplication(options: TeamsApplicationOptions): Applic
     await context.sendActivity(activityOf(outcome.reply));
   });
 
-  app.message(/[\s\S]*/, async (context) => {
+  // Registered last: card submissions that carry a verb were taken by actionSubmit above.
+  app.activity(ActivityTypes.Message, async (context) => {
     const value = context.activity.value as unknown;
     if (!context.activity.text && typeof value === 'object' && value !== null) {
       // A card submission without a verb: an old or foreign card.
-      await context.sendActivity(activityOf(await conversation.handleCardAction(identityOf(context), objectOrEmpty(value)).then((o) => o.reply)));
+      const outcome = await conversation.handleCardAction(identityOf(context), objectOrEmpty(value));
+      await context.sendActivity(activityOf(outcome.reply));
       return;
     }
     await context.sendActivity(activityOf(await conversation.handleText(identityOf(context), context.activity.text ?? '')));
