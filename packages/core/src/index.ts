@@ -112,3 +112,14 @@ export { migrate, migrations, type Migration } from './common/store/migrations.j
 export { SerialQueue } from './common/store/serialQueue.js';
 export { MemoryStore } from './common/store/memoryStore.js';
 export type { Store, CommitResult } from './common/store/store.js';
+
+export {
+  examplePartnership,
+  EXAMPLE_AS_OF,
+  EXAMPLE_ACTOR,
+  EXAMPLE_IDS,
+  EXAMPLE_CHAIR_ID,
+  EXAMPLE_BUSINESS_MANAGER_ID,
+  PLAYGROUND_CHAIR_AAD_OBJECT_ID,
+  PLAYGROUND_BUSINESS_MANAGER_AAD_OBJECT_ID,
+} from './common/example/index.js';

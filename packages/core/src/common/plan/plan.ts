@@ -51,6 +51,8 @@ export const ActionUpdate = z.object({
   progress: z.number().int().min(0).max(100),
   status: ActionStatus,
   note: z.string().nullable().default(null),
+  /** The chat message or request that made this update, so a retried submission is recorded once. */
+  requestId: z.string().min(1).nullable().default(null),
 });
 export type ActionUpdate = z.infer<typeof ActionUpdate>;
 

@@ -144,7 +144,7 @@ describe('updating an action', () => {
     const { db, audit } = applied([update({ progress: 40, note: 'Toolkit drafted' })], actors.owner);
     const action = actionA1(db);
     expect([action.status, action.progress]).toEqual(['on-track', 40]);
-    expect(action.history.at(-1)).toEqual({ at: NOW, byId: 'olu-owner', progress: 40, status: 'on-track', note: 'Toolkit drafted' });
+    expect(action.history.at(-1)).toEqual({ at: NOW, byId: 'olu-owner', progress: 40, status: 'on-track', note: 'Toolkit drafted', requestId: null });
     expect(audit).toHaveLength(1);
   });
 

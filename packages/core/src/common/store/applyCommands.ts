@@ -54,6 +54,27 @@ export function applyCommands(
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * For a changed record, only the fields that differ (a created or removed record is kept
+ * whole): the audit stays readable and does not repeat a record's unchanged bulk.
+ */
+function changedFields(before: unknown, after: unknown): [unknown, unknown] {
+  if (!isPlainObject(before) || !isPlainObject(after)) return [before, after];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (same(before[key], after[key])) continue;
+    if (key in before) was[key] = before[key];
+    if (key in after) now[key] = after[key];
+  }
+  return [was, now];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 class Working {
   private next: Database;
   private readonly entries: AuditEntry[] = [];
@@ -76,7 +97,8 @@ class Working {
 
   private record(command: string, entity: string, entityId: string, before: unknown, after: unknown): void {
     const seq = (this.original.audit.at(-1)?.seq ?? 0) + this.entries.length + 1;
-    this.entries.push({ seq, at: this.context.at, by: this.by, command, entity, entityId, before: before ?? null, after: after ?? null });
+    const [was, now] = changedFields(before ?? null, after ?? null);
+    this.entries.push({ seq, at: this.context.at, by: this.by, command, entity, entityId, before: was, after: now });
   }
 
   private admin(): Result<true> {
@@ -375,6 +397,7 @@ class Working {
     if (!action) return fail('action.not_found', `There is no action ${command.ref}.`);
     const allowed = canUpdateAction(db, this.context.actor, action);
     if (!allowed.success) return allowed;
+    if (command.requestId !== null && action.history.some((entry) => entry.requestId === command.requestId)) return ok(true);
     if (command.progress === null && command.status === null && command.note === null) {
       return fail('action.empty_update', `Say what changed for ${action.ref}: a progress %, a status or a note.`);
     }
@@ -388,7 +411,7 @@ class Working {
     if (status === 'complete' && progress !== 100) {
       return fail('action.complete_needs_100', `${action.ref} cannot be complete at ${progress}%: complete means 100%.`);
     }
-    const update: ActionUpdate = { at: this.context.at, byId: this.by, progress, status, note: command.note };
+    const update: ActionUpdate = { at: this.context.at, byId: this.by, progress, status, note: command.note, requestId: command.requestId };
     this.replaceAction(command.type, action, { ...action, status, progress, history: [...action.history, update] });
     return ok(true);
   }
@@ -396,6 +419,11 @@ class Working {
   private replaceAction(command: string, before: Action, after: Action): void {
     if (same(before, after)) return;
     this.next.actions = this.next.actions.map((a) => (a.ref === before.ref ? after : a));
-    this.record(command, 'action', after.ref, before, after);
+    // The history is append-only and already records every update; copying it into each audit
+    // entry would grow the file with the square of an action's updates.
+    const { history: oldHistory, ...beforeFields } = before;
+    const { history: newHistory, ...afterFields } = after;
+    const appended = newHistory.slice(oldHistory.length);
+    this.record(command, 'action', after.ref, beforeFields, appended.length > 0 ? { ...afterFields, historyAppended: appended } : afterFields);
   }
 }

@@ -19,3 +19,39 @@ describe('partnership.update', () => {
     if (!result.success) expect(result.error.message).toBe('partnership.timeZone: must be an IANA time zone such as Europe/London');
   });
 });
+
+describe('action.update', () => {
+  it('records a retried submission (same requestId) once', async () => {
+    const { sampleDatabase, actors, by } = await import('./__fixtures__/sampleDatabase.js');
+    const db = sampleDatabase();
+    const update = { type: 'action.update', ref: 'A-1', progress: 60, requestId: 'teams:activity-1' } as const;
+    const first = unwrap(applyCommands(db, [update], by(actors.owner)));
+    const retried = unwrap(applyCommands(first.db, [update], by(actors.owner, '2025-06-01T10:00:05.000Z')));
+    expect(retried.audit).toEqual([]);
+    expect(retried.db.actions.find((a) => a.ref === 'A-1')!.history).toHaveLength(db.actions.find((a) => a.ref === 'A-1')!.history.length + 1);
+  });
+
+  it('audits the fields that changed and the appended history entry, not the whole history again', async () => {
+    const { sampleDatabase, actors, by } = await import('./__fixtures__/sampleDatabase.js');
+    const db = sampleDatabase();
+    const { audit } = unwrap(applyCommands(db, [{ type: 'action.update', ref: 'A-1', progress: 40, note: 'Met the ICB lead' }], by(actors.owner)));
+    expect(audit).toHaveLength(1);
+    const entry = audit[0]!;
+    expect(entry.before).not.toHaveProperty('history');
+    expect(entry.after).not.toHaveProperty('history');
+    expect(entry.after).toMatchObject({ progress: 40, historyAppended: [{ progress: 40, note: 'Met the ICB lead', byId: 'olu-owner' }] });
+  });
+});
+
+describe('the audit log', () => {
+  it('records a created record whole and, for a change, only the fields that changed', async () => {
+    const { sampleDatabase, actors, by } = await import('./__fixtures__/sampleDatabase.js');
+    const db = sampleDatabase();
+    const agency = { id: 'new-agency', name: 'New Agency', sector: 'housing' } as const;
+    const created = unwrap(applyCommands(db, [{ type: 'agency.upsert', agency }], by(actors.cli)));
+    expect(created.audit[0]).toMatchObject({ before: null, after: { id: 'new-agency', name: 'New Agency', sector: 'housing', statutoryRole: 'none' } });
+    const renamed = unwrap(applyCommands(created.db, [{ type: 'agency.upsert', agency: { ...agency, name: 'Renamed Agency' } }], by(actors.cli)));
+    expect(renamed.audit[0]).toMatchObject({ by: 'system:cli', entity: 'agency', entityId: 'new-agency', before: { name: 'New Agency' }, after: { name: 'Renamed Agency' } });
+    expect(Object.keys(renamed.audit[0]!.after as object)).toEqual(['name']);
+  });
+});

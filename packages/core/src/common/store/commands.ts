@@ -70,6 +70,8 @@ export const Command = z.discriminatedUnion('type', [
     progress: z.number().int().min(0).max(100).nullable().default(null),
     status: ActionStatus.nullable().default(null),
     note: z.string().trim().min(1).nullable().default(null),
+    /** Identifies the request (e.g. the Teams activity id): an update with a requestId already in the history is not applied again. */
+    requestId: z.string().min(1).nullable().default(null),
   }),
   z.object({ type: z.literal('action.snooze'), ref: ActionRef, until: LocalDate.nullable() }),
   z.object({ type: z.literal('conversation.save'), conversation: ConversationReference }),
