@@ -62,8 +62,11 @@ export class Conversation {
     return this.reports.digestPage(await this.options.store.read(), slug);
   }
 
-  /** Answers a text message. */
-  async handleText(identity: ChatIdentity, message: string): Promise<Reply> {
+  /**
+   * Answers a text message. `requestId` names the incoming message (e.g. `teams:<activity id>`)
+   * so that a channel's retry of the same message records an update once.
+   */
+  async handleText(identity: ChatIdentity, message: string, requestId?: string): Promise<Reply> {
     const db = await this.options.store.read();
     const person = findSender(db, identity);
     if (!person) return textReply(UNKNOWN_SENDER_TEXT);
@@ -74,7 +77,7 @@ export class Conversation {
       case 'myActions':
         return this.myActions(db, person);
       case 'update':
-        return this.updateFromText(db, person, command.rest);
+        return this.updateFromText(db, person, command.rest, requestId);
       case 'attendance':
         return this.attendance(db, person, command.subgroup);
       case 'digest':
@@ -93,13 +96,13 @@ export class Conversation {
    * is true when the card has done its job (the change was saved or refused for good), false when
    * the person should correct the card and press again.
    */
-  async handleCardAction(identity: ChatIdentity, data: Record<string, unknown>): Promise<CardActionOutcome> {
+  async handleCardAction(identity: ChatIdentity, data: Record<string, unknown>, requestId?: string): Promise<CardActionOutcome> {
     const db = await this.options.store.read();
     const person = findSender(db, identity);
     if (!person) return { reply: textReply(UNKNOWN_SENDER_TEXT), settled: true };
     switch (data.verb) {
       case UPDATE_ACTION_VERB:
-        return this.updateFromCard(db, person, data);
+        return this.updateFromCard(db, person, data, requestId);
       case RECORD_ATTENDANCE_VERB:
         return this.recordAttendance(person, data);
       default:
@@ -171,7 +174,7 @@ export class Conversation {
     return { text: summary, card: createMyActionsCard({ actions, today, timeZone: db.partnership.timeZone }) };
   }
 
-  private async updateFromText(db: Database, person: Person, rest: string): Promise<Reply> {
+  private async updateFromText(db: Database, person: Person, rest: string, requestId: string | undefined): Promise<Reply> {
     const parsed = parseUpdateText(rest);
     if (!parsed.success) {
       // "update A-12" alone: offer the form rather than a correction.
@@ -182,10 +185,10 @@ export class Conversation {
       }
       return textReply(parsed.error.message);
     }
-    return (await this.applyChange(person, parsed.data)).reply;
+    return (await this.applyChange(person, parsed.data, requestId)).reply;
   }
 
-  private async updateFromCard(db: Database, person: Person, data: Record<string, unknown>): Promise<CardActionOutcome> {
+  private async updateFromCard(db: Database, person: Person, data: Record<string, unknown>, requestId: string | undefined): Promise<CardActionOutcome> {
     const ref = typeof data.ref === 'string' ? data.ref : '';
     const action = db.actions.find((a) => a.ref === ref);
     if (!action) return settledWith(textReply(describeError({ code: 'action.not_found', message: `There is no action ${ref || '(no reference)'}.` })));
@@ -211,18 +214,21 @@ export class Conversation {
     if (progress === null && status === null && note === null) {
       return correction(`Nothing changed for ${ref}: change the progress or the status, or write a note. Nothing was saved.`);
     }
-    return this.applyChange(person, { ref, progress, status, note });
+    return this.applyChange(person, { ref, progress, status, note }, requestId);
   }
 
-  private async applyChange(person: Person, change: ActionChange): Promise<CardActionOutcome> {
+  private async applyChange(person: Person, change: ActionChange, requestId: string | undefined): Promise<CardActionOutcome> {
     const before = (await this.options.store.read()).actions.find((a) => a.ref === change.ref);
-    const result = await this.commit(person, [{ type: 'action.update', ref: change.ref, progress: change.progress, status: change.status, note: change.note }]);
+    const result = await this.commit(person, [
+      { type: 'action.update', ref: change.ref, progress: change.progress, status: change.status, note: change.note, requestId: requestId ?? null },
+    ]);
     if (!result.success) {
       // Refusals stand; a contradiction in what was asked can be corrected on the same card.
       const message = describeError(result.error);
       return result.error.code === 'action.complete_needs_100' ? correction(message) : settledWith(textReply(message));
     }
     const after = (await this.options.store.read()).actions.find((a) => a.ref === change.ref)!;
+    if (!result.data.changed) return settledWith(textReply(`That update to ${after.ref} was already recorded, so nothing changed.`));
     const changes: string[] = [];
     if (before && before.progress !== after.progress) changes.push(`progress ${before.progress}% → ${after.progress}%`);
     if (before && before.status !== after.status) changes.push(`status ${formatStatus(before.status)} → ${formatStatus(after.status)}`);

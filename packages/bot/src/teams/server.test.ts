@@ -162,7 +162,16 @@ describe('the bot server', () => {
     );
     const action = (await store.read()).actions.find((a) => a.ref === 'A-1')!;
     expect(action.progress).toBe(60);
-    expect(action.history.at(-1)).toEqual({ at: NOW.toISOString(), byId: 'owner', progress: 60, status: 'on-track', note: 'met the ICB lead' });
+    expect(action.history.at(-1)).toMatchObject({ at: NOW.toISOString(), byId: 'owner', progress: 60, status: 'on-track', note: 'met the ICB lead' });
+  });
+
+  it('records an update once when Teams delivers the same message twice', async () => {
+    const activity = activityFrom(AAD.owner, { text: 'update A-1 65% — retried' });
+    await post(activity);
+    const before = connector.calls.length;
+    expect(await changesAfter(() => post(activity))).toEqual([]);
+    expect(textOf(connector.calls[before])).toBe('That update to A-1 was already recorded, so nothing changed.');
+    expect((await store.read()).actions.find((a) => a.ref === 'A-1')!.history.filter((h) => h.note === 'retried')).toHaveLength(1);
   });
 
   it.each([
@@ -332,6 +341,13 @@ describe('updating an action from its card', () => {
     let response: { body: unknown } = { body: null };
     expect(await changesAfter(async () => (response = await save(AAD.owner, fields)))).toEqual([]);
     expect(response.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message });
+  });
+
+  it('saves once when Teams retries the same button press', async () => {
+    const activity = activityFrom(AAD.owner, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'action.update', data: { verb: 'action.update', ref: 'A-2', 'A-2.note': 'pressed once' } } } });
+    await post(activity);
+    expect(await changesAfter(() => post(activity))).toEqual([]);
+    expect((await store.read()).actions.find((a) => a.ref === 'A-2')!.history.filter((h) => h.note === 'pressed once')).toHaveLength(1);
   });
 
   it('refuses someone who is not the owner', async () => {

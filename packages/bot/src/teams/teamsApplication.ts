@@ -19,6 +19,9 @@ export interface TeamsApplicationOptions {
 
 const identityOf = (context: TurnContext): ChatIdentity => ({ channel: 'teams', aadObjectId: context.activity.from?.aadObjectId });
 
+/** Names the incoming activity, so that Teams' retry of it changes nothing twice. */
+const requestIdOf = (context: TurnContext): string | undefined => (context.activity.id ? `teams:${context.activity.id}` : undefined);
+
 const objectOrEmpty = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
@@ -59,13 +62,13 @@ export function createTeamsApplication(options: TeamsApplicationOptions): Applic
   });
 
   app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
-    const outcome = await conversation.handleCardAction(identityOf(context), { ...objectOrEmpty(data), verb: context.activity.value?.action?.verb });
+    const outcome = await conversation.handleCardAction(identityOf(context), { ...objectOrEmpty(data), verb: context.activity.value?.action?.verb }, requestIdOf(context));
     // A finished card is replaced by the answer; a correction leaves the card for another try.
     return outcome.settled ? (cardOf(outcome.reply) as AdaptiveCard) : (outcome.reply.text ?? 'Please check the card and try again.');
   });
 
   app.adaptiveCards.actionSubmit(/.*/, async (context, _state, data) => {
-    const outcome = await conversation.handleCardAction(identityOf(context), objectOrEmpty(data));
+    const outcome = await conversation.handleCardAction(identityOf(context), objectOrEmpty(data), requestIdOf(context));
     await context.sendActivity(activityOf(outcome.reply));
   });
 
@@ -78,7 +81,7 @@ export function createTeamsApplication(options: TeamsApplicationOptions): Applic
       await context.sendActivity(activityOf(outcome.reply));
       return;
     }
-    await context.sendActivity(activityOf(await conversation.handleText(identityOf(context), context.activity.text ?? '')));
+    await context.sendActivity(activityOf(await conversation.handleText(identityOf(context), context.activity.text ?? '', requestIdOf(context))));
   });
 
   app.error(async (context, error) => {
