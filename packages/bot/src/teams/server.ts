@@ -138,6 +138,10 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   listeningUrl = `http://${hostForUrl}:${port}`;
 
+  if (config.mode === 'teams' && config.publicUrl === null) {
+    log(`PTRACK_BOT_PUBLIC_URL is not set, so digest links point at ${listeningUrl}, which people's browsers may not reach.`);
+  }
+
   const scheduler = typeof options.scheduler === 'function' ? options.scheduler(proactiveSender) : options.scheduler;
   scheduler?.start();
 
