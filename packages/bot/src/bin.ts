@@ -3,14 +3,16 @@
 import { parseArgs } from 'node:util';
 import { openFileStore } from '@partnership-tracker/core/node';
 import { ENVIRONMENT, loadBotConfig } from './config.js';
+import { createScheduler } from './scheduler/index.js';
 import { startBotServer } from './teams/server.js';
 
-const USAGE = `Usage: ptrack-bot [--local] [--data FILE] [--port N] [--host ADDRESS]
+const USAGE = `Usage: ptrack-bot [--local] [--data FILE] [--port N] [--host ADDRESS] [--no-scheduler]
 
   --local        run without Bot Framework credentials, on this machine only (development)
   --data FILE    the partnership's data file (or ${ENVIRONMENT.dataFile})
   --port N       port to listen on (or ${ENVIRONMENT.port}; default 3978; 0 picks a free one)
   --host ADDRESS address to listen on (or ${ENVIRONMENT.host}; default 127.0.0.1 in local mode)
+  --no-scheduler answer messages only: send no reminders or digests
 
 Without --local it needs ${ENVIRONMENT.appId}, ${ENVIRONMENT.appPassword} and ${ENVIRONMENT.tenantId}; see docs/bot.md.`;
 
@@ -18,7 +20,14 @@ async function main(): Promise<number> {
   let flags;
   try {
     flags = parseArgs({
-      options: { local: { type: 'boolean' }, data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        local: { type: 'boolean' },
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'no-scheduler': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -30,7 +39,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const config = loadBotConfig(process.env, flags);
+  const { 'no-scheduler': noScheduler, help: _help, ...settings } = flags;
+  const config = loadBotConfig(process.env, settings);
   if (!config.success) {
     console.error(`ptrack-bot: ${config.error.message}`);
     return 2;
@@ -44,9 +54,25 @@ async function main(): Promise<number> {
     console.error(`ptrack-bot: ${store.error.message}`);
     return 1;
   }
+  const log = (line: string) => console.log(`ptrack-bot: ${line}`);
+  const clock = { now: () => new Date() };
+  const scheduler = noScheduler
+    ? undefined
+    : (sender: Parameters<typeof createScheduler>[0]['sender']) =>
+        createScheduler({
+          store: store.data,
+          clock,
+          sender,
+          onReport: (report) => {
+            if (report.sent.length > 0 || report.failed.length > 0 || report.errors.length > 0) {
+              log(`scheduler at ${report.at}: ${report.sent.length} sent, ${report.failed.length} failed, ${report.errors.length} left for later`);
+            }
+          },
+          onError: (error) => log(`scheduler tick failed: ${(error as Error).stack ?? String(error)}`),
+        });
   let server;
   try {
-    server = await startBotServer({ config: config.data, store: store.data, log: (line) => console.log(`ptrack-bot: ${line}`) });
+    server = await startBotServer({ config: config.data, store: store.data, clock, log, ...(scheduler ? { scheduler } : {}) });
   } catch (error) {
     await store.data.close();
     console.error(`ptrack-bot: ${(error as Error).message}`);
@@ -66,6 +92,7 @@ async function main(): Promise<number> {
   }
   // Scripts (npm start, the Agents Playground) read this line for the endpoint.
   console.log(`ptrack-bot listening on ${server.url} (messaging endpoint ${server.url}/api/messages, data ${config.data.dataFile})`);
+  if (noScheduler) log('the scheduler is off (--no-scheduler): no reminders or digests will be sent.');
 
   let stopping = false;
   const stop = async (signal: string) => {

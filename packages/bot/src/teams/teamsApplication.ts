@@ -86,7 +86,13 @@ export function createTeamsApplication(options: TeamsApplicationOptions): Applic
 
   app.error(async (context, error) => {
     log(`error handling a ${context.activity.type} activity: ${error.stack ?? error.message}`);
-    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(UNEXPECTED_ERROR_TEXT);
+    if (context.activity.type !== ActivityTypes.Message) return;
+    try {
+      await context.sendActivity(UNEXPECTED_ERROR_TEXT);
+    } catch (sendError) {
+      // The connector itself is unreachable; the log line above is all we can do.
+      log(`could not apologise either: ${(sendError as Error).message}`);
+    }
   });
 
   return app;
