@@ -1,5 +1,4 @@
-// zod/v4 is the zod 4 API; it resolves both in zod 3.25 (hoisted here by botbuilder) and zod 4.
-import { z } from 'zod/v4';
+import { z } from 'zod';
 import { fail, ok, type Result } from '@partnership-tracker/core';
 
 /** Addresses that only this machine can reach: local mode may listen on nothing else. */
