@@ -127,7 +127,8 @@ export class Playground {
   private exited = false;
 
   private constructor(
-    private readonly child: ChildProcess,
+    /** The Playground process when this harness started it; undefined when it only connected. */
+    private readonly child: ChildProcess | undefined,
     private readonly socket: WebSocket,
     /** The Playground's address, e.g. http://127.0.0.1:56150 — open it in a browser to watch. */
     readonly url: string,
@@ -140,7 +141,7 @@ export class Playground {
     /** What the Playground printed, for error messages. */
     private readonly output: string[],
   ) {
-    child.once('exit', () => {
+    child?.once('exit', () => {
       this.exited = true;
       this.notify();
     });
@@ -159,7 +160,8 @@ export class Playground {
   /** Starts the Playground headless, telemetry off, pointed at a bot, and connects to its conversation stream. */
   static async start(options: PlaygroundOptions): Promise<Playground> {
     const port = options.port ?? (await freePort());
-    const child = spawn(process.execPath, [playgroundCli, '--dt', '-e', options.botEndpoint, '-c', 'msteams', '-p', String(port)], {
+    // scripts/loopbackOnly.cjs keeps it off the network, as `npm start` does.
+    const child = spawn(process.execPath, ['--require', `${root}scripts/loopbackOnly.cjs`, playgroundCli, '--dt', '-e', options.botEndpoint, '-c', 'msteams', '-p', String(port)], {
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -189,20 +191,28 @@ export class Playground {
           reject(new Error(`The Agents Playground exited (${signal ?? code}) before listening:\n${output.join('')}`));
         });
       });
-      const url = `http://127.0.0.1:${actualPort}`;
-      const response = await fetch(`${url}/_internal/v1/testConfig`);
-      if (!response.ok) throw new Error(`GET ${url}/_internal/v1/testConfig: HTTP ${response.status}`);
-      const { config } = (await response.json()) as TestConfig;
-      const socket = new WebSocket(`ws://127.0.0.1:${actualPort}/_ws_conversation/v1/conversations/stream`);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('open', () => resolve());
-        socket.once('error', reject);
-      });
-      return new Playground(child, socket, url, config.currentUser, config.bot, config.personalChat.id, options.replyTimeout ?? 10_000, output);
+      return await Playground.attach(`http://127.0.0.1:${actualPort}`, child, options.replyTimeout, output);
     } catch (error) {
       await stopChild(child);
       throw error;
     }
+  }
+
+  /** Connects to a Playground that is already running (e.g. the one `npm start` started) without owning its process. */
+  static async connect(url: string, options: { replyTimeout?: number } = {}): Promise<Playground> {
+    return Playground.attach(url.replace(/\/$/, ''), undefined, options.replyTimeout, []);
+  }
+
+  private static async attach(url: string, child: ChildProcess | undefined, replyTimeout = 10_000, output: string[]): Promise<Playground> {
+    const response = await fetch(`${url}/_internal/v1/testConfig`);
+    if (!response.ok) throw new Error(`GET ${url}/_internal/v1/testConfig: HTTP ${response.status}`);
+    const { config } = (await response.json()) as TestConfig;
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/_ws_conversation/v1/conversations/stream`);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    return new Playground(child, socket, url, config.currentUser, config.bot, config.personalChat.id, replyTimeout, output);
   }
 
   /** Types `text` into the personal chat as the default user; resolves with the bot's replies once `until` holds. */
@@ -248,11 +258,11 @@ export class Playground {
     return replies();
   }
 
-  /** Disconnects and stops the Playground; safe to call twice. */
+  /** Disconnects, and stops the Playground if this harness started it; safe to call twice. */
   async stop(): Promise<void> {
     this.socket.removeAllListeners('message');
     if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) this.socket.terminate();
-    await stopChild(this.child);
+    if (this.child !== undefined) await stopChild(this.child);
   }
 
   private notify(): void {
