@@ -7,9 +7,10 @@
 // PTRACK_BOT_COMMAND replaces `node packages/bot/dist/bin.js` (split on spaces; the flags
 // `--local --data FILE --port N` are still appended), e.g. to run a stand-in bot in tests.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -89,8 +90,8 @@ function botCommand({ port, dataFile }) {
 }
 
 /** Starts a child in its own process group (so Ctrl-C reaches only us, and we stop it in order), prefixing its output. */
-function startChild(label, command, args, env = {}) {
-  const child = spawn(command, args, { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+function startChild(label, command, args, { env = {}, cwd = process.cwd() } = {}) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const lines = [];
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
@@ -145,11 +146,13 @@ async function main() {
   await ensureDataFile(options.dataFile);
 
   const running = [];
+  let playgroundFolder; // the Playground's working folder, removed when it stops
   let stopping = false;
   const stopAll = async () => {
     stopping = true;
     // Playground first, so nothing new reaches the bot while it finishes its writes.
     for (const child of [...running].reverse()) await stopChild(child);
+    if (playgroundFolder !== undefined) rmSync(playgroundFolder, { recursive: true, force: true });
   };
   // A last resort if we are leaving for any other reason: never leave a child behind.
   process.once('exit', () => {
@@ -181,8 +184,13 @@ async function main() {
   let playgroundUrl;
   let playground;
   if (options.playground) {
+    playgroundFolder = mkdtempSync(join(tmpdir(), 'agents-playground-'));
     const cli = createRequire(resolve(root, 'packages/bot/package.json')).resolve('@microsoft/m365agentsplayground/cli.js');
-    playground = startChild('playground', process.execPath, ['--require', resolve(root, 'scripts/loopbackOnly.cjs'), cli, '--dt', '-e', endpoint, '-c', 'msteams', '-p', String(options.playgroundPort)], { TEAMSAPPTESTER_BROWSER: 'none' });
+    playground = startChild('playground', process.execPath, ['--require', resolve(root, 'scripts/loopbackOnly.cjs'), cli, '--dt', '-e', endpoint, '-c', 'msteams', '-p', String(options.playgroundPort)], {
+      env: { TEAMSAPPTESTER_BROWSER: 'none' },
+      // It writes devTools/m365agentsplayground.log into its working folder: keep that out of the repository.
+      cwd: playgroundFolder,
+    });
     running.push(playground);
     const playgroundFailed = Promise.race([playground.exited.then(exitDescription), botFailed.then((reason) => `the bot stopped: ${reason}`)]);
     try {
@@ -220,7 +228,7 @@ async function main() {
   const crashed = Promise.race(
     running.map(({ label, exited }) => exited.then((how) => ({ label, how }))),
   ).then(async ({ label, how }) => {
-    if (stopping) return 0;
+    if (stopping) return stopped; // we are stopping them: wait until both have finished
     console.error(`The ${label === 'bot' ? 'bot' : 'Agents Playground'} stopped unexpectedly: ${exitDescription(how)}. Stopping.`);
     await stopAll();
     return 1;

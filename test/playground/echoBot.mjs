@@ -4,6 +4,7 @@
 // sends an Adaptive Card with an Action.Submit and an Action.Execute, and answers both.
 //
 //   node test/playground/echoBot.mjs --port 3978   # stands in for packages/bot/dist/bin.js
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +126,17 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, local: { type: 'boolean' } }, strict: false });
   const bot = await startEchoBot({ port: Number(values.port ?? 3978) });
   console.log(`Echo bot listening on ${bot.endpoint} (no credentials, loopback only)`);
-  const stop = () => bot.close().then(() => process.exit(0));
+  // ECHO_BOT_SHUTDOWN_MARKER stands for the real bot's in-flight writes: a file written a moment
+  // after the stop signal, so a test can tell a graceful stop from a kill.
+  const marker = process.env.ECHO_BOT_SHUTDOWN_MARKER;
+  const stop = async () => {
+    await bot.close();
+    if (marker) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      writeFileSync(marker, 'stopped gracefully\n');
+    }
+    process.exit(0);
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -17,7 +17,10 @@
 // node_modules/@microsoft/m365agentsplayground/dist/client/static/js/main.*.js for "_conversation/v1".
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 
@@ -160,11 +163,15 @@ export class Playground {
   /** Starts the Playground headless, telemetry off, pointed at a bot, and connects to its conversation stream. */
   static async start(options: PlaygroundOptions): Promise<Playground> {
     const port = options.port ?? (await freePort());
+    const folder = mkdtempSync(join(tmpdir(), 'agents-playground-'));
     // scripts/loopbackOnly.cjs keeps it off the network, as `npm start` does.
     const child = spawn(process.execPath, ['--require', `${root}scripts/loopbackOnly.cjs`, playgroundCli, '--dt', '-e', options.botEndpoint, '-c', 'msteams', '-p', String(port)], {
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      // It writes devTools/m365agentsplayground.log into its working folder: keep that out of the repository.
+      cwd: folder,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    child.once('exit', () => rmSync(folder, { recursive: true, force: true }));
     const output: string[] = [];
     try {
       const actualPort = await new Promise<number>((resolve, reject) => {

@@ -93,7 +93,8 @@ describe('npm start (scripts/start.mjs), with the echo bot standing in for the r
   it('starts the bot and the Playground, prints where to go and what to type, and a chat reaches the bot', async () => {
     writeFileSync(dataFile, '{}\n');
     const npmStart = start(['--data', dataFile, '--port', String(botPort), '--playground-port', String(playgroundPort)], { PTRACK_BOT_COMMAND: echoBotCommand });
-    const [, url] = await npmStart.waitForOutput(/Open (http:\/\/127\.0\.0\.1:\d+) in your browser/);
+    await npmStart.waitForOutput(/Press Ctrl-C to stop/);
+    const url = /Open (http:\/\/127\.0\.0\.1:\d+) in your browser/.exec(npmStart.output())?.[1];
     expect(npmStart.output()).toContain(`Bot endpoint: http://127.0.0.1:${botPort}/api/messages`);
     expect(npmStart.output()).toContain('Type "my actions" first');
     expect(url).toBe(`http://127.0.0.1:${playgroundPort}`);
@@ -107,13 +108,18 @@ describe('npm start (scripts/start.mjs), with the echo bot standing in for the r
     }
   });
 
-  it('stops the bot and the Playground on SIGTERM', async () => {
+  it('stops the Playground and lets the bot finish before exiting on SIGTERM', async () => {
     writeFileSync(dataFile, '{}\n');
-    const npmStart = start(['--data', dataFile, '--port', String(botPort), '--playground-port', String(playgroundPort)], { PTRACK_BOT_COMMAND: echoBotCommand });
+    const marker = join(folder, 'bot-stopped');
+    const npmStart = start(['--data', dataFile, '--port', String(botPort), '--playground-port', String(playgroundPort)], {
+      PTRACK_BOT_COMMAND: echoBotCommand,
+      ECHO_BOT_SHUTDOWN_MARKER: marker,
+    });
     await npmStart.waitForOutput(/Press Ctrl-C to stop/);
     npmStart.child.kill('SIGTERM');
     expect(await npmStart.exited).toBe(0);
     expect(npmStart.output()).toContain('Stopping (SIGTERM)');
+    expect(existsSync(marker)).toBe(true);
     expect(await isListening(`http://127.0.0.1:${botPort}/healthz`)).toBe(false);
     expect(await isListening(`http://127.0.0.1:${playgroundPort}/_debug/ping`)).toBe(false);
   });
