@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,6 @@ interface Started {
 const started: Started[] = [];
 
 // createDataFile and examplePartnership are about to land in core; the test runs once they have.
-const coreNode = (await import('@partnership-tracker/core/node')) as Record<string, unknown>;
 
 function start(args: string[], env: Record<string, string>): Started {
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs'), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -154,10 +153,11 @@ describe('npm start (scripts/start.mjs), with the echo bot standing in for the r
     expect(existsSync(dataFile)).toBe(false);
   });
 
-  it.skipIf(typeof coreNode.createDataFile !== 'function')('creates the data file with the example partnership when it is missing', async () => {
+  it('creates the data file with the example partnership when it is missing', async () => {
     const npmStart = start(['--no-playground', '--data', dataFile, '--port', String(botPort)], { PTRACK_BOT_COMMAND: echoBotCommand });
     await npmStart.waitForOutput(/Press Ctrl-C to stop/);
     expect(npmStart.output()).toContain('with the example partnership');
-    expect(existsSync(dataFile)).toBe(true);
+    const saved = JSON.parse(readFileSync(dataFile, 'utf8')) as { partnership: { name: string } };
+    expect(saved.partnership.name).toBe('Croydon Safeguarding Children Partnership');
   });
 });
