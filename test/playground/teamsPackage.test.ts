@@ -3,31 +3,28 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeRgbaPng, readZip, type ZipEntry } from './archive.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const packageScript = join(root, 'packages/bot/scripts/packageTeamsApp.mjs');
-const schemaPath = join(root, 'packages/bot/teams-app/schema/MicrosoftTeams.schema.json');
+const schemaPath = join(root, 'packages/bot/teams-app/schema/teams-manifest-1.22.subset.json');
 const appId = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const run = promisify(execFile);
 
-/** The subset of ajv 8 the tests use; ajv 8 is the bot's dev dependency (the root has ajv 6 for eslint). */
-interface Validator {
-  (data: unknown): boolean;
-  errors?: { instancePath: string; message?: string }[] | null;
-}
-const { Ajv } = createRequire(join(root, 'packages/bot/package.json'))('ajv') as {
-  Ajv: new (options: object) => { compile(schema: object): Validator };
+/** The package script's own functions, so the tests check the validation it runs before writing. */
+const { createManifest, validateManifest, manifestSchemaPath } = (await import(pathToFileURL(packageScript).href)) as {
+  createManifest(settings: { appId: string; version: string }): Record<string, unknown>;
+  validateManifest(manifest: unknown): string[];
+  manifestSchemaPath: string;
 };
 
-function compileTeamsSchema(): Validator {
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-  delete schema.$schema; // draft-04, which ajv 8 does not bundle; see the keyword check below
-  return new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
-}
+/** The subset of ajv 8 the tests use; ajv 8 is the bot's dev dependency (the root has ajv 6 for eslint). */
+const { Ajv } = createRequire(join(root, 'packages/bot/package.json'))('ajv') as {
+  Ajv: new (options: object) => { compile(schema: object): unknown };
+};
 
 /** The parts of manifest.json these tests read. */
 interface Manifest {
@@ -74,8 +71,7 @@ describe('npm run package:teams', () => {
   });
 
   it('writes a manifest that is valid against the committed Teams schema', () => {
-    const validate = compileTeamsSchema();
-    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+    expect(validateManifest(manifest)).toEqual([]);
     expect(manifest.manifestVersion).toBe('1.22');
     expect(manifest.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json');
   });
@@ -155,20 +151,58 @@ describe('npm run package:teams', () => {
   });
 });
 
+/** A valid manifest with one change made by `change`. */
+function manifestWith(change: (manifest: Record<string, any>) => void): Record<string, unknown> {
+  // A JSON copy, not structuredClone: the two menus share one commands array, and a change to one must not reach the other.
+  const manifest = JSON.parse(JSON.stringify(createManifest({ appId, version: '1.0.0' }))) as Record<string, any>;
+  change(manifest);
+  return manifest;
+}
+
 describe('the committed Teams manifest schema', () => {
-  it('rejects a manifest Teams would reject', () => {
-    const validate = compileTeamsSchema();
-    const manifest = { manifestVersion: '1.22', version: '1.0.0', id: 'not-a-guid', accentColor: 'teal' };
-    expect(validate(manifest)).toBe(false);
-    const paths = (validate.errors ?? []).map((error) => error.instancePath);
-    expect(paths).toEqual(expect.arrayContaining(['/id', '/accentColor']));
+  it('is the subset the package script validates against', () => {
+    expect(manifestSchemaPath).toBe(schemaPath);
   });
 
-  it('uses no draft-04 keyword whose meaning later changed, so ajv 8 validates it exactly', () => {
-    const text = readFileSync(schemaPath, 'utf8');
-    expect((JSON.parse(text) as { $schema: string }).$schema).toBe('http://json-schema.org/draft-04/schema#');
-    // Boolean exclusiveMinimum/Maximum and `id` as a schema identifier are draft-04 only.
-    expect(text).not.toMatch(/"exclusive(Minimum|Maximum)"/);
-    expect(text).not.toMatch(/"id":\s*"/);
+  it('accepts the manifest built from the template', () => {
+    expect(validateManifest(createManifest({ appId, version: '0.1.0' }))).toEqual([]);
+  });
+
+  // Each row is one mistake Teams would refuse at upload, and the message that names it.
+  it.each([
+    ['a 33-character command title', (m) => { m.bots[0].commandLists[0].commands[0].title = 'x'.repeat(33); }, '/bots/0/commandLists/0/commands/0/title must NOT have more than 32 characters'],
+    ['a 129-character command description', (m) => { m.bots[0].commandLists[1].commands[2].description = 'x'.repeat(129); }, '/bots/0/commandLists/1/commands/2/description must NOT have more than 128 characters'],
+    ['an 11th command in a menu', (m) => { m.bots[0].commandLists[0].commands.push(...[1, 2, 3, 4].map((n) => ({ title: `extra ${n}`, description: 'More' }))); }, '/bots/0/commandLists/0/commands must NOT have more than 10 items'],
+    ['a command without a description', (m) => { delete m.bots[0].commandLists[0].commands[1].description; }, "/bots/0/commandLists/0/commands/1 must have required property 'description'"],
+    ['a misspelt top-level property', (m) => { m.accentColour = m.accentColor; delete m.accentColor; }, "(root) must have required property 'accentColor'\n(root) must NOT have additional properties: accentColour"],
+    ['a misspelt bot property', (m) => { m.bots[0].isNotificationsOnly = false; }, '/bots/0 must NOT have additional properties: isNotificationsOnly'],
+    ['a misspelt command property', (m) => { m.bots[0].commandLists[0].commands[0].tilte = 'help'; }, '/bots/0/commandLists/0/commands/0 must NOT have additional properties: tilte'],
+    ['a bot id that is not a GUID', (m) => { m.bots[0].botId = 'partnership-bot'; }, '/bots/0/botId must match pattern "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"'],
+    ['an app id that is not a GUID', (m) => { m.id = '{6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b}'; }, '/id must match pattern "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"'],
+    ['a scope Teams does not know', (m) => { m.bots[0].scopes = ['personal', 'channel']; }, '/bots/0/scopes/1 must be equal to one of the allowed values: personal, team, groupChat'],
+    ['another manifest version', (m) => { m.manifestVersion = '1.21'; }, '/manifestVersion must be equal to constant: "1.22"'],
+    ['a version that is not major.minor.patch', (m) => { m.version = '1.0'; }, '/version must match pattern "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"'],
+    ['a 33-character developer name', (m) => { m.developer.name = 'x'.repeat(33); }, '/developer/name must NOT have more than 32 characters'],
+    ['a privacy policy on plain http', (m) => { m.developer.privacyUrl = 'http://example.org/privacy'; }, '/developer/privacyUrl must match pattern "^[Hh][Tt][Tt][Pp][Ss]://\\S+$"'],
+    ['a 31-character short name', (m) => { m.name.short = 'x'.repeat(31); }, '/name/short must NOT have more than 30 characters'],
+    ['a 101-character full name', (m) => { m.name.full = 'x'.repeat(101); }, '/name/full must NOT have more than 100 characters'],
+    ['an 81-character short description', (m) => { m.description.short = 'x'.repeat(81); }, '/description/short must NOT have more than 80 characters'],
+    ['a 4001-character full description', (m) => { m.description.full = 'x'.repeat(4001); }, '/description/full must NOT have more than 4000 characters'],
+    ['an icon given as a URL', (m) => { m.icons.color = 'https://example.org/color.png'; }, expect.stringMatching(/^\/icons\/color must match pattern/)],
+    ['an icon given as an absolute path', (m) => { m.icons.outline = '/outline.png'; }, expect.stringMatching(/^\/icons\/outline must match pattern/)],
+    ['an accent colour by name', (m) => { m.accentColor = 'teal'; }, '/accentColor must match pattern "^#[0-9A-Fa-f]{6}$"'],
+    ['a permission Teams does not know', (m) => { m.permissions = ['identity', 'camera']; }, '/permissions/1 must be equal to one of the allowed values: identity, messageTeamMembers'],
+    ['a valid domain written as a URL', (m) => { m.validDomains = ['https://example.org']; }, expect.stringMatching(/^\/validDomains\/0 must match pattern/)],
+    ['single sign-on with a non-GUID app id', (m) => { m.webApplicationInfo = { id: 'bot', resource: 'api://example.org/bot' }; }, expect.stringMatching(/^\/webApplicationInfo\/id must match pattern/)],
+    ['a second bot', (m) => { m.bots.push(m.bots[0]); }, '/bots must NOT have more than 1 items'],
+    ['a missing developer', (m) => { delete m.developer; }, "(root) must have required property 'developer'"],
+  ] satisfies [string, (manifest: Record<string, any>) => void, unknown][])('rejects %s', (_mistake, change, message) => {
+    expect(validateManifest(manifestWith(change)).join('\n')).toEqual(message);
+  });
+
+  it('is draft-07 that ajv 8 compiles in strict mode, so no rule in it is silently ignored', () => {
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { $schema: string };
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(() => new Ajv({ strict: true, strictTypes: true }).compile(schema)).not.toThrow();
   });
 });

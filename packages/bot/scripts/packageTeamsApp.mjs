@@ -5,8 +5,8 @@
 //   MICROSOFT_APP_ID=<bot app id> node packages/bot/scripts/packageTeamsApp.mjs [--out FILE]
 //   node packages/bot/scripts/packageTeamsApp.mjs --app-id <bot app id> [--out FILE]
 //
-// The manifest is checked against the Teams manifest schema committed in
-// packages/bot/teams-app/schema/ before anything is written.
+// The manifest is checked against our subset of the Teams manifest 1.22 schema
+// (packages/bot/teams-app/schema/teams-manifest-1.22.subset.json) before anything is written.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,21 +55,29 @@ export function createManifest({ appId, version }) {
   return fillPlaceholders(template, { MICROSOFT_APP_ID: appId, VERSION: version, COMMANDS: commands });
 }
 
+/** Where the Teams manifest schema (our v1.22 subset, JSON Schema draft-07) is committed. */
+export const manifestSchemaPath = resolve(teamsAppFolder, 'schema', 'teams-manifest-1.22.subset.json');
+
 /**
- * Checks a manifest against the committed Teams schema; returns one message per problem.
+ * Checks a manifest against the committed Teams manifest schema; returns one message per problem.
  * @param {unknown} manifest
  * @returns {string[]}
  */
 export function validateManifest(manifest) {
-  const schema = JSON.parse(readFileSync(resolve(teamsAppFolder, 'schema', 'MicrosoftTeams.schema.json'), 'utf8'));
-  // The Teams schema declares draft-04, which ajv 8 does not bundle. It uses no keyword whose
-  // meaning changed after draft-04 (the test checks this), so validating it as draft-07 is exact.
-  delete schema.$schema;
-  // The only `format` in the schema is on the manifest's own `$schema` URL.
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  const schema = JSON.parse(readFileSync(manifestSchemaPath, 'utf8'));
+  // Strict mode: a keyword ajv does not know is a mistake in the schema, not something to skip.
+  const ajv = new Ajv({ allErrors: true, strict: true });
   const validate = ajv.compile(schema);
   if (validate(manifest)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message}${error.params && 'allowedValues' in error.params ? `: ${error.params.allowedValues.join(', ')}` : ''}`);
+  return (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message}${describeParams(error.params)}`);
+}
+
+/** The detail that makes an ajv message actionable: the allowed values or the unexpected property. */
+function describeParams(params) {
+  if (params && 'allowedValues' in params) return `: ${params.allowedValues.join(', ')}`;
+  if (params && 'allowedValue' in params) return `: ${JSON.stringify(params.allowedValue)}`;
+  if (params && 'additionalProperty' in params) return `: ${params.additionalProperty}`;
+  return '';
 }
 
 /** Reads the bot package's version, which Teams needs as plain major.minor.patch. */
