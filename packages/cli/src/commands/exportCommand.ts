@@ -1,6 +1,6 @@
-import { fail, localDateOf, ok, type Database, type Period, type Result } from '@partnership-tracker/core';
+import { fail, localDateOf, ok, type Database, type Period, type Report, type Result } from '@partnership-tracker/core';
 import { resolveDataPath, withDataFile } from '../dataFile.js';
-import type { ExportFormat, Report } from '../export/index.js';
+import type { ExportFormat } from '../export/index.js';
 import { periodFromFlags } from '../export/period.js';
 import { findSubgroup } from '../import/index.js';
 import type { Io } from '../io.js';

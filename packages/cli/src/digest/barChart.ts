@@ -1,4 +1,4 @@
-import { escapeHtml } from '../export/writeHtml.js';
+import { escapeHtml } from '@partnership-tracker/core';
 import type { Bar } from './digestTables.js';
 
 /**

@@ -1,6 +1,4 @@
-import { formatPence, localDateOf, roundHalfUp, type QuarterlyDigest } from '@partnership-tracker/core';
-import { formatDate } from '../export/formatCell.js';
-import type { Table } from '../export/table.js';
+import { formatDate, formatPence, localDateOf, roundHalfUp, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
 import { engagementTableModel } from '../export/tables/engagement.js';
 
 /** A bar of a digest chart: a label and a percentage, or null when there is nothing to measure. */

@@ -1,7 +1,5 @@
-import type { QuarterlyDigest } from '@partnership-tracker/core';
-import type { Table } from '../export/table.js';
+import { escapeHtml, htmlTable, tableStyle, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
 import { ENGAGEMENT_KEY } from '../export/tables/engagement.js';
-import { escapeHtml, htmlTable, tableStyle } from '../export/writeHtml.js';
 import { barChart } from './barChart.js';
 import { digestView } from './digestTables.js';
 

@@ -1,6 +1,4 @@
-import type { QuarterlyDigest } from '@partnership-tracker/core';
-import { writeMarkdown } from '../export/writeMarkdown.js';
-import type { Table } from '../export/table.js';
+import { writeMarkdown, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
 import { ENGAGEMENT_KEY } from '../export/tables/engagement.js';
 import { digestView } from './digestTables.js';
 

@@ -1,5 +1,4 @@
-import { isInRange, localDateOf, periodDates, periodLabel, ragOf, type Database, type Period } from '@partnership-tracker/core';
-import type { Report, Row } from '../table.js';
+import { isInRange, localDateOf, periodDates, periodLabel, ragOf, type Database, type Period, type Report, type Row } from '@partnership-tracker/core';
 
 /** Which actions to export. */
 export interface ActionFilter {

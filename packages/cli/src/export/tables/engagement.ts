@@ -1,5 +1,4 @@
-import { engagementTable, type Database, type EngagementCell, type EngagementTable, type Period } from '@partnership-tracker/core';
-import type { Cell, Report, Row, Table } from '../table.js';
+import { engagementTable, type Cell, type Database, type EngagementCell, type EngagementTable, type Period, type Report, type Row, type Table } from '@partnership-tracker/core';
 
 /** A cell of the engagement table: the percentage, or the report's markers "—" (not a member) and "n/a" (no meeting held). */
 export function engagementCellValue(cell: EngagementCell | undefined): Cell {

@@ -1,5 +1,4 @@
-import { expenditureTable, fundingSummary, incomeTable, type Database, type LineChange, type ShareTable } from '@partnership-tracker/core';
-import type { Column, Report, Table } from '../table.js';
+import { expenditureTable, fundingSummary, incomeTable, type Column, type Database, type LineChange, type Report, type ShareTable, type Table } from '@partnership-tracker/core';
 
 function shareTable(title: string, labelHeader: string, table: ShareTable): Table {
   return {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parsePeriod, unwrap } from '@partnership-tracker/core';
+import { parsePeriod, unwrap, writeMarkdown } from '@partnership-tracker/core';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { importExamples } from '../../__fixtures__/examples.js';
-import { writeMarkdown } from '../writeMarkdown.js';
 import { actionsReport } from './actions.js';
 import { attendanceRegister } from './attendanceRegister.js';
 import { engagementReport } from './engagement.js';

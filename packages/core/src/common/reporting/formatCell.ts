@@ -1,4 +1,4 @@
-import { formatPence, formatShare } from '@partnership-tracker/core';
+import { formatPence, formatShare } from '../funding/fundingTables.js';
 import type { Cell, CellType } from './table.js';
 
 /** Shows integer pence as people read money: £311,609, with pence only when there are some (£1,959.50). */
