@@ -100,6 +100,10 @@ export { displayCell, plainCell, formatMoney, formatDate } from './common/report
 export { writeHtml, htmlTable, escapeHtml, tableStyle } from './common/reporting/render/html.js';
 export { writeMarkdown } from './common/reporting/render/markdown.js';
 export { writeJson } from './common/reporting/render/json.js';
+export { engagementReport, engagementTableModel, ENGAGEMENT_KEY } from './common/reporting/tables/engagement.js';
+export { incomeReport, expenditureReport, fundingReport } from './common/reporting/tables/funding.js';
+export { actionsReport, type ActionFilter } from './common/reporting/tables/actions.js';
+export { attendanceRegister, type RegisterFilter } from './common/reporting/tables/attendanceRegister.js';
 export { Actor, AuditEntry, actorLabel } from './common/audit/auditEntry.js';
 export { ConversationReference, OutboxMessage } from './common/messaging/messaging.js';
 export {

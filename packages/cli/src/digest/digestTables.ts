@@ -1,5 +1,4 @@
-import { formatDate, formatPence, localDateOf, roundHalfUp, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
-import { engagementTableModel } from '../export/tables/engagement.js';
+import { engagementTableModel, formatDate, formatPence, localDateOf, roundHalfUp, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
 
 /** A bar of a digest chart: a label and a percentage, or null when there is nothing to measure. */
 export interface Bar {

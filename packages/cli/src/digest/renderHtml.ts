@@ -1,5 +1,4 @@
-import { escapeHtml, htmlTable, tableStyle, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
-import { ENGAGEMENT_KEY } from '../export/tables/engagement.js';
+import { ENGAGEMENT_KEY, escapeHtml, htmlTable, tableStyle, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
 import { barChart } from './barChart.js';
 import { digestView } from './digestTables.js';
 

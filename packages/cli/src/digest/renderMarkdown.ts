@@ -1,5 +1,4 @@
-import { writeMarkdown, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
-import { ENGAGEMENT_KEY } from '../export/tables/engagement.js';
+import { ENGAGEMENT_KEY, writeMarkdown, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
 import { digestView } from './digestTables.js';
 
 function section(table: Table, empty: string): string {
