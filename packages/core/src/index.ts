@@ -104,6 +104,9 @@ export { engagementReport, engagementTableModel, ENGAGEMENT_KEY } from './common
 export { incomeReport, expenditureReport, fundingReport } from './common/reporting/tables/funding.js';
 export { actionsReport, type ActionFilter } from './common/reporting/tables/actions.js';
 export { attendanceRegister, type RegisterFilter } from './common/reporting/tables/attendanceRegister.js';
+export { digestView, type DigestView, type Bar } from './common/reporting/digestView.js';
+export { renderDigestHtml } from './common/reporting/render/digestHtml.js';
+export { renderDigestMarkdown } from './common/reporting/render/digestMarkdown.js';
 export { Actor, AuditEntry, actorLabel } from './common/audit/auditEntry.js';
 export { ConversationReference, OutboxMessage } from './common/messaging/messaging.js';
 export {

@@ -1,4 +1,10 @@
-import { engagementTableModel, formatDate, formatPence, localDateOf, roundHalfUp, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
+import { localDateOf } from '../base/dates.js';
+import { roundHalfUp } from '../engagement/engagement.js';
+import { formatPence } from '../funding/fundingTables.js';
+import type { QuarterlyDigest } from './digest.js';
+import { formatDate } from './formatCell.js';
+import type { Table } from './table.js';
+import { engagementTableModel } from './tables/engagement.js';
 
 /** A bar of a digest chart: a label and a percentage, or null when there is nothing to measure. */
 export interface Bar {
