@@ -7,7 +7,6 @@ export { describeError, UNKNOWN_SENDER_TEXT } from './app/errors.js';
 export { createMyActionsCard, createActionUpdateCard } from './app/cards/myActionsCard.js';
 export { createAttendanceCard } from './app/cards/attendanceCard.js';
 export { createDigestCard, createEngagementCard, createFundingCard } from './app/cards/reportCards.js';
-export { renderDigestHtml } from './app/digestHtml.js';
 export { BotConfig, loadBotConfig, isLoopback, ENVIRONMENT, type BotFlags } from './config.js';
 export { startBotServer, type BotServer, type BotServerOptions, type SchedulerHandle } from './teams/server.js';
 export { TeamsProactiveSender, outcomeOfError } from './teams/proactiveSender.js';

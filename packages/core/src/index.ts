@@ -95,6 +95,18 @@ export {
   type EngagementOptions,
 } from './common/engagement/engagement.js';
 export { QuarterlyDigest, DigestAction, quarterlyDigest } from './common/reporting/digest.js';
+export { isNumeric, type Report, type Table, type Column, type Cell, type CellType, type Row } from './common/reporting/table.js';
+export { displayCell, plainCell, formatMoney, formatDate } from './common/reporting/formatCell.js';
+export { writeHtml, htmlTable, escapeHtml, tableStyle } from './common/reporting/render/html.js';
+export { writeMarkdown } from './common/reporting/render/markdown.js';
+export { writeJson } from './common/reporting/render/json.js';
+export { engagementReport, engagementTableModel, ENGAGEMENT_KEY } from './common/reporting/tables/engagement.js';
+export { incomeReport, expenditureReport, fundingReport } from './common/reporting/tables/funding.js';
+export { actionsReport, type ActionFilter } from './common/reporting/tables/actions.js';
+export { attendanceRegister, type RegisterFilter } from './common/reporting/tables/attendanceRegister.js';
+export { digestView, type DigestView, type Bar } from './common/reporting/digestView.js';
+export { renderDigestHtml } from './common/reporting/render/digestHtml.js';
+export { renderDigestMarkdown } from './common/reporting/render/digestMarkdown.js';
 export { Actor, AuditEntry, actorLabel } from './common/audit/auditEntry.js';
 export { ConversationReference, OutboxMessage } from './common/messaging/messaging.js';
 export {

@@ -9,13 +9,13 @@ import {
   previousPeriod,
   quarterOfDate,
   quarterlyDigest,
+  renderDigestHtml,
   type Clock,
   type Database,
   type Period,
   type Result,
 } from '@partnership-tracker/core';
 import { createDigestCard, createEngagementCard, createFundingCard } from './cards/reportCards.js';
-import { renderDigestHtml } from './digestHtml.js';
 import { describeError } from './errors.js';
 import type { Reply } from './reply.js';
 
@@ -58,18 +58,18 @@ export class Reports {
     const url = this.options.linkToDigest(periodSlug(quarter));
     return {
       text: `The quarterly digest for ${digest.data.periodLabel}. The full digest: ${url}`,
-      card: createDigestCard(digest.data, { threshold: db.partnership.engagementThreshold, fullDigestUrl: url }),
+      card: createDigestCard(digest.data, { threshold: db.partnership.engagementThreshold, timeZone: db.partnership.timeZone, fullDigestUrl: url }),
     };
   }
 
-  /** The full HTML digest page served at /digest/<period>.html. */
+  /** The full HTML digest page served at /digest/<period>.html: the same page as `ptrack digest --format html`. */
   digestPage(db: Database, slug: string): { status: number; html: string } {
     const period = periodOfSlug(slug);
     const page = (status: number, message: string) => ({ status, html: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Digest</title></head><body><p>${message.replace(/</g, '&lt;')}</p></body></html>\n` });
     if (!period.success) return page(404, period.error.message);
     const digest = quarterlyDigest(db, { quarter: period.data, now: this.options.clock.now().toISOString() });
     if (!digest.success) return page(404, digest.error.message);
-    return { status: 200, html: renderDigestHtml(digest.data, db.partnership.engagementThreshold) };
+    return { status: 200, html: renderDigestHtml(digest.data, db.partnership.timeZone) };
   }
 
   /** Engagement by agency for one subgroup or all, over a year or quarter (this financial year by default). */

@@ -1,6 +1,20 @@
-import { fail, localDateOf, ok, type Database, type Period, type Result } from '@partnership-tracker/core';
+import {
+  actionsReport,
+  attendanceRegister,
+  engagementReport,
+  expenditureReport,
+  fail,
+  fundingReport,
+  incomeReport,
+  localDateOf,
+  ok,
+  type Database,
+  type Period,
+  type Report,
+  type Result,
+} from '@partnership-tracker/core';
 import { resolveDataPath, withDataFile } from '../dataFile.js';
-import type { ExportFormat, Report } from '../export/index.js';
+import type { ExportFormat } from '../export/index.js';
 import { periodFromFlags } from '../export/period.js';
 import { findSubgroup } from '../import/index.js';
 import type { Io } from '../io.js';
@@ -51,7 +65,6 @@ const builders: Record<string, TableBuilder> = {
     const year = needsYear('engagement', selection, true);
     const checked = all(year, noCompare('engagement', selection));
     if (!checked.success) return checked;
-    const { engagementReport } = await import('../export/tables/engagement.js');
     return ok(engagementReport(db, selection.period!, selection.subgroupId));
   },
   funding: async (db, selection) => {
@@ -65,7 +78,6 @@ const builders: Record<string, TableBuilder> = {
       if (!parsed.success) return fail('usage.bad_period', `--compare: ${parsed.error.message}`);
       compare = parsed.data;
     }
-    const { fundingReport } = await import('../export/tables/funding.js');
     return ok(fundingReport(db, year.data, compare));
   },
   income: async (db, selection) => {
@@ -73,7 +85,6 @@ const builders: Record<string, TableBuilder> = {
     const checked = all(year, noSubgroup('income', selection), noCompare('income', selection));
     if (!checked.success) return checked;
     if (!year.success) return year;
-    const { incomeReport } = await import('../export/tables/funding.js');
     return ok(incomeReport(db, year.data));
   },
   expenditure: async (db, selection) => {
@@ -81,20 +92,17 @@ const builders: Record<string, TableBuilder> = {
     const checked = all(year, noSubgroup('expenditure', selection), noCompare('expenditure', selection));
     if (!checked.success) return checked;
     if (!year.success) return year;
-    const { expenditureReport } = await import('../export/tables/funding.js');
     return ok(expenditureReport(db, year.data));
   },
   actions: async (db, selection, io) => {
     const checked = all(noSubgroup('actions', selection), noCompare('actions', selection));
     if (!checked.success) return checked;
-    const { actionsReport } = await import('../export/tables/actions.js');
     const today = localDateOf(io.now(), db.partnership.timeZone);
     return ok(actionsReport(db, { today, ...(selection.period ? { period: selection.period } : {}) }));
   },
   attendance: async (db, selection) => {
     const checked = noCompare('attendance', selection);
     if (!checked.success) return checked;
-    const { attendanceRegister } = await import('../export/tables/attendanceRegister.js');
     return ok(attendanceRegister(db, { ...(selection.period ? { period: selection.period } : {}), ...(selection.subgroupId ? { subgroupId: selection.subgroupId } : {}) }));
   },
 };

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parsePeriod, quarterlyDigest, unwrap, type Period } from '@partnership-tracker/core';
+import { parsePeriod, quarterlyDigest, renderDigestHtml, unwrap, type Period } from '@partnership-tracker/core';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importExamples } from '../__fixtures__/examples.js';
-import { renderDigestHtml } from './renderHtml.js';
 
 // Debian's chromium, which .ci/run installs; playwright-core downloads no browser of its own.
 const CHROMIUM = '/usr/bin/chromium';

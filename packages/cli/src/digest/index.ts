@@ -1,6 +1,4 @@
-import type { QuarterlyDigest } from '@partnership-tracker/core';
-import { renderDigestHtml } from './renderHtml.js';
-import { renderDigestMarkdown } from './renderMarkdown.js';
+import { renderDigestHtml, renderDigestMarkdown, type QuarterlyDigest } from '@partnership-tracker/core';
 
 /** The formats `ptrack digest` renders. */
 export const DIGEST_FORMATS = ['md', 'html', 'json'] as const;
@@ -17,7 +15,3 @@ export function renderDigest(digest: QuarterlyDigest, format: DigestFormat, time
       return `${JSON.stringify(digest, null, 2)}\n`;
   }
 }
-
-export { renderDigestHtml, renderDigestMarkdown };
-export { digestView, type DigestView, type Bar } from './digestTables.js';
-export { barChart } from './barChart.js';

@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { plainCell } from './formatCell.js';
-import type { Report, Table } from './table.js';
+import { plainCell, type Report, type Table } from '@partnership-tracker/core';
 
 function tableRecords(table: Table): string[][] {
   const rows = table.total ? [...table.rows, table.total] : table.rows;

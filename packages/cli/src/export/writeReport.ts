@@ -1,8 +1,5 @@
-import type { Report } from './table.js';
+import { writeHtml, writeJson, writeMarkdown, type Report } from '@partnership-tracker/core';
 import { writeCsv } from './writeCsv.js';
-import { writeHtml } from './writeHtml.js';
-import { writeJson } from './writeJson.js';
-import { writeMarkdown } from './writeMarkdown.js';
 import { writeXlsx } from './writeXlsx.js';
 
 /** The formats every export can be written in. */

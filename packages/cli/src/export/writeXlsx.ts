@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import type { CellType, Report, Table } from './table.js';
+import { isNumeric, type CellType, type Report, type Table } from '@partnership-tracker/core';
 
 const numberFormats: Partial<Record<CellType, string>> = {
   integer: '0',
@@ -62,7 +62,7 @@ function addSheet(sheet: Worksheet, table: Table): void {
       const cell = added.getCell(index + 1);
       const format = numberFormats[c.type];
       if (format && (typeof cell.value === 'number' || cell.value instanceof Date)) cell.numFmt = format;
-      else if (typeof cell.value === 'string' && c.type !== 'text' && c.type !== 'date') cell.alignment = { horizontal: 'right' };
+      else if (typeof cell.value === 'string' && isNumeric(c.type)) cell.alignment = { horizontal: 'right' };
     });
     if (row === table.total) added.font = { bold: true };
   }

@@ -1,5 +1,4 @@
-import { isPermanentFailure, localTimeOf, renderMessage, type Database, type MessageTarget, type ScheduledMessage } from '@partnership-tracker/core';
-import { formatDate } from '../export/formatCell.js';
+import { formatDate, isPermanentFailure, localTimeOf, renderMessage, type Database, type MessageTarget, type ScheduledMessage } from '@partnership-tracker/core';
 
 function recipient(db: Database, target: MessageTarget): string {
   if (target.kind === 'person') {

@@ -1,16 +1,6 @@
-import { formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest } from '@partnership-tracker/core';
+import { digestView, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest } from '@partnership-tracker/core';
 import { formatDate, formatStatus, plural } from '../format.js';
 import { adaptiveCard, facts, table, text, type CardElement } from './elements.js';
-
-/** "86%", or "n/a" when nothing was due to count. */
-const percentText = (value: number | null): string => (value === null ? 'n/a' : `${value}%`);
-
-/** "up 4 points since last quarter", "no change", or "" when there is nothing to compare. */
-function changeText(change: number | null): string {
-  if (change === null) return '';
-  if (change === 0) return ' (no change since last quarter)';
-  return ` (${change > 0 ? 'up' : 'down'} ${plural(Math.abs(change), 'point')} since last quarter)`;
-}
 
 /**
  * The engagement table as a card table: one row per agency, one column per subgroup, "—" for
@@ -66,22 +56,16 @@ export function createFundingCard(summary: FundingSummary): Record<string, unkno
 }
 
 /**
- * The quarterly digest for the Executive as a card: delivery and its change, overdue and at-risk
- * actions with owners, engagement by agency (those below the threshold marked), meetings held
- * against planned, and a link to the full HTML digest.
+ * The quarterly digest for the Executive as a card: the full digest's opening sentences (delivery
+ * and its change, the actions to chase, the money), overdue and at-risk actions with owners,
+ * engagement by agency (those below the threshold marked), meetings held against planned, and a
+ * link to the full HTML digest.
  */
-export function createDigestCard(digest: QuarterlyDigest, options: { threshold: number; fullDigestUrl: string }): Record<string, unknown> {
+export function createDigestCard(digest: QuarterlyDigest, options: { threshold: number; timeZone: string; fullDigestUrl: string }): Record<string, unknown> {
   const owner = (name: string | null) => name ?? 'no owner';
-  const body: CardElement[] = [
-    text(`Quarterly digest ${digest.periodLabel}`, { heading: true }),
-    text(`${digest.partnership}: ${digest.plan.name}`, { subtle: true, spacing: 'none' }),
-    facts([
-      ['Plan delivered', `${percentText(digest.delivery.percent)}${changeText(digest.delivery.change)}`],
-      ['Completed this quarter', String(digest.completedThisQuarter.length)],
-      ['Overdue at quarter end', String(digest.overdue.length)],
-      ['At risk or off track', String(digest.atRisk.length)],
-    ]),
-  ];
+  // The card opens with the same title and sentences as the full page, so the two never disagree.
+  const view = digestView(digest, options.timeZone);
+  const body: CardElement[] = [text(view.title, { heading: true }), text(view.subtitle, { subtle: true, spacing: 'none' }), ...view.headline.map((line) => text(line))];
   body.push(text('Overdue', { weight: 'bolder', separator: true }));
   body.push(
     digest.overdue.length === 0

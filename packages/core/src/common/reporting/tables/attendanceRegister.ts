@@ -1,4 +1,5 @@
-import { isInRange, localDateOf, localTimeOf, periodDates, periodLabel, type Database, type Period } from '@partnership-tracker/core';
+import { isInRange, localDateOf, localTimeOf, periodDates, periodLabel, type Period } from '../../base/dates.js';
+import type { Database } from '../../store/database.js';
 import type { Report, Row } from '../table.js';
 
 /** Which register lines to export. */

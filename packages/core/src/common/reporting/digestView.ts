@@ -1,7 +1,10 @@
-import { formatPence, localDateOf, roundHalfUp, type QuarterlyDigest } from '@partnership-tracker/core';
-import { formatDate } from '../export/formatCell.js';
-import type { Table } from '../export/table.js';
-import { engagementTableModel } from '../export/tables/engagement.js';
+import { localDateOf } from '../base/dates.js';
+import { roundHalfUp } from '../engagement/engagement.js';
+import { formatPence } from '../funding/fundingTables.js';
+import type { DigestAction, QuarterlyDigest } from './digest.js';
+import { formatDate } from './formatCell.js';
+import type { Row, Table } from './table.js';
+import { engagementTableModel } from './tables/engagement.js';
 
 /** A bar of a digest chart: a label and a percentage, or null when there is nothing to measure. */
 export interface Bar {
@@ -49,6 +52,10 @@ const actionColumns = [
   { key: 'progress', header: 'Progress', type: 'percent' },
 ] as const;
 
+function actionRow(action: DigestAction): Row {
+  return { ref: action.ref, title: action.title, owner: action.ownerName, leadAgency: action.leadAgency, due: action.due, status: action.status, progress: action.progress };
+}
+
 /** Arranges a quarterly digest into the sentences, tables and charts that the md and html renderers print. */
 export function digestView(digest: QuarterlyDigest, timeZone: string): DigestView {
   const { funding } = digest;
@@ -94,12 +101,12 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
     overdue: {
       title: 'Overdue at the quarter end',
       columns: [...actionColumns, { key: 'daysOverdue', header: 'Days overdue', type: 'integer' }],
-      rows: digest.overdue.map((a) => ({ ref: a.ref, title: a.title, owner: a.ownerName, leadAgency: a.leadAgency, due: a.due, status: a.status, progress: a.progress, daysOverdue: a.daysOverdue })),
+      rows: digest.overdue.map((a) => ({ ...actionRow(a), daysOverdue: a.daysOverdue })),
     },
     atRisk: {
       title: 'At risk or off track',
       columns: actionColumns,
-      rows: digest.atRisk.map((a) => ({ ref: a.ref, title: a.title, owner: a.ownerName, leadAgency: a.leadAgency, due: a.due, status: a.status, progress: a.progress })),
+      rows: digest.atRisk.map(actionRow),
     },
     engagementQuarter: engagementTableModel(digest.engagement.quarter, `Engagement ${digest.engagement.quarter.periodLabel}`),
     engagementYear: engagementTableModel(digest.engagement.yearToDate, `Engagement ${digest.engagement.yearToDate.periodLabel}`),

@@ -1,7 +1,5 @@
-import { displayCell } from './formatCell.js';
-import type { Report, Table } from './table.js';
-
-const numeric = new Set(['integer', 'pence', 'percent', 'percentTenths', 'share']);
+import { displayCell } from '../formatCell.js';
+import { isNumeric, type Report, type Table } from '../table.js';
 
 function escape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
@@ -9,7 +7,7 @@ function escape(text: string): string {
 
 function markdownTable(table: Table): string {
   const header = `| ${table.columns.map((c) => escape(c.header)).join(' | ')} |`;
-  const rule = `| ${table.columns.map((c) => (numeric.has(c.type) ? '---:' : '---')).join(' | ')} |`;
+  const rule = `| ${table.columns.map((c) => (isNumeric(c.type) ? '---:' : '---')).join(' | ')} |`;
   const line = (row: Table['rows'][number], bold: boolean) =>
     `| ${table.columns
       .map((c) => {

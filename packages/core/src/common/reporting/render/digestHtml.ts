@@ -1,9 +1,9 @@
-import type { QuarterlyDigest } from '@partnership-tracker/core';
-import type { Table } from '../export/table.js';
-import { ENGAGEMENT_KEY } from '../export/tables/engagement.js';
-import { escapeHtml, htmlTable, tableStyle } from '../export/writeHtml.js';
+import type { QuarterlyDigest } from '../digest.js';
+import { digestView } from '../digestView.js';
+import type { Table } from '../table.js';
+import { ENGAGEMENT_KEY } from '../tables/engagement.js';
 import { barChart } from './barChart.js';
-import { digestView } from './digestTables.js';
+import { escapeHtml, htmlTable, tableStyle } from './html.js';
 
 const chartStyle = `figure{margin:0 0 2rem}
 figcaption{font-size:.85rem;color:#505a5f}

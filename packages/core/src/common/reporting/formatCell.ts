@@ -1,4 +1,4 @@
-import { formatPence, formatShare } from '@partnership-tracker/core';
+import { formatPence, formatShare } from '../funding/fundingTables.js';
 import type { Cell, CellType } from './table.js';
 
 /** Shows integer pence as people read money: £311,609, with pence only when there are some (£1,959.50). */
@@ -12,13 +12,9 @@ export function formatDate(date: string): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : date;
 }
 
-/** Shows a cell for people (markdown, html): money with £ and commas, percentages with %. */
-export function displayCell(value: Cell, type: CellType): string {
-  if (value === null) return '';
-  if (typeof value === 'string') return type === 'date' ? formatDate(value) : value;
+/** Shows a number the way people and spreadsheets both read it; money is the one type they read differently. */
+function numberText(value: number, type: CellType): string {
   switch (type) {
-    case 'pence':
-      return formatMoney(value);
     case 'percent':
       return `${value}%`;
     case 'percentTenths':
@@ -30,6 +26,13 @@ export function displayCell(value: Cell, type: CellType): string {
   }
 }
 
+/** Shows a cell for people (markdown, html): money with £ and commas, percentages with %. */
+export function displayCell(value: Cell, type: CellType): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return type === 'date' ? formatDate(value) : value;
+  return type === 'pence' ? formatMoney(value) : numberText(value, type);
+}
+
 /**
  * Shows a cell for a spreadsheet reading CSV: numbers without £ or thousands separators, so
  * that Excel reads them as numbers, and percentages with %, which Excel reads as percentages.
@@ -37,16 +40,5 @@ export function displayCell(value: Cell, type: CellType): string {
 export function plainCell(value: Cell, type: CellType): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  switch (type) {
-    case 'pence':
-      return (value / 100).toFixed(2);
-    case 'percent':
-      return `${value}%`;
-    case 'percentTenths':
-      return `${value.toFixed(1)}%`;
-    case 'share':
-      return formatShare(value);
-    default:
-      return String(value);
-  }
+  return type === 'pence' ? (value / 100).toFixed(2) : numberText(value, type);
 }

@@ -1,8 +1,8 @@
-import type { QuarterlyDigest } from '@partnership-tracker/core';
-import { writeMarkdown } from '../export/writeMarkdown.js';
-import type { Table } from '../export/table.js';
-import { ENGAGEMENT_KEY } from '../export/tables/engagement.js';
-import { digestView } from './digestTables.js';
+import type { QuarterlyDigest } from '../digest.js';
+import { digestView } from '../digestView.js';
+import type { Table } from '../table.js';
+import { ENGAGEMENT_KEY } from '../tables/engagement.js';
+import { writeMarkdown } from './markdown.js';
 
 function section(table: Table, empty: string): string {
   if (table.rows.length === 0) return `## ${table.title}\n\n${empty}\n`;

@@ -1,4 +1,5 @@
-import { expenditureTable, fundingSummary, incomeTable, type Database, type LineChange, type ShareTable } from '@partnership-tracker/core';
+import { expenditureTable, fundingSummary, incomeTable, type LineChange, type ShareTable } from '../../funding/fundingTables.js';
+import type { Database } from '../../store/database.js';
 import type { Column, Report, Table } from '../table.js';
 
 function shareTable(title: string, labelHeader: string, table: ShareTable): Table {

@@ -13,6 +13,13 @@ export type CellType =
   /** A calendar date, `YYYY-MM-DD`. */
   | 'date';
 
+const numericTypes: ReadonlySet<CellType> = new Set(['integer', 'pence', 'percent', 'percentTenths', 'share']);
+
+/** Whether a column holds numbers, which every writer aligns to the right. */
+export function isNumeric(type: CellType): boolean {
+  return numericTypes.has(type);
+}
+
 /** One column of a table. */
 export interface Column {
   readonly key: string;

@@ -1,4 +1,6 @@
-import { isInRange, localDateOf, periodDates, periodLabel, ragOf, type Database, type Period } from '@partnership-tracker/core';
+import { isInRange, localDateOf, periodDates, periodLabel, type Period } from '../../base/dates.js';
+import { ragOf } from '../../plan/delivery.js';
+import type { Database } from '../../store/database.js';
 import type { Report, Row } from '../table.js';
 
 /** Which actions to export. */

@@ -1,5 +1,5 @@
-import { escapeHtml } from '../export/writeHtml.js';
-import type { Bar } from './digestTables.js';
+import type { Bar } from '../digestView.js';
+import { escapeHtml } from './html.js';
 
 /**
  * A horizontal bar chart as inline SVG: one labelled bar per item, scaled to 100% (or the

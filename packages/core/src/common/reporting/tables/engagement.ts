@@ -1,4 +1,6 @@
-import { engagementTable, type Database, type EngagementCell, type EngagementTable, type Period } from '@partnership-tracker/core';
+import type { Period } from '../../base/dates.js';
+import { engagementTable, type EngagementCell, type EngagementTable } from '../../engagement/engagement.js';
+import type { Database } from '../../store/database.js';
 import type { Cell, Report, Row, Table } from '../table.js';
 
 /** A cell of the engagement table: the percentage, or the report's markers "—" (not a member) and "n/a" (no meeting held). */

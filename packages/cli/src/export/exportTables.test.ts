@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { parsePeriod, unwrap } from '@partnership-tracker/core';
+import {
+  actionsReport,
+  attendanceRegister,
+  engagementReport,
+  expenditureReport,
+  fundingReport,
+  incomeReport,
+  parsePeriod,
+  unwrap,
+  writeMarkdown,
+} from '@partnership-tracker/core';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { importExamples } from '../../__fixtures__/examples.js';
-import { writeMarkdown } from '../writeMarkdown.js';
-import { actionsReport } from './actions.js';
-import { attendanceRegister } from './attendanceRegister.js';
-import { engagementReport } from './engagement.js';
-import { expenditureReport, fundingReport, incomeReport } from './funding.js';
+import { importExamples } from '../__fixtures__/examples.js';
 
 const year = unwrap(parsePeriod('2024/25'));
-const reference = (name: string) => parse(readFileSync(new URL(`../../../../../../shared/reference/${name}`, import.meta.url), 'utf8'), { columns: true }) as Record<string, string>[];
+const reference = (name: string) => parse(readFileSync(new URL(`../../../../../shared/reference/${name}`, import.meta.url), 'utf8'), { columns: true }) as Record<string, string>[];
 
 describe('the export tables of the example files', () => {
   it('engagement shows each member agency with "—" where it is not a member', () => {

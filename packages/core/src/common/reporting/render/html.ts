@@ -1,7 +1,5 @@
-import { displayCell } from './formatCell.js';
-import type { Report, Table } from './table.js';
-
-const numeric = new Set(['integer', 'pence', 'percent', 'percentTenths', 'share']);
+import { displayCell } from '../formatCell.js';
+import { isNumeric, type Report, type Table } from '../table.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -12,11 +10,11 @@ export function escapeHtml(text: string): string {
 export function htmlTable(table: Table, caption = true): string {
   const cell = (tag: 'td' | 'th', text: string, isNumber: boolean) => `<${tag}${isNumber ? ' class="number"' : ''}>${escapeHtml(text)}</${tag}>`;
   const row = (r: Table['rows'][number], tag: 'td' | 'th') =>
-    `<tr>${table.columns.map((c) => cell(tag, displayCell(r[c.key] ?? null, c.type), numeric.has(c.type))).join('')}</tr>`;
+    `<tr>${table.columns.map((c) => cell(tag, displayCell(r[c.key] ?? null, c.type), isNumeric(c.type))).join('')}</tr>`;
   return [
     '<table>',
     ...(caption ? [`<caption>${escapeHtml(table.title)}</caption>`] : []),
-    `<thead><tr>${table.columns.map((c) => `<th scope="col"${numeric.has(c.type) ? ' class="number"' : ''}>${escapeHtml(c.header)}</th>`).join('')}</tr></thead>`,
+    `<thead><tr>${table.columns.map((c) => `<th scope="col"${isNumeric(c.type) ? ' class="number"' : ''}>${escapeHtml(c.header)}</th>`).join('')}</tr></thead>`,
     `<tbody>`,
     ...table.rows.map((r) => row(r, 'td')),
     `</tbody>`,
