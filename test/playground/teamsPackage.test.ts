@@ -39,7 +39,7 @@ interface Manifest {
 
 async function packageWith(env: Record<string, string>, args: string[]) {
   const childEnv = { ...process.env, ...env };
-  if (!('MICROSOFT_APP_ID' in env)) delete childEnv.MICROSOFT_APP_ID;
+  for (const name of ['PTRACK_BOT_APP_ID', 'MICROSOFT_APP_ID']) if (!(name in env)) delete childEnv[name];
   try {
     const { stdout, stderr } = await run(process.execPath, [packageScript, ...args], { env: childEnv, cwd: root });
     return { code: 0, stdout, stderr };
@@ -58,7 +58,7 @@ describe('npm run package:teams', () => {
   beforeAll(async () => {
     workFolder = mkdtempSync(join(tmpdir(), 'teams-package-'));
     zipPath = join(workFolder, 'teams-app.zip');
-    const result = await packageWith({ MICROSOFT_APP_ID: appId }, ['--out', zipPath]);
+    const result = await packageWith({ PTRACK_BOT_APP_ID: appId }, ['--out', zipPath]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     entries = readZip(readFileSync(zipPath));
@@ -92,7 +92,7 @@ describe('npm run package:teams', () => {
     const lists = manifest.bots[0]!.commandLists;
     expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
     for (const list of lists) {
-      expect(list.commands.map((command) => command.title)).toEqual(['help', 'my actions', 'update', 'attendance', 'digest', 'engagement', 'funding']);
+      expect(list.commands.map((command) => command.title)).toEqual(['help', 'my actions', 'update', 'snooze', 'attendance', 'digest', 'engagement', 'funding']);
       // Teams shows at most 32 characters of a title in the command menu.
       for (const command of list.commands) expect(command.title.length).toBeLessThanOrEqual(32);
     }
@@ -128,7 +128,7 @@ describe('npm run package:teams', () => {
     const result = await packageWith({}, ['--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatchInlineSnapshot(`
-      "package:teams: No bot app id: set MICROSOFT_APP_ID (or pass --app-id) to the Application (client) ID of the bot's Microsoft Entra app registration.
+      "package:teams: No bot app id: set PTRACK_BOT_APP_ID (or pass --app-id) to the Application (client) ID of the bot's Microsoft Entra app registration.
       "
     `);
     expect(existsSync(out)).toBe(false);
@@ -140,6 +140,13 @@ describe('npm run package:teams', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('The bot app id "partnership-bot" is not a GUID');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('also accepts the Teams Toolkit’s MICROSOFT_APP_ID', async () => {
+    const out = join(workFolder, 'toolkit.zip');
+    expect((await packageWith({ MICROSOFT_APP_ID: appId }, ['--out', out])).code).toBe(0);
+    const manifest = JSON.parse(readZip(readFileSync(out)).find((entry) => entry.name === 'manifest.json')!.data.toString('utf8')) as Manifest;
+    expect(manifest.bots[0]!.botId).toBe(appId);
   });
 
   it('prefers --app-id over MICROSOFT_APP_ID', async () => {

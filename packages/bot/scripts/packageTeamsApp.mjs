@@ -2,7 +2,8 @@
 // Builds the Teams app package (manifest.json + colour and outline icons, zipped) ready to
 // upload in Teams or the Developer Portal. `npm run package:teams` at the repository root runs it.
 //
-//   MICROSOFT_APP_ID=<bot app id> node packages/bot/scripts/packageTeamsApp.mjs [--out FILE]
+//   PTRACK_BOT_APP_ID=<bot app id> node packages/bot/scripts/packageTeamsApp.mjs [--out FILE]
+// (the same variable the bot reads; MICROSOFT_APP_ID, the Teams Toolkit's name, is accepted too)
 //   node packages/bot/scripts/packageTeamsApp.mjs --app-id <bot app id> [--out FILE]
 //
 // The manifest is checked against our subset of the Teams manifest 1.22 schema
@@ -109,7 +110,7 @@ function readIcons() {
  */
 export function packageTeamsApp({ appId, out }) {
   if (appId === undefined || appId.trim() === '') {
-    throw new UsageError('No bot app id: set MICROSOFT_APP_ID (or pass --app-id) to the Application (client) ID of the bot\'s Microsoft Entra app registration.');
+    throw new UsageError('No bot app id: set PTRACK_BOT_APP_ID (or pass --app-id) to the Application (client) ID of the bot\'s Microsoft Entra app registration.');
   }
   if (!guidPattern.test(appId.trim())) {
     throw new UsageError(`The bot app id ${JSON.stringify(appId)} is not a GUID; use the Application (client) ID of the bot's Microsoft Entra app registration, e.g. 00000000-0000-0000-0000-000000000000.`);
@@ -131,11 +132,11 @@ if (isMain) {
       strict: true,
     });
     if (values.help) {
-      console.log('Usage: MICROSOFT_APP_ID=<guid> node packages/bot/scripts/packageTeamsApp.mjs [--app-id <guid>] [--out <file.zip>]');
+      console.log('Usage: PTRACK_BOT_APP_ID=<guid> node packages/bot/scripts/packageTeamsApp.mjs [--app-id <guid>] [--out <file.zip>]');
       process.exit(0);
     }
     const { out, manifest } = packageTeamsApp({
-      appId: values['app-id'] ?? process.env.MICROSOFT_APP_ID,
+      appId: values['app-id'] ?? process.env.PTRACK_BOT_APP_ID ?? process.env.MICROSOFT_APP_ID,
       out: resolve(values.out ?? defaultOutput),
     });
     console.log(`Wrote ${relative(process.cwd(), out) || out}: ${manifest.name.short} ${manifest.version} for bot ${manifest.bots[0].botId} (manifest ${manifest.manifestVersion}).`);

@@ -208,5 +208,17 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
       run(async () => (await import('./commands/recordsCommands.js')).actionUpdateCommand(ref, { ...flags, ...data(command) }, io)),
     );
 
+  action
+    .command('snooze')
+    .description("pause an action's reminders until a date (the owner's or the business team's decision)")
+    .argument('<ref>', 'the action, e.g. A-12')
+    .option('--until <date>', 'the last day with no reminders (2026-12-15 or 15/12/2026)')
+    .option('--off', 'send reminders again')
+    .option('--as <email>', 'who is snoozing it: must own the action or be in the business team')
+    .addHelpText('after', examples('ptrack action snooze A-12 --until 15/12/2026 --as owner@example.org', 'ptrack action snooze A-12 --off'))
+    .action((ref: string, flags: { until?: string; off?: boolean; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/recordsCommands.js')).actionSnoozeCommand(ref, { ...flags, ...data(command) }, io)),
+    );
+
   return program;
 }

@@ -3,6 +3,7 @@ export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'myActions' }
   | { kind: 'update'; rest: string }
+  | { kind: 'snooze'; rest: string }
   | { kind: 'attendance'; subgroup: string | null }
   | { kind: 'digest'; period: string | null }
   | { kind: 'engagement'; rest: string }
@@ -41,6 +42,8 @@ export function parseCommandText(text: string): ParsedCommand {
       return { kind: 'myActions' };
     case 'update':
       return { kind: 'update', rest: after(1) };
+    case 'snooze':
+      return { kind: 'snooze', rest: after(1) };
     case 'attendance':
     case 'register':
       return { kind: 'attendance', subgroup: optional(after(1)) };

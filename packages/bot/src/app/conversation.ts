@@ -24,6 +24,7 @@ import { findSender, type ChatIdentity } from './identity.js';
 import { meetingEngagement, registerEntriesOf, registerOf } from './register.js';
 import type { Reply } from './reply.js';
 import { Reports } from './reports.js';
+import { parseSnoozeText } from './snoozeText.js';
 import { parseUpdateText, UPDATE_EXAMPLE, type ActionChange } from './updateText.js';
 
 /** What a conversation needs from its host: the data, the time, and where the server is reachable. */
@@ -78,6 +79,8 @@ export class Conversation {
         return this.myActions(db, person);
       case 'update':
         return this.updateFromText(db, person, command.rest, requestId);
+      case 'snooze':
+        return this.snooze(db, person, command.rest);
       case 'attendance':
         return this.attendance(db, person, command.subgroup);
       case 'digest':
@@ -135,6 +138,7 @@ export class Conversation {
       '',
       '- **my actions**: your open actions, soonest due first, with an Update button on each',
       `- **${UPDATE_EXAMPLE}**: record progress, status and a note on an action you own`,
+      '- **snooze A-12 2 weeks**: pause the reminders for an action you own (**snooze A-12 off** resumes them)',
       '- **digest** or **digest 2024/25 Q4**: the quarterly digest',
     ];
     const chaired = this.chairedSubgroups(db, person);
@@ -235,6 +239,16 @@ export class Conversation {
     if (change.note) changes.push(`note "${change.note}"`);
     if (changes.length === 0) changes.push(`progress ${after.progress}% and status ${formatStatus(after.status)} confirmed`);
     return settledWith(textReply(`Updated ${after.ref} (${after.title}): ${changes.join('; ')}. It is in the action's history.`));
+  }
+
+  private async snooze(db: Database, person: Person, rest: string): Promise<Reply> {
+    const parsed = parseSnoozeText(rest, this.today(db));
+    if (!parsed.success) return textReply(parsed.error.message);
+    const { ref, until } = parsed.data;
+    const result = await this.commit(person, [{ type: 'action.snooze', ref, until }]);
+    if (!result.success) return textReply(describeError(result.error));
+    if (until === null) return textReply(`Reminders for ${ref} are back on.`);
+    return textReply(`No reminders for ${ref} until ${formatDate(until)}. Say "snooze ${ref} off" to have them back sooner.`);
   }
 
   private latestMeeting(db: Database, subgroups: readonly Subgroup[]): Meeting | undefined {

@@ -132,6 +132,7 @@ describe('the bot server', () => {
 
       - **my actions**: your open actions, soonest due first, with an Update button on each
       - **update A-12 60% on track — met the ICB lead**: record progress, status and a note on an action you own
+      - **snooze A-12 2 weeks**: pause the reminders for an action you own (**snooze A-12 off** resumes them)
       - **digest** or **digest 2024/25 Q4**: the quarterly digest"
     `);
   });
@@ -191,6 +192,26 @@ describe('the bot server', () => {
     expect(textOf(replies[0])).toMatchInlineSnapshot(
       `"Only the owner of A-1 (or the business team) can update it. Nothing was changed. If it should be yours, ask the business team to make you its owner."`,
     );
+  });
+
+  it('snoozes the reminders of an action the sender owns, and turns them back on', async () => {
+    const [reply] = await say(AAD.owner, 'snooze A-1 2 weeks');
+    expect(textOf(reply)).toBe('No reminders for A-1 until 24 Jun 2025. Say "snooze A-1 off" to have them back sooner.');
+    expect((await store.read()).actions.find((a) => a.ref === 'A-1')!.snoozedUntil).toBe('2025-06-24');
+    const [back] = await say(AAD.owner, 'snooze A-1 off');
+    expect(textOf(back)).toBe('Reminders for A-1 are back on.');
+    expect((await store.read()).actions.find((a) => a.ref === 'A-1')!.snoozedUntil).toBeNull();
+  });
+
+  it.each([
+    [AAD.colleague, 'snooze A-1 1 week', 'Only the owner of A-1 (or the business team) can update it.'],
+    [AAD.owner, 'snooze A-1 until 01/01/2020', 'Snooze until a day after today'],
+    [AAD.owner, 'snooze A-1 for ever', 'I could not read "for ever"'],
+    [AAD.owner, 'snooze A-1 until 31/02/2026', '"31/02/2026" is not a date I can read.'],
+  ])('refuses a snooze it cannot honour (%s: "%s") and writes nothing', async (who, text, expected) => {
+    let replies: ConnectorCall[] = [];
+    expect(await changesAfter(async () => (replies = await say(who, text)))).toEqual([]);
+    expect(textOf(replies[0])).toContain(expected);
   });
 
   it('offers the update card when only the reference is given', async () => {

@@ -1,8 +1,8 @@
 import { ok, type ActionStatus, type Result } from '@partnership-tracker/core';
 import { resolveDataPath, withDataFile } from '../dataFile.js';
 import type { Io } from '../io.js';
-import { parseEmailList } from '../parse/index.js';
-import { recordAttendance, updateAction } from '../records/index.js';
+import { parseEmailList, parseLocalDate } from '../parse/index.js';
+import { recordAttendance, snoozeAction, updateAction } from '../records/index.js';
 import { nowText } from './output.js';
 
 /** The flags of `ptrack attendance record`. */
@@ -54,6 +54,33 @@ export async function actionUpdateCommand(ref: string, flags: ActionFlags, io: I
       },
       nowText(io),
     );
+    if (!done.success) return done;
+    io.stdout(`${done.data}\n`);
+    return ok(undefined);
+  });
+}
+
+/** The flags of `ptrack action snooze`. */
+export interface SnoozeFlags {
+  readonly data?: string;
+  readonly until?: string;
+  readonly off?: boolean;
+  readonly as?: string;
+}
+
+/** `ptrack action snooze REF`: no reminders for the action until a date, or back on with --off. */
+export async function actionSnoozeCommand(ref: string, flags: SnoozeFlags, io: Io): Promise<Result<void>> {
+  if ((flags.until === undefined) === (flags.off !== true)) {
+    return { success: false, error: { code: 'usage.snooze', message: 'Give either --until DATE or --off.' } };
+  }
+  let until: string | null = null;
+  if (flags.until !== undefined) {
+    const parsed = parseLocalDate(flags.until);
+    if (!parsed.success) return { success: false, error: { code: 'usage.bad_date', message: `--until: ${parsed.error.message}` } };
+    until = parsed.data;
+  }
+  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+    const done = await snoozeAction(store, { ref, until, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);

@@ -1,3 +1,4 @@
 export { recordAttendance, type RegisterRequest } from './recordAttendance.js';
 export { updateAction, type ActionUpdateRequest } from './updateAction.js';
 export { actorFor, CLI_ACTOR } from './actor.js';
+export { snoozeAction, type SnoozeRequest } from './snoozeAction.js';

@@ -1,7 +1,7 @@
 import { MemoryStore } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { importExamples } from '../__fixtures__/examples.js';
-import { recordAttendance, updateAction } from './index.js';
+import { recordAttendance, snoozeAction, updateAction } from './index.js';
 
 const at = '2026-11-23T12:00:00Z';
 
@@ -55,5 +55,23 @@ describe('updateAction', () => {
   it('refuses an unknown action', async () => {
     const result = await updateAction(store(), { ref: 'A-99', progress: 10 }, at);
     expect(result).toMatchObject({ success: false, error: { code: 'action.not_found', message: 'There is no action A-99.' } });
+  });
+});
+
+describe('snoozeAction', () => {
+  it("lets the owner silence an action's reminders until a date, and turn them back on", async () => {
+    const s = store();
+    expect(await snoozeAction(s, { ref: 'a-2', until: '2026-12-15', asEmail: 'education.lead@example.org' }, at)).toEqual({ success: true, data: 'No reminders for A-2 until 2026-12-15.' });
+    expect((await s.read()).actions.find((a) => a.ref === 'A-2')?.snoozedUntil).toBe('2026-12-15');
+    expect(await snoozeAction(s, { ref: 'A-2', until: null }, at)).toEqual({ success: true, data: 'Reminders for A-2 are back on.' });
+    expect((await s.read()).actions.find((a) => a.ref === 'A-2')?.snoozedUntil).toBeNull();
+  });
+
+  it('refuses someone who neither owns the action nor is in the business team, and changes nothing', async () => {
+    const s = store();
+    const before = await s.read();
+    const refused = await snoozeAction(s, { ref: 'A-2', until: '2026-12-15', asEmail: 'housing.lead@example.org' }, at);
+    expect(refused).toMatchObject({ success: false, error: { code: 'action.not_owner' } });
+    expect(await s.read()).toBe(before);
   });
 });
