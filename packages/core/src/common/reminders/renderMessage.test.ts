@@ -197,7 +197,7 @@ describe('rendering proactive messages', () => {
           ],
           "title": "Quarterly digest: 2026/27 Q1",
         },
-        "text": "Quarterly digest for 2026/27 Q1: Business plan 2025–27 is 13% delivered (1 of 8 actions), down 1 point on last quarter; 5 actions overdue and 1 at risk or off track at the quarter end; 2 of 4 planned meetings held; 3 agencies below the engagement threshold. Reply "digest 2026/27 Q1" for the full digest.",
+        "text": "Quarterly digest for 2026/27 Q1: 13% of Business plan 2025–27 delivered (1 of 8 actions complete), down 1 point from 14% last quarter. At the quarter end 5 actions were overdue and 1 at risk or off track; 2 of 4 planned meetings were held; 3 agencies were below the engagement threshold. Reply "digest 2026/27 Q1" for the full digest.",
       }
     `);
   });
@@ -209,6 +209,6 @@ describe('rendering proactive messages', () => {
   });
 
   it('summarises a quarter that ended before any action existed', () => {
-    expect(renderMessage(db, message('2026-01-02T09:00:00Z', 'digest:2025-26-Q3')).text).toMatchInlineSnapshot(`"Quarterly digest for 2025/26 Q3: Business plan 2025–27 has no actions to count yet; 0 actions overdue and 0 at risk or off track at the quarter end; 0 of 0 planned meetings held; no agency below the engagement threshold. Reply "digest 2025/26 Q3" for the full digest."`);
+    expect(renderMessage(db, message('2026-01-02T09:00:00Z', 'digest:2025-26-Q3')).text).toMatchInlineSnapshot(`"Quarterly digest for 2025/26 Q3: No actions of Business plan 2025–27 count towards delivery yet. At the quarter end 0 actions were overdue and 0 at risk or off track; 0 of 0 planned meetings were held; no agency was below the engagement threshold. Reply "digest 2025/26 Q3" for the full digest."`);
   });
 });

@@ -3,6 +3,7 @@ import type { LocalDate } from '../base/time.js';
 import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 import { quarterlyDigest } from '../reporting/digest.js';
+import { deliverySentence } from '../reporting/digestView.js';
 import type { ScheduledMessage } from './reminderRules.js';
 
 /** A short, channel-neutral summary a chat channel can show as a card: a title, facts and suggested replies. */
@@ -115,24 +116,17 @@ function renderDigest(db: Database, period: string, now: string): RenderedMessag
   const { delivery, overdue, atRisk, meetings, belowThreshold } = digest.data;
   const held = meetings.reduce((sum, m) => sum + m.held, 0);
   const planned = meetings.reduce((sum, m) => sum + m.planned, 0);
-  const change =
-    delivery.change === null
-      ? ''
-      : delivery.change === 0
-        ? ', level with last quarter'
-        : `, ${delivery.change > 0 ? 'up' : 'down'} ${Math.abs(delivery.change)} ${plural(Math.abs(delivery.change), 'point', 'points')} on last quarter`;
-  const deliveryText = delivery.percent === null ? 'no actions to count yet' : `${delivery.percent}% (${delivery.completed} of ${delivery.counted})${change}`;
-  const deliverySentence =
+  const deliveryText =
     delivery.percent === null
-      ? `${digest.data.plan.name} has no actions to count yet`
-      : `${digest.data.plan.name} is ${delivery.percent}% delivered (${delivery.completed} of ${delivery.counted} actions)${change}`;
+      ? 'no actions to count yet'
+      : `${delivery.percent}% (${delivery.completed} of ${delivery.counted})${changeText(delivery.change)}`;
   const below = belowThreshold.map((b) => `${b.label} at ${b.subgroupName} (${b.percent}%)`);
   return {
     text:
-      `Quarterly digest for ${period}: ${deliverySentence}; ` +
-      `${overdue.length} ${plural(overdue.length, 'action', 'actions')} overdue and ${atRisk.length} at risk or off track at the quarter end; ` +
-      `${held} of ${planned} planned ${plural(planned, 'meeting', 'meetings')} held; ` +
-      `${below.length === 0 ? 'no agency' : `${below.length} ${plural(below.length, 'agency', 'agencies')}`} below the engagement threshold. ` +
+      `Quarterly digest for ${period}: ${deliverySentence(digest.data)} ` +
+      `At the quarter end ${overdue.length} ${plural(overdue.length, 'action was', 'actions were')} overdue and ${atRisk.length} at risk or off track; ` +
+      `${held} of ${planned} planned ${plural(planned, 'meeting', 'meetings')} ${plural(held, 'was', 'were')} held; ` +
+      `${below.length === 0 ? 'no agency was' : `${below.length} ${plural(below.length, 'agency was', 'agencies were')}`} below the engagement threshold. ` +
       `Reply "digest ${period}" for the full digest.`,
     summary: {
       title: `Quarterly digest: ${period}`,
@@ -182,6 +176,12 @@ function longDate(date: LocalDate): string {
 
 function quote(text: string): string {
   return `“${text}”`;
+}
+
+function changeText(change: number | null): string {
+  if (change === null) return '';
+  if (change === 0) return ', level with last quarter';
+  return `, ${change > 0 ? 'up' : 'down'} ${Math.abs(change)} ${plural(Math.abs(change), 'point', 'points')} on last quarter`;
 }
 
 function plural(count: number, one: string, many: string): string {

@@ -31,7 +31,8 @@ export interface DigestView {
   readonly deliveryChart: readonly Bar[];
 }
 
-function deliverySentence(digest: QuarterlyDigest): string {
+/** The digest's delivery in one sentence, with its change since last quarter: the same words on every channel. */
+export function deliverySentence(digest: QuarterlyDigest): string {
   const { delivery } = digest;
   if (delivery.percent === null) return `No actions of ${digest.plan.name} count towards delivery yet.`;
   const base = `${delivery.percent}% of ${digest.plan.name} delivered (${delivery.completed} of ${delivery.counted} actions complete)`;
