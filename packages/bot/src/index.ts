@@ -1,1 +1,13 @@
-export {};
+// The public surface of @partnership-tracker/bot.
+export type { Reply } from './app/reply.js';
+export type { ProactiveSender, ProactiveTarget, SendOutcome } from './app/proactive.js';
+export { Conversation, type ConversationOptions, type CardActionOutcome } from './app/conversation.js';
+export { findSender, type ChatIdentity } from './app/identity.js';
+export { describeError, UNKNOWN_SENDER_TEXT } from './app/errors.js';
+export { createMyActionsCard, createActionUpdateCard } from './app/cards/myActionsCard.js';
+export { createAttendanceCard } from './app/cards/attendanceCard.js';
+export { createDigestCard, createEngagementCard, createFundingCard } from './app/cards/reportCards.js';
+export { renderDigestHtml } from './app/digestHtml.js';
+export { BotConfig, loadBotConfig, isLoopback, ENVIRONMENT, type BotFlags } from './config.js';
+export { startBotServer, type BotServer, type BotServerOptions, type SchedulerHandle } from './teams/server.js';
+export { TeamsProactiveSender, outcomeOfError } from './teams/proactiveSender.js';

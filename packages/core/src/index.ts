@@ -105,6 +105,34 @@ export {
   canUpdateAction,
 } from './common/access/permissions.js';
 
+export {
+  ENGLAND_AND_WALES_BANK_HOLIDAYS,
+  bankHolidays,
+  isBankHoliday,
+  isWorkingDay,
+  nextWorkingDay,
+  firstWorkingDayOnOrAfter,
+  type BankHolidayName,
+} from './common/reminders/workingDays.js';
+export {
+  CATCH_UP_DAYS,
+  SEND_TIME,
+  dueMessages,
+  escalationSubgroup,
+  isOpenAction,
+  type ScheduledMessage,
+  type ScheduledMessageKind,
+  type MessageTarget,
+  type ReminderOccasion,
+  type ActionReminder,
+  type Escalation,
+  type PleaseUpdate,
+  type AttendancePrompt,
+  type DigestMessage,
+} from './common/reminders/reminderRules.js';
+export { renderMessage, type RenderedMessage, type MessageSummary } from './common/reminders/renderMessage.js';
+export { pendingMessages, isPermanentFailure, PERMANENT_FAILURE_PREFIX } from './common/reminders/pendingMessages.js';
+
 export { Database, CURRENT_SCHEMA_VERSION, emptyDatabase } from './common/store/database.js';
 export { Command, RegisterEntry, ActionDraft, type CommandInput } from './common/store/commands.js';
 export { applyCommands, type ChangeContext, type ChangeOutcome } from './common/store/applyCommands.js';

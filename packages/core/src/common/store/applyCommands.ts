@@ -259,7 +259,9 @@ class Working {
       case 'outbox.claim': {
         if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the scheduler sends messages.');
         const existing = db.outbox.find((m) => m.key === command.key);
-        if (existing && existing.state !== 'failed') {
+        const takingOver =
+          existing !== undefined && existing.state === 'claimed' && command.takeOverClaimedAt !== null && existing.claimedAt === command.takeOverClaimedAt;
+        if (existing && existing.state !== 'failed' && !takingOver) {
           return fail('outbox.already_claimed', `Message ${command.key} is already ${existing.state}.`);
         }
         const message = OutboxMessage.parse({
@@ -267,6 +269,7 @@ class Working {
           state: 'claimed',
           claimedAt: this.context.at,
           attempts: (existing?.attempts ?? 0) + 1,
+          error: takingOver ? `claim of ${existing.claimedAt} expired with no outcome; retrying` : null,
         });
         this.next.outbox = existing ? db.outbox.map((m) => (m.key === command.key ? message : m)) : [...db.outbox, message];
         this.record(command.type, 'outbox', command.key, existing, message);

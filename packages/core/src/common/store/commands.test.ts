@@ -55,3 +55,20 @@ describe('the audit log', () => {
     expect(Object.keys(renamed.audit[0]!.after as object)).toEqual(['name']);
   });
 });
+
+describe('outbox.claim', () => {
+  const scheduler = { kind: 'system', name: 'scheduler' } as const;
+  it('takes over an expired claim only when it names that claim, so one of two racing schedulers wins', async () => {
+    const { sampleDatabase } = await import('./__fixtures__/sampleDatabase.js');
+    const first = unwrap(applyCommands(sampleDatabase(), [{ type: 'outbox.claim', key: 'reminder:A-1' }], { actor: scheduler, at: '2025-06-01T09:00:00.000Z' }));
+    const later = { actor: scheduler, at: '2025-06-01T09:20:00.000Z' };
+    const takeOver = { type: 'outbox.claim', key: 'reminder:A-1', takeOverClaimedAt: '2025-06-01T09:00:00.000Z' } as const;
+    const winner = unwrap(applyCommands(first.db, [takeOver], later));
+    expect(winner.db.outbox[0]).toMatchObject({ state: 'claimed', claimedAt: later.at, attempts: 2 });
+    const loser = applyCommands(winner.db, [takeOver], later);
+    expect(loser.success).toBe(false);
+    if (!loser.success) expect(loser.error.code).toBe('outbox.already_claimed');
+    const plain = applyCommands(first.db, [{ type: 'outbox.claim', key: 'reminder:A-1' }], later);
+    expect(plain.success).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Agency } from '../agencies/agency.js';
 import { AttendanceStatus } from '../attendance/attendance.js';
 import { ActionRef, Id } from '../base/ids.js';
-import { LocalDate } from '../base/time.js';
+import { Instant, LocalDate } from '../base/time.js';
 import { Contribution, Expenditure } from '../funding/funding.js';
 import { Meeting, MeetingStatus } from '../meetings/meeting.js';
 import { ConversationReference } from '../messaging/messaging.js';
@@ -75,7 +75,15 @@ export const Command = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('action.snooze'), ref: ActionRef, until: LocalDate.nullable() }),
   z.object({ type: z.literal('conversation.save'), conversation: ConversationReference }),
-  z.object({ type: z.literal('outbox.claim'), key: z.string().min(1) }),
+  z.object({
+    type: z.literal('outbox.claim'),
+    key: z.string().min(1),
+    /**
+     * Take over a claim whose sender never settled it, but only if it is still the claim made
+     * at this instant: two schedulers expiring the same claim cannot both win it.
+     */
+    takeOverClaimedAt: Instant.nullable().default(null),
+  }),
   z.object({
     type: z.literal('outbox.settle'),
     key: z.string().min(1),

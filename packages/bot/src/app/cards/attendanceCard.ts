@@ -1,0 +1,103 @@
+import type { Agency, AttendanceStatus, Meeting, Person, Subgroup } from '@partnership-tracker/core';
+import { adaptiveCard, execute, text, type CardElement } from './elements.js';
+
+/** The verb of the register's Record button. */
+export const RECORD_ATTENDANCE_VERB = 'attendance.record';
+
+/** The choice that leaves a person off the register (not expected at this meeting). */
+export const NOT_ON_REGISTER = 'none';
+
+/** Input ids of the register card. */
+export const registerInputIds = {
+  status: (personId: string) => `status:${personId}`,
+  deputy: (personId: string) => `deputy:${personId}`,
+  guests: 'guests',
+} as const;
+
+/** One person's line on the register card, with what is recorded for them so far. */
+export interface RegisterRow {
+  readonly person: Person;
+  readonly status: AttendanceStatus | null;
+  readonly deputisingForId: string | null;
+  /** Colleagues this person could be deputising for (same agency). */
+  readonly colleagues: readonly Person[];
+}
+
+/** A block of the register: one member agency's people, or the people from elsewhere already recorded. */
+export interface RegisterGroup {
+  readonly agency: Agency | null;
+  readonly rows: readonly RegisterRow[];
+}
+
+/**
+ * The chair's register for one meeting: every member agency's people with present / apologies /
+ * absent (or left off), who they deputise for, and guests; pre-filled with what is recorded.
+ */
+export function createAttendanceCard(options: {
+  subgroup: Subgroup;
+  meeting: Meeting;
+  when: string;
+  groups: readonly RegisterGroup[];
+  guests: readonly string[];
+}): Record<string, unknown> {
+  const { subgroup, meeting, when, groups, guests } = options;
+  const body: CardElement[] = [
+    text(`Register: ${subgroup.name}`, { heading: true }),
+    text(`${meeting.title ?? 'Meeting'}, ${when}`, { subtle: true, spacing: 'none' }),
+    text('Mark each person. Leave "—" for people who were not expected at this meeting; a deputy counts for the agency of the person they stand in for.', { subtle: true }),
+  ];
+  for (const group of groups) {
+    body.push(text(group.agency?.name ?? 'Others on the register', { weight: 'bolder', separator: true, spacing: 'medium' }));
+    for (const row of group.rows) {
+      const columns: CardElement[] = [
+        { type: 'Column', width: 'stretch', items: [text(row.person.name), ...(row.person.roleTitles.length ? [text(row.person.roleTitles.join(', '), { subtle: true, spacing: 'none' })] : [])] },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.ChoiceSet',
+              id: registerInputIds.status(row.person.id),
+              label: 'Attendance',
+              style: 'compact',
+              value: row.status ?? NOT_ON_REGISTER,
+              choices: [
+                { title: '—', value: NOT_ON_REGISTER },
+                { title: 'Present', value: 'present' },
+                { title: 'Apologies', value: 'apologies' },
+                { title: 'Absent', value: 'absent' },
+              ],
+            },
+          ],
+        },
+      ];
+      if (row.colleagues.length > 0) {
+        columns.push({
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.ChoiceSet',
+              id: registerInputIds.deputy(row.person.id),
+              label: 'Deputising for',
+              style: 'compact',
+              placeholder: 'Not deputising',
+              value: row.deputisingForId ?? '',
+              choices: row.colleagues.map((c) => ({ title: c.name, value: c.id })),
+            },
+          ],
+        });
+      }
+      body.push({ type: 'ColumnSet', columns });
+    }
+  }
+  body.push({
+    type: 'Input.Text',
+    id: registerInputIds.guests,
+    label: 'Guests with no agency, one per line (recorded as present)',
+    isMultiline: true,
+    value: guests.join('\n'),
+    separator: true,
+  });
+  return adaptiveCard(body, [execute('Record attendance', RECORD_ATTENDANCE_VERB, { meetingId: meeting.id }, 'positive')]);
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandText } from './commandText.js';
+
+describe('parseCommandText', () => {
+  it.each([
+    ['help', { kind: 'help' }],
+    ['  HELP. ', { kind: 'help' }],
+    ['', { kind: 'help' }],
+    ['my actions', { kind: 'myActions' }],
+    ['My Actions', { kind: 'myActions' }],
+    ['/my actions', { kind: 'myActions' }],
+    ['<p>my&nbsp;actions</p>', { kind: 'myActions' }],
+    ['update A-12 60% on track — met the ICB lead', { kind: 'update', rest: 'A-12 60% on track — met the ICB lead' }],
+    ['attendance', { kind: 'attendance', subgroup: null }],
+    ['attendance QAG', { kind: 'attendance', subgroup: 'QAG' }],
+    ['digest', { kind: 'digest', period: null }],
+    ['digest 2024/25 Q4', { kind: 'digest', period: '2024/25 Q4' }],
+    ['engagement Review Group 2024/25', { kind: 'engagement', rest: 'Review Group 2024/25' }],
+    ['funding 2024/25', { kind: 'funding', year: '2024/25' }],
+    ['funding', { kind: 'funding', year: null }],
+    ['my lunch', { kind: 'unknown', text: 'my lunch' }],
+    ['what is this', { kind: 'unknown', text: 'what is this' }],
+  ])('reads "%s"', (text, expected) => {
+    expect(parseCommandText(text)).toEqual(expected);
+  });
+});

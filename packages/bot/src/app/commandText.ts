@@ -1,0 +1,55 @@
+/** A chat command as the bot understood it, before anything is looked up. */
+export type ParsedCommand =
+  | { kind: 'help' }
+  | { kind: 'myActions' }
+  | { kind: 'update'; rest: string }
+  | { kind: 'attendance'; subgroup: string | null }
+  | { kind: 'digest'; period: string | null }
+  | { kind: 'engagement'; rest: string }
+  | { kind: 'funding'; year: string | null }
+  | { kind: 'unknown'; text: string };
+
+/**
+ * Reads the command word(s) at the start of a message; the words after it are left for the
+ * command to read. Case, surrounding spaces, a leading slash and trailing full stops do not matter.
+ */
+export function parseCommandText(text: string): ParsedCommand {
+  const cleaned = text
+    .replace(/<[^>]+>/g, ' ') // Teams sends formatted messages as HTML
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\//, '')
+    .replace(/[.!]+$/, '');
+  const match = /^(\S+)(?:\s+(\S+))?/.exec(cleaned);
+  const first = match?.[1]?.toLowerCase() ?? '';
+  const second = match?.[2]?.toLowerCase() ?? '';
+  const after = (words: number): string => cleaned.split(' ').slice(words).join(' ').trim();
+  const optional = (value: string): string | null => (value === '' ? null : value);
+
+  switch (first) {
+    case '':
+    case 'help':
+    case '?':
+    case 'hi':
+    case 'hello':
+      return { kind: 'help' };
+    case 'my':
+      if (second === 'actions' || second === 'action') return { kind: 'myActions' };
+      break;
+    case 'actions':
+      return { kind: 'myActions' };
+    case 'update':
+      return { kind: 'update', rest: after(1) };
+    case 'attendance':
+    case 'register':
+      return { kind: 'attendance', subgroup: optional(after(1)) };
+    case 'digest':
+      return { kind: 'digest', period: optional(after(1)) };
+    case 'engagement':
+      return { kind: 'engagement', rest: after(1) };
+    case 'funding':
+      return { kind: 'funding', year: optional(after(1)) };
+  }
+  return { kind: 'unknown', text: cleaned };
+}

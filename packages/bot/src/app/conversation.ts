@@ -1,0 +1,314 @@
+import {
+  ActionStatus,
+  canRecordAttendance,
+  isAdministrator,
+  localDateOf,
+  type Action,
+  type Actor,
+  type Clock,
+  type CommandInput,
+  type Database,
+  type Meeting,
+  type Person,
+  type Result,
+  type Store,
+  type Subgroup,
+} from '@partnership-tracker/core';
+import { createAttendanceCard, RECORD_ATTENDANCE_VERB } from './cards/attendanceCard.js';
+import { adaptiveCard, facts, text } from './cards/elements.js';
+import { createActionUpdateCard, createMyActionsCard, UPDATE_ACTION_VERB, updateInputIds } from './cards/myActionsCard.js';
+import { parseCommandText } from './commandText.js';
+import { describeError, UNKNOWN_SENDER_TEXT } from './errors.js';
+import { formatDate, formatMeetingStart, formatStatus, plural } from './format.js';
+import { findSender, type ChatIdentity } from './identity.js';
+import { meetingEngagement, registerEntriesOf, registerOf } from './register.js';
+import type { Reply } from './reply.js';
+import { Reports } from './reports.js';
+import { parseUpdateText, UPDATE_EXAMPLE, type ActionChange } from './updateText.js';
+
+/** What a conversation needs from its host: the data, the time, and where the server is reachable. */
+export interface ConversationOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** The address of the full HTML digest for a period address such as `2024-25-Q4`. */
+  readonly linkToDigest: (slug: string) => string;
+}
+
+const textReply = (value: string): Reply => ({ text: value });
+
+/** What a card button led to: the reply, and whether the card is finished with. */
+export interface CardActionOutcome {
+  readonly reply: Reply;
+  readonly settled: boolean;
+}
+
+const correction = (value: string): CardActionOutcome => ({ reply: textReply(value), settled: false });
+const settledWith = (reply: Reply): CardActionOutcome => ({ reply, settled: true });
+
+/**
+ * The bot's conversations, independent of the chat channel: a message or a card submission
+ * from a chat identity goes in, a Reply comes out. Every change goes through the store as the
+ * sender, so core's permission checks apply; every failure becomes polite text here.
+ */
+export class Conversation {
+  private readonly reports: Reports;
+
+  constructor(private readonly options: ConversationOptions) {
+    this.reports = new Reports(options);
+  }
+
+  /** The full HTML digest for a period address such as `2024-25-Q4`, for the server to serve. */
+  async digestPage(slug: string): Promise<{ status: number; html: string }> {
+    return this.reports.digestPage(await this.options.store.read(), slug);
+  }
+
+  /**
+   * Answers a text message. `requestId` names the incoming message (e.g. `teams:<activity id>`)
+   * so that a channel's retry of the same message records an update once.
+   */
+  async handleText(identity: ChatIdentity, message: string, requestId?: string): Promise<Reply> {
+    const db = await this.options.store.read();
+    const person = findSender(db, identity);
+    if (!person) return textReply(UNKNOWN_SENDER_TEXT);
+    const command = parseCommandText(message);
+    switch (command.kind) {
+      case 'help':
+        return this.help(db, person);
+      case 'myActions':
+        return this.myActions(db, person);
+      case 'update':
+        return this.updateFromText(db, person, command.rest, requestId);
+      case 'attendance':
+        return this.attendance(db, person, command.subgroup);
+      case 'digest':
+        return this.reports.digest(db, command.period);
+      case 'engagement':
+        return this.reports.engagement(db, command.rest);
+      case 'funding':
+        return this.reports.funding(db, command.year);
+      case 'unknown':
+        return textReply(`I didn't understand "${command.text.length > 60 ? `${command.text.slice(0, 60)}…` : command.text}". Say "help" to see what I can do.`);
+    }
+  }
+
+  /**
+   * Answers a card button: the card's data and inputs, with `verb` naming the button. `settled`
+   * is true when the card has done its job (the change was saved or refused for good), false when
+   * the person should correct the card and press again.
+   */
+  async handleCardAction(identity: ChatIdentity, data: Record<string, unknown>, requestId?: string): Promise<CardActionOutcome> {
+    const db = await this.options.store.read();
+    const person = findSender(db, identity);
+    if (!person) return { reply: textReply(UNKNOWN_SENDER_TEXT), settled: true };
+    switch (data.verb) {
+      case UPDATE_ACTION_VERB:
+        return this.updateFromCard(db, person, data, requestId);
+      case RECORD_ATTENDANCE_VERB:
+        return this.recordAttendance(person, data);
+      default:
+        return { reply: textReply('That button is from an older version of me. Say "help" to start again.'), settled: true };
+    }
+  }
+
+  private now(): Date {
+    return this.options.clock.now();
+  }
+
+  private today(db: Database): string {
+    return localDateOf(this.now(), db.partnership.timeZone);
+  }
+
+  private async commit(person: Person, commands: CommandInput[]): Promise<Result<{ changed: boolean }>> {
+    const actor: Actor = { kind: 'person', personId: person.id };
+    const result = await this.options.store.commit(commands, { actor, at: this.now().toISOString() });
+    if (!result.success) return result;
+    return { success: true, data: { changed: result.data.audit.length > 0 } };
+  }
+
+  private chairedSubgroups(db: Database, person: Person): Subgroup[] {
+    return db.subgroups.filter((s) => s.chairId === person.id || s.deputyChairId === person.id);
+  }
+
+  private help(db: Database, person: Person): Reply {
+    const lines = [
+      `Hello ${person.name}. Here is what you can ask me:`,
+      '',
+      '- **my actions**: your open actions, soonest due first, with an Update button on each',
+      `- **${UPDATE_EXAMPLE}**: record progress, status and a note on an action you own`,
+      '- **digest** or **digest 2024/25 Q4**: the quarterly digest',
+    ];
+    const chaired = this.chairedSubgroups(db, person);
+    const admin = isAdministrator(db, { kind: 'person', personId: person.id });
+    if (chaired.length > 0 || admin) {
+      lines.push('', chaired.length > 0 ? `As chair of ${chaired.map((s) => s.shortName).join(', ')}:` : 'As the business team:');
+      lines.push(
+        chaired.length > 1 || admin
+          ? '- **attendance** or **attendance QAG**: the register for the latest meeting, to record who came'
+          : '- **attendance**: the register for your latest meeting, to record who came',
+      );
+    }
+    if (admin || person.roles.includes('executive') || person.roles.includes('scrutineer')) {
+      lines.push(
+        '',
+        'For the business team and the Executive:',
+        '- **engagement**, **engagement QAG 2024/25**: attendance % by agency',
+        '- **funding** or **funding 2024/25**: income and spending',
+      );
+    }
+    return textReply(lines.join('\n'));
+  }
+
+  private openActionsOf(db: Database, person: Person): Action[] {
+    return db.actions
+      .filter((a) => a.ownerId === person.id && a.status !== 'complete' && a.status !== 'withdrawn')
+      .sort((a, b) => (a.due === b.due ? a.ref.localeCompare(b.ref, 'en', { numeric: true }) : a.due < b.due ? -1 : 1));
+  }
+
+  private myActions(db: Database, person: Person): Reply {
+    const actions = this.openActionsOf(db, person);
+    const today = this.today(db);
+    const summary =
+      actions.length === 0
+        ? 'You have no open actions.'
+        : `You have ${plural(actions.length, 'open action')}; the soonest is ${actions[0]!.ref}, due ${formatDate(actions[0]!.due)}.`;
+    return { text: summary, card: createMyActionsCard({ actions, today, timeZone: db.partnership.timeZone }) };
+  }
+
+  private async updateFromText(db: Database, person: Person, rest: string, requestId: string | undefined): Promise<Reply> {
+    const parsed = parseUpdateText(rest);
+    if (!parsed.success) {
+      // "update A-12" alone: offer the form rather than a correction.
+      if (parsed.error.code === 'update.nothing') {
+        const ref = /^\s*([A-Za-z]{1,4})\s*-\s*(\d+)/.exec(rest);
+        const action = ref ? db.actions.find((a) => a.ref === `${ref[1]!.toUpperCase()}-${Number(ref[2])}`) : undefined;
+        if (action) return { text: `What changed for ${action.ref}?`, card: createActionUpdateCard(action, this.today(db)) };
+      }
+      return textReply(parsed.error.message);
+    }
+    return (await this.applyChange(person, parsed.data, requestId)).reply;
+  }
+
+  private async updateFromCard(db: Database, person: Person, data: Record<string, unknown>, requestId: string | undefined): Promise<CardActionOutcome> {
+    const ref = typeof data.ref === 'string' ? data.ref : '';
+    const action = db.actions.find((a) => a.ref === ref);
+    if (!action) return settledWith(textReply(describeError({ code: 'action.not_found', message: `There is no action ${ref || '(no reference)'}.` })));
+    const ids = updateInputIds(ref);
+    const rawProgress = data[ids.progress];
+    let progress: number | null = null;
+    if (rawProgress !== undefined && rawProgress !== null && String(rawProgress).trim() !== '') {
+      const value = Number(String(rawProgress).trim());
+      if (!Number.isInteger(value) || value < 0 || value > 100) {
+        return correction(`Progress must be a whole number from 0 to 100; the form said "${String(rawProgress)}". Nothing was changed.`);
+      }
+      if (value !== action.progress) progress = value;
+    }
+    const rawStatus = data[ids.status];
+    let status: ActionStatus | null = null;
+    if (typeof rawStatus === 'string' && rawStatus.trim() !== '') {
+      const parsed = ActionStatus.safeParse(rawStatus.trim());
+      if (!parsed.success) return correction(`"${rawStatus}" is not a status I know. Nothing was changed.`);
+      if (parsed.data !== action.status) status = parsed.data;
+    }
+    const rawNote = data[ids.note];
+    const note = typeof rawNote === 'string' && rawNote.trim() !== '' ? rawNote.trim() : null;
+    if (progress === null && status === null && note === null) {
+      return correction(`Nothing changed for ${ref}: change the progress or the status, or write a note. Nothing was saved.`);
+    }
+    return this.applyChange(person, { ref, progress, status, note }, requestId);
+  }
+
+  private async applyChange(person: Person, change: ActionChange, requestId: string | undefined): Promise<CardActionOutcome> {
+    const before = (await this.options.store.read()).actions.find((a) => a.ref === change.ref);
+    const result = await this.commit(person, [
+      { type: 'action.update', ref: change.ref, progress: change.progress, status: change.status, note: change.note, requestId: requestId ?? null },
+    ]);
+    if (!result.success) {
+      // Refusals stand; a contradiction in what was asked can be corrected on the same card.
+      const message = describeError(result.error);
+      return result.error.code === 'action.complete_needs_100' ? correction(message) : settledWith(textReply(message));
+    }
+    const after = (await this.options.store.read()).actions.find((a) => a.ref === change.ref)!;
+    if (!result.data.changed) return settledWith(textReply(`That update to ${after.ref} was already recorded, so nothing changed.`));
+    const changes: string[] = [];
+    if (before && before.progress !== after.progress) changes.push(`progress ${before.progress}% → ${after.progress}%`);
+    if (before && before.status !== after.status) changes.push(`status ${formatStatus(before.status)} → ${formatStatus(after.status)}`);
+    if (change.note) changes.push(`note "${change.note}"`);
+    if (changes.length === 0) changes.push(`progress ${after.progress}% and status ${formatStatus(after.status)} confirmed`);
+    return settledWith(textReply(`Updated ${after.ref} (${after.title}): ${changes.join('; ')}. It is in the action's history.`));
+  }
+
+  private latestMeeting(db: Database, subgroups: readonly Subgroup[]): Meeting | undefined {
+    const now = this.now().getTime();
+    const ids = new Set(subgroups.map((s) => s.id));
+    return db.meetings
+      .filter((m) => ids.has(m.subgroupId) && m.status !== 'cancelled' && Date.parse(m.start) <= now)
+      .sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
+  }
+
+  private attendance(db: Database, person: Person, named: string | null): Reply {
+    const actor: Actor = { kind: 'person', personId: person.id };
+    let candidates: Subgroup[];
+    if (named !== null) {
+      const wanted = named.trim().toLowerCase();
+      const subgroup = db.subgroups.find((s) => [s.id, s.name, s.shortName].some((n) => n.toLowerCase() === wanted));
+      if (!subgroup) {
+        return textReply(`There is no group called "${named}". The groups are: ${db.subgroups.map((s) => s.shortName).join(', ')}.`);
+      }
+      const allowed = canRecordAttendance(db, actor, subgroup);
+      if (!allowed.success) return textReply(describeError(allowed.error));
+      candidates = [subgroup];
+    } else {
+      candidates = this.chairedSubgroups(db, person);
+      if (candidates.length === 0) {
+        if (isAdministrator(db, actor)) return textReply(`Which group? Say e.g. "attendance ${db.subgroups[0]?.shortName ?? 'QAG'}".`);
+        return textReply(
+          "You don't chair a group, so there is no register for you to record. The chair or deputy chair of a group records its attendance; if that should be you, ask the business team.",
+        );
+      }
+    }
+    const meeting = this.latestMeeting(db, candidates);
+    if (!meeting) {
+      return textReply(`No meeting of ${candidates.map((s) => s.name).join(' or ')} has started yet, so there is no register to record.`);
+    }
+    const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId)!;
+    const register = registerOf(db, meeting);
+    const when = formatMeetingStart(meeting.start, db.partnership.timeZone);
+    const others = candidates.length > 1 ? ` For another group say e.g. "attendance ${candidates.find((s) => s.id !== subgroup.id)!.shortName}".` : '';
+    return {
+      text: `Here is the register for ${subgroup.name}, ${when}.${others}`,
+      card: createAttendanceCard({ subgroup, meeting, when, groups: register.groups, guests: register.guests }),
+    };
+  }
+
+  private async recordAttendance(person: Person, data: Record<string, unknown>): Promise<CardActionOutcome> {
+    const meetingId = typeof data.meetingId === 'string' ? data.meetingId : '';
+    const entries = registerEntriesOf(data);
+    if (!entries.success) return correction(entries.error.message);
+    const result = await this.commit(person, [{ type: 'attendance.record', meetingId, entries: entries.data, replace: true }]);
+    if (!result.success) return settledWith(textReply(describeError(result.error)));
+    const db = await this.options.store.read();
+    const meeting = db.meetings.find((m) => m.id === meetingId)!;
+    const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId)!;
+    const register = db.attendance.filter((a) => a.meetingId === meeting.id);
+    const count = (status: string) => register.filter((a) => a.personId !== null && a.status === status).length;
+    const guests = register.filter((a) => a.guestName !== null).length;
+    const when = formatMeetingStart(meeting.start, db.partnership.timeZone);
+    const totals = `${count('present')} present, ${count('apologies')} apologies, ${count('absent')} absent${guests ? `, ${plural(guests, 'guest')}` : ''}`;
+    const headline = result.data.changed
+      ? `Recorded the ${subgroup.name} register for ${when}: ${totals}.`
+      : `The ${subgroup.name} register for ${when} was already recorded exactly like this, so nothing changed (${totals}).`;
+    const engagement = meetingEngagement(db, meeting);
+    const card = adaptiveCard([
+      text(`${subgroup.name}: engagement at this meeting`, { heading: true }),
+      text(when, { subtle: true, spacing: 'none' }),
+      facts(
+        engagement.lines.map((line) => [
+          line.agency,
+          line.present > 0 ? `${line.percent}% (${plural(line.present, 'person', 'people')} present)` : line.apologies > 0 ? '0% (apologies)' : '0% (not represented)',
+        ]),
+      ),
+      ...(engagement.guests > 0 ? [text(`Guests: ${engagement.guests}`, { subtle: true })] : []),
+    ]);
+    return settledWith({ text: headline, card });
+  }
+}

@@ -1,0 +1,112 @@
+import {
+  engagementTable,
+  financialYearOfDate,
+  fundingSummary,
+  localDateOf,
+  parseFinancialYear,
+  parsePeriod,
+  periodLabel,
+  previousPeriod,
+  quarterOfDate,
+  quarterlyDigest,
+  type Clock,
+  type Database,
+  type Period,
+  type Result,
+} from '@partnership-tracker/core';
+import { createDigestCard, createEngagementCard, createFundingCard } from './cards/reportCards.js';
+import { renderDigestHtml } from './digestHtml.js';
+import { describeError } from './errors.js';
+import type { Reply } from './reply.js';
+
+/** A quarter as it appears in a digest's address: `2024/25 Q4` ↔ `2024-25-Q4`. */
+export function periodSlug(period: Period): string {
+  return periodLabel(period).replace('/', '-').replace(' ', '-');
+}
+
+/** Reads a digest address's period back (`2024-25-Q4.html` → 2024/25 Q4). */
+export function periodOfSlug(slug: string): Result<Period> {
+  const match = /^(\d{4})-(\d{2})-(Q[1-4])$/i.exec(slug);
+  if (!match) return { success: false, error: { code: 'digest.bad_address', message: 'Digests are at /digest/2024-25-Q4.html' } };
+  return parsePeriod(`${match[1]}/${match[2]} ${match[3]!.toUpperCase()}`);
+}
+
+/** The read-only reports: the quarterly digest (card and HTML page), engagement and funding tables. */
+export class Reports {
+  constructor(private readonly options: { clock: Clock; linkToDigest: (slug: string) => string }) {}
+
+  private today(db: Database): string {
+    return localDateOf(this.options.clock.now(), db.partnership.timeZone);
+  }
+
+  /** The most recent quarter that has ended. */
+  private lastQuarter(db: Database): Period {
+    return previousPeriod(quarterOfDate(this.today(db), db.partnership.financialYearStart));
+  }
+
+  /** The quarterly digest as a card with a link to the full HTML digest; the last ended quarter by default. */
+  digest(db: Database, text: string | null): Reply {
+    let quarter: Period;
+    if (text === null) quarter = this.lastQuarter(db);
+    else {
+      const parsed = parsePeriod(text);
+      if (!parsed.success) return { text: `${parsed.error.message}. For example: digest 2024/25 Q4` };
+      quarter = parsed.data;
+    }
+    const digest = quarterlyDigest(db, { quarter, now: this.options.clock.now().toISOString() });
+    if (!digest.success) return { text: describeError(digest.error) };
+    const url = this.options.linkToDigest(periodSlug(quarter));
+    return {
+      text: `The quarterly digest for ${digest.data.periodLabel}. The full digest: ${url}`,
+      card: createDigestCard(digest.data, { threshold: db.partnership.engagementThreshold, fullDigestUrl: url }),
+    };
+  }
+
+  /** The full HTML digest page served at /digest/<period>.html. */
+  digestPage(db: Database, slug: string): { status: number; html: string } {
+    const period = periodOfSlug(slug);
+    const page = (status: number, message: string) => ({ status, html: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Digest</title></head><body><p>${message.replace(/</g, '&lt;')}</p></body></html>\n` });
+    if (!period.success) return page(404, period.error.message);
+    const digest = quarterlyDigest(db, { quarter: period.data, now: this.options.clock.now().toISOString() });
+    if (!digest.success) return page(404, digest.error.message);
+    return { status: 200, html: renderDigestHtml(digest.data, db.partnership.engagementThreshold) };
+  }
+
+  /** Engagement by agency for one subgroup or all, over a year or quarter (this financial year by default). */
+  engagement(db: Database, text: string): Reply {
+    const words = text.trim() === '' ? [] : text.trim().split(/\s+/);
+    let period: Period = { kind: 'year', year: financialYearOfDate(this.today(db), db.partnership.financialYearStart) };
+    for (const take of [2, 1]) {
+      if (words.length < take) continue;
+      const parsed = parsePeriod(words.slice(-take).join(' '));
+      if (parsed.success) {
+        period = parsed.data;
+        words.splice(-take, take);
+        break;
+      }
+    }
+    const name = words.join(' ').toLowerCase();
+    let subgroupIds: string[] | undefined;
+    if (name !== '') {
+      const subgroup = db.subgroups.find((s) => [s.id, s.name, s.shortName].some((n) => n.toLowerCase() === name));
+      if (!subgroup) {
+        return { text: `I don't know a group or period called "${words.join(' ')}". Try e.g. "engagement QAG 2024/25". The groups are: ${db.subgroups.map((s) => s.shortName).join(', ')}.` };
+      }
+      subgroupIds = [subgroup.id];
+    }
+    const table = engagementTable(db, { period, ...(subgroupIds ? { subgroupIds } : {}) });
+    return { text: `Engagement ${table.periodLabel}${subgroupIds ? ` at ${table.columns[0]?.name ?? ''}` : ''}.`, card: createEngagementCard(table, db.partnership.engagementThreshold) };
+  }
+
+  /** Income and spending for a financial year (this one by default), compared with the year before. */
+  funding(db: Database, text: string | null): Reply {
+    let year = financialYearOfDate(this.today(db), db.partnership.financialYearStart);
+    if (text !== null) {
+      const parsed = parseFinancialYear(text);
+      if (!parsed.success) return { text: `${parsed.error.message}. For example: funding 2024/25` };
+      year = parsed.data;
+    }
+    const summary = fundingSummary(db, year.label);
+    return { text: `Funding ${year.label}.`, card: createFundingCard(summary) };
+  }
+}

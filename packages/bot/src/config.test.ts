@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { isLoopback, loadBotConfig } from './config.js';
+
+const credentials = { PTRACK_BOT_APP_ID: 'app-id', PTRACK_BOT_APP_PASSWORD: 'secret', PTRACK_BOT_TENANT_ID: 'tenant-a' };
+
+describe('loadBotConfig', () => {
+  it('runs locally on loopback with the defaults', () => {
+    expect(loadBotConfig({}, { local: true, data: 'p.json' })).toEqual({
+      success: true,
+      data: {
+        mode: 'local',
+        appId: null,
+        appPassword: null,
+        tenantId: null,
+        allowedTenantIds: [],
+        host: '127.0.0.1',
+        port: 3978,
+        dataFile: 'p.json',
+        timeZone: 'Europe/London',
+        publicUrl: null,
+      },
+    });
+  });
+
+  it('runs in Teams mode with credentials, allowing the bot\'s own tenant by default', () => {
+    const loaded = loadBotConfig(credentials);
+    expect(loaded.success && [loaded.data.mode, loaded.data.host, loaded.data.allowedTenantIds]).toEqual(['teams', '0.0.0.0', ['tenant-a']]);
+  });
+
+  it('reads a list of allowed tenants', () => {
+    const loaded = loadBotConfig({ ...credentials, PTRACK_BOT_ALLOWED_TENANTS: 'tenant-a, tenant-b' });
+    expect(loaded.success && loaded.data.allowedTenantIds).toEqual(['tenant-a', 'tenant-b']);
+  });
+
+  it('lets flags win over the environment', () => {
+    const loaded = loadBotConfig({ PTRACK_BOT_PORT: '4000', PTRACK_DATA: 'env.json' }, { local: true, port: '5000', data: 'flag.json' });
+    expect(loaded.success && [loaded.data.port, loaded.data.dataFile]).toEqual([5000, 'flag.json']);
+  });
+
+  it.each([
+    [{}, {}, 'No Bot Framework credentials: set PTRACK_BOT_APP_ID, PTRACK_BOT_APP_PASSWORD and PTRACK_BOT_TENANT_ID, or pass --local for a development server on this machine only.'],
+    [{ PTRACK_BOT_APP_ID: 'x' }, {}, 'Set both PTRACK_BOT_APP_ID and PTRACK_BOT_APP_PASSWORD, or neither (with --local).'],
+    [{ PTRACK_BOT_APP_ID: 'x', PTRACK_BOT_APP_PASSWORD: 'y' }, {}, 'Set PTRACK_BOT_TENANT_ID to the Microsoft Entra tenant the bot is registered in (single-tenant).'],
+    [credentials, { local: true }, '--local runs without authentication, but PTRACK_BOT_APP_ID is set. Unset it for local mode, or drop --local.'],
+    [{}, { local: true, host: '0.0.0.0' }, '--host: local mode has no authentication, so it listens on loopback only; 0.0.0.0 is not a loopback address'],
+    [{ PTRACK_BOT_HOST: '192.168.1.5' }, { local: true }, 'PTRACK_BOT_HOST: local mode has no authentication, so it listens on loopback only; 192.168.1.5 is not a loopback address'],
+    [{}, { local: true, port: 'eighty' }, '--port must be a port number from 0 to 65535, not "eighty".'],
+    [{ PTRACK_BOT_PORT: '70000' }, { local: true }, 'PTRACK_BOT_PORT must be a port number from 0 to 65535, not "70000".'],
+    [{ PTRACK_TIME_ZONE: 'Mars/Olympus' }, { local: true }, 'PTRACK_TIME_ZONE: must be an IANA time zone such as Europe/London'],
+    [{ PTRACK_BOT_PUBLIC_URL: 'not a url' }, { local: true }, 'PTRACK_BOT_PUBLIC_URL: Invalid URL'],
+  ])('refuses %j with flags %j', (env, flags, message) => {
+    const loaded = loadBotConfig(env, flags);
+    expect(loaded.success ? 'started' : loaded.error.message).toBe(message);
+  });
+});
+
+describe('isLoopback', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['10.0.0.1', false],
+    ['127.example.com', false],
+  ])('%s → %s', (host, expected) => {
+    expect(isLoopback(host)).toBe(expected);
+  });
+});

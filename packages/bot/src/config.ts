@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '@partnership-tracker/core';
+
+/** Addresses that only this machine can reach: local mode may listen on nothing else. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+const TimeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/London');
+
+/** The bot server's settings, after validation. */
+export const BotConfig = z
+  .object({
+    /** `local`: no credentials, loopback only, for development and tests. `teams`: Bot Framework auth on. */
+    mode: z.enum(['local', 'teams']),
+    appId: z.string().min(1).nullable(),
+    appPassword: z.string().min(1).nullable(),
+    /** The Microsoft Entra tenant the (single-tenant) bot is registered in. */
+    tenantId: z.string().min(1).nullable(),
+    /** Tenants whose activities are handled; anything else is refused with 403 before any handler. */
+    allowedTenantIds: z.array(z.string().min(1)),
+    host: z.string().min(1),
+    port: z.number().int().min(0).max(65535),
+    dataFile: z.string().min(1).nullable(),
+    timeZone: TimeZone,
+    /** The address people's browsers use for links (the HTML digest); defaults to http://host:port. */
+    publicUrl: z.url().nullable(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.mode === 'local' && !isLoopback(c.host)) {
+      ctx.addIssue({ code: 'custom', path: ['host'], message: `local mode has no authentication, so it listens on loopback only; ${c.host} is not a loopback address` });
+    }
+    if (c.mode === 'teams' && (c.appId === null || c.appPassword === null || c.tenantId === null)) {
+      ctx.addIssue({ code: 'custom', path: ['appId'], message: 'Teams mode needs the app id, its secret and the tenant id' });
+    }
+    if (c.mode === 'teams' && c.allowedTenantIds.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['allowedTenantIds'], message: 'Teams mode needs at least one allowed tenant' });
+    }
+  });
+export type BotConfig = z.infer<typeof BotConfig>;
+
+/** The environment variables the bot reads, documented in docs/bot.md. */
+export const ENVIRONMENT = {
+  appId: 'PTRACK_BOT_APP_ID',
+  appPassword: 'PTRACK_BOT_APP_PASSWORD',
+  tenantId: 'PTRACK_BOT_TENANT_ID',
+  allowedTenantIds: 'PTRACK_BOT_ALLOWED_TENANTS',
+  host: 'PTRACK_BOT_HOST',
+  port: 'PTRACK_BOT_PORT',
+  dataFile: 'PTRACK_DATA',
+  timeZone: 'PTRACK_TIME_ZONE',
+  publicUrl: 'PTRACK_BOT_PUBLIC_URL',
+} as const;
+
+/** Command-line flags, which win over the environment. */
+export interface BotFlags {
+  readonly local?: boolean;
+  readonly data?: string;
+  readonly port?: string;
+  readonly host?: string;
+}
+
+/**
+ * Reads and checks the settings from environment variables and flags. Without credentials the
+ * bot starts only with `--local`, and then only on a loopback address; errors name the
+ * variable or flag to fix.
+ */
+export function loadBotConfig(env: Readonly<Record<string, string | undefined>>, flags: BotFlags = {}): Result<BotConfig> {
+  const read = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+  const appId = read(ENVIRONMENT.appId);
+  const appPassword = read(ENVIRONMENT.appPassword);
+  const tenantId = read(ENVIRONMENT.tenantId);
+  const hasCredentials = appId !== null || appPassword !== null;
+  if (hasCredentials && (appId === null || appPassword === null)) {
+    return fail('config.partial_credentials', `Set both ${ENVIRONMENT.appId} and ${ENVIRONMENT.appPassword}, or neither (with --local).`);
+  }
+  if (flags.local && hasCredentials) {
+    return fail('config.local_with_credentials', `--local runs without authentication, but ${ENVIRONMENT.appId} is set. Unset it for local mode, or drop --local.`);
+  }
+  if (!flags.local && !hasCredentials) {
+    return fail(
+      'config.no_credentials',
+      `No Bot Framework credentials: set ${ENVIRONMENT.appId}, ${ENVIRONMENT.appPassword} and ${ENVIRONMENT.tenantId}, or pass --local for a development server on this machine only.`,
+    );
+  }
+  if (hasCredentials && tenantId === null) {
+    return fail('config.no_tenant', `Set ${ENVIRONMENT.tenantId} to the Microsoft Entra tenant the bot is registered in (single-tenant).`);
+  }
+  const mode = flags.local ? 'local' : 'teams';
+  const portText = flags.port ?? read(ENVIRONMENT.port) ?? '3978';
+  const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65535) {
+    return fail('config.bad_port', `${flags.port !== undefined ? '--port' : ENVIRONMENT.port} must be a port number from 0 to 65535, not "${portText}".`);
+  }
+  const allowed = read(ENVIRONMENT.allowedTenantIds);
+  const candidate = {
+    mode,
+    appId,
+    appPassword,
+    tenantId,
+    allowedTenantIds: allowed ? allowed.split(',').map((t) => t.trim()).filter(Boolean) : tenantId ? [tenantId] : [],
+    host: flags.host ?? read(ENVIRONMENT.host) ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    port,
+    dataFile: flags.data ?? read(ENVIRONMENT.dataFile),
+    timeZone: read(ENVIRONMENT.timeZone) ?? 'Europe/London',
+    publicUrl: read(ENVIRONMENT.publicUrl),
+  };
+  const parsed = BotConfig.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const where = key === 'host' && flags.host !== undefined ? '--host' : (ENVIRONMENT as Record<string, string>)[key] ?? key;
+    return fail('config.invalid', `${where}: ${issue.message}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  }
+  return ok(parsed.data);
+}

@@ -1,0 +1,73 @@
+import { dueMessages } from '@partnership-tracker/core';
+import { describe, expect, it } from 'vitest';
+import { schedulerDatabase } from './__fixtures__/schedulerFixtures.js';
+import { composeReply } from './composeReply.js';
+
+describe('the reply for a scheduled message', () => {
+  it('is the sentence as text plus an Adaptive Card 1.5 with facts and an Update button', () => {
+    const db = schedulerDatabase();
+    const reminder = dueMessages(db, '2026-06-16T08:00:00Z').find((m) => m.key === 'reminder:due-14:A-1:2026-06-16')!;
+    expect(composeReply(db, reminder, '2026-06-16T08:00:00.000Z')).toMatchInlineSnapshot(`
+      {
+        "card": {
+          "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+          "actions": [
+            {
+              "data": {
+                "msteams": {
+                  "type": "imBack",
+                  "value": "update A-1",
+                },
+              },
+              "title": "Update",
+              "type": "Action.Submit",
+            },
+          ],
+          "body": [
+            {
+              "size": "Medium",
+              "text": "A-1 is due in 14 days, on Tuesday 30 June 2026",
+              "type": "TextBlock",
+              "weight": "Bolder",
+              "wrap": true,
+            },
+            {
+              "facts": [
+                {
+                  "title": "Action",
+                  "value": "A-1 Audit of strategy meeting minutes",
+                },
+                {
+                  "title": "Due",
+                  "value": "Tuesday 30 June 2026",
+                },
+                {
+                  "title": "Progress",
+                  "value": "30% done and on track",
+                },
+                {
+                  "title": "Owner",
+                  "value": "Jo Owner",
+                },
+                {
+                  "title": "Lead agency",
+                  "value": "Testshire Schools",
+                },
+              ],
+              "type": "FactSet",
+            },
+          ],
+          "type": "AdaptiveCard",
+          "version": "1.5",
+        },
+        "text": "Reminder: A-1 “Audit of strategy meeting minutes” is due in 14 days, on Tuesday 30 June 2026. It is 30% done and on track. Reply "update A-1 60% on track — what happened" to record progress.",
+      }
+    `);
+  });
+
+  it('has no buttons when there is nothing to reply with', () => {
+    const db = schedulerDatabase();
+    const escalation = dueMessages(db, '2026-07-14T08:00:00Z').find((m) => m.kind === 'escalation')!;
+    expect(composeReply(db, escalation, '2026-07-14T08:00:00.000Z').card).toMatchObject({ actions: [] });
+  });
+});

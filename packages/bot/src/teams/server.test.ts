@@ -1,0 +1,599 @@
+import type { MemoryStore } from '@partnership-tracker/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardErrors } from '../__fixtures__/validateCard.js';
+import { startFakeConnector, type ConnectorCall } from '../__fixtures__/fakeConnector.js';
+import { AAD, fixtureStore, NOW } from '../__fixtures__/partnership.js';
+import { loadBotConfig, type BotConfig } from '../config.js';
+import { startBotServer, type BotServer } from './server.js';
+
+const TENANT = 'tenant-example';
+const localConfig = (overrides: Partial<BotConfig> = {}): BotConfig => {
+  const loaded = loadBotConfig({ PTRACK_BOT_PORT: '0' }, { local: true });
+  if (!loaded.success) throw new Error(loaded.error.message);
+  return { ...loaded.data, ...overrides };
+};
+
+let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+let store: MemoryStore;
+let server: BotServer;
+let sequence = 0;
+
+beforeEach(async () => {
+  connector = await startFakeConnector();
+  store = await fixtureStore();
+  server = await startBotServer({ config: localConfig(), store, clock: { now: () => NOW }, log: () => {} });
+});
+
+afterEach(async () => {
+  await server.close();
+  await connector.close();
+});
+
+/** A Teams-shaped activity from a person in their personal chat with the bot. */
+function activityFrom(aadObjectId: string | undefined, fields: Record<string, unknown>): Record<string, unknown> {
+  sequence += 1;
+  return {
+    type: 'message',
+    id: `incoming-${sequence}`,
+    timestamp: NOW.toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: `29:${aadObjectId ?? 'nobody'}`, name: 'Display Name Is Never Trusted', ...(aadObjectId ? { aadObjectId } : {}) },
+    recipient: { id: '28:bot-id', name: 'Partnership Tracker' },
+    conversation: { id: `a:personal-${aadObjectId ?? 'none'}`, conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+    locale: 'en-GB',
+    ...fields,
+  };
+}
+
+async function post(activity: Record<string, unknown>, headers: Record<string, string> = {}, target = server): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${target.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body };
+}
+
+/** Sends a message and returns the bot's replies to it. */
+async function say(aadObjectId: string | undefined, text: string): Promise<ConnectorCall[]> {
+  const before = connector.calls.length;
+  const activity = activityFrom(aadObjectId, { text });
+  const { status } = await post(activity);
+  expect(status).toBe(200);
+  return connector.calls.slice(before);
+}
+
+/** The store's changes other than saved conversation references: what a person's message changed. */
+async function changesAfter(action: () => Promise<unknown>): Promise<string[]> {
+  const before = (await store.read()).audit.length;
+  await action();
+  return (await store.read()).audit.slice(before).filter((e) => e.entity !== 'conversation').map((e) => `${e.command} ${e.entityId}`);
+}
+
+const textOf = (call: ConnectorCall | undefined): string => String(call?.body.text ?? '');
+const cardIn = (call: ConnectorCall | undefined): Record<string, unknown> => {
+  const attachments = (call?.body.attachments ?? []) as Array<{ contentType: string; content: Record<string, unknown> }>;
+  const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (!card) throw new Error(`no card in ${JSON.stringify(call?.body)}`);
+  return card.content;
+};
+/** Every text in a card, in order: what a reader of the card sees. */
+const cardText = (card: unknown): string[] => {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'TextBlock' && typeof record.text === 'string') out.push(record.text);
+      if (record.title !== undefined && typeof record.value === 'string' && !('type' in record)) out.push(`${String(record.title)}: ${record.value}`);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+};
+
+describe('the bot server', () => {
+  it('answers /healthz', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', mode: 'local' });
+  });
+
+  it('replies in the same conversation, threaded to the message it answers', async () => {
+    const [reply] = await say(AAD.owner, 'help');
+    expect(reply?.conversationId).toBe(`a:personal-${AAD.owner}`);
+    expect(reply?.replyToId).toMatch(/^incoming-/);
+  });
+
+  it('tells an unknown person how the business team adds them, and writes nothing', async () => {
+    let replies: ConnectorCall[] = [];
+    expect(await changesAfter(async () => (replies = await say(AAD.stranger, 'my actions')))).toEqual([]);
+    expect(replies).toHaveLength(1);
+    expect(textOf(replies[0])).toMatchInlineSnapshot(
+      `"Hello! I don't know you yet, so I can't show you anything. Please ask the partnership's business team to add you: they need your name, work email and agency, and they add your Teams identity for you. Once they have, say "help" to start."`,
+    );
+  });
+
+  it('never identifies a sender by display name', async () => {
+    const [reply] = await say(undefined, 'my actions');
+    expect(textOf(reply)).toMatch(/^Hello! I don't know you yet/);
+  });
+
+  it('shows help by role: an owner sees the everyday commands only', async () => {
+    const [reply] = await say(AAD.owner, 'help');
+    expect(textOf(reply)).toMatchInlineSnapshot(`
+      "Hello Action Owner. Here is what you can ask me:
+
+      - **my actions**: your open actions, soonest due first, with an Update button on each
+      - **update A-12 60% on track — met the ICB lead**: record progress, status and a note on an action you own
+      - **digest** or **digest 2024/25 Q4**: the quarterly digest"
+    `);
+  });
+
+  it('shows help by role: a chair also sees attendance, the business team the tables', async () => {
+    expect(textOf((await say(AAD.chair, 'help'))[0])).toContain('As chair of QAG:\n- **attendance**');
+    const business = textOf((await say(AAD.business, 'help'))[0]);
+    expect(business).toContain('**attendance** or **attendance QAG**');
+    expect(business).toContain('**funding**');
+  });
+
+  it('lists my open actions soonest due first, each with an Update form, as a valid 1.5 card', async () => {
+    const [reply] = await say(AAD.owner, 'my actions');
+    expect(textOf(reply)).toBe('You have 3 open actions; the soonest is A-2, due 1 Jun 2025.');
+    const card = cardIn(reply);
+    expect(cardErrors(card)).toEqual([]);
+    const texts = cardText(card);
+    expect(texts.filter((t) => /^\*\*[A-Z]-\d/.test(t))).toEqual(['**A-2** Audit ICB safeguarding training', '**B-3** Audit neglect referrals', '**A-1** Refresh the neglect strategy']);
+    expect(texts).toContain('Due: 1 Jun 2025 (overdue by 9 days)');
+    const showCards = JSON.stringify(card).match(/"Action.ShowCard","title":"Update [A-Z]-\d"/g);
+    expect(showCards).toEqual(['"Action.ShowCard","title":"Update A-2"', '"Action.ShowCard","title":"Update B-3"', '"Action.ShowCard","title":"Update A-1"']);
+  });
+
+  it('records an update typed in chat, with the history entry by the owner', async () => {
+    const [reply] = await say(AAD.owner, 'update A-1 60% on track — met the ICB lead');
+    expect(textOf(reply)).toMatchInlineSnapshot(
+      `"Updated A-1 (Refresh the neglect strategy): progress 40% → 60%; note "met the ICB lead". It is in the action's history."`,
+    );
+    const action = (await store.read()).actions.find((a) => a.ref === 'A-1')!;
+    expect(action.progress).toBe(60);
+    expect(action.history.at(-1)).toMatchObject({ at: NOW.toISOString(), byId: 'owner', progress: 60, status: 'on-track', note: 'met the ICB lead' });
+  });
+
+  it('records an update once when Teams delivers the same message twice', async () => {
+    const activity = activityFrom(AAD.owner, { text: 'update A-1 65% — retried' });
+    await post(activity);
+    const before = connector.calls.length;
+    expect(await changesAfter(() => post(activity))).toEqual([]);
+    expect(textOf(connector.calls[before])).toBe('That update to A-1 was already recorded, so nothing changed.');
+    expect((await store.read()).actions.find((a) => a.ref === 'A-1')!.history.filter((h) => h.note === 'retried')).toHaveLength(1);
+  });
+
+  it.each([
+    ['update A-1 120%', 'Progress must be between 0% and 100%; you wrote 120%.'],
+    ['update A-1 sixty percent', 'I could not read "sixty percent".'],
+    ['update 60% on track', '"60%" is not an action reference.'],
+    ['update A-99 50%', 'There is no action A-99.'],
+  ])('corrects "%s" and writes nothing', async (text, expected) => {
+    let replies: ConnectorCall[] = [];
+    expect(await changesAfter(async () => (replies = await say(AAD.owner, text)))).toEqual([]);
+    expect(textOf(replies[0])).toContain(expected);
+  });
+
+  it('refuses an update from someone who does not own the action', async () => {
+    let replies: ConnectorCall[] = [];
+    expect(await changesAfter(async () => (replies = await say(AAD.colleague, 'update A-1 90%')))).toEqual([]);
+    expect(textOf(replies[0])).toMatchInlineSnapshot(
+      `"Only the owner of A-1 (or the business team) can update it. Nothing was changed. If it should be yours, ask the business team to make you its owner."`,
+    );
+  });
+
+  it('offers the update card when only the reference is given', async () => {
+    const [reply] = await say(AAD.owner, 'update A-1');
+    expect(textOf(reply)).toBe('What changed for A-1?');
+    expect(cardErrors(cardIn(reply))).toEqual([]);
+  });
+
+  it('answers a card submission it does not recognise instead of ignoring it', async () => {
+    const before = connector.calls.length;
+    expect((await post(activityFrom(AAD.owner, { value: { something: 'old' } }))).status).toBe(200);
+    expect(textOf(connector.calls[before])).toBe('That button is from an older version of me. Say "help" to start again.');
+  });
+
+  it('answers an unknown command with a pointer to help', async () => {
+    const [reply] = await say(AAD.owner, 'make me a sandwich');
+    expect(textOf(reply)).toBe('I didn\'t understand "make me a sandwich". Say "help" to see what I can do.');
+  });
+});
+
+describe('attendance', () => {
+  const register = (extra: Record<string, unknown> = {}) => ({
+    verb: 'attendance.record',
+    meetingId: 'qag-2025-05-20',
+    'status:chair': 'present',
+    'status:council-officer': 'apologies',
+    'status:owner': 'present',
+    'status:colleague': 'none',
+    'deputy:owner': '',
+    'status:police-lead': 'absent',
+    guests: 'Dr Visiting Guest\n\n',
+    ...extra,
+  });
+  /** Presses a card's Action.Execute button: an `adaptiveCard/action` invoke. */
+  const invoke = (aadObjectId: string, data: Record<string, unknown>) =>
+    post(activityFrom(aadObjectId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.verb, data }, trigger: 'manual' } }));
+  /** Presses an Action.Submit button (older clients): a message with `value` and no text. */
+  const submit = (aadObjectId: string, data: Record<string, unknown>) => post(activityFrom(aadObjectId, { value: data }));
+
+  it('gives the chair a valid card for the latest started, not cancelled meeting with every member agency\'s people', async () => {
+    const [reply] = await say(AAD.chair, 'attendance');
+    expect(textOf(reply)).toBe('Here is the register for Quality Assurance Group, Tue 20 May 2025, 10:00.');
+    const card = cardIn(reply);
+    expect(cardErrors(card)).toEqual([]);
+    const texts = cardText(card);
+    expect(texts.filter((t) => ['Example ICB', 'Example Police', 'Exampleton Council'].includes(t))).toEqual(['Example ICB', 'Example Police', 'Exampleton Council']);
+    const inputs = JSON.stringify(card).match(/"id":"(status|deputy):[a-z-]+"/g);
+    expect(inputs).toEqual([
+      '"id":"status:owner"', '"id":"deputy:owner"', '"id":"status:colleague"', '"id":"deputy:colleague"',
+      '"id":"status:police-lead"',
+      '"id":"status:council-officer"', '"id":"deputy:council-officer"', '"id":"status:chair"', '"id":"deputy:chair"',
+    ]);
+    expect(JSON.stringify(card)).toContain('"id":"guests"');
+  });
+
+  it('records the register from the card (invoke) with replace, and answers with that meeting\'s engagement', async () => {
+    const { status, body } = await invoke(AAD.chair, register());
+    expect(status).toBe(200);
+    const response = body as { statusCode: number; type: string; value: Record<string, unknown> };
+    expect(response.statusCode).toBe(200);
+    expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardErrors(response.value)).toEqual([]);
+    expect(cardText(response.value)).toEqual([
+      'Recorded the Quality Assurance Group register for Tue 20 May 2025, 10:00: 2 present, 1 apologies, 1 absent, 1 guest.',
+      'Quality Assurance Group: engagement at this meeting',
+      'Tue 20 May 2025, 10:00',
+      'Example ICB: 100% (1 person present)',
+      'Example Police: 0% (not represented)',
+      'Exampleton Council: 100% (1 person present)',
+      'Guests: 1',
+    ]);
+    const db = await store.read();
+    const lines = db.attendance.filter((a) => a.meetingId === 'qag-2025-05-20').map((a) => `${a.personId ?? a.guestName} ${a.status} by ${a.recordedById}`);
+    expect(lines.sort()).toEqual(['Dr Visiting Guest present by chair', 'chair present by chair', 'council-officer apologies by chair', 'owner present by chair', 'police-lead absent by chair']);
+    expect(db.meetings.find((m) => m.id === 'qag-2025-05-20')?.status).toBe('held');
+  });
+
+  it('records the same submission once when Teams retries it', async () => {
+    await invoke(AAD.chair, register());
+    let second: { body: unknown } = { body: null };
+    expect(await changesAfter(async () => (second = await invoke(AAD.chair, register())))).toEqual([]);
+    expect(cardText((second.body as { value: unknown }).value)[0]).toMatch(/was already recorded exactly like this, so nothing changed/);
+  });
+
+  it('replaces the register on a corrected submission: people set back to "—" are removed', async () => {
+    await invoke(AAD.chair, register());
+    await invoke(AAD.chair, register({ 'status:police-lead': 'none', 'status:colleague': 'present', 'deputy:colleague': 'owner', 'status:owner': 'none' }));
+    const lines = (await store.read()).attendance.filter((a) => a.meetingId === 'qag-2025-05-20').map((a) => `${a.personId ?? a.guestName}${a.deputisingForId ? ` for ${a.deputisingForId}` : ''}`);
+    expect(lines.sort()).toEqual(['Dr Visiting Guest', 'chair', 'colleague for owner', 'council-officer']);
+  });
+
+  it('records a register submitted as a message with value (Action.Submit) and replies in the chat', async () => {
+    const before = connector.calls.length;
+    const { status } = await submit(AAD.chair, register());
+    expect(status).toBe(200);
+    const reply = connector.calls[before];
+    expect(textOf(reply)).toMatch(/^Recorded the Quality Assurance Group register/);
+    expect(cardErrors(cardIn(reply))).toEqual([]);
+  });
+
+  it('refuses a non-chair who submits a register, and records nothing', async () => {
+    let response: { body: unknown } = { body: null };
+    expect(await changesAfter(async () => (response = await invoke(AAD.owner, register())))).toEqual([]);
+    expect(cardText((response.body as { value: unknown }).value)).toEqual([
+      'Only the chair or deputy chair of Quality Assurance Group (or the business team) can record its attendance. Nothing was recorded. If you are chairing today, ask the business team to record it or to make you deputy chair.',
+    ]);
+  });
+
+  it('tells a non-chair asking for the register that chairs record attendance', async () => {
+    const [reply] = await say(AAD.owner, 'attendance');
+    expect(textOf(reply)).toMatch(/^You don't chair a group/);
+  });
+
+  it('asks the chair to correct an empty register and leaves the card in place', async () => {
+    const { body } = await invoke(AAD.chair, { verb: 'attendance.record', meetingId: 'qag-2025-05-20', 'status:chair': 'none', guests: '' });
+    expect(body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'The register is empty: mark at least one person present, apologies or absent. Nothing was recorded.',
+    });
+  });
+
+  it('refuses a register for a meeting that has not started', async () => {
+    const { body } = await invoke(AAD.chair, register({ meetingId: 'qag-2025-07-15' }));
+    expect(cardText((body as { value: unknown }).value)[0]).toMatch(/has not started yet\. Nothing was recorded\.$/);
+    expect((await store.read()).attendance.filter((a) => a.meetingId === 'qag-2025-07-15')).toEqual([]);
+  });
+});
+
+describe('updating an action from its card', () => {
+  const save = (aadObjectId: string, fields: Record<string, unknown>) =>
+    post(activityFrom(aadObjectId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'action.update', data: { verb: 'action.update', ref: 'A-2', ...fields } } } }));
+
+  it('saves the fields that changed and replaces the form with the confirmation', async () => {
+    const { body } = await save(AAD.owner, { 'A-2.progress': '50', 'A-2.status': 'at-risk', 'A-2.note': 'training data received' });
+    expect(cardText((body as { value: unknown }).value)).toEqual([
+      'Updated A-2 (Audit ICB safeguarding training): progress 20% → 50%; note "training data received". It is in the action\'s history.',
+    ]);
+    const action = (await store.read()).actions.find((a) => a.ref === 'A-2')!;
+    expect([action.progress, action.status, action.history.at(-1)?.note]).toEqual([50, 'at-risk', 'training data received']);
+  });
+
+  it.each([
+    [{ 'A-2.progress': '150', 'A-2.status': 'at-risk' }, 'Progress must be a whole number from 0 to 100; the form said "150". Nothing was changed.'],
+    [{ 'A-2.progress': '20', 'A-2.status': 'at-risk', 'A-2.note': '' }, 'Nothing changed for A-2: change the progress or the status, or write a note. Nothing was saved.'],
+    [{ 'A-2.progress': '20', 'A-2.status': 'sideways' }, '"sideways" is not a status I know. Nothing was changed.'],
+  ])('asks for a correction of %j, keeping the card and writing nothing', async (fields, message) => {
+    let response: { body: unknown } = { body: null };
+    expect(await changesAfter(async () => (response = await save(AAD.owner, fields)))).toEqual([]);
+    expect(response.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message });
+  });
+
+  it('saves once when Teams retries the same button press', async () => {
+    const activity = activityFrom(AAD.owner, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'action.update', data: { verb: 'action.update', ref: 'A-2', 'A-2.note': 'pressed once' } } } });
+    await post(activity);
+    expect(await changesAfter(() => post(activity))).toEqual([]);
+    expect((await store.read()).actions.find((a) => a.ref === 'A-2')!.history.filter((h) => h.note === 'pressed once')).toHaveLength(1);
+  });
+
+  it('refuses someone who is not the owner', async () => {
+    let response: { body: unknown } = { body: null };
+    expect(await changesAfter(async () => (response = await save(AAD.colleague, { 'A-2.progress': '90' })))).toEqual([]);
+    expect(cardText((response.body as { value: unknown }).value)[0]).toMatch(/^Only the owner of A-2/);
+  });
+});
+
+describe('conversation references and proactive messages', () => {
+  it('saves a personal chat when the app is installed, and greets the person', async () => {
+    const before = connector.calls.length;
+    const { status } = await post(activityFrom(AAD.owner, { type: 'installationUpdate', action: 'add' }));
+    expect(status).toBe(200);
+    const saved = (await store.read()).conversations;
+    expect(saved.map((c) => [c.key, c.scope, c.personId, c.conversationId])).toEqual([[`teams:personal:owner`, 'personal', 'owner', `a:personal-${AAD.owner}`]]);
+    expect(textOf(connector.calls[before])).toMatch(/^Hello Action Owner/);
+  });
+
+  it('saves a channel when the bot is added to it, under the channel id, without greeting', async () => {
+    const before = connector.calls.length;
+    const activity = activityFrom(AAD.chair, {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '28:bot-id' }],
+      conversation: { id: '19:qag-channel@thread.tacv2', conversationType: 'channel', tenantId: TENANT, isGroup: true },
+      channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:qag-channel@thread.tacv2' }, eventType: 'teamMemberAdded' },
+    });
+    expect((await post(activity)).status).toBe(200);
+    const saved = (await store.read()).conversations;
+    expect(saved.map((c) => [c.key, c.scope, c.conversationId])).toEqual([['teams:channel:19:qag-channel@thread.tacv2', 'channel', '19:qag-channel@thread.tacv2']]);
+    expect(saved[0]?.reference).not.toHaveProperty('activityId');
+    expect(connector.calls.length).toBe(before);
+  });
+
+  it('writes a reference only when it changes', async () => {
+    await say(AAD.owner, 'help');
+    const audit = (await store.read()).audit.length;
+    await say(AAD.owner, 'help');
+    expect((await store.read()).audit.length).toBe(audit);
+  });
+
+  it('sends to a person in their saved personal chat', async () => {
+    await say(AAD.owner, 'help');
+    const before = connector.calls.length;
+    const outcome = await server.proactiveSender.send({ kind: 'person', personId: 'owner' }, { text: 'A-2 is overdue.' });
+    expect(outcome).toEqual({ ok: true });
+    const call = connector.calls[before];
+    expect([call?.conversationId, textOf(call)]).toEqual([`a:personal-${AAD.owner}`, 'A-2 is overdue.']);
+    // Not a reply to anything the person said: botbuilder threads it to its own continuation event.
+    expect(call?.replyToId).not.toMatch(/^incoming-/);
+  });
+
+  it('posts to a channel as a new conversation, not a reply in an old thread', async () => {
+    await post(
+      activityFrom(AAD.chair, {
+        text: 'help',
+        conversation: { id: '19:exec@thread.tacv2;messageid=1700000000000', conversationType: 'channel', tenantId: TENANT, isGroup: true },
+        channelData: { tenant: { id: TENANT }, channel: { id: '19:exec@thread.tacv2' } },
+      }),
+    );
+    const before = connector.calls.length;
+    const outcome = await server.proactiveSender.send({ kind: 'channel', conversationId: '19:exec@thread.tacv2' }, { text: 'The 2024/25 Q4 digest', card: { type: 'AdaptiveCard', version: '1.5', body: [] } });
+    expect(outcome).toEqual({ ok: true });
+    const call = connector.calls[before]!;
+    expect([call.method, call.path]).toEqual(['POST', '/v3/conversations']);
+    expect(call.body).toMatchObject({ isGroup: true, channelData: { channel: { id: '19:exec@thread.tacv2' } }, activity: { text: 'The 2024/25 Q4 digest' } });
+  });
+
+  it('reports a person with no saved chat as a permanent failure', async () => {
+    expect(await server.proactiveSender.send({ kind: 'person', personId: 'police-lead' }, { text: 'x' })).toEqual({
+      ok: false,
+      permanent: true,
+      error: 'No saved Teams conversation for person police-lead (they have not installed the app or written to the bot yet).',
+    });
+  });
+
+  it('maps Teams throttling (429) to a retry with the delay Teams asked for', async () => {
+    await say(AAD.owner, 'help');
+    connector.throttleNext(10, 0);
+    const outcome = await server.proactiveSender.send({ kind: 'person', personId: 'owner' }, { text: 'x' });
+    expect(outcome).toMatchObject({ ok: false, permanent: false, retryAfterMs: 0, error: 'HTTP 429: slow down' });
+    // botbuilder's HTTP pipeline itself retries a 429 three times (honouring Retry-After) before giving up.
+    expect(connector.throttledCount()).toBe(4);
+  });
+});
+
+describe('with Bot Framework credentials', () => {
+  let secured: BotServer;
+  beforeEach(async () => {
+    const loaded = loadBotConfig({ PTRACK_BOT_APP_ID: '00000000-0000-0000-0000-00000000b07', PTRACK_BOT_APP_PASSWORD: 'not-a-real-secret', PTRACK_BOT_TENANT_ID: TENANT, PTRACK_BOT_HOST: '127.0.0.1', PTRACK_BOT_PORT: '0' });
+    if (!loaded.success) throw new Error(loaded.error.message);
+    secured = await startBotServer({ config: loaded.data, store, clock: { now: () => NOW }, log: () => {} });
+  });
+  afterEach(async () => secured.close());
+
+  it.each([
+    ['no token', {}],
+    ['a token that is not a JWT', { authorization: 'Bearer not-a-token' }],
+    ['a token from an issuer that is not the Bot Framework', { authorization: `Bearer ${['eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9', Buffer.from(JSON.stringify({ iss: 'https://evil.example', aud: 'x' })).toString('base64url'), 'c2ln'].join('.')}` }],
+  ])('refuses a request with %s (401) before any handler runs', async (_name, headers) => {
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      let status = 0;
+      expect(await changesAfter(async () => ({ status } = await post(activityFrom(AAD.owner, { text: 'update A-1 99%' }), headers, secured)))).toEqual([]);
+      expect(status).toBe(401);
+    } finally {
+      console.error = quiet;
+    }
+    expect(connector.calls).toEqual([]);
+    expect((await store.read()).conversations).toEqual([]);
+  });
+
+  it('refuses an activity from a tenant that is not allowed (403), whatever its token', async () => {
+    const activity = activityFrom(AAD.owner, { text: 'my actions', channelData: { tenant: { id: 'some-other-tenant' } }, conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'some-other-tenant' } });
+    expect((await post(activity, { authorization: 'Bearer anything' }, secured)).status).toBe(403);
+    expect(connector.calls).toEqual([]);
+  });
+});
+
+describe('local mode', () => {
+  it('refuses to start on an address other than loopback', async () => {
+    await expect(startBotServer({ config: localConfig({ host: '0.0.0.0' }), store, log: () => {} })).rejects.toThrow(
+      'Refusing to start: local mode has no authentication and 0.0.0.0 is not a loopback address.',
+    );
+  });
+
+  it('refuses tenants not allowed when a list is configured', async () => {
+    const limited = await startBotServer({ config: localConfig({ allowedTenantIds: ['only-this-one'] }), store, clock: { now: () => NOW }, log: () => {} });
+    try {
+      expect((await post(activityFrom(AAD.owner, { text: 'help' }), {}, limited)).status).toBe(403);
+      expect(connector.calls).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('reports', () => {
+  it('sends the last quarter\'s digest as a valid card linking the full HTML digest', async () => {
+    const [reply] = await say(AAD.owner, 'digest');
+    expect(textOf(reply)).toMatch(/^The quarterly digest for 2024\/25 Q4\. The full digest: http:\/\/127\.0\.0\.1:\d+\/digest\/2024-25-Q4\.html\?key=[0-9a-f]{32}$/);
+    const card = cardIn(reply);
+    expect(cardErrors(card)).toEqual([]);
+    const texts = cardText(card);
+    expect(texts.slice(0, 6)).toEqual([
+      'Quarterly digest 2024/25 Q4',
+      'Example SCP: Business plan 2024/25',
+      'Plan delivered: 33% (no change since last quarter)',
+      'Completed this quarter: 0',
+      'Overdue at quarter end: 1',
+      'At risk or off track: 1',
+    ]);
+    expect(texts).toContain('B-2 Train GPs on neglect');
+    expect(texts).toContain('ICB Colleague');
+    expect(texts).toContain('B-3 Audit neglect referrals');
+    expect(texts).toContain('⚠ 0%'); // the police sent apologies to the only QAG meeting
+    expect(texts).toContain('Below 50%: Example Police at Quality Assurance Group (0%).');
+    expect(texts).toContain('Quality Assurance Group: 1 / 1');
+  });
+
+  it('serves the full digest at the linked address, and not without its key', async () => {
+    const [reply] = await say(AAD.owner, 'digest 2024/25 Q4');
+    const url = /http\S+/.exec(textOf(reply))![0];
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<h1>Quarterly digest 2024/25 Q4</h1>');
+    expect(html).toContain('<td>B-2 Train GPs on neglect</td><td>ICB Colleague</td>');
+    expect((await fetch(url.replace(/key=.*/, 'key=0000'))).status).toBe(403);
+    expect((await fetch(url.replace(/\?.*/, ''))).status).toBe(403);
+  });
+
+  it('explains a digest asked for a year instead of a quarter', async () => {
+    const [reply] = await say(AAD.owner, 'digest 2024/25');
+    expect(textOf(reply)).toBe('The quarterly digest needs a quarter such as 2024/25 Q4, not the whole year 2024/25.');
+  });
+
+  it('corrects a period it cannot read', async () => {
+    const [reply] = await say(AAD.owner, 'digest last spring');
+    expect(textOf(reply)).toMatch(/^"last spring" is not a period; write a year like 2024\/25 or a quarter like 2024\/25 Q3\. For example: digest 2024\/25 Q4$/);
+  });
+
+  it('shows engagement for a subgroup and period as a valid card', async () => {
+    const [reply] = await say(AAD.business, 'engagement QAG 2024/25 Q4');
+    expect(textOf(reply)).toBe('Engagement 2024/25 Q4 at Quality Assurance Group.');
+    const card = cardIn(reply);
+    expect(cardErrors(card)).toEqual([]);
+    const rows = cardText(card).slice(2);
+    expect(rows).toEqual(['Agency', 'QAG', 'Exampleton Council', '100%', 'Example ICB', '200%', 'Example Police', '⚠ 0%', 'Meetings held / planned', '1 / 1']);
+  });
+
+  it('corrects an unknown group in engagement', async () => {
+    const [reply] = await say(AAD.business, 'engagement Choir');
+    expect(textOf(reply)).toBe('I don\'t know a group or period called "Choir". Try e.g. "engagement QAG 2024/25". The groups are: QAG, Review.');
+  });
+
+  it('shows funding for a year with shares that add up, as a valid card', async () => {
+    const [reply] = await say(AAD.business, 'funding 2024/25');
+    const card = cardIn(reply);
+    expect(cardErrors(card)).toEqual([]);
+    const texts = cardText(card);
+    expect(texts.slice(0, 5)).toEqual(['Funding 2024/25', 'Income: £100,000', 'Spending: £80,000', 'Balance: £20,000', 'Received / pledged: £80,000 / £20,000']);
+    expect(texts).toEqual(expect.arrayContaining(['Exampleton Council', '£50,000', '50.00%', 'Staffing', '£70,000', '87.50%']));
+  });
+
+  it('says when a year has no funding recorded', async () => {
+    const [reply] = await say(AAD.business, 'funding');
+    expect(cardText(cardIn(reply))).toEqual(['Funding 2025/26', 'No income or spending is recorded for 2025/26 yet.']);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes a write in flight before closing, stops the scheduler, and refuses new work meanwhile', async () => {
+    await server.close();
+    const events: string[] = [];
+    let releaseCommit!: () => void;
+    const commitGate = new Promise<void>((resolve) => (releaseCommit = resolve));
+    let commitStarted!: () => void;
+    const started = new Promise<void>((resolve) => (commitStarted = resolve));
+    const gated: typeof store = Object.create(store) as typeof store;
+    gated.commit = async (commands, context) => {
+      if (commands.some((c) => c.type === 'action.update')) {
+        commitStarted();
+        await commitGate;
+        const result = await store.commit(commands, context);
+        events.push('write committed');
+        return result;
+      }
+      return store.commit(commands, context);
+    };
+    const scheduler = { start: () => events.push('scheduler started'), stop: async () => void events.push('scheduler stopped') };
+    server = await startBotServer({ config: localConfig(), store: gated, clock: { now: () => NOW }, scheduler: () => scheduler, log: () => {} });
+    expect(events).toEqual(['scheduler started']);
+
+    const request = post(activityFrom(AAD.owner, { text: 'update A-1 70%' }));
+    await started;
+    const closing = server.close().then(() => events.push('closed'));
+    const health = await fetch(`${server.url}/healthz`).then((r) => r.status).catch(() => 'refused');
+    releaseCommit();
+    const [answer] = await Promise.all([request, closing]);
+
+    expect(health === 503 || health === 'refused').toBe(true);
+    expect(answer.status).toBe(200);
+    expect(events).toEqual(['scheduler started', 'scheduler stopped', 'write committed', 'closed']);
+    expect((await store.read()).actions.find((a) => a.ref === 'A-1')?.progress).toBe(70);
+  });
+});

@@ -1,0 +1,1 @@
+export { buildCalendar, expectedAt, type CalendarSelection } from './buildCalendar.js';

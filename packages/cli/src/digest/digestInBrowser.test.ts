@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parsePeriod, quarterlyDigest, unwrap, type Period } from '@partnership-tracker/core';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importExamples } from '../__fixtures__/examples.js';
+import { renderDigestHtml } from './renderHtml.js';
+
+// Debian's chromium, which .ci/run installs; playwright-core downloads no browser of its own.
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('the HTML digest in headless Chromium', () => {
+  let browser: Browser;
+  let folder: string;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    folder = mkdtempSync(join(tmpdir(), 'ptrack-digest-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('shows its tables and both charts, with no console errors and no requests beyond the page', async () => {
+    const { db } = importExamples('2025-09-20T09:00:00Z');
+    const digest = unwrap(quarterlyDigest(db, { quarter: unwrap(parsePeriod('2025/26 Q2')) as Period, now: '2025-10-01T09:00:00Z' }));
+    const file = join(folder, 'digest.html');
+    writeFileSync(file, renderDigestHtml(digest, 'Europe/London'));
+
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+
+    expect(await page.title()).toBe('Quarterly digest 2025/26 Q2');
+    const tables = await page.locator('table').count();
+    expect(tables).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(5);
+
+    const charts = page.locator('svg.chart');
+    expect(await charts.count()).toBe(2);
+    for (const index of [0, 1]) {
+      const box = await charts.nth(index).boundingBox();
+      expect(box?.width).toBeGreaterThan(100);
+      expect(box?.height).toBeGreaterThan(20);
+    }
+    // Delivery: Neglect is 1 of 2 complete; engagement: five agencies attended this quarter.
+    expect(await charts.nth(0).locator('rect.bar').count()).toBe(1);
+    expect(await charts.nth(1).locator('rect.bar').count()).toBeGreaterThan(0);
+    const firstBar = await charts.nth(1).locator('rect.bar').first().boundingBox();
+    expect(firstBar?.width).toBeGreaterThan(0);
+
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await page.close();
+  });
+});

@@ -1,0 +1,30 @@
+import type { QuarterlyDigest } from '@partnership-tracker/core';
+import { writeMarkdown } from '../export/writeMarkdown.js';
+import type { Table } from '../export/table.js';
+import { ENGAGEMENT_KEY } from '../export/tables/engagement.js';
+import { digestView } from './digestTables.js';
+
+function section(table: Table, empty: string): string {
+  if (table.rows.length === 0) return `## ${table.title}\n\n${empty}\n`;
+  // writeMarkdown prints a level-one title; the digest nests each table one level down.
+  return writeMarkdown({ title: table.title, tables: [table] }).replace(/^# /, '## ');
+}
+
+/** Renders the quarterly digest as Markdown, for e-mail or a report. */
+export function renderDigestMarkdown(digest: QuarterlyDigest, timeZone: string): string {
+  const view = digestView(digest, timeZone);
+  return [
+    `# ${view.title}\n\n${view.subtitle}\n`,
+    `${view.headline.map((line) => `- ${line}`).join('\n')}\n`,
+    section(view.deliveryByPriority, 'No priorities.'),
+    section(view.completed, 'None this quarter.'),
+    section(view.overdue, 'Nothing overdue.'),
+    section(view.atRisk, 'Nothing at risk or off track.'),
+    section(view.engagementQuarter, 'No subgroups.'),
+    section(view.engagementYear, 'No subgroups.'),
+    `${ENGAGEMENT_KEY}\n`,
+    section(view.belowThreshold, 'Every agency is at or above the threshold.'),
+    section(view.meetings, 'No meetings.'),
+    section(view.funding, ''),
+  ].join('\n');
+}

@@ -1,0 +1,91 @@
+import { ActionRef, ActionStatus, type CommandInput } from '@partnership-tracker/core';
+import { parseLocalDate } from '../../parse/index.js';
+import { nameKey } from '../directory.js';
+import { AgencyResolver, KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
+import { RowReader, type RowProblem } from '../rowReader.js';
+import { findPlan } from './plans.js';
+import { personCell } from './subgroups.js';
+
+const sourceKinds = ['business-plan', 'review-recommendation', 'audit', 'executive'] as const;
+
+/**
+ * Imports a plan's actions: one action per row, matched on its reference. A changed status or
+ * progress on re-import is recorded as an update in the action's history.
+ */
+export const actionsImporter: Importer = {
+  entity: 'actions',
+  rowMeaning: 'one action of a business plan',
+  columns: [
+    { name: 'ref', required: true, description: 'Its stable reference, e.g. `A-12`.' },
+    { name: 'plan', required: true, description: 'The plan it belongs to, by name (imported with `ptrack import plans`).' },
+    { name: 'priority', required: false, description: "The plan's priority it serves, by title." },
+    { name: 'title', required: true, description: 'What is to be done.' },
+    { name: 'owner', required: false, description: "The owner's email address: they get its reminders and may update it." },
+    { name: 'lead_agency', required: false, description: 'The agency leading it, by name or alias.' },
+    { name: 'due', required: true, description: 'The day it is due.' },
+    { name: 'status', required: false, description: `${ActionStatus.options.join(', ')} (default not-started).` },
+    { name: 'progress', required: false, description: 'Per cent complete, 0–100 (`60` or `60%`); complete means 100.' },
+    { name: 'source', required: false, description: `Where it came from: ${sourceKinds.join(', ')} (default business-plan).` },
+    { name: 'source_reference', required: false, description: 'What it came from, e.g. `LCSPR Child A, recommendation 3`.' },
+  ],
+  plan(rows, db, options) {
+    const problems: RowProblem[] = [];
+    const commands: PlannedCommand[] = [];
+    const agencies = new AgencyResolver(db, options, commands);
+    const keys = new KeyTracker();
+    for (const row of rows) {
+      const reader = new RowReader(row, problems);
+      const ref = reader.parsed('ref', (text) => {
+        const parsed = ActionRef.safeParse(text.toUpperCase());
+        return parsed.success ? { success: true, data: parsed.data } : { success: false, error: { code: 'input.bad_ref', message: `"${text}" is not an action reference like A-12` } };
+      }, true);
+      const planName = reader.required('plan');
+      const priorityName = reader.optional('priority');
+      const title = reader.required('title');
+      const ownerId = personCell(reader, db, 'owner');
+      const agencyName = reader.optional('lead_agency');
+      const due = reader.parsed('due', parseLocalDate, true);
+      const status = reader.choice('status', ActionStatus.options);
+      let progress = reader.integer('progress', 0, 100);
+      const sourceKind = reader.choice('source', sourceKinds);
+      const sourceReference = reader.optional('source_reference');
+      const plan = planName === undefined ? undefined : findPlan(db, planName);
+      if (planName !== undefined && !plan) reader.problem('plan', `unknown plan "${planName}"; import it with \`ptrack import plans\` first`);
+      const priority = plan && priorityName !== null ? plan.priorities.find((p) => nameKey(p.title) === nameKey(priorityName) || p.id === nameKey(priorityName)) : undefined;
+      if (plan && priorityName !== null && !priority) reader.problem('priority', `${plan.name} has no priority "${priorityName}" (it has: ${plan.priorities.map((p) => p.title).join('; ') || 'none'})`);
+      if (status === 'complete' && progress === null) progress = 100;
+      if (status === 'complete' && typeof progress === 'number' && progress !== 100) reader.problem('progress', `${progress}% cannot be complete: complete means 100%`);
+      const leadAgencyId = agencyName === null ? null : agencies.resolve(reader, 'lead_agency', agencyName);
+      if (!ref || !plan || title === undefined || !due || ownerId === undefined || leadAgencyId === undefined || !reader.valid) continue;
+      if (!keys.claim(reader, 'ref', ref, 'action reference')) continue;
+      const existing = db.actions.find((a) => a.ref === ref);
+      if (existing && existing.planId !== plan.id) {
+        reader.problem('ref', `${ref} already belongs to another plan (${db.plans.find((p) => p.id === existing.planId)?.name ?? existing.planId})`);
+        continue;
+      }
+      const source = { kind: sourceKind ?? existing?.source.kind ?? 'business-plan', reference: sourceReference ?? existing?.source.reference ?? null };
+      const draft: CommandInput = {
+        type: 'action.create',
+        action: {
+          ref,
+          planId: plan.id,
+          priorityId: priority?.id ?? (priorityName === null ? (existing?.priorityId ?? null) : null),
+          title,
+          ownerId: ownerId ?? existing?.ownerId ?? null,
+          leadAgencyId: leadAgencyId ?? existing?.leadAgencyId ?? null,
+          due,
+          status: status ?? 'not-started',
+          progress: progress ?? 0,
+          source,
+          note: 'Imported',
+        },
+      };
+      commands.push({ command: draft, line: row.line });
+      const changed = existing && ((status !== null && status !== existing.status) || (progress !== null && progress !== existing.progress));
+      if (existing && changed) {
+        commands.push({ command: { type: 'action.update', ref, status: status ?? existing.status, progress: progress ?? existing.progress, note: 'Updated by import' }, line: row.line });
+      }
+    }
+    return { commands, problems };
+  },
+};

@@ -1,0 +1,89 @@
+import { slugify, type Contribution, type Expenditure } from '@partnership-tracker/core';
+import { parseAmount, parseYearLabel } from '../../parse/index.js';
+import { nameKey } from '../directory.js';
+import { AgencyResolver, KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
+import { RowReader, type RowProblem } from '../rowReader.js';
+
+const amountHelp = 'In pounds: `311609`, `311,609` or `£311,609.00` (pence are kept exactly).';
+const yearHelp = 'The financial year, `2024/25` or `2024-25`.';
+
+/** Imports income: one contribution per row, matched on year and line (label, agency or source). */
+export const contributionsImporter: Importer = {
+  entity: 'contributions',
+  rowMeaning: 'one line of income',
+  columns: [
+    { name: 'financial_year', required: true, description: yearHelp },
+    { name: 'agency', required: false, description: 'The contributing agency, by name or alias. Leave blank for income from outside the partnership and fill `source`.' },
+    { name: 'source', required: false, description: 'A named source that is not an agency, e.g. `Income from PHEW platform`.' },
+    { name: 'label', required: false, description: 'How the line reads in the income table when not the agency or source name, e.g. `Met Police (MOPAC)`. Two lines from one agency need different labels.' },
+    { name: 'amount', required: true, description: amountHelp },
+    { name: 'kind', required: false, description: '`cash` (default) or `in-kind`.' },
+    { name: 'state', required: false, description: '`received` (default) or `pledged`.' },
+  ],
+  plan(rows, db, options) {
+    const problems: RowProblem[] = [];
+    const commands: PlannedCommand[] = [];
+    const agencies = new AgencyResolver(db, options, commands);
+    const keys = new KeyTracker();
+    for (const row of rows) {
+      const reader = new RowReader(row, problems);
+      const year = reader.parsed('financial_year', parseYearLabel, true);
+      const agencyName = reader.optional('agency');
+      const source = reader.optional('source');
+      const label = reader.optional('label');
+      const amount = reader.parsed('amount', parseAmount, true);
+      const kind = reader.choice('kind', ['cash', 'in-kind'] as const, { inkind: 'in-kind' });
+      const state = reader.choice('state', ['received', 'pledged'] as const);
+      if (agencyName === null && source === null) reader.problem('agency', 'is blank; give the agency, or the source for income from outside the partnership');
+      const agencyId = agencyName === null ? null : agencies.resolve(reader, 'agency', agencyName);
+      if (!year || amount === undefined || agencyId === undefined || kind === undefined || state === undefined || !reader.valid) continue;
+      const line = label ?? agencyName ?? source!;
+      if (!keys.claim(reader, label ? 'label' : agencyName ? 'agency' : 'source', `${year}|${nameKey(line)}`, `income line for ${year} (give the lines different labels)`)) continue;
+      const id = slugify(`${year} ${line}`);
+      const existing = db.contributions.find((c) => c.id === id);
+      const contribution: Contribution = {
+        id,
+        financialYear: year,
+        agencyId,
+        source,
+        label,
+        amountPence: amount,
+        kind: kind ?? existing?.kind ?? 'cash',
+        state: state ?? existing?.state ?? 'received',
+      };
+      commands.push({ command: { type: 'contribution.upsert', contribution }, line: row.line });
+    }
+    return { commands, problems };
+  },
+};
+
+/** Imports spending: one category per year per row, matched on year and category. */
+export const expenditureImporter: Importer = {
+  entity: 'expenditure',
+  rowMeaning: 'one category of spending in one year',
+  columns: [
+    { name: 'financial_year', required: true, description: yearHelp },
+    { name: 'category', required: true, description: 'What the money was spent on, e.g. `Staff & related costs`.' },
+    { name: 'amount', required: true, description: amountHelp },
+    { name: 'description', required: false, description: 'A note on what the line covers.' },
+  ],
+  plan(rows, db) {
+    const problems: RowProblem[] = [];
+    const commands: PlannedCommand[] = [];
+    const keys = new KeyTracker();
+    for (const row of rows) {
+      const reader = new RowReader(row, problems);
+      const year = reader.parsed('financial_year', parseYearLabel, true);
+      const category = reader.required('category');
+      const amount = reader.parsed('amount', parseAmount, true);
+      const description = reader.optional('description');
+      if (!year || category === undefined || amount === undefined || !reader.valid) continue;
+      if (!keys.claim(reader, 'category', `${year}|${nameKey(category)}`, `category for ${year}`)) continue;
+      const id = slugify(`${year} ${category}`);
+      const existing = db.expenditure.find((e) => e.id === id);
+      const expenditure: Expenditure = { id, financialYear: year, category, amountPence: amount, description: description ?? existing?.description ?? null };
+      commands.push({ command: { type: 'expenditure.upsert', expenditure }, line: row.line });
+    }
+    return { commands, problems };
+  },
+};

@@ -1,0 +1,65 @@
+import { PartnershipRole, slugify, type Person } from '@partnership-tracker/core';
+import { parseEmailList, splitList } from '../../parse/index.js';
+import { findPersonByEmail } from '../directory.js';
+import { AgencyResolver, KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
+import { matchChoice, RowReader, type RowProblem } from '../rowReader.js';
+
+/** Imports people: one person per row, matched on their email address. */
+export const peopleImporter: Importer = {
+  entity: 'people',
+  rowMeaning: 'one person',
+  columns: [
+    { name: 'name', required: true, description: 'Their name (the examples name people by role, e.g. `Head of Quality Assurance`).' },
+    { name: 'email', required: true, description: 'Their work email: the key that matches a person on re-import and in `--as`, `--present`, `--person`.' },
+    { name: 'agency', required: false, description: 'The agency they represent, by name or alias; blank for a guest with no agency.' },
+    { name: 'role_titles', required: false, description: 'Job titles, separated by `;`.' },
+    { name: 'roles', required: false, description: `Partnership roles, separated by \`;\`: ${PartnershipRole.options.join(', ')}.` },
+    { name: 'teams_id', required: false, description: 'Their Microsoft Entra (AAD) object id, which the Teams bot matches them on.' },
+    { name: 'slack_id', required: false, description: 'Their Slack user id.' },
+    { name: 'active', required: false, description: '`yes` (default) or `no` for someone who has left.' },
+  ],
+  plan(rows, db, options) {
+    const problems: RowProblem[] = [];
+    const commands: PlannedCommand[] = [];
+    const agencies = new AgencyResolver(db, options, commands);
+    const keys = new KeyTracker();
+    for (const row of rows) {
+      const reader = new RowReader(row, problems);
+      const name = reader.required('name');
+      const emails = reader.parsed('email', parseEmailList, true);
+      const agencyName = reader.optional('agency');
+      const roleTitles = reader.optional('role_titles');
+      const roles = reader.parsed('roles', (text) => {
+        const out: PartnershipRole[] = [];
+        for (const word of splitList(text, /[;,]/)) {
+          const role = matchChoice(word, PartnershipRole.options);
+          if (!role.success) return role;
+          out.push(role.data);
+        }
+        return { success: true, data: out };
+      });
+      const teamsId = reader.optional('teams_id');
+      const slackId = reader.optional('slack_id');
+      const active = reader.flag('active');
+      if (emails !== undefined && emails.length !== 1) reader.problem('email', 'needs exactly one email address');
+      const email = emails?.[0];
+      if (name === undefined || email === undefined || !keys.claim(reader, 'email', email, 'email address')) continue;
+      const agencyId = agencyName === null ? null : agencies.resolve(reader, 'agency', agencyName);
+      if (!reader.valid || agencyId === undefined) continue;
+      const existing = findPersonByEmail(db, email);
+      const person: Person = {
+        id: existing?.id ?? slugify(email.replace('@', ' at ')),
+        name,
+        email,
+        agencyId,
+        roleTitles: roleTitles === null ? (existing?.roleTitles ?? []) : splitList(roleTitles),
+        roles: roles ?? existing?.roles ?? [],
+        teamsAadObjectId: teamsId ?? existing?.teamsAadObjectId ?? null,
+        slackUserId: slackId ?? existing?.slackUserId ?? null,
+        active: active ?? existing?.active ?? true,
+      };
+      commands.push({ command: { type: 'person.upsert', person }, line: row.line });
+    }
+    return { commands, problems };
+  },
+};

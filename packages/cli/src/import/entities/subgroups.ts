@@ -1,0 +1,67 @@
+import { Cadence, slugify, type Database, type Subgroup } from '@partnership-tracker/core';
+import { findPersonByEmail, findSubgroup, nameKey } from '../directory.js';
+import { KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
+import { RowReader, type RowProblem } from '../rowReader.js';
+
+/** Imports the boards and subgroups: one per row, matched on name or short name. Members come from `members`. */
+export const subgroupsImporter: Importer = {
+  entity: 'subgroups',
+  rowMeaning: 'one board or subgroup',
+  columns: [
+    { name: 'name', required: true, description: 'Its full name, e.g. `Quality Assurance Group`.' },
+    { name: 'short_name', required: true, description: 'The name used in report columns, e.g. `QAG`.' },
+    { name: 'kind', required: false, description: '`subgroup` (default) or `executive` for the board that the others report to.' },
+    { name: 'chair', required: false, description: "The chair's email address (they must be imported as a person first)." },
+    { name: 'deputy_chair', required: false, description: "The deputy chair's email address." },
+    { name: 'cadence', required: false, description: `How often it meets: ${Cadence.options.join(', ')} (default quarterly).` },
+    { name: 'quorum_min_agencies', required: false, description: 'How many member agencies make a meeting quorate (default 0).' },
+    { name: 'quorum_statutory', required: false, description: '`yes` if all three statutory partners must be present for a quorum.' },
+  ],
+  plan(rows, db) {
+    const problems: RowProblem[] = [];
+    const commands: PlannedCommand[] = [];
+    const keys = new KeyTracker();
+    for (const row of rows) {
+      const reader = new RowReader(row, problems);
+      const name = reader.required('name');
+      const shortName = reader.required('short_name');
+      const kind = reader.choice('kind', ['executive', 'subgroup'] as const);
+      const chairId = personCell(reader, db, 'chair');
+      const deputyChairId = personCell(reader, db, 'deputy_chair');
+      const cadence = reader.choice('cadence', Cadence.options);
+      const minAgencies = reader.integer('quorum_min_agencies', 0, 100);
+      const statutory = reader.flag('quorum_statutory');
+      if (name === undefined || shortName === undefined) continue;
+      if (!keys.claim(reader, 'name', nameKey(name), 'subgroup') || !keys.claim(reader, 'short_name', `short:${nameKey(shortName)}`, 'short name')) continue;
+      if (!reader.valid || chairId === undefined || deputyChairId === undefined) continue;
+      const existing = findSubgroup(db, name) ?? findSubgroup(db, shortName);
+      const subgroup: Subgroup = {
+        id: existing?.id ?? slugify(name),
+        name,
+        shortName,
+        kind: kind ?? existing?.kind ?? 'subgroup',
+        chairId: chairId ?? existing?.chairId ?? null,
+        deputyChairId: deputyChairId ?? existing?.deputyChairId ?? null,
+        cadence: cadence ?? existing?.cadence ?? 'quarterly',
+        members: existing?.members ?? [],
+        quorum: {
+          minAgencies: minAgencies ?? existing?.quorum.minAgencies ?? 0,
+          statutoryPartnersRequired: statutory ?? existing?.quorum.statutoryPartnersRequired ?? false,
+        },
+        channel: existing?.channel ?? null,
+      };
+      commands.push({ command: { type: 'subgroup.upsert', subgroup }, line: row.line });
+    }
+    return { commands, problems };
+  },
+};
+
+/** The id of the person whose email is in a cell: null when blank, undefined (with a problem) when unknown. */
+export function personCell(reader: RowReader, db: Database, column: string): string | null | undefined {
+  const email = reader.optional(column);
+  if (email === null) return null;
+  const person = findPersonByEmail(db, email);
+  if (person) return person.id;
+  reader.problem(column, `no person has the email address "${email}"; import them with \`ptrack import people\` first`);
+  return undefined;
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { examplesFolder as examples, importExamples, importText } from '../__fixtures__/examples.js';
+import { importers } from './index.js';
+
+describe('importing the example files into a new partnership', () => {
+  it('adds every record and says what it added', () => {
+    expect(importExamples().changes).toMatchInlineSnapshot(`
+      {
+        "actions": "added 6 actions",
+        "agencies": "added 13 agencies",
+        "attendance": "added 66 register lines; changed 12 meetings",
+        "contributions": "added 12 income lines",
+        "expenditure": "added 8 spending lines",
+        "meetings": "added 16 meetings",
+        "members": "changed 4 subgroups",
+        "people": "added 13 people",
+        "plans": "added 1 plan",
+        "subgroups": "added 4 subgroups",
+      }
+    `);
+  });
+
+  it('changes nothing when the same files are imported again', () => {
+    let { db } = importExamples();
+    for (const { entity } of importers) {
+      const again = importText(db, entity, readFileSync(new URL(`${entity}.csv`, examples), 'utf8'));
+      expect([entity, again.changes]).toEqual([entity, 'nothing changed (everything in the file was already there)']);
+      db = again.db;
+    }
+  });
+
+  it('stores amounts as pence and meeting times as UTC instants on both sides of a clock change', () => {
+    const { db } = importExamples();
+    expect(db.contributions.find((c) => c.label === null && c.agencyId === 'croydon-council' && c.financialYear === '2024/25')?.amountPence).toBe(31_160_900);
+    expect(db.meetings.filter((m) => m.subgroupId === 'executive').map((m) => [m.start, m.status])).toEqual([
+      ['2025-10-21T08:30:00Z', 'scheduled'],
+      ['2025-11-04T09:30:00Z', 'scheduled'],
+      ['2026-01-20T09:30:00Z', 'scheduled'],
+    ]);
+  });
+
+  it('marks a meeting held once its register has someone present, and links deputies and guests', () => {
+    const { db } = importExamples();
+    expect(db.meetings.find((m) => m.id === 'review-group-2024-09-10')?.status).toBe('held');
+    const lines = db.attendance.filter((a) => a.meetingId === 'review-group-2024-09-10');
+    expect(lines.find((a) => a.personId === 'deputy-nurse-at-example-org')?.deputisingForId).toBe('designated-nurse-at-example-org');
+    expect(lines.find((a) => a.guestName !== null)?.guestName).toBe('Family Justice Observer');
+  });
+});
+
+describe('a file with bad rows', () => {
+  it('reports every bad row as FILE:LINE: column "X": problem, and imports nothing', () => {
+    const { db } = importExamples();
+    const text = [
+      'financial_year,agency,source,label,amount',
+      '2024/25,Croydon Council,,Extra,"1,000"',
+      '2024/26,Croydon Council,,Second,100',
+      '2024/25,Croydon Counsil,,,100',
+      '2024/25,Metropolitan Police,,Met Police (MOPAC),12.345',
+      '2024/25,,,,5',
+      '2024/25,Croydon Council,,Extra,2',
+    ].join('\n');
+    const result = importText(db, 'contributions', text, 'income.csv');
+    expect(result.db).toBe(db);
+    expect(result.error).toMatchInlineSnapshot(`
+      "income.csv:3: column "financial_year": "2024/26" is not a financial year; write it like 2024/25
+      income.csv:4: column "agency": unknown agency "Croydon Counsil"; add it to the agencies first, or import with --create-agencies
+      income.csv:5: column "amount": "12.345" is not an amount of money; write it like 311609, 311,609 or £311,609.00
+      income.csv:6: column "agency": is blank; give the agency, or the source for income from outside the partnership
+      income.csv:7: column "label": duplicate income line for 2024/25 (give the lines different labels): line 2 already has it"
+    `);
+  });
+
+  it('refuses an unknown agency unless asked to create it', () => {
+    const { db } = importExamples();
+    const text = 'subgroup,agency,joined\nQAG,Croydon Youth Justice Service,01/04/2024\n';
+    expect(importText(db, 'members', text).error).toMatchInlineSnapshot(`"members.csv:2: column "agency": unknown agency "Croydon Youth Justice Service"; add it to the agencies first, or import with --create-agencies"`);
+    const created = importText(db, 'members', text, 'members.csv', true);
+    expect(created.changes).toBe('added 1 agency; changed 1 subgroup');
+    expect(created.db.agencies.at(-1)).toMatchObject({ id: 'croydon-youth-justice-service', sector: 'other' });
+  });
+
+  it('reports a rule only core knows about against the row that broke it', () => {
+    const { db } = importExamples();
+    const text = 'name,email,teams_id\nA,a@example.org,aad-1\nB,b@example.org,aad-1\n';
+    expect(importText(db, 'people', text).error).toBe('people.csv:3: That Teams identity already belongs to A.');
+  });
+
+  it('treats a row naming an agency by its alias as that agency, without renaming it', () => {
+    const { db } = importExamples();
+    const result = importText(db, 'agencies', 'name,sector,statutory_role\nMet Police,police,police\n');
+    expect(result.changes).toBe('nothing changed (everything in the file was already there)');
+  });
+
+  it.each([
+    ['meetings', 'subgroup,date,start,end\nQAG,31/02/2025,10:00,11:00\nQAG,01/03/2025,11:00,10:00\nNope,01/03/2025,10:00,11:00\n'],
+    ['attendance', 'subgroup,date,person,status\nQAG,18/03/2025,qa.lead@example.org,present\nQAG,18/06/2024,nobody@example.org,present\nQAG,18/06/2024,qa.lead@example.org,late\nExecutive,20/01/2026,chair@example.org,present\n'],
+    ['people', 'name,email,agency,roles\nA,not-an-email,,\nB,b@example.org,,chair\nC,c@example.org,Croydon Council,\nD,C@example.org,Croydon Council,\n'],
+    ['actions', 'ref,plan,priority,title,due,status,progress\nA12,Business plan 2025–27,,Do it,01/01/2026,,\nA-20,Business plan 2025–27,Nope,Do it,01/01/2026,complete,50\nA-21,Another plan,,Do it,01/01/2026,,101\n'],
+    ['agencies', 'name,sector,parent\nNew Agency,health,Unknown Parent\nOther,aerospace,\n'],
+  ])('explains each problem in a bad %s file', (entity, text) => {
+    const { db } = importExamples();
+    expect(importText(db, entity, text, `${entity}.csv`).error).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,79 @@
+import type { CommandInput, Database } from '@partnership-tracker/core';
+import type { ColumnSpec, CsvRow } from '../csv/index.js';
+import { AgencyDirectory } from './directory.js';
+import type { RowProblem, RowReader } from './rowReader.js';
+
+/** What an import may do beyond the rows it reads. */
+export interface ImportOptions {
+  /** Add agencies that the file names but the register lacks, instead of refusing the row. */
+  readonly createAgencies: boolean;
+  /** The moment of the import, ISO 8601 UTC: meetings must have started before attendance is recorded. */
+  readonly now: string;
+}
+
+/** A command an import will send, with the line of the file it came from. */
+export interface PlannedCommand {
+  readonly command: CommandInput;
+  readonly line: number;
+}
+
+/** Everything an import file asks for: commands to send when there are no problems. */
+export interface ImportPlan {
+  readonly commands: PlannedCommand[];
+  readonly problems: RowProblem[];
+}
+
+/** One kind of record that `ptrack import` reads from CSV. */
+export interface Importer {
+  readonly entity: string;
+  /** What one row describes, for help and docs ("one agency"). */
+  readonly rowMeaning: string;
+  readonly columns: readonly ColumnSpec[];
+  plan(rows: readonly CsvRow[], db: Database, options: ImportOptions): ImportPlan;
+}
+
+/** Remembers which line first used each natural key, so a second use is reported as a duplicate. */
+export class KeyTracker {
+  private readonly lines = new Map<string, number>();
+
+  /** Claims a key for this row; records a problem and returns false when an earlier row has it. */
+  claim(reader: RowReader, column: string | null, key: string, what: string): boolean {
+    const earlier = this.lines.get(key);
+    if (earlier !== undefined) {
+      reader.problem(column, `duplicate ${what}: line ${earlier} already has it`);
+      return false;
+    }
+    this.lines.set(key, reader.line);
+    return true;
+  }
+}
+
+/**
+ * Resolves agency names in a file to ids, adding unknown agencies (sector "other") when the
+ * import allows it, so that every other importer treats agencies the same way.
+ */
+export class AgencyResolver {
+  readonly directory: AgencyDirectory;
+
+  constructor(
+    db: Database,
+    private readonly options: ImportOptions,
+    private readonly commands: PlannedCommand[],
+  ) {
+    this.directory = new AgencyDirectory(db.agencies);
+  }
+
+  /** The id of the agency named in a cell, or undefined with a problem recorded. */
+  resolve(reader: RowReader, column: string, name: string): string | undefined {
+    const found = this.directory.find(name);
+    if (found) return found.id;
+    if (!this.options.createAgencies) {
+      reader.problem(column, `unknown agency "${name}"; add it to the agencies first, or import with --create-agencies`);
+      return undefined;
+    }
+    const agency = { id: this.directory.newId(name), name: name.trim(), sector: 'other' as const, kind: 'organisation' as const, statutoryRole: 'none' as const, parentId: null, aliases: [] };
+    this.directory.add(agency);
+    this.commands.push({ command: { type: 'agency.upsert', agency }, line: reader.line });
+    return agency.id;
+  }
+}

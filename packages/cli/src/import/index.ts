@@ -1,0 +1,35 @@
+import { actionsImporter } from './entities/actions.js';
+import { agenciesImporter } from './entities/agencies.js';
+import { attendanceImporter } from './entities/attendance.js';
+import { contributionsImporter, expenditureImporter } from './entities/funding.js';
+import { meetingsImporter } from './entities/meetings.js';
+import { membersImporter } from './entities/members.js';
+import { peopleImporter } from './entities/people.js';
+import { plansImporter } from './entities/plans.js';
+import { subgroupsImporter } from './entities/subgroups.js';
+import type { Importer } from './importer.js';
+
+/** Every importer, in the order a new partnership's files are imported (each may refer to earlier ones). */
+export const importers: readonly Importer[] = [
+  agenciesImporter,
+  peopleImporter,
+  subgroupsImporter,
+  membersImporter,
+  meetingsImporter,
+  attendanceImporter,
+  contributionsImporter,
+  expenditureImporter,
+  plansImporter,
+  actionsImporter,
+];
+
+/** The importer for an entity name as typed on the command line. */
+export function importerFor(entity: string): Importer | undefined {
+  return importers.find((i) => i.entity === entity.toLowerCase());
+}
+
+export { prepareImport, describeChanges } from './prepareImport.js';
+export type { Importer, ImportOptions } from './importer.js';
+export { meetingId, instantText } from './entities/meetings.js';
+export { findPlan } from './entities/plans.js';
+export { findPersonByEmail, findSubgroup, AgencyDirectory, nameKey } from './directory.js';

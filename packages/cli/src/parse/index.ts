@@ -1,0 +1,3 @@
+export { parseAmount } from './amount.js';
+export { parseLocalDate, parseTimeOfDay } from './localDate.js';
+export { parseYearLabel, parseEmailList, splitList } from './lists.js';

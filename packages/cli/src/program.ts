@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import type { Result } from '@partnership-tracker/core';
+import type { Io } from './io.js';
+
+// Only commander and type imports here: each command loads core, exceljs, ical-generator and the
+// rest when it runs, so that `ptrack --version` and `--help` start instantly.
+
+/** The entities `ptrack import` reads, in the order a new partnership imports them. */
+export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions'] as const;
+
+/** The tables `ptrack export` writes. */
+export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance'] as const;
+
+/** The formats of `ptrack export`. */
+export const FORMATS = ['csv', 'xlsx', 'md', 'html', 'json'] as const;
+
+/** The formats of `ptrack digest`. */
+export const DIGEST_FORMATS = ['md', 'html', 'json'] as const;
+
+const ACTION_STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track', 'complete', 'withdrawn'] as const;
+
+/** The version in package.json, read without importing anything else. */
+export function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+function percentage(value: string): number {
+  const number = Number(value.replace(/%$/, ''));
+  if (!/^\d{1,3}%?$/.test(value) || number > 100) throw new InvalidArgumentError('give a whole number from 0 to 100.');
+  return number;
+}
+
+/** A command's work: loaded lazily, run with the process's Io, returning a Result for the translator. */
+export type Run = (work: () => Promise<Result<void>>) => Promise<void>;
+
+/**
+ * Builds ptrack's command line. `run` receives each command's work so that one translator
+ * (in main.ts) turns every outcome into output and an exit code.
+ */
+export function buildProgram(io: Io, run: Run): Command {
+  const program = new Command('ptrack')
+    .description('Partnership Tracker for the business team: import registers, export report tables, digests and calendars.')
+    .version(cliVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(new Option('--data <file>', 'the data file (default: $PTRACK_DATA, else ./partnership.json)'))
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 done, 1 invalid input (nothing was written), 2 usage error.
+Set PTRACK_NOW to an ISO instant to reproduce a report as of that moment.
+${examples(
+  'ptrack init --name "Croydon Safeguarding Children Partnership" --area Croydon',
+  'ptrack import agencies agencies.csv',
+  'ptrack export engagement --year 2024/25 --format xlsx --out engagement.xlsx',
+  'ptrack calendar --subgroup QAG --out qag.ics',
+)}`,
+    );
+  const data = (command: Command): { data?: string } => command.optsWithGlobals() as { data?: string };
+
+  program
+    .command('init')
+    .description('create a new partnership data file (refuses to replace an existing one)')
+    .option('--name <name>', "the partnership's name")
+    .option('--area <area>', 'the area it covers')
+    .option('--example', 'write the example partnership (modelled on a real 2024/25 annual report) to try things out')
+    .option('--force', 'replace an existing data file')
+    .addHelpText(
+      'after',
+      examples('ptrack init --name "Croydon Safeguarding Children Partnership" --area Croydon', 'ptrack --data example.json init --example', 'PTRACK_DATA=test.json ptrack init --name Test --area Test --force'),
+    )
+    .action((flags: { name?: string; area?: string; force?: boolean; example?: boolean }, command: Command) =>
+      run(async () => (await import('./commands/initCommand.js')).initCommand({ ...flags, ...data(command) }, io)),
+    );
+
+  program
+    .command('import')
+    .description('import a CSV file: every row is checked first, and a file with any bad row writes nothing')
+    .addArgument(new Argument('<entity>', 'what the file holds').choices(IMPORT_ENTITIES))
+    .argument('<file>', 'the CSV file (UTF-8, with or without BOM; the first line names the columns)')
+    .option('--create-agencies', 'add agencies the file names but the register lacks, instead of refusing those rows')
+    .option('--dry-run', 'check the file and say what would change, without writing')
+    .addHelpText(
+      'after',
+      `\nImport in this order on a new partnership: ${IMPORT_ENTITIES.join(', ')}.\nColumns: see docs/cli.md; example files are in docs/examples.\n${examples(
+        'ptrack import agencies docs/examples/agencies.csv',
+        'ptrack import contributions income-2024-25.csv --create-agencies',
+        'ptrack import attendance register.csv --dry-run',
+      )}`,
+    )
+    .action((entity: string, file: string, flags: { createAgencies?: boolean; dryRun?: boolean }, command: Command) =>
+      run(async () => (await import('./commands/importCommand.js')).importCommand(entity, file, { ...flags, ...data(command) }, io)),
+    );
+
+  program
+    .command('export')
+    .description('write a report table as csv, xlsx, md, html or json (to standard output unless --out)')
+    .addArgument(new Argument('<table>', 'which table').choices(EXPORT_TABLE_NAMES))
+    .option('--year <year>', 'the financial year, e.g. 2024/25')
+    .option('--quarter <quarter>', 'a quarter of that year (Q1 = April–June), e.g. Q3, or "2024/25 Q3"')
+    .option('--subgroup <name>', 'only this subgroup (name or short name)')
+    .addOption(new Option('--format <format>', 'the output format').choices(FORMATS).default('csv'))
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--compare <year>', 'with funding: the change on every line since this year, e.g. 2021/22')
+    .addHelpText(
+      'after',
+      `
+Tables:
+  engagement   attendance % of each agency at each subgroup ("—" not a member); needs --year
+  funding      income and expenditure with shares, balance, rollups; needs --year; --compare
+  income       income by source with shares; needs --year
+  expenditure  spending by category with shares; needs --year
+  actions      the plans' actions: owner, due, status, RAG, progress, last update
+  attendance   the register: meeting, date, agency, person, status
+${examples(
+  'ptrack export engagement --year 2024/25',
+  'ptrack export engagement --year 2024/25 --quarter Q3 --format md',
+  'ptrack export funding --year 2024/25 --compare 2021/22 --format xlsx --out funding.xlsx',
+  'ptrack export actions --format html --out actions.html',
+  'ptrack export attendance --year 2024/25 --subgroup QAG',
+)}`,
+    )
+    .action((table: string, flags: { year?: string; quarter?: string; subgroup?: string; format: (typeof FORMATS)[number]; out?: string; compare?: string }, command: Command) =>
+      run(async () => (await import('./commands/exportCommand.js')).exportCommand(table, { ...flags, ...data(command) }, io)),
+    );
+
+  program
+    .command('calendar')
+    .description('write an iCalendar (.ics) file of meetings that Outlook and Google update in place on re-import')
+    .option('--subgroup <name>', "only this subgroup's meetings")
+    .option('--person <email>', "only the meetings this person is expected at, plus their open actions' due dates")
+    .option('--out <file>', 'write to this file instead of standard output')
+    .addHelpText('after', examples('ptrack calendar --out partnership.ics', 'ptrack calendar --subgroup QAG --out qag.ics', 'ptrack calendar --person police.lead@example.org --out mine.ics'))
+    .action((flags: { subgroup?: string; person?: string; out?: string }, command: Command) =>
+      run(async () => (await import('./commands/calendarCommand.js')).calendarCommand({ ...flags, ...data(command) }, io)),
+    );
+
+  program
+    .command('digest')
+    .description('the quarterly digest for the Executive: delivery, overdue and at-risk actions, engagement, meetings, funding')
+    .requiredOption('--quarter <quarter>', 'the quarter, e.g. "2024/25 Q4" (or Q4 with --year)')
+    .option('--year <year>', 'the financial year, when --quarter is just Q1–Q4')
+    .option('--plan <name>', 'the business plan to report on (default: the plan covering the quarter)')
+    .addOption(new Option('--format <format>', 'md for e-mail, html for a page with charts, json for the data').choices(DIGEST_FORMATS).default('md'))
+    .option('--out <file>', 'write to this file instead of standard output')
+    .addHelpText('after', examples('ptrack digest --quarter "2024/25 Q4"', 'ptrack digest --year 2025/26 --quarter Q2 --format html --out digest-2025-26-q2.html'))
+    .action((flags: { quarter: string; year?: string; plan?: string; format: (typeof DIGEST_FORMATS)[number]; out?: string }, command: Command) =>
+      run(async () => (await import('./commands/digestCommand.js')).digestCommand({ ...flags, ...data(command) }, io)),
+    );
+
+  program
+    .command('remind')
+    .description('list the reminders and other messages the bot would send on a day, and to whom')
+    .option('--dry-run', 'list only; required, because ptrack never sends')
+    .option('--on <date>', 'the day (default today), e.g. 31/10/2025 or 2025-10-31')
+    .addHelpText(
+      'after',
+      `
+The rules are the bot's: owners are reminded 14 and 3 days before an action is due, on the day,
+then weekly while it is overdue; at 14 days overdue a chair is told; owners are asked for updates
+two weeks before a quarter ends; chairs are prompted for registers; the digest goes to the Executive.
+Messages go at 09:00 on working days (a weekend or bank holiday moves to the next working day).
+${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')}`,
+    )
+    .action((flags: { dryRun?: boolean; on?: string }, command: Command) =>
+      run(async () => (await import('./commands/remindCommand.js')).remindCommand({ ...flags, ...data(command) }, io)),
+    );
+
+  const attendance = program
+    .command('attendance')
+    .description("record a meeting's register")
+    .addHelpText('after', examples('ptrack attendance record --meeting quality-assurance-group-2025-01-21 --present qa.lead@example.org --as qa.lead@example.org'));
+  attendance
+    .command('record')
+    .description('record who came to a meeting (marks it held when anyone was present)')
+    .requiredOption('--meeting <id>', 'the meeting id: subgroup and date, e.g. quality-assurance-group-2025-01-21')
+    .option('--present <emails>', 'who attended, comma-separated emails')
+    .option('--apologies <emails>', 'who sent apologies')
+    .option('--absent <emails>', 'who was absent without apologies')
+    .option('--as <email>', 'who is recording it: must chair the subgroup or be in the business team')
+    .addHelpText('after', examples('ptrack attendance record --meeting quality-assurance-group-2025-01-21 --present qa.lead@example.org,chair@example.org --apologies probation.lead@example.org --as qa.lead@example.org'))
+    .action((flags: { meeting: string; present?: string; apologies?: string; absent?: string; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/recordsCommands.js')).attendanceRecordCommand({ ...flags, ...data(command) }, io)),
+    );
+
+  const action = program
+    .command('action')
+    .description('update a business plan action')
+    .addHelpText('after', examples('ptrack action update A-12 --progress 60 --note "Training delivered"'));
+  action
+    .command('update')
+    .description("add an update to an action's history")
+    .argument('<ref>', 'the action, e.g. A-12')
+    .option('--progress <percent>', 'per cent complete, 0–100', percentage)
+    .addOption(new Option('--status <status>', 'where it stands').choices(ACTION_STATUSES))
+    .option('--note <text>', 'what happened')
+    .option('--as <email>', 'who is updating it: must own the action or be in the business team')
+    .addHelpText('after', examples('ptrack action update A-12 --progress 60 --status on-track --note "Toolkit training delivered to 40 staff"', 'ptrack action update A-3 --status at-risk --as police.lead@example.org'))
+    .action((ref: string, flags: { progress?: number; status?: (typeof ACTION_STATUSES)[number]; note?: string; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/recordsCommands.js')).actionUpdateCommand(ref, { ...flags, ...data(command) }, io)),
+    );
+
+  return program;
+}

@@ -1,0 +1,2 @@
+export { remindersOn } from './remindersOn.js';
+export { describeReminders } from './describeReminders.js';

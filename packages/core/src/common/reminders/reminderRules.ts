@@ -1,0 +1,321 @@
+import {
+  addDays,
+  daysBetween,
+  localDateOf,
+  periodDates,
+  periodInstants,
+  periodLabel,
+  previousPeriod,
+  quarterOfDate,
+  zonedTimeToInstant,
+  type Period,
+} from '../base/dates.js';
+import type { LocalDate } from '../base/time.js';
+import { isOpen } from '../plan/delivery.js';
+import type { Action } from '../plan/plan.js';
+import type { Database } from '../store/database.js';
+import type { Subgroup } from '../subgroups/subgroup.js';
+import { firstWorkingDayOnOrAfter } from './workingDays.js';
+
+/** How far back a late tick still sends what it missed: a server down over a weekend sends on Monday, not last month's reminders. */
+export const CATCH_UP_DAYS = 7;
+
+/** The local time at which reminders and digests go out on a working day. */
+export const SEND_TIME = '09:00';
+
+/** Where a proactive message goes: a person's personal chat, or a subgroup's channel. */
+export type MessageTarget = { readonly kind: 'person'; readonly personId: string } | { readonly kind: 'channel'; readonly subgroupId: string };
+
+/** Which reminder of an action's series this is. */
+export type ReminderOccasion = 'due-14' | 'due-3' | 'due' | 'overdue';
+
+interface MessageBase {
+  /** Names the rule and the occasion, e.g. `reminder:due-14:A-12:2026-06-16`: the same message always has the same key. */
+  readonly key: string;
+  /** The instant (ISO 8601 UTC) the message is due to go out. */
+  readonly sendAt: string;
+  readonly target: MessageTarget;
+}
+
+/** A reminder to an action's owner: 14 and 3 days before it is due, on the day, then weekly while overdue. */
+export interface ActionReminder extends MessageBase {
+  readonly kind: 'action-reminder';
+  readonly data: { readonly actionRef: string; readonly occasion: ReminderOccasion; readonly due: LocalDate };
+}
+
+/** A note to a chair that an action is 14 days overdue. */
+export interface Escalation extends MessageBase {
+  readonly kind: 'escalation';
+  readonly data: {
+    readonly actionRef: string;
+    readonly due: LocalDate;
+    /** The subgroup whose chair is told (the Executive when no single subgroup owns the lead agency). */
+    readonly subgroupId: string;
+  };
+}
+
+/** A request to an owner to update actions that have had no update this quarter. */
+export interface PleaseUpdate extends MessageBase {
+  readonly kind: 'please-update';
+  readonly data: { readonly period: string; readonly quarterEnd: LocalDate; readonly actionRefs: readonly string[] };
+}
+
+/** A prompt to a chair to record a meeting's attendance. */
+export interface AttendancePrompt extends MessageBase {
+  readonly kind: 'attendance-prompt';
+  readonly data: { readonly meetingId: string; readonly subgroupId: string };
+}
+
+/** The quarterly digest, posted to the Executive's channel. */
+export interface DigestMessage extends MessageBase {
+  readonly kind: 'digest';
+  readonly data: { readonly period: string };
+}
+
+/** A proactive message that should have gone out: what, to whom, when, and the data to render it. */
+export type ScheduledMessage = ActionReminder | Escalation | PleaseUpdate | AttendancePrompt | DigestMessage;
+
+/** The kinds of proactive message. */
+export type ScheduledMessageKind = ScheduledMessage['kind'];
+
+/**
+ * Every proactive message that should have gone out by `now` and within the last
+ * {@link CATCH_UP_DAYS} days, sorted by send time. The result depends only on the data and `now`,
+ * so a caller can compare its keys with the outbox to find what is still to send.
+ *
+ * Rules (send times are 09:00 in the partnership's time zone on a working day; a day off moves to
+ * the next working day):
+ * - an open action's owner is reminded 14 and 3 days before it is due, on the day, then every 7
+ *   days while overdue; only the latest of these is returned, so a late tick does not send
+ *   "due in 3 days" beside "due today". Nothing goes before the action existed, or before the day
+ *   it is snoozed until;
+ * - when an open action is 14 days overdue, the chair is told (see {@link escalationSubgroup});
+ *   snoozing does not stop this, because the chair needs to know precisely when the owner is away;
+ * - two weeks before a quarter's last day, each owner whose open actions have had no history entry
+ *   since the quarter began is asked to update them (one message listing them all);
+ * - an hour after a scheduled or held meeting ends with no register recorded, its chair (or, with
+ *   no chair, deputy) is prompted; this goes at that moment, working day or not;
+ * - on the first working day after a quarter ends, its digest goes to the Executive's channel.
+ *
+ * "Open" means not complete or withdrawn, in an active plan; inactive people are not written to.
+ */
+export function dueMessages(db: Database, now: string): ScheduledMessage[] {
+  const clock = new SendClock(db, now);
+  const messages: ScheduledMessage[] = [
+    ...actionReminders(db, clock),
+    ...escalations(db, clock),
+    ...pleaseUpdates(db, clock),
+    ...attendancePrompts(db, clock),
+    ...digests(db, clock),
+  ];
+  return messages.sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.key.localeCompare(b.key));
+}
+
+/**
+ * The subgroup whose chair hears that an action is 14 days overdue. Plans' priorities do not
+ * name a subgroup, so the lead agency decides: the one subgroup (not the Executive) it is a
+ * current member of, with an active chair who is not the action's owner. When the agency sits on
+ * several subgroups (statutory partners sit on all of them), none, or the action has no lead
+ * agency, the Executive owns the escalation. Undefined when there is no one to tell.
+ */
+export function escalationSubgroup(db: Database, action: Action, on: LocalDate): Subgroup | undefined {
+  const chaired = (s: Subgroup) => s.chairId !== null && s.chairId !== action.ownerId && isActivePerson(db, s.chairId);
+  if (action.leadAgencyId !== null) {
+    const candidates = db.subgroups.filter(
+      (s) =>
+        s.kind === 'subgroup' &&
+        s.members.some((m) => m.agencyId === action.leadAgencyId && m.joined <= on && (m.left === null || m.left >= on)),
+    );
+    if (candidates.length === 1 && chaired(candidates[0]!)) return candidates[0];
+  }
+  const executive = db.subgroups.find((s) => s.kind === 'executive');
+  return executive && executive.chairId !== null && isActivePerson(db, executive.chairId) ? executive : undefined;
+}
+
+/** Whether an action still needs work: not complete or withdrawn, in an active plan. */
+export function isOpenAction(db: Database, action: Action): boolean {
+  return isOpen(action) && db.plans.some((p) => p.id === action.planId && p.status === 'active');
+}
+
+/** A stable, key-safe name for a quarter: `2026-27-Q1`. */
+export function quarterKey(period: Period): string {
+  return periodLabel(period).replace('/', '-').replace(' ', '-');
+}
+
+/** Turns nominal occasion dates into send instants and knows which fall inside the catch-up window. */
+class SendClock {
+  readonly nowMs: number;
+  readonly today: LocalDate;
+  readonly timeZone: string;
+  private readonly earliestNominal: LocalDate;
+  private readonly mornings = new Map<LocalDate, { day: LocalDate; sendAt: string }>();
+
+  constructor(db: Database, now: string) {
+    this.nowMs = Date.parse(now);
+    if (Number.isNaN(this.nowMs)) throw new Error(`dueMessages: "${now}" is not an instant`);
+    this.timeZone = db.partnership.timeZone;
+    this.today = localDateOf(now, this.timeZone);
+    this.earliestNominal = addDays(this.today, -(CATCH_UP_DAYS + 7));
+  }
+
+  /** 09:00 local on the first working day on or after a nominal date (many actions share dates, so remembered). */
+  workingMorning(nominal: LocalDate): { day: LocalDate; sendAt: string } {
+    let morning = this.mornings.get(nominal);
+    if (!morning) {
+      const day = firstWorkingDayOnOrAfter(nominal);
+      morning = { day, sendAt: zonedTimeToInstant(day, SEND_TIME, this.timeZone).toISOString() };
+      this.mornings.set(nominal, morning);
+    }
+    return morning;
+  }
+
+  /**
+   * Whether a nominal date could send inside the window, judged on dates alone: a send day is
+   * never before its nominal date, nor (England's longest break being four days) a week after.
+   */
+  mayBeDue(nominal: LocalDate): boolean {
+    return nominal <= this.today && nominal >= this.earliestNominal;
+  }
+
+  isDue(sendAt: string): boolean {
+    const at = Date.parse(sendAt);
+    return at <= this.nowMs && at > this.nowMs - CATCH_UP_DAYS * 86_400_000;
+  }
+}
+
+function isActivePerson(db: Database, personId: string | null): personId is string {
+  return personId !== null && db.people.some((p) => p.id === personId && p.active);
+}
+
+function actionReminders(db: Database, clock: SendClock): ActionReminder[] {
+  const out: ActionReminder[] = [];
+  for (const action of db.actions) {
+    if (!isOpenAction(db, action) || !isActivePerson(db, action.ownerId)) continue;
+    const overdueDays = daysBetween(action.due, clock.today);
+    const occasions: Array<[ReminderOccasion, LocalDate]> = [
+      ['due-14', addDays(action.due, -14)],
+      ['due-3', addDays(action.due, -3)],
+      ['due', action.due],
+    ];
+    // Only the last few weekly occasions can fall inside the catch-up window.
+    const lastWeek = Math.floor(overdueDays / 7);
+    for (let week = Math.max(1, lastWeek - 2); week <= lastWeek; week++) occasions.push(['overdue', addDays(action.due, 7 * week)]);
+    let latest: ActionReminder | undefined;
+    for (const [occasion, nominal] of occasions) {
+      if (!clock.mayBeDue(nominal)) continue;
+      const { day, sendAt } = clock.workingMorning(nominal);
+      if (!clock.isDue(sendAt) || Date.parse(sendAt) < Date.parse(action.createdAt)) continue;
+      if (action.snoozedUntil !== null && day < action.snoozedUntil) continue;
+      latest = {
+        key: `reminder:${occasion}:${action.ref}:${nominal}`,
+        kind: 'action-reminder',
+        sendAt,
+        target: { kind: 'person', personId: action.ownerId },
+        data: { actionRef: action.ref, occasion, due: action.due },
+      };
+    }
+    if (latest) out.push(latest);
+  }
+  return out;
+}
+
+function escalations(db: Database, clock: SendClock): Escalation[] {
+  const out: Escalation[] = [];
+  for (const action of db.actions) {
+    if (!isOpenAction(db, action)) continue;
+    const nominal = addDays(action.due, 14);
+    if (!clock.mayBeDue(nominal)) continue;
+    const { day, sendAt } = clock.workingMorning(nominal);
+    if (!clock.isDue(sendAt) || Date.parse(sendAt) < Date.parse(action.createdAt)) continue;
+    const subgroup = escalationSubgroup(db, action, day);
+    if (!subgroup) continue;
+    out.push({
+      key: `escalation:${action.ref}:${nominal}`,
+      kind: 'escalation',
+      sendAt,
+      target: { kind: 'person', personId: subgroup.chairId! },
+      data: { actionRef: action.ref, due: action.due, subgroupId: subgroup.id },
+    });
+  }
+  return out;
+}
+
+/** The quarter `today` is in and the one before: the only ones whose occasions can be in the window. */
+function recentQuarters(db: Database, clock: SendClock): Period[] {
+  const current = quarterOfDate(clock.today, db.partnership.financialYearStart);
+  return [previousPeriod(current), current];
+}
+
+function pleaseUpdates(db: Database, clock: SendClock): PleaseUpdate[] {
+  const out: PleaseUpdate[] = [];
+  const yearStart = db.partnership.financialYearStart;
+  for (const quarter of recentQuarters(db, clock)) {
+    const lastDay = addDays(periodDates(quarter, yearStart).end, -1);
+    const { day, sendAt } = clock.workingMorning(addDays(lastDay, -14));
+    if (!clock.isDue(sendAt)) continue;
+    const since = periodInstants(quarter, clock.timeZone, yearStart).start.getTime();
+    const byOwner = new Map<string, string[]>();
+    for (const action of db.actions) {
+      if (!isOpenAction(db, action) || !isActivePerson(db, action.ownerId)) continue;
+      if (action.snoozedUntil !== null && day < action.snoozedUntil) continue;
+      if (action.history.some((entry) => Date.parse(entry.at) >= since)) continue;
+      byOwner.set(action.ownerId, [...(byOwner.get(action.ownerId) ?? []), action.ref]);
+    }
+    for (const [personId, refs] of byOwner) {
+      out.push({
+        key: `please-update:${personId}:${quarterKey(quarter)}`,
+        kind: 'please-update',
+        sendAt,
+        target: { kind: 'person', personId },
+        data: { period: periodLabel(quarter), quarterEnd: lastDay, actionRefs: refs.sort(compareRefs) },
+      });
+    }
+  }
+  return out;
+}
+
+function attendancePrompts(db: Database, clock: SendClock): AttendancePrompt[] {
+  const out: AttendancePrompt[] = [];
+  const recorded = new Set(db.attendance.map((line) => line.meetingId));
+  for (const meeting of db.meetings) {
+    if (meeting.status === 'cancelled' || recorded.has(meeting.id)) continue;
+    const sendAt = new Date(Date.parse(meeting.end) + 3_600_000).toISOString();
+    if (!clock.isDue(sendAt)) continue;
+    const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId);
+    if (!subgroup) continue;
+    const chair = [subgroup.chairId, subgroup.deputyChairId].find((id) => isActivePerson(db, id));
+    if (!chair) continue;
+    out.push({
+      key: `attendance:${meeting.id}`,
+      kind: 'attendance-prompt',
+      sendAt,
+      target: { kind: 'person', personId: chair },
+      data: { meetingId: meeting.id, subgroupId: subgroup.id },
+    });
+  }
+  return out;
+}
+
+function digests(db: Database, clock: SendClock): DigestMessage[] {
+  const executive = db.subgroups.find((s) => s.kind === 'executive');
+  if (!executive) return [];
+  const out: DigestMessage[] = [];
+  for (const quarter of recentQuarters(db, clock)) {
+    const { sendAt } = clock.workingMorning(periodDates(quarter, db.partnership.financialYearStart).end);
+    if (!clock.isDue(sendAt)) continue;
+    out.push({
+      key: `digest:${quarterKey(quarter)}`,
+      kind: 'digest',
+      sendAt,
+      // Sent even when the Executive has no channel yet: the outbox then records why it failed.
+      target: { kind: 'channel', subgroupId: executive.id },
+      data: { period: periodLabel(quarter) },
+    });
+  }
+  return out;
+}
+
+/** Orders action refs as people read them: A-2 before A-10. */
+function compareRefs(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}

@@ -1,0 +1,189 @@
+import { daysBetween, localDateOf, localTimeOf, parsePeriod } from '../base/dates.js';
+import type { LocalDate } from '../base/time.js';
+import type { Action } from '../plan/plan.js';
+import type { Database } from '../store/database.js';
+import { quarterlyDigest } from '../reporting/digest.js';
+import type { ScheduledMessage } from './reminderRules.js';
+
+/** A short, channel-neutral summary a chat channel can show as a card: a title, facts and suggested replies. */
+export interface MessageSummary {
+  readonly title: string;
+  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+  /** Text commands the reader may send next, e.g. `update A-12`. */
+  readonly commands: ReadonlyArray<{ readonly title: string; readonly command: string }>;
+}
+
+/** What a proactive message says: plain text for any channel, and a summary for a card. */
+export interface RenderedMessage {
+  readonly text: string;
+  readonly summary: MessageSummary;
+}
+
+/**
+ * Renders a scheduled message from the current data. Days are counted from `now` (by default the
+ * message's own send time), so a reminder sent late by a catch-up still says the right thing.
+ */
+export function renderMessage(db: Database, message: ScheduledMessage, now: string = message.sendAt): RenderedMessage {
+  const today = localDateOf(now, db.partnership.timeZone);
+  switch (message.kind) {
+    case 'action-reminder': {
+      const action = db.actions.find((a) => a.ref === message.data.actionRef);
+      const title = action ? `${action.ref} ${quote(action.title)}` : message.data.actionRef;
+      const when = dueWording(message.data.due, today);
+      return {
+        text:
+          `Reminder: ${title} ${when}.` +
+          (action ? ` It is ${progressWording(action)}.` : '') +
+          ` Reply "update ${message.data.actionRef} 60% on track — what happened" to record progress.`,
+        summary: {
+          title: `${message.data.actionRef} ${when}`,
+          facts: action ? actionFacts(db, action) : [],
+          commands: [{ title: 'Update', command: `update ${message.data.actionRef}` }],
+        },
+      };
+    }
+    case 'escalation': {
+      const action = db.actions.find((a) => a.ref === message.data.actionRef);
+      const subgroup = db.subgroups.find((s) => s.id === message.data.subgroupId);
+      const owner = action?.ownerId ? db.people.find((p) => p.id === action.ownerId)?.name : undefined;
+      const title = action ? `${action.ref} ${quote(action.title)}` : message.data.actionRef;
+      const when = dueWording(message.data.due, today);
+      return {
+        text:
+          `Escalation: ${title} ${when}` +
+          (owner ? `; its owner is ${owner}` : '; it has no owner') +
+          (action ? ` and it is ${progressWording(action)}` : '') +
+          `. You are told as chair of ${subgroup?.name ?? 'the subgroup'}.`,
+        summary: {
+          title: `Escalation: ${message.data.actionRef} ${when}`,
+          facts: action ? actionFacts(db, action) : [],
+          commands: [],
+        },
+      };
+    }
+    case 'please-update': {
+      const actions = message.data.actionRefs.flatMap((ref) => db.actions.filter((a) => a.ref === ref));
+      const lines = actions.map((a) => `• ${a.ref} ${quote(a.title)}: ${progressWording(a)}, due ${longDate(a.due)}`);
+      const first = message.data.actionRefs[0] ?? 'A-1';
+      return {
+        text:
+          `Please update your actions: ${message.data.period} ends on ${longDate(message.data.quarterEnd)}, and ` +
+          `${actions.length === 1 ? 'this action has' : `these ${actions.length} actions have`} had no update this quarter:\n` +
+          `${lines.join('\n')}\n` +
+          `Reply "update ${first} 60% on track — what happened" for each.`,
+        summary: {
+          title: `Please update ${actions.length === 1 ? 'your action' : `your ${actions.length} actions`} before ${message.data.period} ends`,
+          facts: actions.map((a) => ({ title: a.ref, value: `${a.title} (${progressWording(a)})` })),
+          commands: actions.map((a) => ({ title: `Update ${a.ref}`, command: `update ${a.ref}` })),
+        },
+      };
+    }
+    case 'attendance-prompt': {
+      const meeting = db.meetings.find((m) => m.id === message.data.meetingId);
+      const subgroup = db.subgroups.find((s) => s.id === message.data.subgroupId);
+      const name = meeting?.title ?? `${subgroup?.name ?? 'subgroup'} meeting`;
+      const when = meeting
+        ? `${longDate(localDateOf(meeting.start, db.partnership.timeZone))} at ${localTimeOf(meeting.start, db.partnership.timeZone)}`
+        : 'recently';
+      return {
+        text: `The ${name} on ${when} has no attendance register yet. Reply "attendance" to record who came, sent apologies or was absent.`,
+        summary: {
+          title: `Record attendance: ${name}`,
+          facts: [
+            { title: 'Meeting', value: name },
+            { title: 'When', value: when },
+          ],
+          commands: [{ title: 'Record attendance', command: 'attendance' }],
+        },
+      };
+    }
+    case 'digest':
+      return renderDigest(db, message.data.period, now);
+  }
+}
+
+function renderDigest(db: Database, period: string, now: string): RenderedMessage {
+  const quarter = parsePeriod(period);
+  const digest = quarter.success ? quarterlyDigest(db, { quarter: quarter.data, now }) : quarter;
+  if (!digest.success) {
+    // Still worth posting: the Executive learns the digest is due and why it is not ready.
+    return {
+      text: `The quarterly digest for ${period} could not be prepared: ${digest.error.message}`,
+      summary: { title: `Quarterly digest: ${period}`, facts: [], commands: [] },
+    };
+  }
+  const { delivery, overdue, atRisk, meetings, belowThreshold } = digest.data;
+  const held = meetings.reduce((sum, m) => sum + m.held, 0);
+  const planned = meetings.reduce((sum, m) => sum + m.planned, 0);
+  const change =
+    delivery.change === null
+      ? ''
+      : delivery.change === 0
+        ? ', level with last quarter'
+        : `, ${delivery.change > 0 ? 'up' : 'down'} ${Math.abs(delivery.change)} ${plural(Math.abs(delivery.change), 'point', 'points')} on last quarter`;
+  const deliveryText = delivery.percent === null ? 'no actions to count yet' : `${delivery.percent}% (${delivery.completed} of ${delivery.counted})${change}`;
+  const deliverySentence =
+    delivery.percent === null
+      ? `${digest.data.plan.name} has no actions to count yet`
+      : `${digest.data.plan.name} is ${delivery.percent}% delivered (${delivery.completed} of ${delivery.counted} actions)${change}`;
+  const below = belowThreshold.map((b) => `${b.label} at ${b.subgroupName} (${b.percent}%)`);
+  return {
+    text:
+      `Quarterly digest for ${period}: ${deliverySentence}; ` +
+      `${overdue.length} ${plural(overdue.length, 'action', 'actions')} overdue and ${atRisk.length} at risk or off track at the quarter end; ` +
+      `${held} of ${planned} planned ${plural(planned, 'meeting', 'meetings')} held; ` +
+      `${below.length === 0 ? 'no agency' : `${below.length} ${plural(below.length, 'agency', 'agencies')}`} below the engagement threshold. ` +
+      `Reply "digest ${period}" for the full digest.`,
+    summary: {
+      title: `Quarterly digest: ${period}`,
+      facts: [
+        { title: 'Delivery', value: deliveryText },
+        { title: 'Overdue at quarter end', value: String(overdue.length) },
+        { title: 'At risk or off track', value: String(atRisk.length) },
+        { title: 'Meetings held', value: `${held} of ${planned}` },
+        { title: 'Below engagement threshold', value: below.length === 0 ? 'none' : below.join('; ') },
+      ],
+      commands: [{ title: 'Full digest', command: `digest ${period}` }],
+    },
+  };
+}
+
+function actionFacts(db: Database, action: Action): Array<{ title: string; value: string }> {
+  const owner = action.ownerId ? db.people.find((p) => p.id === action.ownerId)?.name : undefined;
+  const agency = action.leadAgencyId ? db.agencies.find((a) => a.id === action.leadAgencyId)?.name : undefined;
+  return [
+    { title: 'Action', value: `${action.ref} ${action.title}` },
+    { title: 'Due', value: longDate(action.due) },
+    { title: 'Progress', value: progressWording(action) },
+    ...(owner ? [{ title: 'Owner', value: owner }] : []),
+    ...(agency ? [{ title: 'Lead agency', value: agency }] : []),
+  ];
+}
+
+function dueWording(due: LocalDate, today: LocalDate): string {
+  const days = daysBetween(today, due);
+  if (days > 1) return `is due in ${days} days, on ${longDate(due)}`;
+  if (days === 1) return `is due tomorrow, ${longDate(due)}`;
+  if (days === 0) return `is due today, ${longDate(due)}`;
+  return `is ${-days} ${-days === 1 ? 'day' : 'days'} overdue: it was due on ${longDate(due)}`;
+}
+
+function progressWording(action: Action): string {
+  return `${action.progress}% done and ${action.status.replace('-', ' ')}`;
+}
+
+const longDateFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `Tuesday 16 June 2026`. */
+function longDate(date: LocalDate): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return longDateFormat.format(new Date(Date.UTC(year, month - 1, day))).replace(',', '');
+}
+
+function quote(text: string): string {
+  return `“${text}”`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
