@@ -20,6 +20,19 @@ export interface ScaleResult {
   readonly commits: { readonly actionUpdate: AgainstFloor; readonly register: AgainstFloor };
   /** Peak resident memory of a fresh process that opens, reports and commits once, against one that only parses. */
   readonly memory: AgainstFloor;
+  /** The change log when it is about to be compacted: opening (with the replay) and the compacting commit. */
+  readonly log: ChangeLogResult;
+}
+
+/** What a full change log costs: the replay at open and the commit that rewrites the snapshot. */
+export interface ChangeLogResult {
+  readonly entries: number;
+  /** Open + read with `entries` changes to replay, against readFile + JSON.parse of the snapshot. */
+  readonly open: AgainstFloor;
+  /** The commit that rewrites the snapshot, against an fsync'd append. */
+  readonly compaction: AgainstFloor;
+  /** The compaction's cost spread over the changes between two compactions. */
+  readonly amortisedPerChange: number;
 }
 
 /** A section that could not run, and why. */
@@ -45,6 +58,8 @@ export interface BotTurnResult {
   readonly echoP50: number;
   readonly echoP99: number;
   readonly p99Ratio: number;
+  /** The start of the bot's last reply, to show the turns did what they say. */
+  readonly sampleReply: string;
 }
 
 /** Bot turn latency over HTTP on 127.0.0.1. */
@@ -65,6 +80,7 @@ export interface Report {
 export const SECTION_HEADINGS = [
   '### Reports from the store',
   '### One recorded change',
+  '### The change log',
   '### Peak memory',
   '### CLI cold start',
   '### Bot turn latency',
@@ -128,6 +144,27 @@ export function renderReport(report: Report): string {
       report.scales.flatMap((s) => [
         [`${s.scale}×`, 'action update', ms(s.commits.actionUpdate.floor), ms(s.commits.actionUpdate.value), times(s.commits.actionUpdate.ratio), String(s.commits.actionUpdate.samples)],
         [`${s.scale}×`, 'register (10 lines)', ms(s.commits.register.floor), ms(s.commits.register.value), times(s.commits.register.ratio), String(s.commits.register.samples)],
+      ]),
+    ),
+  );
+
+  parts.push(
+    '### The change log: opening with a full log, and the commit that compacts it\n\n' +
+      'Every change goes to the log; once it holds the maximum number of changes the next commit rewrites the snapshot instead. ' +
+      'Opening replays the log; the compaction is paid once per that many changes.',
+  );
+  parts.push(
+    table(
+      ['scale', 'log entries', 'floor (ms)', 'open + read (ms)', 'ratio', 'compacting commit (ms)', 'append floor (ms)', 'amortised per change (ms)'],
+      report.scales.map((s) => [
+        `${s.scale}×`,
+        String(s.log.entries),
+        ms(s.log.open.floor),
+        ms(s.log.open.value),
+        times(s.log.open.ratio),
+        ms(s.log.compaction.value),
+        ms(s.log.compaction.floor),
+        ms(s.log.amortisedPerChange),
       ]),
     ),
   );

@@ -7,7 +7,7 @@ import type { AgainstFloor, Report, ScaleResult } from './report.js';
 import { measureBot } from './scenarios/bot.js';
 import { runWorker } from './scenarios/child.js';
 import { measureCli } from './scenarios/cli.js';
-import type { CommitSamples, GenerateResult, MemorySample, ReportSamples } from './worker.js';
+import type { CommitSamples, GenerateResult, LogSamples, MemorySample, ReportSamples } from './worker.js';
 
 /** How much to measure. */
 export interface BenchOptions {
@@ -57,6 +57,9 @@ export async function runBench(options: BenchOptions): Promise<Report> {
       log(`${scale}×: measuring peak memory`);
       const storeMemory = await runWorker<MemorySample>('memory', { path, workload });
       const floorMemory = await runWorker<MemorySample>('memory-floor', { path });
+      log(`${scale}×: measuring the change log`);
+      const logSamples = await runWorker<LogSamples>('log', { path, logPath: join(directory, `floor-${scale}x.jsonl`), workload, iterations: options.readIterations });
+      const compaction = againstFloor(logSamples.appendFloor, logSamples.compaction);
       const reports = againstFloor(reportSamples.floor, reportSamples.store);
       scales.push({
         scale,
@@ -65,13 +68,19 @@ export async function runBench(options: BenchOptions): Promise<Report> {
         reports: { ...reports, open: median(reportSamples.open), compute: median(reportSamples.compute) },
         commits: { actionUpdate, register },
         memory: { floor: floorMemory.maxRssMiB, value: storeMemory.maxRssMiB, ratio: ratio(storeMemory.maxRssMiB, floorMemory.maxRssMiB), samples: 1 },
+        log: {
+          entries: logSamples.entries,
+          open: againstFloor(logSamples.floor, logSamples.open),
+          compaction,
+          amortisedPerChange: compaction.value / logSamples.entries,
+        },
       });
       if (smallest === undefined || scale < smallest.scale) smallest = { path, generated, scale };
     }
     log('CLI cold start');
-    const cli = await measureCli({ runs: options.cliRuns, dataFile: smallest?.path });
+    const cli = await measureCli({ runs: options.cliRuns, dataFile: smallest?.path, year: smallest?.generated.workload.engagementYear ?? '2025/26' });
     log('bot turns');
-    const bot = smallest === undefined ? { skipped: 'no data file was generated' } : await measureBot({ requests: options.botRequests, dataFile: smallest.path, scale: smallest.scale, workload: smallest.generated.workload, directory });
+    const bot = smallest === undefined ? { skipped: 'no data file was generated' } : await measureBot({ requests: options.botRequests, dataFile: smallest.path, scale: smallest.scale, workload: smallest.generated.workload });
     return { machine, scales, cli, bot };
   } finally {
     await rm(directory, { recursive: true, force: true });

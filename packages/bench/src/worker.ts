@@ -4,7 +4,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { unwrap } from '@partnership-tracker/core';
-import { createDataFile, openFileStore } from '@partnership-tracker/core/node';
+import { createDataFile, DEFAULT_COMPACTION, openFileStore } from '@partnership-tracker/core/node';
 import { RESULT_PREFIX } from './scenarios/child.js';
 import { changeOf, computeReports } from './scenarios/workload.js';
 import { syntheticPartnership, type Workload } from './synthetic/partnership.js';
@@ -30,6 +30,15 @@ export interface CommitSamples {
   readonly commit: number[];
   /** Audit entries each commit wrote: proves every sample really changed the file. */
   readonly auditEntries: number[];
+}
+
+/** Samples of opening with a full change log, and of the commit that compacts it. */
+export interface LogSamples {
+  readonly entries: number;
+  readonly floor: number[];
+  readonly open: number[];
+  readonly appendFloor: number[];
+  readonly compaction: number[];
 }
 
 /** Peak resident memory of a process that did one thing, in MiB. */
@@ -89,17 +98,9 @@ async function commits(args: { path: string; logPath: string; workload: Workload
       const { commands, actor } = changeOf(args.kind, args.workload, n);
       const at = new Date().toISOString();
       collect();
-      let start = performance.now();
-      const handle = await open(args.logPath, 'a');
-      try {
-        await handle.write(`${JSON.stringify({ at, actor, commands })}\n`);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      samples.floor.push(performance.now() - start);
+      samples.floor.push(await appendFloor(args.logPath, `${JSON.stringify({ at, actor, commands })}\n`));
       collect();
-      start = performance.now();
+      const start = performance.now();
       const result = unwrap(await store.commit(commands, { actor, at }));
       samples.commit.push(performance.now() - start);
       samples.auditEntries.push(result.audit.length);
@@ -108,6 +109,72 @@ async function commits(args: { path: string; logPath: string; workload: Workload
     await store.close();
   }
   return samples;
+}
+
+/** Appends one change as a JSON line with fsync: the physical floor of recording a change. */
+async function appendFloor(logPath: string, line: string): Promise<number> {
+  const start = performance.now();
+  const handle = await open(logPath, 'a');
+  try {
+    await handle.write(line);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return performance.now() - start;
+}
+
+/**
+ * Fills the change log to one short of compaction, times opening the store with it against the
+ * floor, then times the commit that compacts it.
+ */
+async function log(args: { path: string; logPath: string; workload: Workload; iterations: number }): Promise<LogSamples> {
+  const entries = DEFAULT_COMPACTION.maxLogEntries;
+  const samples: LogSamples = { entries, floor: [], open: [], appendFloor: [], compaction: [] };
+  const writer = unwrap(await openFileStore(args.path));
+  const at = () => new Date().toISOString();
+  // Whatever the commits section left in the log counts towards the maximum.
+  for (let n = await logEntries(args.path); n < entries; n++) {
+    const { commands, actor } = changeOf('actionUpdate', args.workload, 2_000_000 + n);
+    unwrap(await writer.commit(commands, { actor, at: at() }));
+  }
+  await writer.close();
+  if ((await logEntries(args.path)) !== entries) throw new Error(`the log should hold ${entries} changes before the compaction`);
+  for (let n = 0; n < args.iterations; n++) {
+    collect();
+    let start = performance.now();
+    JSON.parse(await readFile(args.path, 'utf8'));
+    samples.floor.push(performance.now() - start);
+    collect();
+    start = performance.now();
+    const store = unwrap(await openFileStore(args.path));
+    await store.read();
+    samples.open.push(performance.now() - start);
+    await store.close();
+  }
+  const store = unwrap(await openFileStore(args.path));
+  const { commands, actor } = changeOf('actionUpdate', args.workload, 3_000_000);
+  collect();
+  samples.appendFloor.push(await appendFloor(args.logPath, `${JSON.stringify({ commands, actor })}\n`));
+  collect();
+  const start = performance.now();
+  unwrap(await store.commit(commands, { actor, at: at() }));
+  samples.compaction.push(performance.now() - start);
+  await store.close();
+  if ((await logEntries(args.path)) !== 0) throw new Error('the commit after a full log should have compacted it');
+  return samples;
+}
+
+/** How many changes the data file's log holds (0 when there is none). */
+async function logEntries(path: string): Promise<number> {
+  try {
+    const bytes = await readFile(`${path}.log`);
+    let count = 0;
+    for (let index = bytes.indexOf(10); index >= 0; index = bytes.indexOf(10, index + 1)) count++;
+    return count;
+  } catch {
+    return 0;
+  }
 }
 
 /** What a short-lived process (a CLI run, the bot starting) does with the file: open, report, change once. */
@@ -131,6 +198,7 @@ const tasks: Record<string, (args: never) => Promise<unknown>> = {
   commits,
   memory,
   'memory-floor': memoryFloor,
+  log,
 };
 
 async function main(): Promise<void> {

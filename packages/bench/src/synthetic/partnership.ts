@@ -37,8 +37,10 @@ export interface Workload {
   readonly digestQuarter: string;
   readonly engagementYear: string;
   readonly fundingYear: string;
-  /** An owner with open actions in the current plan, who updates them (through the CLI or the bot). */
-  readonly owner: { readonly personId: string; readonly teamsAadObjectId: string; readonly openActionRefs: readonly string[] };
+  /** The owner with the most open actions in the current plan, who updates them (through the CLI or the bot). */
+  readonly owner: Owner;
+  /** Up to twenty owners of open actions, the one above first: the people in concurrent bot conversations. */
+  readonly owners: readonly Owner[];
   /** A subgroup chair, with held meetings whose registers they re-record and ten people to put on them. */
   readonly chair: {
     readonly personId: string;
@@ -46,6 +48,13 @@ export interface Workload {
     readonly meetingIds: readonly string[];
     readonly attendeeIds: readonly string[];
   };
+}
+
+/** A person who owns open actions, with their Teams identity. */
+export interface Owner {
+  readonly personId: string;
+  readonly teamsAadObjectId: string;
+  readonly openActionRefs: readonly string[];
 }
 
 /** A synthetic partnership: the data, the moment its history runs to, and the benchmark's workload. */
@@ -557,8 +566,14 @@ class Generator {
     const open = db.actions.filter((a) => a.planId === this.plans.at(-1)!.id && a.status !== 'complete' && a.status !== 'withdrawn');
     const counts = new Map<string, number>();
     for (const action of open) counts.set(action.ownerId!, (counts.get(action.ownerId!) ?? 0) + 1);
-    const [ownerId] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
-    const owner = db.people.find((p) => p.id === ownerId)!;
+    const owners = [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 20)
+      .map(([personId]): Owner => ({
+        personId,
+        teamsAadObjectId: db.people.find((p) => p.id === personId)!.teamsAadObjectId!,
+        openActionRefs: open.filter((a) => a.ownerId === personId).map((a) => a.ref),
+      }));
     const subgroup = db.subgroups[1] ?? db.subgroups[0]!;
     const held = db.meetings.filter((m) => m.subgroupId === subgroup.id && m.status === 'held').slice(-8);
     const attendees = subgroup.members.flatMap((m) => (this.peopleByAgency.get(m.agencyId) ?? []).map((p) => p.id)).slice(0, 10);
@@ -566,7 +581,8 @@ class Generator {
       digestQuarter: '2026/27 Q2',
       engagementYear: '2025/26',
       fundingYear: '2025/26',
-      owner: { personId: owner.id, teamsAadObjectId: owner.teamsAadObjectId!, openActionRefs: open.filter((a) => a.ownerId === ownerId).map((a) => a.ref) },
+      owner: owners[0]!,
+      owners,
       chair: { personId: subgroup.chairId!, subgroupId: subgroup.id, meetingIds: held.map((m) => m.id), attendeeIds: attendees },
     };
   }
