@@ -499,6 +499,20 @@ describe('the change log beside a large data file', () => {
     expect((await logLines()).map((line) => line.revision)).toEqual([1, 2, 3]);
   });
 
+  it('commits made together are each all-or-nothing, in order, with their own revisions: a refused one does not stop the rest', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged();
+    const results = await Promise.all([
+      store.commit(note('first'), by(actors.owner)),
+      store.commit([{ type: 'action.update', ref: 'A-99', note: 'no such action' }], by(actors.owner)),
+      store.commit(note('second'), by(actors.bystander)),
+      store.commit(note('third'), by(actors.owner)),
+    ]);
+    expect(results.map((r) => (r.success ? r.data.revision : r.error.code))).toEqual([1, 'action.not_found', 'action.not_owner', 2]);
+    expect((await logLines()).map((line) => line.revision)).toEqual([1, 2]);
+    expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'first', 'third']);
+  });
+
   it('loses none of many commits interleaved through two stores, across compactions', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const [first, second] = [await openLogged(7), await openLogged(7)];

@@ -77,6 +77,13 @@ interface CurrentFiles {
   readonly log: FileStamp | null;
 }
 
+/** A commit waiting for the lock, and how to tell its caller the outcome. */
+interface PendingCommit {
+  readonly commands: readonly CommandInput[];
+  readonly context: ChangeContext;
+  readonly resolve: (result: Result<CommitResult>) => void;
+}
+
 /** A database read from the data file and its log, with the version of the files it came from. */
 interface Loaded {
   readonly db: Database;
@@ -284,23 +291,24 @@ export class DatabaseFile implements Adapter<Database> {
   }
 
   /**
-   * Appends one change to the log and fsyncs it; the change is durable when this resolves.
-   * Bytes after `position` (a torn append left by a crash) are cut off first. Call under the lock.
+   * Appends `entries` changes (complete lines) to the log and fsyncs it; they are durable when
+   * this resolves. Bytes after `position` (a torn append left by a crash) are cut off first.
+   * Call under the lock.
    */
-  async append(line: string, position: LogPosition | null): Promise<LogPosition> {
+  async append(lines: string, entries: number, position: LogPosition | null): Promise<LogPosition> {
     const handle = await open(this.logPath, 'a', 0o644);
     const completeBytes = position?.completeBytes ?? 0;
     try {
       const before = await handle.stat();
       try {
         if (before.size !== completeBytes) await handle.truncate(completeBytes);
-        const bytes = Buffer.from(line, 'utf8');
+        const bytes = Buffer.from(lines, 'utf8');
         await handle.write(bytes);
         await handle.sync();
         const after = stampOf(await handle.stat());
         // A new file's name must be durable too, or a power cut could lose the whole log.
         if (completeBytes === 0) await syncDirectory(dirname(this.logPath));
-        return { file: after, completeBytes: completeBytes + bytes.length, entries: (position?.entries ?? 0) + 1 };
+        return { file: after, completeBytes: completeBytes + bytes.length, entries: (position?.entries ?? 0) + entries };
       } catch (error) {
         // Leave no half-written line behind a failed commit (best effort: the next commit cuts it anyway).
         await handle.truncate(completeBytes).catch(() => undefined);
@@ -344,6 +352,8 @@ export class FileStore implements Store {
   private readonly lockStaleMs: number;
   private readonly lockRetries: number;
   private readonly compaction: CompactionPolicy;
+  /** Commits waiting for the lock; whoever gets it next commits them all, with one fsync. */
+  private readonly waiting: PendingCommit[] = [];
 
   /** Use `openFileStore`, which reads and validates the file first. */
   constructor(
@@ -385,7 +395,10 @@ export class FileStore implements Store {
 
   commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
     if (this.closed) return Promise.resolve(fail('store.closed', 'The store has been closed.'));
-    return this.queue.run(() => this.commitUnderLock(commands, context));
+    return new Promise((resolve) => {
+      this.waiting.push({ commands, context, resolve });
+      void this.queue.run(() => this.commitWaiting());
+    });
   }
 
   /** Refuses new commits, waits for queued ones to finish (and release their locks). */
@@ -405,56 +418,84 @@ export class FileStore implements Store {
     this.generation++;
   }
 
-  /** Whether this commit rewrites the snapshot rather than appending `lineBytes` to the log. */
-  private shouldCompact(stamp: FilesStamp, lineBytes: number): boolean {
+  /** Whether this write rewrites the snapshot rather than appending `entries` lines of `lineBytes` to the log. */
+  private shouldCompact(stamp: FilesStamp, entries: number, lineBytes: number): boolean {
     // A migrated file is written back in the current version before any log is added to it.
     if (this.migratedFrom < CURRENT_SCHEMA_VERSION) return true;
     const { rewriteBelowBytes, maxLogEntries, maxLogFraction } = this.compaction;
     if (stamp.snapshot.size < rewriteBelowBytes) return true;
-    const entries = (stamp.log?.entries ?? 0) + 1;
+    const total = (stamp.log?.entries ?? 0) + entries;
     const bytes = (stamp.log?.completeBytes ?? 0) + lineBytes;
-    return entries > maxLogEntries || bytes > stamp.snapshot.size * maxLogFraction;
+    return total > maxLogEntries || bytes > stamp.snapshot.size * maxLogFraction;
   }
 
-  private async commitUnderLock(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
+  /**
+   * Group commit: takes every commit waiting so far and, under one lock, applies each in turn on
+   * the result of the one before (each still all-or-nothing, with its own revision), then makes
+   * them durable with one append and one fsync. Twenty people updating at once wait for one or
+   * two fsyncs instead of twenty. Each caller hears of its own commit only once it is durable.
+   */
+  private async commitWaiting(): Promise<void> {
+    const batch = this.waiting.splice(0);
+    if (batch.length === 0) return;
+    const results = await this.commitUnderLock(batch);
+    batch.forEach((pending, index) => pending.resolve(results[index]!));
+  }
+
+  private async commitUnderLock(batch: readonly PendingCommit[]): Promise<Array<Result<CommitResult>>> {
     const lock = await this.lock();
-    if (!lock.success) return lock;
+    if (!lock.success) return batch.map(() => lock);
     try {
       if (!this.orphansRemoved) {
         this.orphansRemoved = true;
         await removeOrphanedTempFiles(this.path);
       }
       const fresh = await this.refresh();
-      if (!fresh.success) return fresh;
+      if (!fresh.success) return batch.map(() => fresh);
       const stamp = fresh.data;
-      const previous = this.low.data;
-      const outcome = applyCommands(previous, commands, context);
-      if (!outcome.success) return outcome;
-      const { db, audit } = outcome.data;
-      if (db === previous) return ok({ revision: db.revision, audit });
+      const results: Array<Result<CommitResult>> = [];
+      const lines: string[] = [];
+      const changed: number[] = [];
+      let db = this.low.data;
+      for (const [index, { commands, context }] of batch.entries()) {
+        const outcome = applyCommands(db, commands, context);
+        if (!outcome.success || outcome.data.db === db) {
+          results.push(outcome.success ? ok({ revision: db.revision, audit: outcome.data.audit }) : outcome);
+          continue;
+        }
+        db = outcome.data.db;
+        results.push(ok({ revision: db.revision, audit: outcome.data.audit }));
+        changed.push(index);
+        // Commands as parsed (defaults filled in), so a replay does not depend on today's defaults.
+        lines.push(logLine({ revision: db.revision, at: context.at, actor: context.actor, commands: commands.map((command) => Command.parse(command)) }));
+      }
+      if (lines.length === 0) return results;
+      const refuse = (failure: Result<never>) => {
+        for (const index of changed) results[index] = failure;
+        return results;
+      };
       if (lock.data.lost()) {
-        return fail('store.lock_lost', `${this.file.displayName}: lost the lock while committing (the process stalled); nothing was written. Try again.`);
+        return refuse(fail('store.lock_lost', `${this.file.displayName}: lost the lock while committing (the process stalled); nothing was written. Try again.`));
       }
       let written: FilesStamp;
       try {
-        // Commands as parsed (defaults filled in), so a replay does not depend on today's defaults.
-        const line = logLine({ revision: db.revision, at: context.at, actor: context.actor, commands: commands.map((command) => Command.parse(command)) });
-        if (this.shouldCompact(stamp, Buffer.byteLength(line))) {
+        const text = lines.join('');
+        if (this.shouldCompact(stamp, lines.length, Buffer.byteLength(text))) {
           written = await this.file.compact(db);
           this.migratedFrom = CURRENT_SCHEMA_VERSION;
         } else {
-          written = { snapshot: stamp.snapshot, log: await this.file.append(line, stamp.log) };
+          written = { snapshot: stamp.snapshot, log: await this.file.append(text, lines.length, stamp.log) };
         }
       } catch (error) {
         // The rename or append may or may not have happened: reread the files next time rather than guess.
         this.stamp = undefined;
-        return this.file.ioFailure(error, 'write');
+        return refuse(this.file.ioFailure(error, 'write'));
       }
       // Readers see the new data only once it is durable.
       this.low.data = db;
       this.stamp = written;
       this.generation++;
-      return ok({ revision: db.revision, audit });
+      return results;
     } finally {
       await lock.data.release();
     }
