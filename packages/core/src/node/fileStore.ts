@@ -252,18 +252,13 @@ export class DatabaseFile implements Adapter<Database> {
 
   /** The stamps of the snapshot and the log on disk now, or a failure when the snapshot cannot be found. */
   async currentFiles(): Promise<Result<CurrentFiles>> {
-    let snapshot: FileStamp;
-    try {
-      snapshot = stampOf(await stat(this.path));
-    } catch (error) {
-      return this.ioFailure(error, 'read');
-    }
-    try {
-      return ok({ snapshot, log: stampOf(await stat(this.logPath)) });
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return ok({ snapshot, log: null });
-      return this.ioFailure(error, 'read');
-    }
+    // Both at once: every read() of the bot pays for these, and they are independent (a change
+    // seen in either sends the caller to catchUp, which orders its own reads).
+    const [snapshot, log] = await Promise.allSettled([stat(this.path), stat(this.logPath)]);
+    if (snapshot.status === 'rejected') return this.ioFailure(snapshot.reason, 'read');
+    if (log.status === 'fulfilled') return ok({ snapshot: stampOf(snapshot.value), log: stampOf(log.value) });
+    if (errorCode(log.reason) === 'ENOENT') return ok({ snapshot: stampOf(snapshot.value), log: null });
+    return this.ioFailure(log.reason, 'read');
   }
 
   /** For lowdb's `Low.read()`: the database, throwing the message of a corrupt or invalid file. */
