@@ -90,7 +90,8 @@ export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-async function syncDirectory(directory: string): Promise<void> {
+/** Makes a directory's entries (a rename, a new file) durable. */
+export async function syncDirectory(directory: string): Promise<void> {
   // Windows cannot open a directory for fsync; its rename is already durable enough there.
   if (process.platform === 'win32') return;
   const handle = await open(directory, 'r');

@@ -1,7 +1,7 @@
 // These tests use real files in a temp directory (never lowdb's in-memory NODE_ENV=test mode),
 // and run second processes from core's dist/ (rebuilt first if older than the source).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, appendFile, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -328,6 +328,23 @@ describe('with real second processes', () => {
     expect(db.audit.map((e) => e.seq)).toEqual(Array.from({ length: 2 * perProcess }, (_, index) => index + 1));
   }, 120_000);
 
+  it('loses none of the commits two processes make through the change log, across compactions', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const perProcess = 60;
+    const compaction = JSON.stringify({ rewriteBelowBytes: 0, maxLogEntries: 25 });
+    const workers = [worker('commits', path, String(perProcess), 'bot', compaction), worker('commits', path, String(perProcess), 'cli', compaction)];
+    const codes = await Promise.all(workers.map((w) => w.exit));
+    expect({ codes, stderr: workers.map((w) => w.stderr()) }).toEqual({ codes: [0, 0], stderr: ['', ''] });
+
+    const db = await (await open()).read();
+    expect(db.revision).toBe(2 * perProcess);
+    const notes = db.actions[0]!.history.map((h) => h.note);
+    for (const label of ['bot', 'cli']) {
+      expect(notes.filter((note) => note?.startsWith(`${label} `))).toHaveLength(perProcess);
+    }
+    expect(db.audit.map((e) => e.seq)).toEqual(Array.from({ length: 2 * perProcess }, (_, index) => index + 1));
+  }, 120_000);
+
   it('leaves the previous file intact when a writer is killed halfway through writing', async () => {
     unwrap(await createDataFile(path, largeDatabase(500)));
     const before = await readFile(path, 'utf8');
@@ -347,4 +364,165 @@ describe('with real second processes', () => {
     expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 10 }], by(actors.owner))).revision).toBe(1);
     expect(await readdir(directory)).toEqual(['partnership.json']);
   }, 60_000);
+});
+
+describe('the change log beside a large data file', () => {
+  /** Every commit goes to the log (as for a file of many megabytes), compacting after `maxLogEntries`. */
+  const logAlways = (maxLogEntries = 1000) => ({ compaction: { rewriteBelowBytes: 0, maxLogEntries, maxLogFraction: 1000 } });
+  const logPath = () => `${path}.log`;
+  const note = (text: string) => [{ type: 'action.update' as const, ref: 'A-1', note: text }];
+
+  async function openLogged(maxLogEntries?: number): Promise<FileStore> {
+    const store = unwrap(await openFileStoreWith(path, {}, logAlways(maxLogEntries)));
+    stores.push(store);
+    return store;
+  }
+
+  async function logLines(): Promise<Array<Record<string, unknown>>> {
+    return (await readFile(logPath(), 'utf8'))
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
+  it('appends a change to the log with its revision, actor and parsed commands, leaving the data file byte for byte', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const before = await readFile(path, 'utf8');
+    const store = await openLogged();
+    unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
+    expect(await readFile(path, 'utf8')).toBe(before);
+    expect(await logLines()).toEqual([
+      {
+        revision: 1,
+        at: '2025-06-01T10:00:00.000Z',
+        actor: { kind: 'person', personId: 'olu-owner' },
+        commands: [{ type: 'action.update', ref: 'A-1', progress: 40, status: null, note: null, requestId: null }],
+      },
+    ]);
+  });
+
+  it('replays the log when a store opens the file, giving exactly the committed data', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged();
+    unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40, note: 'Toolkit drafted' }], by(actors.owner)));
+    unwrap(await store.commit(note('Shared with partners'), by(actors.cli)));
+    const reopened = await open();
+    expect(await reopened.read()).toEqual(await store.read());
+    expect((await reopened.read()).revision).toBe(2);
+  });
+
+  it('rewrites the data file and removes the log once the log holds enough changes', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged(3);
+    for (const text of ['one', 'two', 'three']) unwrap(await store.commit(note(text), by(actors.owner)));
+    expect(await logLines()).toHaveLength(3);
+    unwrap(await store.commit(note('four'), by(actors.owner)));
+    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect(await readFile(path, 'utf8')).toBe(serializeDatabase(await store.read()));
+    expect((await store.read()).revision).toBe(4);
+
+    unwrap(await store.commit(note('five'), by(actors.owner)));
+    expect((await logLines()).map((line) => line.revision)).toEqual([5]);
+  });
+
+  it('ignores a torn last line left by a crash, and cuts it off at the next commit', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged();
+    unwrap(await store.commit(note('before the crash'), by(actors.owner)));
+    await appendFile(logPath(), '{"revision":2,"at":"2025-06-01T10:00:00.000Z","actor":{"kind":"pers');
+
+    const reopened = await openLogged();
+    expect((await reopened.read()).revision).toBe(1);
+    unwrap(await reopened.commit(note('after the crash'), by(actors.owner)));
+    expect((await logLines()).map((line) => line.revision)).toEqual([1, 2]);
+    expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'before the crash', 'after the crash']);
+  });
+
+  it('refuses a log with a broken complete line, naming the log and the line, and leaves both files untouched', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    unwrap(await (await openLogged()).commit(note('fine'), by(actors.owner)));
+    const [data, log] = [await readFile(path, 'utf8'), await readFile(logPath(), 'utf8')];
+    await appendFile(logPath(), '{"revision": 2, "at": "yesterday"}\n');
+    expect(errorOf(await openFileStore(path))).toMatchInlineSnapshot(`
+      {
+        "code": "store.corrupt",
+        "message": "<dir>/partnership.json.log: line 2 is not a recorded change: Invalid ISO datetime",
+      }
+    `);
+    await writeFile(logPath(), `${log}not json at all\n`);
+    expect(errorOf(await openFileStore(path)).message).toMatch(/^<dir>\/partnership\.json\.log: line 2 is not valid JSON: /);
+    expect([await readFile(path, 'utf8'), await readFile(logPath(), 'utf8')]).toEqual([data, `${log}not json at all\n`]);
+  });
+
+  it('refuses a log that does not follow on from the data file', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged();
+    for (const text of ['one', 'two']) unwrap(await store.commit(note(text), by(actors.owner)));
+    const [, second] = (await readFile(logPath(), 'utf8')).split('\n');
+    await writeFile(logPath(), `${second}\n`);
+    expect(errorOf(await openFileStore(path))).toMatchInlineSnapshot(`
+      {
+        "code": "store.corrupt",
+        "message": "<dir>/partnership.json.log: line 1 records revision 2, but the data is at revision 0; the log does not belong to this data file.",
+      }
+    `);
+  });
+
+  it('skips the entries a rewritten data file already holds (a compaction that crashed before removing the log)', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged();
+    for (const text of ['one', 'two']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await writeFile(path, serializeDatabase(await store.read()));
+
+    const reopened = await openLogged();
+    expect(await reopened.read()).toEqual(await store.read());
+    expect(unwrap(await reopened.commit(note('three'), by(actors.owner))).revision).toBe(3);
+    expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three']);
+  });
+
+  it('starts afresh when a data file is created over one with a log', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    unwrap(await (await openLogged()).commit(note('one'), by(actors.owner)));
+    unwrap(await createDataFile(path, sampleDatabase(), { force: true }));
+    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await (await open()).read()).revision).toBe(0);
+  });
+
+  it("sees another store's logged changes on read and before its own commit", async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const [bot, cli] = [await openLogged(), await openLogged()];
+    unwrap(await cli.commit([{ type: 'action.update', ref: 'A-1', progress: 40, note: 'from the CLI' }], by(actors.cli)));
+    expect((await bot.read()).actions[0]?.progress).toBe(40);
+    unwrap(await cli.commit(note('from the CLI again'), by(actors.cli)));
+    unwrap(await bot.commit(note('from the bot'), by(actors.owner)));
+    expect((await cli.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'from the CLI', 'from the CLI again', 'from the bot']);
+    expect((await logLines()).map((line) => line.revision)).toEqual([1, 2, 3]);
+  });
+
+  it('commits made together are each all-or-nothing, in order, with their own revisions: a refused one does not stop the rest', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged();
+    const results = await Promise.all([
+      store.commit(note('first'), by(actors.owner)),
+      store.commit([{ type: 'action.update', ref: 'A-99', note: 'no such action' }], by(actors.owner)),
+      store.commit(note('second'), by(actors.bystander)),
+      store.commit(note('third'), by(actors.owner)),
+    ]);
+    expect(results.map((r) => (r.success ? r.data.revision : r.error.code))).toEqual([1, 'action.not_found', 'action.not_owner', 2]);
+    expect((await logLines()).map((line) => line.revision)).toEqual([1, 2]);
+    expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'first', 'third']);
+  });
+
+  it('loses none of many commits interleaved through two stores, across compactions', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const [first, second] = [await openLogged(7), await openLogged(7)];
+    const notes = Array.from({ length: 40 }, (_, index) => `note ${index}`);
+    const results = await Promise.all(notes.map((text, index) => (index % 2 ? first : second).commit(note(text), by(actors.owner))));
+    expect(results.filter((r) => !r.success)).toEqual([]);
+    for (const store of [first, second, await open()]) {
+      const db = await store.read();
+      expect(db.revision).toBe(40);
+      expect(new Set(db.actions[0]?.history.map((h) => h.note))).toEqual(new Set(['Created', ...notes]));
+    }
+  });
 });

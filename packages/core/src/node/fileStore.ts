@@ -1,16 +1,17 @@
-import { mkdir, open, stat } from 'node:fs/promises';
+import { mkdir, open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
 import { fail, ok, type Result } from '../common/base/result.js';
 import { parseWith } from '../common/base/validation.js';
 import { applyCommands, type ChangeContext } from '../common/store/applyCommands.js';
-import type { CommandInput } from '../common/store/commands.js';
-import { Database } from '../common/store/database.js';
+import { Command, type CommandInput } from '../common/store/commands.js';
+import { CURRENT_SCHEMA_VERSION, Database } from '../common/store/database.js';
 import { migrate, migrations as defaultMigrations, type Migration } from '../common/store/migrations.js';
 import { SerialQueue } from '../common/store/serialQueue.js';
 import type { CommitResult, Store } from '../common/store/store.js';
-import { errorCode, removeOrphanedTempFiles, sameStamp, writeFileDurably, type FileStamp, type WriteFaults } from './durableWrite.js';
+import { logLine, parseLogChunk, replayLog } from './changeLog.js';
+import { errorCode, removeOrphanedTempFiles, sameStamp, syncDirectory, writeFileDurably, type FileStamp, type WriteFaults } from './durableWrite.js';
 import { findJsonSyntaxProblem } from './jsonLocation.js';
 
 /** How patiently a file store waits for another process's lock. */
@@ -21,23 +22,83 @@ export interface FileStoreOptions {
   lockRetries?: number;
 }
 
-/** Hooks for tests of migrations and crashes; not exported from the package entry. */
+/**
+ * When a commit rewrites the whole data file (the snapshot) instead of appending its change to
+ * the change log beside it. Appending costs the same at any size; rewriting costs in proportion
+ * to the file, and replaying the log costs in proportion to its length at every open.
+ */
+export interface CompactionPolicy {
+  /** A snapshot smaller than this is simply rewritten: as cheap as an append, and it stays one readable file. */
+  readonly rewriteBelowBytes: number;
+  /** Rewrite the snapshot once the log holds this many changes, to bound the replay at open. */
+  readonly maxLogEntries: number;
+  /** …or once the log is this fraction of the snapshot's size. */
+  readonly maxLogFraction: number;
+}
+
+/** The default compaction policy; see docs/performance.md for the measurements behind it. */
+export const DEFAULT_COMPACTION: CompactionPolicy = {
+  rewriteBelowBytes: 2 * 1024 * 1024,
+  maxLogEntries: 1000,
+  maxLogFraction: 0.25,
+};
+
+/** Hooks for tests of migrations, crashes and compaction; not exported from the package entry. */
 export interface FileStoreInternals {
   readonly migrations?: Readonly<Record<number, Migration>>;
   readonly faults?: WriteFaults;
+  readonly compaction?: Partial<CompactionPolicy>;
 }
 
 const DEFAULT_LOCK_STALE_MS = 10_000;
 // Enough retries to outlast a stale lock, so a crashed process's lock is taken over, not reported.
 const DEFAULT_LOCK_RETRIES = 150;
 
-/** A database read from the data file, with the version of the file it came from. */
+/** How much of the change log a holder has applied. */
+interface LogPosition {
+  /** The log file as it was when last read or written. */
+  readonly file: FileStamp;
+  /** Bytes of complete lines applied, from the start of the log. */
+  readonly completeBytes: number;
+  /** Lines applied. */
+  readonly entries: number;
+}
+
+/** Which version of the data file and how much of its change log the holder's data reflects. */
+interface FilesStamp {
+  readonly snapshot: FileStamp;
+  /** null when there is no log. */
+  readonly log: LogPosition | null;
+}
+
+/** The files on disk now: the snapshot's stamp and the log's, if there is a log. */
+interface CurrentFiles {
+  readonly snapshot: FileStamp;
+  readonly log: FileStamp | null;
+}
+
+/** A commit waiting for the lock, and how to tell its caller the outcome. */
+interface PendingCommit {
+  readonly commands: readonly CommandInput[];
+  readonly context: ChangeContext;
+  readonly resolve: (result: Result<CommitResult>) => void;
+}
+
+/** A database read from the data file and its log, with the version of the files it came from. */
 interface Loaded {
   readonly db: Database;
-  readonly stamp: FileStamp;
-  /** The schema version the file had before migration. */
+  readonly stamp: FilesStamp;
+  /** The schema version the data file had before migration. */
   readonly migratedFrom: number;
 }
+
+function sameFiles(current: CurrentFiles | undefined, stamp: FilesStamp | CurrentFiles | undefined): boolean {
+  if (current === undefined || stamp === undefined || !sameStamp(current.snapshot, stamp.snapshot)) return false;
+  const log = stamp.log === null ? null : 'file' in stamp.log ? stamp.log.file : stamp.log;
+  return current.log === null ? log === null : sameStamp(current.log, log ?? undefined);
+}
+
+const stampOf = (stats: { ino: number; size: number; mtimeMs: number }): FileStamp => ({ inode: stats.ino, size: stats.size, modifiedMs: stats.mtimeMs });
 
 /** The JSON text of a database as written to disk: 2-space indentation and a final newline, for diffs. */
 export function serializeDatabase(db: Database): string {
@@ -77,12 +138,14 @@ export function parseDataFile(
 }
 
 /**
- * The data file as a lowdb adapter: reads validate and migrate, writes are atomic and fsynced.
- * `stamp` remembers which version of the file the caller's data matches.
+ * The data file as a lowdb adapter, with its change log: the snapshot `<file>` holds the
+ * database as of its revision, and `<file>.log` the changes committed since, one JSON line each.
+ * Reads validate, migrate and replay; the snapshot is replaced atomically and durably, the log
+ * appended to with fsync.
  */
 export class DatabaseFile implements Adapter<Database> {
-  /** The version of the file that the holder's data was read from or written as. */
-  stamp: FileStamp | undefined;
+  /** Absolute path of the change log beside the data file. */
+  readonly logPath: string;
 
   constructor(
     /** Absolute path of the data file. */
@@ -90,19 +153,71 @@ export class DatabaseFile implements Adapter<Database> {
     /** The path as the user gave it, for messages. */
     readonly displayName: string,
     private readonly internals: FileStoreInternals = {},
-  ) {}
+  ) {
+    this.logPath = `${path}.log`;
+  }
 
-  /** Reads, migrates and validates the file, reporting any problem as a value. */
+  /** The log's name for messages. */
+  get logName(): string {
+    return `${this.displayName}.log`;
+  }
+
+  /** Reads, migrates and validates the snapshot and replays the log, reporting any problem as a value. */
   async load(): Promise<Result<Loaded>> {
+    return this.catchUp(undefined);
+  }
+
+  /**
+   * Brings a holder's data up to date with the files: when the snapshot is the one it holds,
+   * replays only the log's new lines; else reads everything again.
+   */
+  async catchUp(held: { db: Database; stamp: FilesStamp | undefined; migratedFrom: number } | undefined): Promise<Result<Loaded>> {
+    // The log is opened before the snapshot is looked at. A compaction writes the snapshot before
+    // it removes the log, and a new log is only started after that, so the log held open here
+    // either belongs to the snapshot read next or is one the snapshot already contains.
+    let log: FileHandle | null;
+    try {
+      log = await open(this.logPath, 'r');
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') return this.ioFailure(error, 'read');
+      log = null;
+    }
+    try {
+      const logFile = log === null ? null : stampOf(await log.stat());
+      let base: { db: Database; snapshot: FileStamp; migratedFrom: number; from: LogPosition | null } | undefined;
+      if (held?.stamp !== undefined) {
+        const snapshot = stampOf(await stat(this.path));
+        const from = held.stamp.log;
+        const continues = logFile !== null && (from === null || (logFile.inode === from.file.inode && logFile.size >= from.completeBytes));
+        if (sameStamp(snapshot, held.stamp.snapshot) && (continues || (logFile === null && from === null))) {
+          base = { db: held.db, snapshot, migratedFrom: held.migratedFrom, from };
+        }
+      }
+      if (base === undefined) {
+        const read = await this.readSnapshot();
+        if (!read.success) return read;
+        base = { ...read.data, from: null };
+      }
+      if (log === null || logFile === null) return ok({ db: base.db, stamp: { snapshot: base.snapshot, log: null }, migratedFrom: base.migratedFrom });
+      const replayed = await this.replayFrom(log, logFile, base.db, base.from);
+      if (!replayed.success) return replayed;
+      return ok({ db: replayed.data.db, stamp: { snapshot: base.snapshot, log: replayed.data.log }, migratedFrom: base.migratedFrom });
+    } catch (error) {
+      return this.ioFailure(error, 'read');
+    } finally {
+      await log?.close();
+    }
+  }
+
+  private async readSnapshot(): Promise<Result<{ db: Database; snapshot: FileStamp; migratedFrom: number }>> {
     let text: string;
-    let stamp: FileStamp;
+    let snapshot: FileStamp;
     try {
       // Stat and read through one handle, so the stamp is the stamp of the text read even if
       // another process renames a new version into place meanwhile.
       const handle = await open(this.path, 'r');
       try {
-        const stats = await handle.stat();
-        stamp = { inode: stats.ino, size: stats.size, modifiedMs: stats.mtimeMs };
+        snapshot = stampOf(await handle.stat());
         text = await handle.readFile('utf8');
       } finally {
         await handle.close();
@@ -112,30 +227,91 @@ export class DatabaseFile implements Adapter<Database> {
     }
     const parsed = parseDataFile(text, this.displayName, this.internals.migrations);
     if (!parsed.success) return parsed;
-    return ok({ ...parsed.data, stamp });
+    return ok({ db: parsed.data.db, snapshot, migratedFrom: parsed.data.migratedFrom });
   }
 
-  /** The stamp of the file on disk now, or a failure when it cannot be found. */
-  async currentStamp(): Promise<Result<FileStamp>> {
-    try {
-      const stats = await stat(this.path);
-      return ok({ inode: stats.ino, size: stats.size, modifiedMs: stats.mtimeMs });
-    } catch (error) {
-      return this.ioFailure(error, 'read');
+  /** Replays the complete lines of an open log after `from` on top of `db`. */
+  private async replayFrom(log: FileHandle, file: FileStamp, db: Database, from: LogPosition | null): Promise<Result<{ db: Database; log: LogPosition }>> {
+    const start = from?.completeBytes ?? 0;
+    const bytes = Buffer.alloc(file.size - start);
+    let read = 0;
+    while (read < bytes.length) {
+      const { bytesRead } = await log.read(bytes, read, bytes.length - read, start + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
     }
+    const chunk = parseLogChunk(bytes.subarray(0, read), (from?.entries ?? 0) + 1, this.logName);
+    if (!chunk.success) return chunk;
+    const replayed = replayLog(db, chunk.data.entries, this.logName);
+    if (!replayed.success) return replayed;
+    return ok({
+      db: replayed.data,
+      log: { file, completeBytes: start + chunk.data.completeBytes, entries: (from?.entries ?? 0) + chunk.data.entries.length },
+    });
+  }
+
+  /** The stamps of the snapshot and the log on disk now, or a failure when the snapshot cannot be found. */
+  async currentFiles(): Promise<Result<CurrentFiles>> {
+    // Both at once: every read() of the bot pays for these, and they are independent (a change
+    // seen in either sends the caller to catchUp, which orders its own reads).
+    const [snapshot, log] = await Promise.allSettled([stat(this.path), stat(this.logPath)]);
+    if (snapshot.status === 'rejected') return this.ioFailure(snapshot.reason, 'read');
+    if (log.status === 'fulfilled') return ok({ snapshot: stampOf(snapshot.value), log: stampOf(log.value) });
+    if (errorCode(log.reason) === 'ENOENT') return ok({ snapshot: stampOf(snapshot.value), log: null });
+    return this.ioFailure(log.reason, 'read');
   }
 
   /** For lowdb's `Low.read()`: the database, throwing the message of a corrupt or invalid file. */
   async read(): Promise<Database> {
     const loaded = await this.load();
     if (!loaded.success) throw new Error(loaded.error.message);
-    this.stamp = loaded.data.stamp;
     return loaded.data.db;
   }
 
-  /** For lowdb's `Low.write()`: replaces the file atomically and durably. */
+  /** For lowdb's `Low.write()`: compacts, replacing the snapshot atomically and durably. */
   async write(db: Database): Promise<void> {
-    this.stamp = await writeFileDurably(this.path, serializeDatabase(db), { faults: this.internals.faults });
+    await this.compact(db);
+  }
+
+  /**
+   * Writes the whole database as the new snapshot, then removes the log it now contains. A crash
+   * between the two leaves a log whose entries the snapshot already holds; replay skips them.
+   */
+  async compact(db: Database): Promise<FilesStamp> {
+    const snapshot = await writeFileDurably(this.path, serializeDatabase(db), { faults: this.internals.faults });
+    await unlink(this.logPath).catch((error: unknown) => {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    });
+    return { snapshot, log: null };
+  }
+
+  /**
+   * Appends `entries` changes (complete lines) to the log and fsyncs it; they are durable when
+   * this resolves. Bytes after `position` (a torn append left by a crash) are cut off first.
+   * Call under the lock.
+   */
+  async append(lines: string, entries: number, position: LogPosition | null): Promise<LogPosition> {
+    const handle = await open(this.logPath, 'a', 0o644);
+    const completeBytes = position?.completeBytes ?? 0;
+    try {
+      const before = await handle.stat();
+      try {
+        if (before.size !== completeBytes) await handle.truncate(completeBytes);
+        const bytes = Buffer.from(lines, 'utf8');
+        await handle.write(bytes);
+        await handle.sync();
+        const after = stampOf(await handle.stat());
+        // A new file's name must be durable too, or a power cut could lose the whole log.
+        if (completeBytes === 0) await syncDirectory(dirname(this.logPath));
+        return { file: after, completeBytes: completeBytes + bytes.length, entries: (position?.entries ?? 0) + entries };
+      } catch (error) {
+        // Leave no half-written line behind a failed commit (best effort: the next commit cuts it anyway).
+        await handle.truncate(completeBytes).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await handle.close();
+    }
   }
 
   /** Turns a file-system error into a domain failure naming the file. */
@@ -148,9 +324,11 @@ export class DatabaseFile implements Adapter<Database> {
 }
 
 /**
- * The embedded store: one partnership's data in one JSON file, shared safely by every process
- * that opens it (the bot and any number of CLI runs). Each commit takes a lock on the file,
- * re-reads it if another process changed it, applies the commands and writes atomically.
+ * The embedded store: one partnership's data in one JSON file (and its change log), shared
+ * safely by every process that opens it (the bot and any number of CLI runs). Each commit takes
+ * a lock on the file, catches up with what other processes committed, applies the commands and
+ * appends them to the log with fsync, so a change costs the same however long the history; every
+ * so often (see `CompactionPolicy`) the commit rewrites the whole file instead, atomically.
  */
 export class FileStore implements Store {
   /** Absolute path of the data file. */
@@ -158,40 +336,50 @@ export class FileStore implements Store {
   private readonly low: Low<Database>;
   private readonly queue = new SerialQueue();
   private closed = false;
+  /** Which versions of the files `low.data` reflects; undefined after a failed write, forcing a full reread. */
+  private stamp: FilesStamp | undefined;
+  private migratedFrom: number;
   /** Bumped whenever `low.data` is replaced, so a slow reload cannot overwrite newer data. */
   private generation = 0;
-  /** A file version known to be broken, so `read()` does not re-parse it every time. */
-  private brokenStamp: FileStamp | undefined;
+  /** A version of the files known to be broken, so `read()` does not re-parse it every time. */
+  private brokenStamp: CurrentFiles | undefined;
   private orphansRemoved = false;
   private readonly lockStaleMs: number;
   private readonly lockRetries: number;
+  private readonly compaction: CompactionPolicy;
+  /** Commits waiting for the lock; whoever gets it next commits them all, with one fsync. */
+  private readonly waiting: PendingCommit[] = [];
 
   /** Use `openFileStore`, which reads and validates the file first. */
   constructor(
     private readonly file: DatabaseFile,
     loaded: Loaded,
     options: FileStoreOptions = {},
+    compaction: Partial<CompactionPolicy> = {},
   ) {
     this.path = file.path;
     this.low = new Low(file, loaded.db);
-    file.stamp = loaded.stamp;
+    this.stamp = loaded.stamp;
+    this.migratedFrom = loaded.migratedFrom;
     this.lockStaleMs = options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS;
     this.lockRetries = options.lockRetries ?? DEFAULT_LOCK_RETRIES;
+    this.compaction = { ...DEFAULT_COMPACTION, ...compaction };
   }
 
   /**
-   * The latest committed data, including other processes' commits: a stat per call, a reload
-   * when the file changed. If another process left the file unreadable, the last good data is
-   * returned and commits report the problem.
+   * The latest committed data, including other processes' commits: two stats per call, and when
+   * the files changed, a replay of the log's new lines (or a reload if the snapshot changed). If
+   * another process left the files unreadable, the last good data is returned and commits report
+   * the problem.
    */
   async read(): Promise<Database> {
     if (this.closed) return this.low.data;
-    const current = await this.file.currentStamp();
-    if (!current.success || sameStamp(current.data, this.file.stamp) || sameStamp(current.data, this.brokenStamp)) {
+    const current = await this.file.currentFiles();
+    if (!current.success || sameFiles(current.data, this.stamp) || sameFiles(current.data, this.brokenStamp)) {
       return this.low.data;
     }
     const generation = this.generation;
-    const loaded = await this.file.load();
+    const loaded = await this.file.catchUp(this.held());
     if (!loaded.success) {
       this.brokenStamp = current.data;
       return this.low.data;
@@ -202,7 +390,10 @@ export class FileStore implements Store {
 
   commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
     if (this.closed) return Promise.resolve(fail('store.closed', 'The store has been closed.'));
-    return this.queue.run(() => this.commitUnderLock(commands, context));
+    return new Promise((resolve) => {
+      this.waiting.push({ commands, context, resolve });
+      void this.queue.run(() => this.commitWaiting());
+    });
   }
 
   /** Refuses new commits, waits for queued ones to finish (and release their locks). */
@@ -211,55 +402,109 @@ export class FileStore implements Store {
     await this.queue.drain();
   }
 
+  private held(): { db: Database; stamp: FilesStamp | undefined; migratedFrom: number } {
+    return { db: this.low.data, stamp: this.stamp, migratedFrom: this.migratedFrom };
+  }
+
   private install(loaded: Loaded): void {
     this.low.data = loaded.db;
-    this.file.stamp = loaded.stamp;
+    this.stamp = loaded.stamp;
+    this.migratedFrom = loaded.migratedFrom;
     this.generation++;
   }
 
-  private async commitUnderLock(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
+  /** Whether this write rewrites the snapshot rather than appending `entries` lines of `lineBytes` to the log. */
+  private shouldCompact(stamp: FilesStamp, entries: number, lineBytes: number): boolean {
+    // A migrated file is written back in the current version before any log is added to it.
+    if (this.migratedFrom < CURRENT_SCHEMA_VERSION) return true;
+    const { rewriteBelowBytes, maxLogEntries, maxLogFraction } = this.compaction;
+    if (stamp.snapshot.size < rewriteBelowBytes) return true;
+    const total = (stamp.log?.entries ?? 0) + entries;
+    const bytes = (stamp.log?.completeBytes ?? 0) + lineBytes;
+    return total > maxLogEntries || bytes > stamp.snapshot.size * maxLogFraction;
+  }
+
+  /**
+   * Group commit: takes every commit waiting so far and, under one lock, applies each in turn on
+   * the result of the one before (each still all-or-nothing, with its own revision), then makes
+   * them durable with one append and one fsync. Twenty people updating at once wait for one or
+   * two fsyncs instead of twenty. Each caller hears of its own commit only once it is durable.
+   */
+  private async commitWaiting(): Promise<void> {
+    const batch = this.waiting.splice(0);
+    if (batch.length === 0) return;
+    const results = await this.commitUnderLock(batch);
+    batch.forEach((pending, index) => pending.resolve(results[index]!));
+  }
+
+  private async commitUnderLock(batch: readonly PendingCommit[]): Promise<Array<Result<CommitResult>>> {
     const lock = await this.lock();
-    if (!lock.success) return lock;
+    if (!lock.success) return batch.map(() => lock);
     try {
       if (!this.orphansRemoved) {
         this.orphansRemoved = true;
         await removeOrphanedTempFiles(this.path);
       }
       const fresh = await this.refresh();
-      if (!fresh.success) return fresh;
-      const previous = this.low.data;
-      const outcome = applyCommands(previous, commands, context);
-      if (!outcome.success) return outcome;
-      const { db, audit } = outcome.data;
-      if (db === previous) return ok({ revision: db.revision, audit });
+      if (!fresh.success) return batch.map(() => fresh);
+      const stamp = fresh.data;
+      const results: Array<Result<CommitResult>> = [];
+      const lines: string[] = [];
+      const changed: number[] = [];
+      let db = this.low.data;
+      for (const [index, { commands, context }] of batch.entries()) {
+        const outcome = applyCommands(db, commands, context);
+        if (!outcome.success || outcome.data.db === db) {
+          results.push(outcome.success ? ok({ revision: db.revision, audit: outcome.data.audit }) : outcome);
+          continue;
+        }
+        db = outcome.data.db;
+        results.push(ok({ revision: db.revision, audit: outcome.data.audit }));
+        changed.push(index);
+        // Commands as parsed (defaults filled in), so a replay does not depend on today's defaults.
+        lines.push(logLine({ revision: db.revision, at: context.at, actor: context.actor, commands: commands.map((command) => Command.parse(command)) }));
+      }
+      if (lines.length === 0) return results;
+      const refuse = (failure: Result<never>) => {
+        for (const index of changed) results[index] = failure;
+        return results;
+      };
       if (lock.data.lost()) {
-        return fail('store.lock_lost', `${this.file.displayName}: lost the lock while committing (the process stalled); nothing was written. Try again.`);
+        return refuse(fail('store.lock_lost', `${this.file.displayName}: lost the lock while committing (the process stalled); nothing was written. Try again.`));
       }
+      let written: FilesStamp;
       try {
-        // Through the adapter rather than Low.write(), so readers see the new data only once it is durable.
-        await this.low.adapter.write(db);
+        const text = lines.join('');
+        if (this.shouldCompact(stamp, lines.length, Buffer.byteLength(text))) {
+          written = await this.file.compact(db);
+          this.migratedFrom = CURRENT_SCHEMA_VERSION;
+        } else {
+          written = { snapshot: stamp.snapshot, log: await this.file.append(text, lines.length, stamp.log) };
+        }
       } catch (error) {
-        // The rename may or may not have happened: reread the file next time rather than guess.
-        this.file.stamp = undefined;
-        return this.file.ioFailure(error, 'write');
+        // The rename or append may or may not have happened: reread the files next time rather than guess.
+        this.stamp = undefined;
+        return refuse(this.file.ioFailure(error, 'write'));
       }
+      // Readers see the new data only once it is durable.
       this.low.data = db;
+      this.stamp = written;
       this.generation++;
-      return ok({ revision: db.revision, audit });
+      return results;
     } finally {
       await lock.data.release();
     }
   }
 
-  /** Brings `low.data` up to date with the file if another process changed it. */
-  private async refresh(): Promise<Result<true>> {
-    const current = await this.file.currentStamp();
+  /** Brings `low.data` up to date with the files if another process changed them; returns their stamp. */
+  private async refresh(): Promise<Result<FilesStamp>> {
+    const current = await this.file.currentFiles();
     if (!current.success) return current;
-    if (sameStamp(current.data, this.file.stamp)) return ok(true);
-    const loaded = await this.file.load();
+    if (this.stamp !== undefined && sameFiles(current.data, this.stamp)) return ok(this.stamp);
+    const loaded = await this.file.catchUp(this.held());
     if (!loaded.success) return loaded;
     this.install(loaded.data);
-    return ok(true);
+    return ok(loaded.data.stamp);
   }
 
   private async lock(): Promise<Result<{ release: () => Promise<void>; lost: () => boolean }>> {
@@ -308,7 +553,7 @@ export async function openFileStoreWith(
   const file = new DatabaseFile(resolve(path), path, internals);
   const loaded = await file.load();
   if (!loaded.success) return loaded;
-  return ok(new FileStore(file, loaded.data, options));
+  return ok(new FileStore(file, loaded.data, options, internals.compaction));
 }
 
 /**
@@ -325,6 +570,8 @@ export async function createDataFile(path: string, db: Database, options: { forc
     await mkdir(dirname(file.path), { recursive: true });
     try {
       await writeFileDurably(file.path, text, { exclusive: true });
+      // A change log left without its data file belongs to nothing; it must not replay onto this one.
+      await removeLog(file);
       return ok(undefined);
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
@@ -333,6 +580,7 @@ export async function createDataFile(path: string, db: Database, options: { forc
     const release = await lockfile.lock(file.path, { stale: DEFAULT_LOCK_STALE_MS, retries: { retries: DEFAULT_LOCK_RETRIES, factor: 1.5, minTimeout: 5, maxTimeout: 100 } });
     try {
       await writeFileDurably(file.path, text);
+      await removeLog(file);
     } finally {
       await release().catch(() => undefined);
     }
@@ -341,4 +589,10 @@ export async function createDataFile(path: string, db: Database, options: { forc
     if (errorCode(error) === 'ELOCKED') return fail('store.locked', `${path} stayed locked by another process; try again.`, { file: path });
     return file.ioFailure(error, 'write');
   }
+}
+
+async function removeLog(file: DatabaseFile): Promise<void> {
+  await unlink(file.logPath).catch((error: unknown) => {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  });
 }

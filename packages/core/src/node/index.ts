@@ -5,5 +5,7 @@ export {
   parseDataFile,
   serializeDatabase,
   FileStore,
+  DEFAULT_COMPACTION,
   type FileStoreOptions,
+  type CompactionPolicy,
 } from './fileStore.js';

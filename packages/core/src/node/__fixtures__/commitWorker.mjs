@@ -2,12 +2,13 @@
 // (dist/), as the bot or a CLI run would, and commits to it. fileStore.test.ts builds core first
 // if dist/ is missing or older than the source.
 //
-//   node commitWorker.mjs commits <file> <count> <label>   commit <count> notes on A-1, then exit
+//   node commitWorker.mjs commits <file> <count> <label> [compaction JSON]
+//                                                           commit <count> notes on A-1, then exit
 //   node commitWorker.mjs crash-mid-write <file>           commit once, announce the half-written
 //                                                           temp file on stdout, then hang
 import { openFileStoreWith } from '../../../dist/node/fileStore.js';
 
-const [mode, file, count, label] = process.argv.slice(2);
+const [mode, file, count, label, compaction] = process.argv.slice(2);
 const actor = { kind: 'system', name: `worker-${process.pid}` };
 const at = () => new Date().toISOString();
 
@@ -20,7 +21,8 @@ function check(result) {
 }
 
 if (mode === 'commits') {
-  const store = check(await openFileStoreWith(file, { lockStaleMs: 30_000, lockRetries: 10_000 }));
+  const internals = compaction === undefined ? {} : { compaction: JSON.parse(compaction) };
+  const store = check(await openFileStoreWith(file, { lockStaleMs: 30_000, lockRetries: 10_000 }, internals));
   const commits = Array.from({ length: Number(count) }, (_, index) =>
     store.commit([{ type: 'action.update', ref: 'A-1', note: `${label} ${index}` }], { actor, at: at() }),
   );

@@ -1,0 +1,104 @@
+// The smoke run: proves the bench still works end to end at a tiny scale. It asserts that every
+// section is there with sane numbers, never how fast anything is (speed is the bench's job).
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtBench } from './__fixtures__/builtBench.js';
+import { SECTION_HEADINGS, type AgainstFloor, type Report } from './report.js';
+
+const run = promisify(execFile);
+let directory: string;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'ptrack-bench-test-'));
+});
+
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+function expectSane(measured: AgainstFloor): void {
+  expect(measured.floor).toBeGreaterThan(0);
+  expect(measured.value).toBeGreaterThan(0);
+  expect(measured.ratio).toBeCloseTo(measured.value / measured.floor, 10);
+  expect(measured.samples).toBeGreaterThan(0);
+}
+
+describe('npm run bench, as a smoke run at 0.2×', () => {
+  let stdout: string;
+  let report: Report;
+  let document: string;
+
+  beforeAll(async () => {
+    const bin = builtBench();
+    const json = join(directory, 'report.json');
+    const doc = join(directory, 'performance.md');
+    await writeFile(doc, '# Performance\n\nWhat we found, in prose the bench must keep.\n');
+    ({ stdout } = await run(process.execPath, [bin, '--scales', '0.2', '--iterations', '1', '--json', json, '--write', doc], { maxBuffer: 10_000_000 }));
+    report = JSON.parse(await readFile(json, 'utf8')) as Report;
+    document = await readFile(doc, 'utf8');
+  }, 300_000);
+
+  it('prints every section and writes the same tables into the document, keeping its prose', () => {
+    for (const heading of SECTION_HEADINGS) expect(stdout).toContain(heading);
+    expect(document).toContain('What we found, in prose the bench must keep.');
+    expect(document).toContain(`<!-- bench:results:start -->\n${stdout}<!-- bench:results:end -->`);
+  });
+
+  it('describes the machine it ran on', () => {
+    expect(report.machine.cores).toBeGreaterThan(0);
+    expect(report.machine.node).toBe(process.version);
+    expect(report.machine.cpu).not.toBe('');
+  });
+
+  it('measures the reports, the changes, the change log and peak memory against their floors', () => {
+    const [scale] = report.scales;
+    expect(scale!.scale).toBe(0.2);
+    expect(scale!.bytes).toBeGreaterThan(1_000_000);
+    expect(scale!.counts.attendance).toBeGreaterThan(1000);
+    expectSane(scale!.reports);
+    expect(scale!.reports.open + scale!.reports.compute).toBeCloseTo(scale!.reports.value, 0);
+    expectSane(scale!.commits.actionUpdate);
+    expectSane(scale!.commits.register);
+    expectSane(scale!.memory);
+    expect(scale!.log.entries).toBeGreaterThan(0);
+    expectSane(scale!.log.open);
+    expectSane(scale!.log.compaction);
+  });
+
+  it('times the CLI against node -e 0, or says why not', () => {
+    if ('skipped' in report.cli) {
+      expect(report.cli.skipped).toMatch(/packages\/cli\/dist\/bin\.js/);
+      return;
+    }
+    expectSane(report.cli.version);
+    expectSane(report.cli.exportEngagement);
+  });
+
+  it('times each bot command at 1 and 20 conversations against the echo bot, or says why not', () => {
+    if ('skipped' in report.bot) {
+      expect(report.bot.skipped).toMatch(/packages\/bot\/dist\/bin\.js/);
+      return;
+    }
+    expect(report.bot.turns.map((t) => `${t.command} × ${t.concurrency}`)).toEqual([
+      'my actions × 1',
+      'my actions × 20',
+      'update × 1',
+      'update × 20',
+      'digest × 1',
+      'digest × 20',
+    ]);
+    for (const turn of report.bot.turns) {
+      expect(turn.p50).toBeGreaterThan(0);
+      expect(turn.p99).toBeGreaterThanOrEqual(turn.p50);
+      expect(turn.echoP99).toBeGreaterThanOrEqual(turn.echoP50);
+    }
+    // The turns did what they say: the bot knew the sender and named their actions.
+    for (const command of ['my actions', 'update']) {
+      expect(report.bot.turns.find((t) => t.command === command)?.sampleReply).toMatch(/A-\d+/);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// npm run bench: measures every section at 1×, 3× and 10×, prints the tables and (with --write)
+// puts them into docs/performance.md.
+//
+//   node dist/bin.js [--scales 1,3,10] [--iterations N] [--write FILE] [--json FILE]
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { renderReport, writeIntoDocument } from './report.js';
+import { runBench } from './run.js';
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '1,3,10' },
+    iterations: { type: 'string', default: '5' },
+    write: { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+
+const scales = values.scales.split(',').map(Number);
+const iterations = Number(values.iterations);
+// Below 0.1× the file is under the size at which the store starts its change log, and too
+// few actions are open for the workload.
+if (scales.some((scale) => !(scale >= 0.1)) || !Number.isInteger(iterations) || iterations < 1) {
+  process.stderr.write('usage: bench [--scales 1,3,10] [--iterations N] [--write FILE.md] [--json FILE]  (each scale at least 0.1)\n');
+  process.exit(2);
+}
+
+const report = await runBench({
+  scales,
+  readIterations: iterations,
+  commitIterations: iterations * 4,
+  cliRuns: iterations * 4,
+  botRequests: iterations * 40,
+  log: (line) => process.stderr.write(`bench: ${line}\n`),
+});
+const rendered = renderReport(report);
+process.stdout.write(rendered);
+if (values.write !== undefined) await writeIntoDocument(values.write, rendered);
+if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);

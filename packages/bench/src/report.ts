@@ -1,0 +1,230 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Machine } from './measure/machine.js';
+
+/** A measurement against its floor: medians in milliseconds (or MiB) and their ratio. */
+export interface AgainstFloor {
+  readonly floor: number;
+  readonly value: number;
+  readonly ratio: number;
+  readonly samples: number;
+}
+
+/** Everything measured at one scale. */
+export interface ScaleResult {
+  readonly scale: number;
+  readonly bytes: number;
+  readonly counts: Readonly<Record<string, number>>;
+  /** Open + read + quarterly digest + engagement (year) + funding, against readFile + JSON.parse. */
+  readonly reports: AgainstFloor & { readonly open: number; readonly compute: number };
+  /** One change through FileStore.commit, against appending it as a JSON line with fsync. */
+  readonly commits: { readonly actionUpdate: AgainstFloor; readonly register: AgainstFloor };
+  /** Peak resident memory of a fresh process that opens, reports and commits once, against one that only parses. */
+  readonly memory: AgainstFloor;
+  /** The change log when it is about to be compacted: opening (with the replay) and the compacting commit. */
+  readonly log: ChangeLogResult;
+}
+
+/** What a full change log costs: the replay at open and the commit that rewrites the snapshot. */
+export interface ChangeLogResult {
+  readonly entries: number;
+  /** Open + read with `entries` changes to replay, against readFile + JSON.parse of the snapshot. */
+  readonly open: AgainstFloor;
+  /** The commit that rewrites the snapshot, against an fsync'd append. */
+  readonly compaction: AgainstFloor;
+  /** The compaction's cost spread over the changes between two compactions. */
+  readonly amortisedPerChange: number;
+}
+
+/** A section that could not run, and why. */
+export interface Skipped {
+  readonly skipped: string;
+}
+
+/** CLI cold start: medians of repeated runs against `node -e 0`. */
+export interface CliResult {
+  readonly runs: number;
+  readonly floor: number;
+  readonly version: AgainstFloor;
+  readonly exportEngagement: AgainstFloor;
+}
+
+/** One kind of bot turn at one concurrency: latency percentiles against the echo bot's. */
+export interface BotTurnResult {
+  readonly command: string;
+  readonly concurrency: number;
+  readonly requests: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly echoP50: number;
+  readonly echoP99: number;
+  readonly p99Ratio: number;
+  /** The start of the bot's last reply, to show the turns did what they say. */
+  readonly sampleReply: string;
+}
+
+/** Bot turn latency over HTTP on 127.0.0.1. */
+export interface BotResult {
+  readonly scale: number;
+  readonly turns: readonly BotTurnResult[];
+}
+
+/** A whole bench run. */
+export interface Report {
+  readonly machine: Machine;
+  readonly scales: readonly ScaleResult[];
+  readonly cli: CliResult | Skipped;
+  readonly bot: BotResult | Skipped;
+}
+
+/** The report's sections, by heading: the smoke test checks every one is present. */
+export const SECTION_HEADINGS = [
+  '### Reports from the store',
+  '### One recorded change',
+  '### The change log',
+  '### Peak memory',
+  '### CLI cold start',
+  '### Bot turn latency',
+] as const;
+
+const GOAL = {
+  reports: 2,
+  cliVersion: 3,
+  botP99: 1.5,
+};
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+function times(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(2)}×` : '–';
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  return lines.join('\n');
+}
+
+/** The report as Markdown: the machine, then one table per section. */
+export function renderReport(report: Report): string {
+  const { machine } = report;
+  const parts: string[] = [];
+  parts.push(
+    `Measured ${machine.date} on ${machine.cpu} (${machine.cores} cores), ${machine.memoryGiB} GiB memory, ${machine.os}, Node ${machine.node}. ` +
+      'Times are medians in milliseconds; ratios are against a floor measured in the same run.',
+  );
+  parts.push(
+    table(
+      ['scale', 'agencies', 'subgroups', 'meetings', 'register lines', 'actions', 'updates', 'audit entries', 'file'],
+      report.scales.map((s) => [
+        `${s.scale}×`,
+        ...['agencies', 'subgroups', 'meetings', 'attendance', 'actions', 'updates', 'audit'].map((key) => String(s.counts[key] ?? '–')),
+        megabytes(s.bytes),
+      ]),
+    ),
+  );
+
+  parts.push(`### Reports from the store (open + read + quarterly digest + engagement + funding) vs readFile + JSON.parse\n\nGoal: ≤ ${GOAL.reports}× the floor at 10×.`);
+  parts.push(
+    table(
+      ['scale', 'floor (ms)', 'store (ms)', 'of which open', 'of which compute', 'ratio', 'samples'],
+      report.scales.map((s) => [`${s.scale}×`, ms(s.reports.floor), ms(s.reports.value), ms(s.reports.open), ms(s.reports.compute), times(s.reports.ratio), String(s.reports.samples)]),
+    ),
+  );
+
+  parts.push('### One recorded change through FileStore.commit, durable on disk, vs appending it as a JSON line with fsync\n\nGoal: the cost of a change does not grow with the history.');
+  parts.push(
+    table(
+      ['scale', 'change', 'floor (ms)', 'commit (ms)', 'ratio', 'samples'],
+      report.scales.flatMap((s) => [
+        [`${s.scale}×`, 'action update', ms(s.commits.actionUpdate.floor), ms(s.commits.actionUpdate.value), times(s.commits.actionUpdate.ratio), String(s.commits.actionUpdate.samples)],
+        [`${s.scale}×`, 'register (10 lines)', ms(s.commits.register.floor), ms(s.commits.register.value), times(s.commits.register.ratio), String(s.commits.register.samples)],
+      ]),
+    ),
+  );
+
+  parts.push(
+    '### The change log: opening with a full log, and the commit that compacts it\n\n' +
+      'Every change goes to the log; once it holds the maximum number of changes the next commit rewrites the snapshot instead. ' +
+      'Opening replays the log; the compaction is paid once per that many changes.',
+  );
+  parts.push(
+    table(
+      ['scale', 'log entries', 'floor (ms)', 'open + read (ms)', 'ratio', 'compacting commit (ms)', 'append floor (ms)', 'amortised per change (ms)'],
+      report.scales.map((s) => [
+        `${s.scale}×`,
+        String(s.log.entries),
+        ms(s.log.open.floor),
+        ms(s.log.open.value),
+        times(s.log.open.ratio),
+        ms(s.log.compaction.value),
+        ms(s.log.compaction.floor),
+        ms(s.log.amortisedPerChange),
+      ]),
+    ),
+  );
+
+  parts.push('### Peak memory (maxRSS of a fresh process) that opens the store, reports and commits once, vs one that only parses the file');
+  parts.push(
+    table(
+      ['scale', 'file', 'floor (MiB)', 'store (MiB)', 'ratio'],
+      report.scales.map((s) => [`${s.scale}×`, megabytes(s.bytes), s.memory.floor.toFixed(0), s.memory.value.toFixed(0), times(s.memory.ratio)]),
+    ),
+  );
+
+  parts.push(`### CLI cold start vs \`node -e 0\`\n\nGoal: \`ptrack --version\` ≤ ${GOAL.cliVersion}× the floor.`);
+  if ('skipped' in report.cli) {
+    parts.push(`Skipped: ${report.cli.skipped}`);
+  } else {
+    const cli = report.cli;
+    parts.push(
+      table(
+        ['command', 'floor (ms)', 'median (ms)', 'ratio', 'runs'],
+        [
+          ['ptrack --version', ms(cli.floor), ms(cli.version.value), times(cli.version.ratio), String(cli.runs)],
+          ['ptrack export engagement --data FILE (1×)', ms(cli.floor), ms(cli.exportEngagement.value), times(cli.exportEngagement.ratio), String(cli.runs)],
+        ],
+      ),
+    );
+  }
+
+  parts.push(`### Bot turn latency over HTTP on 127.0.0.1 vs a bare botbuilder echo bot\n\nGoal: p99 ≤ ${GOAL.botP99}× the echo bot's for \`my actions\` and \`update\`.`);
+  if ('skipped' in report.bot) {
+    parts.push(`Skipped: ${report.bot.skipped}`);
+  } else {
+    parts.push(
+      table(
+        ['command', 'concurrent conversations', 'requests', 'p50 (ms)', 'p99 (ms)', 'echo p50 (ms)', 'echo p99 (ms)', 'p99 ratio'],
+        report.bot.turns.map((t) => [t.command, String(t.concurrency), String(t.requests), ms(t.p50), ms(t.p99), ms(t.echoP50), ms(t.echoP99), times(t.p99Ratio)]),
+      ),
+    );
+    parts.push(`Data file: the ${report.bot.scale}× synthetic partnership.`);
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+/**
+ * Puts the rendered report between the results markers of a Markdown file (so the prose around
+ * it is kept), or appends the markers and the report if the file has none.
+ */
+export async function writeIntoDocument(path: string, rendered: string): Promise<void> {
+  let text = '';
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    text = '# Performance\n';
+  }
+  const block = `${START}\n${rendered}${END}`;
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  const next = start >= 0 && end > start ? `${text.slice(0, start)}${block}${text.slice(end + END.length)}` : `${text.trimEnd()}\n\n${block}\n`;
+  await writeFile(path, next);
+}

@@ -1,0 +1,88 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeMachine } from './measure/machine.js';
+import { median, ratio } from './measure/statistics.js';
+import type { AgainstFloor, Report, ScaleResult } from './report.js';
+import { measureBot } from './scenarios/bot.js';
+import { runWorker } from './scenarios/child.js';
+import { measureCli } from './scenarios/cli.js';
+import type { CommitSamples, GenerateResult, LogSamples, MemorySample, ReportSamples } from './worker.js';
+
+/** How much to measure. */
+export interface BenchOptions {
+  /** Scale factors of the synthetic partnership, e.g. [1, 3, 10]. */
+  readonly scales: readonly number[];
+  /** Samples of the reports (and their floor) at each scale. */
+  readonly readIterations: number;
+  /** Samples of each kind of change (and its floor) at each scale. */
+  readonly commitIterations: number;
+  /** Runs of each CLI command. */
+  readonly cliRuns: number;
+  /** Requests per bot command and concurrency. */
+  readonly botRequests: number;
+  /** Progress lines go here. */
+  readonly log?: (line: string) => void;
+}
+
+function againstFloor(floor: readonly number[], value: readonly number[]): AgainstFloor {
+  const floorMedian = median(floor);
+  const valueMedian = median(value);
+  return { floor: floorMedian, value: valueMedian, ratio: ratio(valueMedian, floorMedian), samples: value.length };
+}
+
+/** Runs every section at every scale, each measurement in a fresh process, and returns the report. */
+export async function runBench(options: BenchOptions): Promise<Report> {
+  const log = options.log ?? (() => undefined);
+  const machine = describeMachine(new Date());
+  const directory = await mkdtemp(join(tmpdir(), 'ptrack-bench-'));
+  try {
+    const scales: ScaleResult[] = [];
+    let smallest: { path: string; generated: GenerateResult; scale: number } | undefined;
+    for (const scale of options.scales) {
+      const path = join(directory, `partnership-${scale}x.json`);
+      log(`${scale}×: generating`);
+      const generated = await runWorker<GenerateResult>('generate', { scale, path });
+      const { workload } = generated;
+      log(`${scale}×: ${(generated.bytes / 1e6).toFixed(1)} MB; measuring reports`);
+      const reportSamples = await runWorker<ReportSamples>('reports', { path, workload, iterations: options.readIterations });
+      log(`${scale}×: measuring changes`);
+      const commit = async (kind: 'actionUpdate' | 'register', offset: number) => {
+        const samples = await runWorker<CommitSamples>('commits', { path, logPath: join(directory, `floor-${scale}x.jsonl`), workload, kind, iterations: options.commitIterations, offset });
+        if (samples.auditEntries.some((count) => count === 0)) throw new Error(`${kind} at ${scale}×: a sample changed nothing, so it measured no write`);
+        return againstFloor(samples.floor, samples.commit);
+      };
+      const actionUpdate = await commit('actionUpdate', 0);
+      const register = await commit('register', 0);
+      log(`${scale}×: measuring peak memory`);
+      const storeMemory = await runWorker<MemorySample>('memory', { path, workload });
+      const floorMemory = await runWorker<MemorySample>('memory-floor', { path });
+      log(`${scale}×: measuring the change log`);
+      const logSamples = await runWorker<LogSamples>('log', { path, logPath: join(directory, `floor-${scale}x.jsonl`), workload, iterations: options.readIterations });
+      const compaction = againstFloor(logSamples.appendFloor, logSamples.compaction);
+      const reports = againstFloor(reportSamples.floor, reportSamples.store);
+      scales.push({
+        scale,
+        bytes: generated.bytes,
+        counts: generated.counts,
+        reports: { ...reports, open: median(reportSamples.open), compute: median(reportSamples.compute) },
+        commits: { actionUpdate, register },
+        memory: { floor: floorMemory.maxRssMiB, value: storeMemory.maxRssMiB, ratio: ratio(storeMemory.maxRssMiB, floorMemory.maxRssMiB), samples: 1 },
+        log: {
+          entries: logSamples.entries,
+          open: againstFloor(logSamples.floor, logSamples.open),
+          compaction,
+          amortisedPerChange: compaction.value / logSamples.entries,
+        },
+      });
+      if (smallest === undefined || scale < smallest.scale) smallest = { path, generated, scale };
+    }
+    log('CLI cold start');
+    const cli = await measureCli({ runs: options.cliRuns, dataFile: smallest?.path, year: smallest?.generated.workload.engagementYear ?? '2025/26' });
+    log('bot turns');
+    const bot = smallest === undefined ? { skipped: 'no data file was generated' } : await measureBot({ requests: options.botRequests, dataFile: smallest.path, scale: smallest.scale, workload: smallest.generated.workload });
+    return { machine, scales, cli, bot };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
