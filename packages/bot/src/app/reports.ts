@@ -12,12 +12,16 @@ import {
   renderDigestHtml,
   type Clock,
   type Database,
+  type EngagementTable,
+  type FundingSummary,
   type Period,
+  type QuarterlyDigest,
   type Result,
 } from '@partnership-tracker/core';
 import { createDigestCard, createEngagementCard, createFundingCard } from './cards/reportCards.js';
 import { describeError } from './errors.js';
 import type { Reply } from './reply.js';
+import { ReportCache } from './reportCache.js';
 
 /** A quarter as it appears in a digest's address: `2024/25 Q4` ↔ `2024-25-Q4`. */
 export function periodSlug(period: Period): string {
@@ -33,7 +37,29 @@ export function periodOfSlug(slug: string): Result<Period> {
 
 /** The read-only reports: the quarterly digest (card and HTML page), engagement and funding tables. */
 export class Reports {
+  private readonly cache = new ReportCache();
+
   constructor(private readonly options: { clock: Clock; linkToDigest: (slug: string) => string }) {}
+
+  /**
+   * A quarter's digest, computed once per snapshot of the data. Only its `generatedAt` depends on
+   * the time of asking (the digest's "prepared" date), so that is filled in on every request.
+   */
+  private quarterlyDigest(db: Database, quarter: Period): Result<QuarterlyDigest> {
+    const now = this.options.clock.now().toISOString();
+    const digest = this.cache.get(db, `digest ${periodLabel(quarter)}`, () => quarterlyDigest(db, { quarter, now }));
+    return digest.success ? { success: true, data: { ...digest.data, generatedAt: now } } : digest;
+  }
+
+  private engagementTable(db: Database, period: Period, subgroupIds: string[] | undefined): EngagementTable {
+    return this.cache.get(db, `engagement ${periodLabel(period)} ${subgroupIds?.join(',') ?? 'all'}`, () =>
+      engagementTable(db, { period, ...(subgroupIds ? { subgroupIds } : {}) }),
+    );
+  }
+
+  private fundingSummary(db: Database, year: string): FundingSummary {
+    return this.cache.get(db, `funding ${year}`, () => fundingSummary(db, year));
+  }
 
   private today(db: Database): string {
     return localDateOf(this.options.clock.now(), db.partnership.timeZone);
@@ -53,7 +79,7 @@ export class Reports {
       if (!parsed.success) return { text: `${parsed.error.message}. For example: digest 2024/25 Q4` };
       quarter = parsed.data;
     }
-    const digest = quarterlyDigest(db, { quarter, now: this.options.clock.now().toISOString() });
+    const digest = this.quarterlyDigest(db, quarter);
     if (!digest.success) return { text: describeError(digest.error) };
     const url = this.options.linkToDigest(periodSlug(quarter));
     return {
@@ -67,7 +93,7 @@ export class Reports {
     const period = periodOfSlug(slug);
     const page = (status: number, message: string) => ({ status, html: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Digest</title></head><body><p>${message.replace(/</g, '&lt;')}</p></body></html>\n` });
     if (!period.success) return page(404, period.error.message);
-    const digest = quarterlyDigest(db, { quarter: period.data, now: this.options.clock.now().toISOString() });
+    const digest = this.quarterlyDigest(db, period.data);
     if (!digest.success) return page(404, digest.error.message);
     return { status: 200, html: renderDigestHtml(digest.data, db.partnership.timeZone) };
   }
@@ -94,7 +120,7 @@ export class Reports {
       }
       subgroupIds = [subgroup.id];
     }
-    const table = engagementTable(db, { period, ...(subgroupIds ? { subgroupIds } : {}) });
+    const table = this.engagementTable(db, period, subgroupIds);
     return { text: `Engagement ${table.periodLabel}${subgroupIds ? ` at ${table.columns[0]?.name ?? ''}` : ''}.`, card: createEngagementCard(table, db.partnership.engagementThreshold) };
   }
 
@@ -106,7 +132,7 @@ export class Reports {
       if (!parsed.success) return { text: `${parsed.error.message}. For example: funding 2024/25` };
       year = parsed.data;
     }
-    const summary = fundingSummary(db, year.label);
+    const summary = this.fundingSummary(db, year.label);
     return { text: `Funding ${year.label}.`, card: createFundingCard(summary) };
   }
 }
