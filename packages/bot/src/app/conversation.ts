@@ -5,6 +5,7 @@ import {
   localDateOf,
   type Action,
   type Actor,
+  type AuditEntry,
   type Clock,
   type CommandInput,
   type Database,
@@ -65,10 +66,11 @@ export class Conversation {
 
   /**
    * Answers a text message. `requestId` names the incoming message (e.g. `teams:<activity id>`)
-   * so that a channel's retry of the same message records an update once.
+   * so that a channel's retry of the same message records an update once. `snapshot` is the
+   * store's data as the channel has just read it for this turn, to spare reading it again.
    */
-  async handleText(identity: ChatIdentity, message: string, requestId?: string): Promise<Reply> {
-    const db = await this.options.store.read();
+  async handleText(identity: ChatIdentity, message: string, requestId?: string, snapshot?: Database): Promise<Reply> {
+    const db = snapshot ?? (await this.options.store.read());
     const person = findSender(db, identity);
     if (!person) return textReply(UNKNOWN_SENDER_TEXT);
     const command = parseCommandText(message);
@@ -97,10 +99,10 @@ export class Conversation {
   /**
    * Answers a card button: the card's data and inputs, with `verb` naming the button. `settled`
    * is true when the card has done its job (the change was saved or refused for good), false when
-   * the person should correct the card and press again.
+   * the person should correct the card and press again. `snapshot` is as for `handleText`.
    */
-  async handleCardAction(identity: ChatIdentity, data: Record<string, unknown>, requestId?: string): Promise<CardActionOutcome> {
-    const db = await this.options.store.read();
+  async handleCardAction(identity: ChatIdentity, data: Record<string, unknown>, requestId?: string, snapshot?: Database): Promise<CardActionOutcome> {
+    const db = snapshot ?? (await this.options.store.read());
     const person = findSender(db, identity);
     if (!person) return { reply: textReply(UNKNOWN_SENDER_TEXT), settled: true };
     switch (data.verb) {
@@ -121,11 +123,11 @@ export class Conversation {
     return localDateOf(this.now(), db.partnership.timeZone);
   }
 
-  private async commit(person: Person, commands: CommandInput[]): Promise<Result<{ changed: boolean }>> {
+  private async commit(person: Person, commands: CommandInput[]): Promise<Result<{ changed: boolean; audit: readonly AuditEntry[] }>> {
     const actor: Actor = { kind: 'person', personId: person.id };
     const result = await this.options.store.commit(commands, { actor, at: this.now().toISOString() });
     if (!result.success) return result;
-    return { success: true, data: { changed: result.data.audit.length > 0 } };
+    return { success: true, data: { changed: result.data.audit.length > 0, audit: result.data.audit } };
   }
 
   private chairedSubgroups(db: Database, person: Person): Subgroup[] {
@@ -189,7 +191,7 @@ export class Conversation {
       }
       return textReply(parsed.error.message);
     }
-    return (await this.applyChange(person, parsed.data, requestId)).reply;
+    return (await this.applyChange(db, person, parsed.data, requestId)).reply;
   }
 
   private async updateFromCard(db: Database, person: Person, data: Record<string, unknown>, requestId: string | undefined): Promise<CardActionOutcome> {
@@ -218,11 +220,11 @@ export class Conversation {
     if (progress === null && status === null && note === null) {
       return correction(`Nothing changed for ${ref}: change the progress or the status, or write a note. Nothing was saved.`);
     }
-    return this.applyChange(person, { ref, progress, status, note }, requestId);
+    return this.applyChange(db, person, { ref, progress, status, note }, requestId);
   }
 
-  private async applyChange(person: Person, change: ActionChange, requestId: string | undefined): Promise<CardActionOutcome> {
-    const before = (await this.options.store.read()).actions.find((a) => a.ref === change.ref);
+  private async applyChange(db: Database, person: Person, change: ActionChange, requestId: string | undefined): Promise<CardActionOutcome> {
+    const before = db.actions.find((a) => a.ref === change.ref);
     const result = await this.commit(person, [
       { type: 'action.update', ref: change.ref, progress: change.progress, status: change.status, note: change.note, requestId: requestId ?? null },
     ]);
@@ -231,14 +233,21 @@ export class Conversation {
       const message = describeError(result.error);
       return result.error.code === 'action.complete_needs_100' ? correction(message) : settledWith(textReply(message));
     }
-    const after = (await this.options.store.read()).actions.find((a) => a.ref === change.ref)!;
-    if (!result.data.changed) return settledWith(textReply(`That update to ${after.ref} was already recorded, so nothing changed.`));
+    const record = before ?? (await this.options.store.read()).actions.find((a) => a.ref === change.ref)!;
+    if (!result.data.changed) return settledWith(textReply(`That update to ${record.ref} was already recorded, so nothing changed.`));
+    // The commit's audit entry holds exactly the fields it changed, before and after, so the reply
+    // needs no second read of the store and is right even if the turn's snapshot was a moment old.
+    const entry = result.data.audit.find((e) => e.entity === 'action' && e.entityId === record.ref);
+    const was = (entry?.before ?? {}) as Partial<Action>;
+    const now = (entry?.after ?? {}) as Partial<Action>;
+    const progress = now.progress ?? record.progress;
+    const status = now.status ?? record.status;
     const changes: string[] = [];
-    if (before && before.progress !== after.progress) changes.push(`progress ${before.progress}% → ${after.progress}%`);
-    if (before && before.status !== after.status) changes.push(`status ${formatStatus(before.status)} → ${formatStatus(after.status)}`);
+    if (was.progress !== undefined && now.progress !== undefined) changes.push(`progress ${was.progress}% → ${now.progress}%`);
+    if (was.status !== undefined && now.status !== undefined) changes.push(`status ${formatStatus(was.status)} → ${formatStatus(now.status)}`);
     if (change.note) changes.push(`note "${change.note}"`);
-    if (changes.length === 0) changes.push(`progress ${after.progress}% and status ${formatStatus(after.status)} confirmed`);
-    return settledWith(textReply(`Updated ${after.ref} (${after.title}): ${changes.join('; ')}. It is in the action's history.`));
+    if (changes.length === 0) changes.push(`progress ${progress}% and status ${formatStatus(status)} confirmed`);
+    return settledWith(textReply(`Updated ${record.ref} (${record.title}): ${changes.join('; ')}. It is in the action's history.`));
   }
 
   private async snooze(db: Database, person: Person, rest: string): Promise<Reply> {

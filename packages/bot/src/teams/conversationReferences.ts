@@ -35,14 +35,19 @@ export function referenceToSave(db: Database, activity: Partial<Activity>, saved
   return { key: `teams:personal:${person.id}`, channel: 'teams', scope: 'personal', personId: person.id, conversationId, reference, savedAt };
 }
 
-/** Saves (or refreshes) the reference for an activity's conversation, writing only when it changed. */
-export async function saveConversationReference(store: Store, clock: Clock, activity: Partial<Activity>): Promise<void> {
+/**
+ * Saves (or refreshes) the reference for an activity's conversation, writing only when it
+ * changed, and returns the data as it stands after, for the rest of the turn to use.
+ */
+export async function saveConversationReference(store: Store, clock: Clock, activity: Partial<Activity>): Promise<Database> {
   const db = await store.read();
   const savedAt = clock.now().toISOString();
   const conversation = referenceToSave(db, activity, savedAt);
-  if (!conversation) return;
+  if (!conversation) return db;
   const existing = db.conversations.find((c) => c.key === conversation.key);
-  if (existing && JSON.stringify({ ...existing, savedAt: '' }) === JSON.stringify({ ...conversation, savedAt: '' })) return;
+  if (existing && JSON.stringify({ ...existing, savedAt: '' }) === JSON.stringify({ ...conversation, savedAt: '' })) return db;
   const result = await store.commit([{ type: 'conversation.save', conversation }], { actor: BOT_ACTOR, at: savedAt });
   if (!result.success) throw new Error(`Could not save the conversation reference ${conversation.key}: ${result.error.code} ${result.error.message}`);
+  // A conversation's first turn: read again, so the turn sees its own saved reference.
+  return store.read();
 }

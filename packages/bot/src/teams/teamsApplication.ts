@@ -1,4 +1,4 @@
-import type { Clock, Store } from '@partnership-tracker/core';
+import type { Clock, Database, Store } from '@partnership-tracker/core';
 import { Application, type AdaptiveCard, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
 import type { Conversation } from '../app/conversation.js';
@@ -18,6 +18,12 @@ export interface TeamsApplicationOptions {
 }
 
 const identityOf = (context: TurnContext): ChatIdentity => ({ channel: 'teams', aadObjectId: context.activity.from?.aadObjectId });
+
+// Where beforeTurn leaves the store's data for the turn's handler (botbuilder's per-turn state).
+const SNAPSHOT = Symbol('ptrack.snapshot');
+
+/** The data beforeTurn read for this turn, so the handler does not read the store again; undefined if it read none. */
+const snapshotOf = (context: TurnContext): Database | undefined => context.turnState.get(SNAPSHOT) as Database | undefined;
 
 /** Names the incoming activity, so that Teams' retry of it changes nothing twice. */
 const requestIdOf = (context: TurnContext): string | undefined => (context.activity.id ? `teams:${context.activity.id}` : undefined);
@@ -45,7 +51,7 @@ export function createTeamsApplication(options: TeamsApplicationOptions): Applic
   app.turn('beforeTurn', async (context) => {
     const type = context.activity.type;
     if (type === ActivityTypes.Message || type === ActivityTypes.ConversationUpdate || type === ActivityTypes.InstallationUpdate || type === ActivityTypes.Invoke) {
-      await saveConversationReference(store, clock, context.activity);
+      context.turnState.set(SNAPSHOT, await saveConversationReference(store, clock, context.activity));
     }
     return true;
   });
@@ -54,7 +60,7 @@ export function createTeamsApplication(options: TeamsApplicationOptions): Applic
     const action = (context.activity as { action?: string }).action ?? 'add';
     if (!action.startsWith('add')) return;
     if ((context.activity.conversation?.conversationType ?? 'personal') !== 'personal') return;
-    await context.sendActivity(activityOf(await conversation.handleText(identityOf(context), 'help')));
+    await context.sendActivity(activityOf(await conversation.handleText(identityOf(context), 'help', undefined, snapshotOf(context))));
   });
 
   app.conversationUpdate('membersAdded', async () => {
@@ -62,13 +68,13 @@ export function createTeamsApplication(options: TeamsApplicationOptions): Applic
   });
 
   app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
-    const outcome = await conversation.handleCardAction(identityOf(context), { ...objectOrEmpty(data), verb: context.activity.value?.action?.verb }, requestIdOf(context));
+    const outcome = await conversation.handleCardAction(identityOf(context), { ...objectOrEmpty(data), verb: context.activity.value?.action?.verb }, requestIdOf(context), snapshotOf(context));
     // A finished card is replaced by the answer; a correction leaves the card for another try.
     return outcome.settled ? (cardOf(outcome.reply) as AdaptiveCard) : (outcome.reply.text ?? 'Please check the card and try again.');
   });
 
   app.adaptiveCards.actionSubmit(/.*/, async (context, _state, data) => {
-    const outcome = await conversation.handleCardAction(identityOf(context), objectOrEmpty(data), requestIdOf(context));
+    const outcome = await conversation.handleCardAction(identityOf(context), objectOrEmpty(data), requestIdOf(context), snapshotOf(context));
     await context.sendActivity(activityOf(outcome.reply));
   });
 
@@ -77,11 +83,11 @@ export function createTeamsApplication(options: TeamsApplicationOptions): Applic
     const value = context.activity.value as unknown;
     if (!context.activity.text && typeof value === 'object' && value !== null) {
       // A card submission without a verb: an old or foreign card.
-      const outcome = await conversation.handleCardAction(identityOf(context), objectOrEmpty(value));
+      const outcome = await conversation.handleCardAction(identityOf(context), objectOrEmpty(value), undefined, snapshotOf(context));
       await context.sendActivity(activityOf(outcome.reply));
       return;
     }
-    await context.sendActivity(activityOf(await conversation.handleText(identityOf(context), context.activity.text ?? '', requestIdOf(context))));
+    await context.sendActivity(activityOf(await conversation.handleText(identityOf(context), context.activity.text ?? '', requestIdOf(context), snapshotOf(context))));
   });
 
   app.error(async (context, error) => {
