@@ -127,9 +127,20 @@ export function isInRange(date: LocalDate, range: DateRange): boolean {
 
 /** The local date (in a time zone) on which an instant falls. */
 export function localDateOf(instant: Date | string, timeZone: string): LocalDate {
+  // Reports ask for the same meetings' dates again and again, and Intl formatting dominated a
+  // digest's cost in profiles; the answer for an instant never changes, so remember it.
+  const key = `${timeZone}|${typeof instant === 'string' ? instant : instant.toISOString()}`;
+  const known = localDates.get(key);
+  if (known !== undefined) return known;
   const parts = zonedParts(typeof instant === 'string' ? new Date(instant) : instant, timeZone);
-  return localDate(parts.year, parts.month, parts.day);
+  const date = localDate(parts.year, parts.month, parts.day);
+  if (localDates.size >= MAX_REMEMBERED_DATES) localDates.clear();
+  localDates.set(key, date);
+  return date;
 }
+
+const MAX_REMEMBERED_DATES = 200_000;
+const localDates = new Map<string, LocalDate>();
 
 /** The local wall-clock time (`HH:mm`) of an instant in a time zone. */
 export function localTimeOf(instant: Date | string, timeZone: string): string {
