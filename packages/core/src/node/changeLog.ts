@@ -5,6 +5,7 @@ import { Instant } from '../common/base/time.js';
 import { applyCommands } from '../common/store/applyCommands.js';
 import type { CommandInput } from '../common/store/commands.js';
 import type { Database } from '../common/store/database.js';
+import { appendAudit, withAuditTail } from '../common/store/sharedAudit.js';
 
 /**
  * One committed change as the change log records it, one JSON line each: the revision it
@@ -76,8 +77,9 @@ export function replayLog(db: Database, entries: LogChunk['entries'], logName: s
   // applyCommands copies the audit log to append to it, and reads only its last entry (for the
   // next seq). Replaying a thousand changes on a 300,000-entry audit would copy it a thousand
   // times, so each change is replayed on the last entry alone and the new entries collected.
+  // The one copy here leaves the caller's audit (which snapshots may share) as it was.
   const audit = [...db.audit];
-  let current: Database = { ...db, audit: db.audit.slice(-1) };
+  let current: Database = withAuditTail(db);
   for (const { line, entry } of entries) {
     if (entry.revision <= current.revision) continue;
     if (entry.revision !== current.revision + 1) {
@@ -96,8 +98,8 @@ export function replayLog(db: Database, entries: LogChunk['entries'], logName: s
     if (outcome.data.db.revision !== entry.revision) {
       return fail('store.corrupt', `${logName}: line ${line} changes nothing; the log does not belong to this data file.`, { file: logName, line });
     }
-    audit.push(...outcome.data.audit);
-    current = { ...outcome.data.db, audit: outcome.data.db.audit.slice(-1) };
+    appendAudit(audit, outcome.data.audit);
+    current = withAuditTail(outcome.data.db);
   }
   return ok({ ...current, audit });
 }

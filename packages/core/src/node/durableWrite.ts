@@ -18,6 +18,8 @@ export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): b
 export interface WriteFaults {
   /** Called when half of the new content is in the temp file and nothing is synced or renamed. */
   readonly midWrite?: (tempPath: string) => Promise<void>;
+  /** Called when a commit's lines are written to the change log but not synced. */
+  readonly midAppend?: (logPath: string) => Promise<void>;
 }
 
 /** How to install the new file. */

@@ -497,6 +497,56 @@ describe('the change log beside a large data file', () => {
     unwrap(await bot.commit(note('from the bot'), by(actors.owner)));
     expect((await cli.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'from the CLI', 'from the CLI again', 'from the bot']);
     expect((await logLines()).map((line) => line.revision)).toEqual([1, 2, 3]);
+    const seqs = (db: Database) => db.audit.map((e) => [e.seq, e.by]);
+    const expected = [
+      [1, 'system:cli'],
+      [2, 'system:cli'],
+      [3, 'olu-owner'],
+    ];
+    expect(seqs(await bot.read())).toEqual(expected);
+    expect(seqs(await cli.read())).toEqual(expected);
+    expect(seqs(await (await open()).read())).toEqual(expected);
+  });
+
+  it.each([
+    ['appended to the log', 'midAppend'],
+    ['rewriting the data file', 'midWrite'],
+  ] as const)('adds nothing to any snapshot when a change cannot be written (%s), and numbers the next change on', async (_, fault) => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    let diskFull = false;
+    const fail = async () => {
+      if (diskFull) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    };
+    const compaction = fault === 'midAppend' ? logAlways().compaction : {};
+    const store = unwrap(await openFileStoreWith(path, {}, { compaction, faults: { [fault]: fail } }));
+    stores.push(store);
+    unwrap(await store.commit(note('one'), by(actors.owner)));
+    const before = await store.read();
+    diskFull = true;
+    const failed = await store.commit(note('two'), by(actors.owner));
+    expect(errorOf(failed).code).toBe('store.write_failed');
+    expect(before.audit.map((e) => e.seq)).toEqual([1]);
+    expect((await store.read()).audit.map((e) => e.seq)).toEqual([1]);
+    expect((await (await open()).read()).audit.map((e) => e.seq)).toEqual([1]);
+
+    diskFull = false;
+    expect(unwrap(await store.commit(note('three'), by(actors.owner))).revision).toBe(2);
+    const after = await store.read();
+    expect(after.audit.map((e) => e.seq)).toEqual([1, 2]);
+    expect(after.actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'three']);
+    expect(await (await open()).read()).toEqual(after);
+  });
+
+  it('appends new entries to the audit snapshots share, writing the whole audit when it compacts', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged(2);
+    const first = await store.read();
+    for (const text of ['one', 'two', 'three']) unwrap(await store.commit(note(text), by(actors.owner)));
+    expect(first.revision).toBe(0);
+    expect(first.audit.map((e) => e.seq)).toEqual([1, 2, 3]);
+    const written = parseDataFile(await readFile(path, 'utf8'), 'partnership.json');
+    expect(written.success && written.data.db.audit.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(await (await open()).read()).toEqual(await store.read());
   });
 
   it('commits made together are each all-or-nothing, in order, with their own revisions: a refused one does not stop the rest', async () => {
@@ -511,6 +561,10 @@ describe('the change log beside a large data file', () => {
     expect(results.map((r) => (r.success ? r.data.revision : r.error.code))).toEqual([1, 'action.not_found', 'action.not_owner', 2]);
     expect((await logLines()).map((line) => line.revision)).toEqual([1, 2]);
     expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'first', 'third']);
+    expect((await store.read()).audit.map((e) => [e.seq, e.command])).toEqual([
+      [1, 'action.update'],
+      [2, 'action.update'],
+    ]);
   });
 
   it('loses none of many commits interleaved through two stores, across compactions', async () => {

@@ -2,6 +2,7 @@ import { mkdir, open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
+import type { AuditEntry } from '../common/audit/auditEntry.js';
 import { fail, ok, type Result } from '../common/base/result.js';
 import { parseWith } from '../common/base/validation.js';
 import { applyCommands, type ChangeContext } from '../common/store/applyCommands.js';
@@ -9,6 +10,7 @@ import { Command, type CommandInput } from '../common/store/commands.js';
 import { CURRENT_SCHEMA_VERSION, Database } from '../common/store/database.js';
 import { migrate, migrations as defaultMigrations, type Migration } from '../common/store/migrations.js';
 import { SerialQueue } from '../common/store/serialQueue.js';
+import { appendAudit, withAuditTail } from '../common/store/sharedAudit.js';
 import type { CommitResult, Store } from '../common/store/store.js';
 import { logLine, parseLogChunk, replayLog } from './changeLog.js';
 import { errorCode, removeOrphanedTempFiles, sameStamp, syncDirectory, writeFileDurably, type FileStamp, type WriteFaults } from './durableWrite.js';
@@ -299,6 +301,7 @@ export class DatabaseFile implements Adapter<Database> {
         if (before.size !== completeBytes) await handle.truncate(completeBytes);
         const bytes = Buffer.from(lines, 'utf8');
         await handle.write(bytes);
+        await this.internals.faults?.midAppend?.(this.logPath);
         await handle.sync();
         const after = stampOf(await handle.stat());
         // A new file's name must be durable too, or a power cut could lose the whole log.
@@ -451,14 +454,19 @@ export class FileStore implements Store {
       const results: Array<Result<CommitResult>> = [];
       const lines: string[] = [];
       const changed: number[] = [];
-      let db = this.low.data;
+      // Applied on the audit's last entry alone, so that no commit copies the whole history; the
+      // new entries are collected and appended to the base audit once they are durable.
+      const base = this.low.data;
+      const entries: AuditEntry[] = [];
+      let db = withAuditTail(base);
       for (const [index, { commands, context }] of batch.entries()) {
         const outcome = applyCommands(db, commands, context);
         if (!outcome.success || outcome.data.db === db) {
           results.push(outcome.success ? ok({ revision: db.revision, audit: outcome.data.audit }) : outcome);
           continue;
         }
-        db = outcome.data.db;
+        db = withAuditTail(outcome.data.db);
+        appendAudit(entries, outcome.data.audit);
         results.push(ok({ revision: db.revision, audit: outcome.data.audit }));
         changed.push(index);
         // Commands as parsed (defaults filled in), so a replay does not depend on today's defaults.
@@ -476,7 +484,8 @@ export class FileStore implements Store {
       try {
         const text = lines.join('');
         if (this.shouldCompact(stamp, lines.length, Buffer.byteLength(text))) {
-          written = await this.file.compact(db);
+          // Rewriting costs the whole file anyway; one copy of the audit is nothing beside it.
+          written = await this.file.compact({ ...db, audit: base.audit.concat(entries) });
           this.migratedFrom = CURRENT_SCHEMA_VERSION;
         } else {
           written = { snapshot: stamp.snapshot, log: await this.file.append(text, lines.length, stamp.log) };
@@ -486,8 +495,10 @@ export class FileStore implements Store {
         this.stamp = undefined;
         return refuse(this.file.ioFailure(error, 'write'));
       }
-      // Readers see the new data only once it is durable.
-      this.low.data = db;
+      // Readers see the new data only once it is durable. Snapshots already handed out share the
+      // base audit and see its new entries too (see Store.read); nothing else of theirs changes.
+      appendAudit(base.audit, entries);
+      this.low.data = { ...db, audit: base.audit };
       this.stamp = written;
       this.generation++;
       return results;

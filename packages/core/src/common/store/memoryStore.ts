@@ -3,9 +3,14 @@ import { applyCommands, type ChangeContext } from './applyCommands.js';
 import type { CommandInput } from './commands.js';
 import { Database } from './database.js';
 import { SerialQueue } from './serialQueue.js';
+import { appendAudit, withAuditTail } from './sharedAudit.js';
 import type { CommitResult, Store } from './store.js';
 
-/** A store that keeps everything in memory: for tests and for trying things out. */
+/**
+ * A store that keeps everything in memory: for tests and for trying things out. Like the file
+ * store, it applies commands on the audit's last entry and appends the new entries to the one
+ * audit its snapshots share, so a commit costs the same however long the history.
+ */
 export class MemoryStore implements Store {
   private db: Database;
   private readonly queue = new SerialQueue();
@@ -22,9 +27,11 @@ export class MemoryStore implements Store {
   commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
     if (this.closed) return Promise.resolve(fail('store.closed', 'The store has been closed.'));
     return this.queue.run(async () => {
-      const outcome = applyCommands(this.db, commands, context);
+      const outcome = applyCommands(withAuditTail(this.db), commands, context);
       if (!outcome.success) return outcome;
-      this.db = outcome.data.db;
+      if (outcome.data.audit.length === 0) return ok({ revision: this.db.revision, audit: [] });
+      appendAudit(this.db.audit, outcome.data.audit);
+      this.db = { ...outcome.data.db, audit: this.db.audit };
       return ok({ revision: this.db.revision, audit: outcome.data.audit });
     });
   }

@@ -20,7 +20,10 @@ export interface CommitResult {
 export interface Store {
   /**
    * A consistent snapshot of everything, including changes committed by other processes.
-   * The snapshot is shared and must be treated as read-only.
+   * The snapshot is shared and must be treated as read-only. Its `audit` array is shared with
+   * later snapshots and only ever appended to, so that a commit does not copy the whole history:
+   * an old snapshot's audit may show entries of changes made after its `revision`. Everything
+   * else in a snapshot stays as it was.
    */
   read(): Promise<Database>;
   /**

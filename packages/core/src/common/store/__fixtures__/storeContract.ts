@@ -67,12 +67,33 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       expect(new Set(db.actions[0]?.history.map((h) => h.note))).toEqual(new Set(['Created', ...notes]));
     }, 60_000); // a file store fsyncs each commit, which takes a while on a slow disk
 
-    it('never changes a snapshot already handed out', async () => {
+    it('never changes a snapshot already handed out, except that its audit gains the later entries at its end', async () => {
       const store = await openStore();
+      unwrap(await store.commit([progressNote('first')], by(actors.owner)));
       const before = await store.read();
-      const copy: unknown = JSON.parse(JSON.stringify(before));
+      const copy = JSON.parse(JSON.stringify(before)) as Database;
       unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
-      expect(before).toEqual(copy);
+      expect({ ...before, audit: [] }).toEqual({ ...copy, audit: [] });
+      expect(before.revision).toBe(1);
+      expect(before.audit.slice(0, copy.audit.length)).toEqual(copy.audit);
+      expect(before.audit.map((e) => [e.seq, e.command])).toEqual([
+        [1, 'action.update'],
+        [2, 'action.update'],
+      ]);
+      expect(before.audit).toEqual((await store.read()).audit);
+    });
+
+    it('keeps numbering the audit from its last entry when commits change nothing or fail in between', async () => {
+      const store = await openStore();
+      unwrap(await store.commit([progressNote('first')], by(actors.owner)));
+      const refused = await store.commit([progressNote('not mine')], by(actors.bystander));
+      expect(refused.success ? 'committed' : refused.error.code).toBe('action.not_owner');
+      const police = { type: 'agency.upsert', agency: { id: 'police', name: 'Metropolitan Police', sector: 'police', statutoryRole: 'police' } } as const;
+      unwrap(await store.commit([police], by(actors.cli)));
+      unwrap(await store.commit([progressNote('second')], by(actors.owner)));
+      const db = await store.read();
+      expect(db.revision).toBe(2);
+      expect(db.audit.map((e) => e.seq)).toEqual([1, 2]);
     });
 
     it('finishes commits already in flight when closed, then refuses new ones', async () => {
