@@ -1,7 +1,7 @@
 import { MemoryStore, type CommandInput, type Store } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import type { SendOutcome } from '../app/proactive.js';
-import { EXECUTIVE_CHANNEL, FakeClock, FakeSender, fakeSleep, schedulerDatabase, schedulerStore } from './__fixtures__/schedulerFixtures.js';
+import { EXECUTIVE_CHANNEL, FakeClock, FakeSender, fakeSleep, personalChat, schedulerDatabase, schedulerStore } from './__fixtures__/schedulerFixtures.js';
 import { createScheduler, SCHEDULER_ACTOR, type SchedulerOptions, type Timers } from './scheduler.js';
 
 const MINUTE = 60_000;
@@ -37,19 +37,16 @@ describe('the scheduler sends every reminder rule once, at its time', () => {
       '2026-06-16T08:00 jo: Reminder',
       // Three days before is Saturday 27 June: it waits for Monday.
       '2026-06-29T08:00 jo: Reminder',
-      // Sam has no saved conversation: each message is tried once, never again.
-      '2026-06-30T08:00 sam: Reminder',
+      // Sam has not installed the app: nothing can reach him, and nothing is sent to him.
       '2026-06-30T08:00 jo: Reminder',
       // The first working day after Q1: the digest, to the Executive's channel.
       `2026-07-01T08:00 ${EXECUTIVE_CHANNEL}: Quarterly digest for 2026/27 Q1`,
-      '2026-07-03T08:00 sam: Reminder',
       '2026-07-07T08:00 jo: Reminder',
-      '2026-07-10T08:00 sam: Reminder',
       // 14 days overdue: the QAG chair hears, and the owner gets the weekly reminder.
       '2026-07-14T08:00 quinn: Escalation',
       '2026-07-14T08:00 jo: Reminder',
+      // A-2 (Sam's) is 14 days overdue: his chair hears even though Sam cannot.
       '2026-07-17T08:00 quinn: Escalation',
-      '2026-07-17T08:00 sam: Reminder',
     ]);
     expect(new Set(sentKeys).size).toBe(sentKeys.length);
     expect(sentKeys).toEqual([
@@ -58,15 +55,11 @@ describe('the scheduler sends every reminder rule once, at its time', () => {
       'reminder:due-14:A-1:2026-06-16',
       'reminder:due-3:A-1:2026-06-27',
       'reminder:due:A-1:2026-06-30',
-      'reminder:due-3:A-2:2026-06-30',
       'digest:2026-27-Q1',
-      'reminder:due:A-2:2026-07-03',
       'reminder:overdue:A-1:2026-07-07',
-      'reminder:overdue:A-2:2026-07-10',
       'escalation:A-1:2026-07-14',
       'reminder:overdue:A-1:2026-07-14',
       'escalation:A-2:2026-07-17',
-      'reminder:overdue:A-2:2026-07-17',
     ]);
   });
 
@@ -273,8 +266,25 @@ describe('throttling, failures and pacing', () => {
     expect((await scheduler.tick()).skipped).toContainEqual({ key: 'please-update:jo:2026-27-Q1', reason: 'out-of-attempts' });
   });
 
-  it('records a person the bot cannot reach as failed, and never tries again', async () => {
-    const { clock, sender, scheduler } = setUp('2026-06-30T08:00:00Z');
+  it('keeps a message for someone who has not installed the app due, and sends it once they have', async () => {
+    // Once Sam has a saved chat the channel can reach him: this sender refuses nobody.
+    const { store, clock, sender, scheduler } = setUp('2026-06-30T08:00:00Z', { sender: new FakeSender(new FakeClock('2026-06-30T08:00:00Z'), new Set()) });
+    const before = await scheduler.tick();
+    expect(before.skipped).toContainEqual({ key: 'reminder:due-3:A-2:2026-06-30', reason: 'not-reachable-yet' });
+    expect((await store.read()).outbox.map((m) => m.key)).not.toContain('reminder:due-3:A-2:2026-06-30');
+    // Sam installs the app at lunchtime; the bot saves his personal chat.
+    await store.commit([{ type: 'conversation.save', conversation: personalChat('sam') }], { actor: { kind: 'system', name: 'bot' }, at: '2026-06-30T12:00:00Z' });
+    clock.set('2026-06-30T12:30:00Z');
+    expect((await scheduler.tick()).sent).toEqual(['reminder:due-3:A-2:2026-06-30']);
+    clock.advance(60 * MINUTE);
+    await scheduler.tick();
+    expect(sender.calls.filter((c) => c.target.kind === 'person' && c.target.personId === 'sam')).toHaveLength(1);
+  });
+
+  it('records a person the channel says it cannot reach (the app was removed) as failed, and never tries again', async () => {
+    const db = schedulerDatabase();
+    const store = new MemoryStore({ ...db, conversations: [...db.conversations, personalChat('sam')] });
+    const { clock, sender, scheduler } = setUp('2026-06-30T08:00:00Z', { store });
     const report = await scheduler.tick();
     expect(report.failed).toEqual([{ key: 'reminder:due-3:A-2:2026-06-30', error: 'permanent: no conversation reference for sam', permanent: true }]);
     clock.advance(60 * MINUTE);
@@ -293,9 +303,9 @@ describe('throttling, failures and pacing', () => {
   it('paces sends: at N a second, each send after the first waits 1/N of a second', async () => {
     const { sender, scheduler, waits } = setUp('2026-07-14T08:00:00Z', { pacing: { perSecond: 2 } });
     await scheduler.tick();
-    // A-2's weekly reminder (10 July, to Sam, who cannot be reached), then A-1's escalation and weekly reminder.
-    expect(sender.summary()).toEqual(['sam: Reminder', 'quinn: Escalation', 'jo: Reminder']);
-    expect(waits).toEqual([500, 500]);
+    // A-1's escalation and weekly reminder (Sam, who has not installed the app, is not tried).
+    expect(sender.summary()).toEqual(['quinn: Escalation', 'jo: Reminder']);
+    expect(waits).toEqual([500]);
   });
 
   it('keeps the pace across ticks: a message due straight after a tick still waits its turn', async () => {

@@ -65,7 +65,8 @@ export type SkipReason =
   | 'claimed-elsewhere'
   | 'waiting-to-retry'
   | 'failed-permanently'
-  | 'out-of-attempts';
+  | 'out-of-attempts'
+  | 'not-reachable-yet';
 
 /** What one tick did. */
 export interface TickReport {
@@ -189,8 +190,15 @@ class OutboxScheduler implements Scheduler {
     const db = await this.options.store.read();
     const due = dueMessages(db, at);
     const report: TickReport = { at, due: due.length, sent: [], failed: [], skipped: [], errors: [], interrupted: false };
+    const reachable = new Set(db.conversations.map((c) => c.personId).filter((id): id is string => id !== null));
     for (const message of due) {
       if (this.stopping) return this.finish({ ...report, interrupted: true });
+      // Someone who has not installed the app or written to the bot yet cannot be messaged. Their
+      // message is left due, not burnt: if they start within the catch-up window, it reaches them.
+      if (message.target.kind === 'person' && !reachable.has(message.target.personId) && !db.outbox.some((m) => m.key === message.key)) {
+        report.skipped.push({ key: message.key, reason: 'not-reachable-yet' });
+        continue;
+      }
       const decision = this.decide(db.outbox.find((m) => m.key === message.key));
       if (decision.kind === 'skip') {
         report.skipped.push({ key: message.key, reason: decision.reason });

@@ -22,7 +22,7 @@ function action(ref: string, title: string, due: string, ownerId: string, leadAg
 
 /**
  * A partnership with one action for each reminder rule in June and July 2026: A-1 (QAG's, due
- * Tuesday 30 June), A-2 (due Friday 3 July, owned by someone the bot cannot reach), a QAG meeting
+ * Tuesday 30 June), A-2 (due Friday 3 July, owned by Sam, who has not installed the app), a QAG meeting
  * on Friday 5 June, and the Executive's channel for the Q1 digest on 1 July.
  */
 export function schedulerDatabase(): Database {
@@ -66,7 +66,22 @@ export function schedulerDatabase(): Database {
       action('A-2', 'Refresh the escalation policy', '2026-07-03', 'sam', 'council', '2026-06-25T10:00:00Z'),
     ],
     meetings: [{ id: 'qag-2026-06-05', subgroupId: 'qag', start: '2026-06-05T09:00:00Z', end: '2026-06-05T11:00:00Z', status: 'held' }],
+    // Everyone but Sam has the app: the bot has a personal chat with them.
+    conversations: ['erin', 'quinn', 'jo'].map((personId) => personalChat(personId)),
   });
+}
+
+/** A saved personal chat with a person, as the Teams bot records it when they install the app. */
+export function personalChat(personId: string) {
+  return {
+    key: `teams:personal:${personId}`,
+    channel: 'teams' as const,
+    scope: 'personal' as const,
+    personId,
+    conversationId: `a:personal-${personId}`,
+    reference: { conversation: { id: `a:personal-${personId}` } },
+    savedAt: '2026-01-05T09:00:00.000Z',
+  };
 }
 
 /** A clock the test moves by hand. */
