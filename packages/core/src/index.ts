@@ -36,6 +36,7 @@ export {
 export { Partnership, PartnershipPatch } from './common/partnership/partnership.js';
 export { Agency, Sector, StatutoryRole } from './common/agencies/agency.js';
 export { Person, PartnershipRole } from './common/people/person.js';
+export { isMemberOn, membershipCovers } from './common/subgroups/subgroup.js';
 export { Subgroup, Membership, Cadence, QuorumRule, ChannelBinding } from './common/subgroups/subgroup.js';
 export { Meeting, MeetingStatus } from './common/meetings/meeting.js';
 export { Attendance, AttendanceStatus, attendanceId } from './common/attendance/attendance.js';

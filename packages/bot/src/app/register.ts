@@ -2,6 +2,7 @@ import {
   agencyCountedFor,
   AttendanceStatus,
   fail,
+  isMemberOn,
   localDateOf,
   ok,
   type Agency,
@@ -10,14 +11,8 @@ import {
   type Person,
   type RegisterEntry,
   type Result,
-  type Subgroup,
 } from '@partnership-tracker/core';
 import { NOT_ON_REGISTER, registerInputIds, type RegisterGroup } from './cards/attendanceCard.js';
-
-/** Whether an agency was a member of a subgroup on a date. */
-function memberOn(subgroup: Subgroup, agencyId: string, date: string): boolean {
-  return subgroup.members.some((m) => m.agencyId === agencyId && m.joined <= date && (m.left === null || m.left >= date));
-}
 
 /**
  * The register of a meeting as the chair's card lists it: each member agency's active people
@@ -37,7 +32,7 @@ export function registerOf(db: Database, meeting: Meeting): { groups: RegisterGr
 
   const listed = new Set<string>();
   const groups: RegisterGroup[] = [];
-  const agencies: Agency[] = db.agencies.filter((a) => memberOn(subgroup, a.id, date)).sort(byName);
+  const agencies: Agency[] = db.agencies.filter((a) => isMemberOn(subgroup, a.id, date)).sort(byName);
   for (const agency of agencies) {
     const people = activePeople.filter((p) => p.agencyId === agency.id).sort(byName);
     if (people.length === 0) continue;
@@ -101,7 +96,7 @@ export function meetingEngagement(db: Database, meeting: Meeting): { lines: Meet
   const date = localDateOf(meeting.start, db.partnership.timeZone);
   const register = db.attendance.filter((a) => a.meetingId === meeting.id);
   const lines = db.agencies
-    .filter((a) => memberOn(subgroup, a.id, date))
+    .filter((a) => isMemberOn(subgroup, a.id, date))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
     .map((agency) => {
       const counted = register.filter((l) => agencyCountedFor(db, l) === agency.id);

@@ -1,5 +1,5 @@
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
-import { localDateOf, slugify, type Database, type Meeting, type Person } from '@partnership-tracker/core';
+import { isMemberOn, localDateOf, slugify, type Database, type Meeting, type Person } from '@partnership-tracker/core';
 import { calendarDay, vtimezone, zonedTime } from './zonedTime.js';
 
 /** Which events a calendar holds. */
@@ -18,7 +18,7 @@ export function expectedAt(db: Database, person: Person, meeting: Meeting): bool
   if (!subgroup) return false;
   if (subgroup.chairId === person.id || subgroup.deputyChairId === person.id) return true;
   const day = localDateOf(meeting.start, db.partnership.timeZone);
-  return subgroup.members.some((m) => m.agencyId === person.agencyId && m.joined <= day && (m.left === null || m.left >= day));
+  return person.agencyId !== null && isMemberOn(subgroup, person.agencyId, day);
 }
 
 /**

@@ -5,7 +5,7 @@ import { isInRange, localDateOf, periodDates, periodLabel, type DateRange, type 
 import type { LocalDate } from '../base/time.js';
 import type { Meeting } from '../meetings/meeting.js';
 import type { Database } from '../store/database.js';
-import type { Membership, Subgroup } from '../subgroups/subgroup.js';
+import { isMemberOn, membershipCovers, type Membership, type Subgroup } from '../subgroups/subgroup.js';
 
 /** One cell of the engagement table: not a member ("—"), a member with no meeting held ("n/a"), or a percentage. */
 export const EngagementCell = z.discriminatedUnion('kind', [
@@ -197,7 +197,7 @@ function meetsQuorum(db: Database, meeting: Meeting, date: LocalDate, present: R
   const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId);
   if (!subgroup) return false;
   const represented = new Set(present.filter((agencyId): agencyId is string => agencyId !== null));
-  const members = [...represented].filter((agencyId) => memberships(subgroup, agencyId).some((m) => isMemberOn(m, date)));
+  const members = [...represented].filter((agencyId) => isMemberOn(subgroup, agencyId, date));
   if (members.length < subgroup.quorum.minAgencies) return false;
   if (!subgroup.quorum.statutoryPartnersRequired) return true;
   const roles = new Set([...represented].map((agencyId) => statutoryRoleOf(db, agencyId)));
@@ -269,7 +269,7 @@ class EngagementContext {
   agencyCell(subgroup: Subgroup, agencyId: string): EngagementCell {
     const windows = overlapping(subgroup, agencyId, this.range);
     if (windows.length === 0) return { kind: 'non-member' };
-    const held = this.held(subgroup).filter((m) => windows.some((w) => isMemberOn(w, m.date)));
+    const held = this.held(subgroup).filter((m) => windows.some((w) => membershipCovers(w, m.date)));
     return this.valueCell(held.map((m) => this.present(m.meeting).filter((a) => a === agencyId).length)) ?? { kind: 'no-meetings' };
   }
 
@@ -306,10 +306,6 @@ class EngagementContext {
 
 function memberships(subgroup: Subgroup, agencyId: string): Membership[] {
   return subgroup.members.filter((m) => m.agencyId === agencyId);
-}
-
-function isMemberOn(membership: Membership, date: LocalDate): boolean {
-  return membership.joined <= date && (membership.left === null || date <= membership.left);
 }
 
 /** An agency's memberships of a subgroup that share at least one day with a run of dates. */

@@ -14,7 +14,7 @@ import type { LocalDate } from '../base/time.js';
 import { isOpen } from '../plan/delivery.js';
 import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
-import type { Subgroup } from '../subgroups/subgroup.js';
+import { isMemberOn, type Subgroup } from '../subgroups/subgroup.js';
 import { firstWorkingDayOnOrAfter } from './workingDays.js';
 
 /** How far back a late tick still sends what it missed: a server down over a weekend sends on Monday, not last month's reminders. */
@@ -120,11 +120,10 @@ export function dueMessages(db: Database, now: string): ScheduledMessage[] {
  */
 export function escalationSubgroup(db: Database, action: Action, on: LocalDate): Subgroup | undefined {
   const chaired = (s: Subgroup) => s.chairId !== null && s.chairId !== action.ownerId && isActivePerson(db, s.chairId);
-  if (action.leadAgencyId !== null) {
+  const leadAgencyId = action.leadAgencyId;
+  if (leadAgencyId !== null) {
     const candidates = db.subgroups.filter(
-      (s) =>
-        s.kind === 'subgroup' &&
-        s.members.some((m) => m.agencyId === action.leadAgencyId && m.joined <= on && (m.left === null || m.left >= on)),
+      (s) => s.kind === 'subgroup' && isMemberOn(s, leadAgencyId, on),
     );
     if (candidates.length === 1 && chaired(candidates[0]!)) return candidates[0];
   }

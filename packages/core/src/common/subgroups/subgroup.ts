@@ -12,6 +12,16 @@ export const Membership = z.object({
 });
 export type Membership = z.infer<typeof Membership>;
 
+/** Whether a membership covers a day (joined and left are both inclusive). */
+export function membershipCovers(membership: Membership, date: LocalDate): boolean {
+  return membership.joined <= date && (membership.left === null || date <= membership.left);
+}
+
+/** Whether an agency was a member of a subgroup on a day. */
+export function isMemberOn(subgroup: Pick<Subgroup, 'members'>, agencyId: string, date: LocalDate): boolean {
+  return subgroup.members.some((m) => m.agencyId === agencyId && membershipCovers(m, date));
+}
+
 /** How often a subgroup meets, which sets how many meetings a year are planned. */
 export const Cadence = z.enum(['monthly', 'six-weekly', 'bi-monthly', 'quarterly', 'termly', 'twice-yearly', 'ad-hoc']);
 export type Cadence = z.infer<typeof Cadence>;
