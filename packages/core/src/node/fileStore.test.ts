@@ -1,7 +1,7 @@
 // These tests use real files in a temp directory (never lowdb's in-memory NODE_ENV=test mode),
 // and run second processes from core's dist/ (rebuilt first if older than the source).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { access, appendFile, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, appendFile, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -294,6 +294,49 @@ describe('sharing one file between processes', () => {
     } finally {
       await release();
     }
+  });
+});
+
+describe('a data file reached through a symlink', () => {
+  it('is rewritten in place, leaving the link a link', async () => {
+    const real = join(directory, 'real', 'partnership.json');
+    await mkdir(join(directory, 'real'));
+    unwrap(await createDataFile(real, sampleDatabase()));
+    await symlink(real, path);
+    const store = await open();
+    expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner))).revision).toBe(1);
+    expect((await lstat(path)).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await readFile(real, 'utf8')).revision).toBe(1);
+  });
+
+  it('is locked under its real name, so a process using the real path excludes one using the link', async () => {
+    const real = join(directory, 'real', 'partnership.json');
+    await mkdir(join(directory, 'real'));
+    unwrap(await createDataFile(real, sampleDatabase()));
+    await symlink(real, path);
+    const release = await lockfile.lock(real, { realpath: false });
+    try {
+      const store = await open({ lockRetries: 0 });
+      const result = await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner));
+      expect(errorOf(result).code).toBe('store.locked');
+      expect(JSON.parse(await readFile(real, 'utf8')).revision).toBe(0);
+    } finally {
+      await release();
+    }
+  });
+});
+
+describe('a lock held for a moment by another writer', () => {
+  it('is waited for, and the commit goes through once it is released', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await open();
+    const release = await lockfile.lock(path);
+    const committing = store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(0);
+    await release();
+    expect(unwrap(await committing).revision).toBe(1);
+    expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(1);
   });
 });
 

@@ -1,4 +1,5 @@
-import { mkdir, open, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { fstatSync, ftruncateSync, statSync, writeSync } from 'node:fs';
+import { mkdir, open, realpath, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import lockfile from 'proper-lockfile';
@@ -148,6 +149,11 @@ export function parseDataFile(
 export class DatabaseFile implements Adapter<Database> {
   /** Absolute path of the change log beside the data file. */
   readonly logPath: string;
+  /**
+   * The log kept open for appending between commits, and which file it is: opening, statting
+   * and closing it on every commit were three of a commit's eleven trips to the thread pool.
+   */
+  private appender: { readonly handle: FileHandle; readonly inode: number } | undefined;
 
   constructor(
     /** Absolute path of the data file. */
@@ -253,14 +259,18 @@ export class DatabaseFile implements Adapter<Database> {
   }
 
   /** The stamps of the snapshot and the log on disk now, or a failure when the snapshot cannot be found. */
-  async currentFiles(): Promise<Result<CurrentFiles>> {
-    // Both at once: every read() of the bot pays for these, and they are independent (a change
-    // seen in either sends the caller to catchUp, which orders its own reads).
-    const [snapshot, log] = await Promise.allSettled([stat(this.path), stat(this.logPath)]);
-    if (snapshot.status === 'rejected') return this.ioFailure(snapshot.reason, 'read');
-    if (log.status === 'fulfilled') return ok({ snapshot: stampOf(snapshot.value), log: stampOf(log.value) });
-    if (errorCode(log.reason) === 'ENOENT') return ok({ snapshot: stampOf(snapshot.value), log: null });
-    return this.ioFailure(log.reason, 'read');
+  currentFiles(): Result<CurrentFiles> {
+    // Every read() pays for these two stats, every bot turn included. Done in place they take
+    // a few microseconds; through the thread pool, 40–60 µs each, and milliseconds when the
+    // machine is busy (measured in docs/performance.md). A stat of a local file does not wait
+    // for the disk: the inode is cached while the process holds the data.
+    try {
+      const snapshot = statSync(this.path);
+      const log = statSync(this.logPath, { throwIfNoEntry: false });
+      return ok({ snapshot: stampOf(snapshot), log: log === undefined ? null : stampOf(log) });
+    } catch (error) {
+      return this.ioFailure(error, 'read');
+    }
   }
 
   /** For lowdb's `Low.read()`: the database, throwing the message of a corrupt or invalid file. */
@@ -281,6 +291,8 @@ export class DatabaseFile implements Adapter<Database> {
    */
   async compact(db: Database): Promise<FilesStamp> {
     const snapshot = await writeFileDurably(this.path, serializeDatabase(db), { faults: this.internals.faults });
+    // An unlinked file stays on disk while a handle holds it.
+    await this.closeAppender();
     await unlink(this.logPath).catch((error: unknown) => {
       if (errorCode(error) !== 'ENOENT') throw error;
     });
@@ -289,32 +301,60 @@ export class DatabaseFile implements Adapter<Database> {
 
   /**
    * Appends `entries` changes (complete lines) to the log and fsyncs it; they are durable when
-   * this resolves. Bytes after `position` (a torn append left by a crash) are cut off first.
-   * Call under the lock.
+   * this resolves. `position` is where the log stands now, as statted under the lock: bytes after
+   * its complete lines (a torn append left by a crash) are cut off first. Call under the lock.
    */
   async append(lines: string, entries: number, position: LogPosition | null): Promise<LogPosition> {
-    const handle = await open(this.logPath, 'a', 0o644);
+    const handle = await this.appenderFor(position);
     const completeBytes = position?.completeBytes ?? 0;
     try {
-      const before = await handle.stat();
-      try {
-        if (before.size !== completeBytes) await handle.truncate(completeBytes);
-        const bytes = Buffer.from(lines, 'utf8');
-        await handle.write(bytes);
-        await this.internals.faults?.midAppend?.(this.logPath);
-        await handle.sync();
-        const after = stampOf(await handle.stat());
-        // A new file's name must be durable too, or a power cut could lose the whole log.
-        if (completeBytes === 0) await syncDirectory(dirname(this.logPath));
-        return { file: after, completeBytes: completeBytes + bytes.length, entries: (position?.entries ?? 0) + entries };
-      } catch (error) {
-        // Leave no half-written line behind a failed commit (best effort: the next commit cuts it anyway).
-        await handle.truncate(completeBytes).catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await handle.close();
+      // The truncate, write and stat only touch the page cache, so they are done in place (see
+      // currentFiles); the fsync, which waits for the disk, goes to the thread pool.
+      if ((position?.file.size ?? 0) !== completeBytes) ftruncateSync(handle.fd, completeBytes);
+      const bytes = Buffer.from(lines, 'utf8');
+      for (let written = 0; written < bytes.length; ) written += writeSync(handle.fd, bytes, written);
+      await this.internals.faults?.midAppend?.(this.logPath);
+      await handle.sync();
+      const after = stampOf(fstatSync(handle.fd));
+      // A new file's name must be durable too, or a power cut could lose the whole log.
+      if (completeBytes === 0) await syncDirectory(dirname(this.logPath));
+      return { file: after, completeBytes: completeBytes + bytes.length, entries: (position?.entries ?? 0) + entries };
+    } catch (error) {
+      // Leave no half-written line behind a failed commit (best effort: the next commit cuts it
+      // anyway), and open the log afresh next time rather than trust this handle.
+      await handle.truncate(completeBytes).catch(() => undefined);
+      await this.closeAppender();
+      throw error;
     }
+  }
+
+  /**
+   * The held log handle if it is the log `position` describes; else the log opened (created
+   * when there is none) for appending. Another process's compaction removes the log and a later
+   * commit starts a new file, which the inode tells apart: the held file cannot have its inode
+   * reused while it is open.
+   */
+  private async appenderFor(position: LogPosition | null): Promise<FileHandle> {
+    if (this.appender !== undefined && position !== null && this.appender.inode === position.file.inode) return this.appender.handle;
+    await this.closeAppender();
+    const handle = await open(this.logPath, 'a', 0o644);
+    try {
+      const opened = await handle.stat();
+      // Under the lock nothing else changes the log, so a different file here means a stale position.
+      if (position !== null && opened.ino !== position.file.inode) throw new Error(`${this.logName} changed while the lock was held`);
+      this.appender = { handle, inode: opened.ino };
+      return handle;
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Closes the held log handle, if any. */
+  async closeAppender(): Promise<void> {
+    const held = this.appender;
+    this.appender = undefined;
+    await held?.handle.close().catch(() => undefined);
   }
 
   /** Turns a file-system error into a domain failure naming the file. */
@@ -377,7 +417,7 @@ export class FileStore implements Store {
    */
   async read(): Promise<Database> {
     if (this.closed) return this.low.data;
-    const current = await this.file.currentFiles();
+    const current = this.file.currentFiles();
     if (!current.success || sameFiles(current.data, this.stamp) || sameFiles(current.data, this.brokenStamp)) {
       return this.low.data;
     }
@@ -403,6 +443,7 @@ export class FileStore implements Store {
   async close(): Promise<void> {
     this.closed = true;
     await this.queue.drain();
+    await this.file.closeAppender();
   }
 
   private held(): { db: Database; stamp: FilesStamp | undefined; migratedFrom: number } {
@@ -436,80 +477,89 @@ export class FileStore implements Store {
   private async commitWaiting(): Promise<void> {
     const batch = this.waiting.splice(0);
     if (batch.length === 0) return;
-    const results = await this.commitUnderLock(batch);
-    batch.forEach((pending, index) => pending.resolve(results[index]!));
-  }
-
-  private async commitUnderLock(batch: readonly PendingCommit[]): Promise<Array<Result<CommitResult>>> {
     const lock = await this.lock();
-    if (!lock.success) return batch.map(() => lock);
+    if (!lock.success) {
+      for (const pending of batch) pending.resolve(lock);
+      return;
+    }
     try {
-      if (!this.orphansRemoved) {
-        this.orphansRemoved = true;
-        await removeOrphanedTempFiles(this.path);
-      }
-      const fresh = await this.refresh();
-      if (!fresh.success) return batch.map(() => fresh);
-      const stamp = fresh.data;
-      const results: Array<Result<CommitResult>> = [];
-      const lines: string[] = [];
-      const changed: number[] = [];
-      // Applied on the audit's last entry alone, so that no commit copies the whole history; the
-      // new entries are collected and appended to the base audit once they are durable.
-      const base = this.low.data;
-      const entries: AuditEntry[] = [];
-      let db = withAuditTail(base);
-      for (const [index, { commands, context }] of batch.entries()) {
-        const outcome = applyCommands(db, commands, context);
-        if (!outcome.success || outcome.data.db === db) {
-          results.push(outcome.success ? ok({ revision: db.revision, audit: outcome.data.audit }) : outcome);
-          continue;
-        }
-        db = withAuditTail(outcome.data.db);
-        appendAudit(entries, outcome.data.audit);
-        results.push(ok({ revision: db.revision, audit: outcome.data.audit }));
-        changed.push(index);
-        // Commands as parsed (defaults filled in), so a replay does not depend on today's defaults.
-        lines.push(logLine({ revision: db.revision, at: context.at, actor: context.actor, commands: commands.map((command) => Command.parse(command)) }));
-      }
-      if (lines.length === 0) return results;
-      const refuse = (failure: Result<never>) => {
-        for (const index of changed) results[index] = failure;
-        return results;
-      };
-      if (lock.data.lost()) {
-        return refuse(fail('store.lock_lost', `${this.file.displayName}: lost the lock while committing (the process stalled); nothing was written. Try again.`));
-      }
-      let written: FilesStamp;
-      try {
-        const text = lines.join('');
-        if (this.shouldCompact(stamp, lines.length, Buffer.byteLength(text))) {
-          // Rewriting costs the whole file anyway; one copy of the audit is nothing beside it.
-          written = await this.file.compact({ ...db, audit: base.audit.concat(entries) });
-          this.migratedFrom = CURRENT_SCHEMA_VERSION;
-        } else {
-          written = { snapshot: stamp.snapshot, log: await this.file.append(text, lines.length, stamp.log) };
-        }
-      } catch (error) {
-        // The rename or append may or may not have happened: reread the files next time rather than guess.
-        this.stamp = undefined;
-        return refuse(this.file.ioFailure(error, 'write'));
-      }
-      // Readers see the new data only once it is durable. Snapshots already handed out share the
-      // base audit and see its new entries too (see Store.read); nothing else of theirs changes.
-      appendAudit(base.audit, entries);
-      this.low.data = { ...db, audit: base.audit };
-      this.stamp = written;
-      this.generation++;
-      return results;
+      const results = await this.commitUnderLock(batch, lock.data.lost);
+      // Each change is durable (or refused) now: answer before giving the lock back, whose
+      // directory removal is one more trip to the disk that no caller needs to wait for.
+      batch.forEach((pending, index) => pending.resolve(results[index]!));
+    } catch (error) {
+      this.stamp = undefined;
+      const failure = this.file.ioFailure(error, 'write');
+      for (const pending of batch) pending.resolve(failure);
     } finally {
       await lock.data.release();
     }
   }
 
+  private async commitUnderLock(batch: readonly PendingCommit[], lost: () => boolean): Promise<Array<Result<CommitResult>>> {
+    if (!this.orphansRemoved) {
+      this.orphansRemoved = true;
+      await removeOrphanedTempFiles(this.path);
+    }
+    const fresh = await this.refresh();
+    if (!fresh.success) return batch.map(() => fresh);
+    const stamp = fresh.data;
+    const results: Array<Result<CommitResult>> = [];
+    const lines: string[] = [];
+    const changed: number[] = [];
+    // Applied on the audit's last entry alone, so that no commit copies the whole history; the
+    // new entries are collected and appended to the base audit once they are durable.
+    const base = this.low.data;
+    const entries: AuditEntry[] = [];
+    let db = withAuditTail(base);
+    for (const [index, { commands, context }] of batch.entries()) {
+      const outcome = applyCommands(db, commands, context);
+      if (!outcome.success || outcome.data.db === db) {
+        results.push(outcome.success ? ok({ revision: db.revision, audit: outcome.data.audit }) : outcome);
+        continue;
+      }
+      db = withAuditTail(outcome.data.db);
+      appendAudit(entries, outcome.data.audit);
+      results.push(ok({ revision: db.revision, audit: outcome.data.audit }));
+      changed.push(index);
+      // Commands as parsed (defaults filled in), so a replay does not depend on today's defaults.
+      lines.push(logLine({ revision: db.revision, at: context.at, actor: context.actor, commands: commands.map((command) => Command.parse(command)) }));
+    }
+    if (lines.length === 0) return results;
+    const refuse = (failure: Result<never>) => {
+      for (const index of changed) results[index] = failure;
+      return results;
+    };
+    if (lost()) {
+      return refuse(fail('store.lock_lost', `${this.file.displayName}: lost the lock while committing (the process stalled); nothing was written. Try again.`));
+    }
+    let written: FilesStamp;
+    try {
+      const text = lines.join('');
+      if (this.shouldCompact(stamp, lines.length, Buffer.byteLength(text))) {
+        // Rewriting costs the whole file anyway; one copy of the audit is nothing beside it.
+        written = await this.file.compact({ ...db, audit: base.audit.concat(entries) });
+        this.migratedFrom = CURRENT_SCHEMA_VERSION;
+      } else {
+        written = { snapshot: stamp.snapshot, log: await this.file.append(text, lines.length, stamp.log) };
+      }
+    } catch (error) {
+      // The rename or append may or may not have happened: reread the files next time rather than guess.
+      this.stamp = undefined;
+      return refuse(this.file.ioFailure(error, 'write'));
+    }
+    // Readers see the new data only once it is durable. Snapshots already handed out share the
+    // base audit and see its new entries too (see Store.read); nothing else of theirs changes.
+    appendAudit(base.audit, entries);
+    this.low.data = { ...db, audit: base.audit };
+    this.stamp = written;
+    this.generation++;
+    return results;
+  }
+
   /** Brings `low.data` up to date with the files if another process changed them; returns their stamp. */
   private async refresh(): Promise<Result<FilesStamp>> {
-    const current = await this.file.currentFiles();
+    const current = this.file.currentFiles();
     if (!current.success) return current;
     if (this.stamp !== undefined && sameFiles(current.data, this.stamp)) return ok(this.stamp);
     const loaded = await this.file.catchUp(this.held());
@@ -520,17 +570,30 @@ export class FileStore implements Store {
 
   private async lock(): Promise<Result<{ release: () => Promise<void>; lost: () => boolean }>> {
     let compromised = false;
+    // The default throws from a timer, which would crash the bot; note it and refuse to write instead.
+    const onCompromised = () => {
+      compromised = true;
+    };
+    // openFileStore resolved the path's symlinks already; every process locks the same real path.
+    const options = { realpath: false, stale: this.lockStaleMs, onCompromised };
     try {
-      const release = await lockfile.lock(this.path, {
-        stale: this.lockStaleMs,
-        retries: { retries: this.lockRetries, factor: 1.5, minTimeout: 5, maxTimeout: 100, randomize: true },
-        // The default throws from a timer, which would crash the bot; note it and refuse to write instead.
-        onCompromised: () => {
-          compromised = true;
-        },
-      });
+      let release: () => unknown;
+      try {
+        // Free, the lock is a mkdir and a stat, done in place in microseconds (see currentFiles).
+        release = lockfile.lockSync(this.path, options);
+      } catch (error) {
+        if (errorCode(error) !== 'ELOCKED') throw error;
+        // Held by another process: wait for it without blocking, backing off.
+        release = await lockfile.lock(this.path, { ...options, retries: { retries: this.lockRetries, factor: 1.5, minTimeout: 5, maxTimeout: 100, randomize: true } });
+      }
       return ok({
-        release: () => release().catch(() => undefined),
+        release: async () => {
+          try {
+            await release();
+          } catch {
+            // Already released, or taken over as stale: nothing of ours is left to remove.
+          }
+        },
         lost: () => compromised,
       });
     } catch (error) {
@@ -561,7 +624,15 @@ export async function openFileStoreWith(
   options: FileStoreOptions = {},
   internals: FileStoreInternals = {},
 ): Promise<Result<FileStore>> {
-  const file = new DatabaseFile(resolve(path), path, internals);
+  let real: string;
+  try {
+    // The real path, once: so that a data file reached through a symlink is locked under the
+    // same name by every process, and a rewrite replaces the file rather than the link.
+    real = await realpath(resolve(path));
+  } catch (error) {
+    return new DatabaseFile(resolve(path), path).ioFailure(error, 'read');
+  }
+  const file = new DatabaseFile(real, path, internals);
   const loaded = await file.load();
   if (!loaded.success) return loaded;
   return ok(new FileStore(file, loaded.data, options, internals.compaction));
