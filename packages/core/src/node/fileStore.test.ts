@@ -213,6 +213,8 @@ describe('committing', () => {
     await utimes(path, new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
     const store = await open();
     unwrap(await store.commit([{ type: 'partnership.update', partnership: { area: 'Croydon' } }], by(actors.cli)));
+    // The lock is given back just after the commit resolves; closing waits for that.
+    await store.close();
     expect(await readdir(directory)).toEqual(['partnership.json']);
     expect((await stat(path)).mtime.toISOString()).toBe('2020-01-01T00:00:00.000Z');
   });
@@ -240,6 +242,8 @@ describe('committing', () => {
     await writeFile(join(directory, '.partnership.json.12345.abcdef.tmp'), '{"version": 1, "part');
     const store = await open();
     unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
+    // The lock is given back just after the commit resolves; closing waits for that.
+    await store.close();
     expect(await readdir(directory)).toEqual(['partnership.json']);
   });
 });
@@ -388,6 +392,20 @@ describe('with real second processes', () => {
     expect(db.audit.map((e) => e.seq)).toEqual(Array.from({ length: 2 * perProcess }, (_, index) => index + 1));
   }, 120_000);
 
+  it('removes the lock of a writer stopped by SIGTERM mid-write, so no one waits for it to go stale', async () => {
+    unwrap(await createDataFile(path, largeDatabase(500)));
+    const before = await readFile(path, 'utf8');
+    const stopping = worker('crash-mid-write', path);
+    await stopping.lines.next();
+    expect(await exists(`${path}.lock`)).toBe(true);
+    stopping.child.kill('SIGTERM');
+    expect(await stopping.exit).toBe('SIGTERM');
+    expect(await exists(`${path}.lock`)).toBe(false);
+    expect(await readFile(path, 'utf8')).toBe(before);
+    const store = await open({ lockRetries: 0 });
+    expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 10 }], by(actors.owner))).revision).toBe(1);
+  }, 60_000);
+
   it('leaves the previous file intact when a writer is killed halfway through writing', async () => {
     unwrap(await createDataFile(path, largeDatabase(500)));
     const before = await readFile(path, 'utf8');
@@ -405,6 +423,8 @@ describe('with real second processes', () => {
     // The dead writer's lock goes stale and is taken over; its temp file is cleaned up.
     const store = await open({ lockStaleMs: 2000 });
     expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 10 }], by(actors.owner))).revision).toBe(1);
+    // The lock is given back just after the commit resolves; closing waits for that.
+    await store.close();
     expect(await readdir(directory)).toEqual(['partnership.json']);
   }, 60_000);
 });
@@ -460,6 +480,8 @@ describe('the change log beside a large data file', () => {
     for (const text of ['one', 'two', 'three']) unwrap(await store.commit(note(text), by(actors.owner)));
     expect(await logLines()).toHaveLength(3);
     unwrap(await store.commit(note('four'), by(actors.owner)));
+    // The lock is given back just after the commit resolves.
+    while (await exists(`${path}.lock`)) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await readdir(directory)).toEqual(['partnership.json']);
     expect(await readFile(path, 'utf8')).toBe(serializeDatabase(await store.read()));
     expect((await store.read()).revision).toBe(4);

@@ -15,6 +15,7 @@ import { appendAudit, withAuditTail } from '../common/store/sharedAudit.js';
 import type { CommitResult, Store } from '../common/store/store.js';
 import { logLine, parseLogChunk, replayLog } from './changeLog.js';
 import { errorCode, removeOrphanedTempFiles, sameStamp, syncDirectory, writeFileDurably, type FileStamp, type WriteFaults } from './durableWrite.js';
+import { inPlaceFs } from './inPlaceFs.js';
 import { findJsonSyntaxProblem } from './jsonLocation.js';
 
 /** How patiently a file store waits for another process's lock. */
@@ -484,8 +485,7 @@ export class FileStore implements Store {
     }
     try {
       const results = await this.commitUnderLock(batch, lock.data.lost);
-      // Each change is durable (or refused) now: answer before giving the lock back, whose
-      // directory removal is one more trip to the disk that no caller needs to wait for.
+      // Each change is durable (or refused) now: answer before giving the lock back.
       batch.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
       this.stamp = undefined;
@@ -577,23 +577,18 @@ export class FileStore implements Store {
     // openFileStore resolved the path's symlinks already; every process locks the same real path.
     const options = { realpath: false, stale: this.lockStaleMs, onCompromised };
     try {
-      let release: () => unknown;
       try {
-        // Free, the lock is a mkdir and a stat, done in place in microseconds (see currentFiles).
-        release = lockfile.lockSync(this.path, options);
+        // A free lock is taken in place, in microseconds (see inPlaceFs).
+        await lockfile.lock(this.path, { ...options, fs: inPlaceFs, retries: 0 });
       } catch (error) {
         if (errorCode(error) !== 'ELOCKED') throw error;
         // Held by another process: wait for it without blocking, backing off.
-        release = await lockfile.lock(this.path, { ...options, retries: { retries: this.lockRetries, factor: 1.5, minTimeout: 5, maxTimeout: 100, randomize: true } });
+        await lockfile.lock(this.path, { ...options, retries: { retries: this.lockRetries, factor: 1.5, minTimeout: 5, maxTimeout: 100, randomize: true } });
       }
       return ok({
-        release: async () => {
-          try {
-            await release();
-          } catch {
-            // Already released, or taken over as stale: nothing of ours is left to remove.
-          }
-        },
+        // Through the thread pool: the removal, a journalled directory change, need not hold up
+        // the callers already answered.
+        release: () => lockfile.unlock(this.path, { realpath: false }).catch(() => undefined),
         lost: () => compromised,
       });
     } catch (error) {
