@@ -12,7 +12,7 @@ const TENANT = 'a1b2c3d4-0000-4000-8000-000000000001';
 const CONCURRENCIES = [1, 20] as const;
 const echoBotPath = fileURLToPath(new URL('../echoBot.js', import.meta.url));
 
-/** A stand-in for the Bot Connector: answers every call at once and keeps the text of each reply. */
+/** A stand-in for the Bot Connector: answers every call at once and keeps the text of each reply (a card as `[card]`). */
 async function startConnector(): Promise<{ url: string; replies: string[]; close(): Promise<void> }> {
   const replies: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -41,11 +41,19 @@ async function startConnector(): Promise<{ url: string; replies: string[]; close
 }
 
 /** What a person types for each measured command; `n` varies an update so every one is a real change. */
-const commands: ReadonlyArray<{ name: string; text: (owner: Owner, n: number, workload: Workload) => string }> = [
-  { name: 'my actions', text: () => 'my actions' },
-  { name: 'update', text: (owner, n) => `update ${owner.openActionRefs[n % owner.openActionRefs.length]} ${10 + (n % 80)}% on track — benchmark turn ${n}` },
-  { name: 'digest', text: (_owner, _n, workload) => `digest ${workload.digestQuarter}` },
+const commands: ReadonlyArray<{
+  name: string;
+  text: (owner: Owner, n: number, workload: Workload) => string;
+  /** What every one of the bot's replies must look like, so that a failing turn is never timed as a turn. */
+  reply: RegExp;
+}> = [
+  { name: 'my actions', text: () => 'my actions', reply: /A-\d+/ },
+  { name: 'update', text: (owner, n) => `update ${owner.openActionRefs[n % owner.openActionRefs.length]} ${10 + (n % 80)}% on track — benchmark turn ${n}`, reply: /^Updated A-\d+/ },
+  { name: 'digest', text: (_owner, _n, workload) => `digest ${workload.digestQuarter}`, reply: /^The quarterly digest for \d{4}\/\d{2} Q\d/ },
 ];
+
+/** How many alternating blocks the bot's and the echo bot's samples are taken in, so both see the same drift in the machine's load. */
+const BLOCKS = 5;
 
 let sequence = 0;
 
@@ -120,8 +128,16 @@ export async function measureBot(options: { requests: number; dataFile: string; 
         // Warm-up: the first turn of a conversation also saves its reference, and JIT warms.
         await load(bot.url, connector.url, options.workload, command, concurrency, concurrency, label);
         await load(echo.url, connector.url, options.workload, command, concurrency, concurrency, label);
-        const measured = await load(bot.url, connector.url, options.workload, command, concurrency, options.requests, label);
-        const baseline = await load(echo.url, connector.url, options.workload, command, concurrency, options.requests, label);
+        const measured: number[] = [];
+        const baseline: number[] = [];
+        const perBlock = Math.max(concurrency, Math.round(options.requests / BLOCKS));
+        for (let block = 0; block < BLOCKS; block++) {
+          const firstReply = connector.replies.length;
+          measured.push(...(await load(bot.url, connector.url, options.workload, command, concurrency, perBlock, label)));
+          const wrong = connector.replies.slice(firstReply).find((reply) => !command.reply.test(reply));
+          if (wrong !== undefined) throw new Error(`ptrack-bot answered "${command.name}" with "${wrong.slice(0, 200)}": the bench times only turns that work`);
+          baseline.push(...(await load(echo.url, connector.url, options.workload, command, concurrency, perBlock, label)));
+        }
         const p99 = percentile(measured, 99);
         const echoP99 = percentile(baseline, 99);
         turns.push({
