@@ -20,18 +20,20 @@ export interface ScaleResult {
   readonly commits: { readonly actionUpdate: AgainstFloor; readonly register: AgainstFloor };
   /** Peak resident memory of a fresh process that opens, reports and commits once, against one that only parses. */
   readonly memory: AgainstFloor;
-  /** The change log when it is about to be compacted: opening (with the replay) and the compacting commit. */
+  /** The change log when it is about to be compacted: opening (with the replay), the commit past the limit, the compaction. */
   readonly log: ChangeLogResult;
 }
 
-/** What a full change log costs: the replay at open and the commit that rewrites the snapshot. */
+/** What a full change log costs: the replay at open, the commit past the limit and the compaction. */
 export interface ChangeLogResult {
   readonly entries: number;
   /** Open + read with `entries` changes to replay, against readFile + JSON.parse of the snapshot. */
   readonly open: AgainstFloor;
-  /** The commit that rewrites the snapshot, against an fsync'd append. */
+  /** The commit past the limit, against an fsync'd append: it appends, and starts the compaction in a worker thread. */
   readonly compaction: AgainstFloor;
-  /** The compaction's cost spread over the changes between two compactions. */
+  /** That compaction, from the commit until it is installed (ms); no one waits for it. */
+  readonly background: number;
+  /** The compaction's work spread over the changes between two compactions. */
   readonly amortisedPerChange: number;
 }
 
@@ -149,13 +151,14 @@ export function renderReport(report: Report): string {
   );
 
   parts.push(
-    '### The change log: opening with a full log, and the commit that compacts it\n\n' +
-      'Every change goes to the log; once it holds the maximum number of changes the next commit rewrites the snapshot instead. ' +
-      'Opening replays the log; the compaction is paid once per that many changes.',
+    '### The change log: opening with a full log, the commit past its limit, and the compaction it starts\n\n' +
+      'Every change goes to the log; the commit that takes it past its limit still only appends, and starts a compaction in a worker thread ' +
+      '(parse, replay, write the new snapshot) that is installed under the lock in a moment, while commits go on. ' +
+      'Opening replays the log; no caller waits for the compaction, done once per that many changes.',
   );
   parts.push(
     table(
-      ['scale', 'log entries', 'floor (ms)', 'open + read (ms)', 'ratio', 'compacting commit (ms)', 'append floor (ms)', 'amortised per change (ms)'],
+      ['scale', 'log entries', 'floor (ms)', 'open + read (ms)', 'ratio', 'commit past the limit (ms)', 'append floor (ms)', 'ratio', 'compaction, in the background (ms)', 'amortised per change (ms)'],
       report.scales.map((s) => [
         `${s.scale}×`,
         String(s.log.entries),
@@ -164,6 +167,8 @@ export function renderReport(report: Report): string {
         times(s.log.open.ratio),
         ms(s.log.compaction.value),
         ms(s.log.compaction.floor),
+        times(s.log.compaction.ratio),
+        ms(s.log.background),
         ms(s.log.amortisedPerChange),
       ]),
     ),

@@ -72,7 +72,8 @@ export async function runBench(options: BenchOptions): Promise<Report> {
           entries: logSamples.entries,
           open: againstFloor(logSamples.floor, logSamples.open),
           compaction,
-          amortisedPerChange: compaction.value / logSamples.entries,
+          background: median(logSamples.background),
+          amortisedPerChange: median(logSamples.background) / logSamples.entries,
         },
       });
       if (smallest === undefined || scale < smallest.scale) smallest = { path, generated, scale };

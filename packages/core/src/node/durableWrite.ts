@@ -20,6 +20,8 @@ export interface WriteFaults {
   readonly midWrite?: (tempPath: string) => Promise<void>;
   /** Called when a commit's lines are written to the change log but not synced. */
   readonly midAppend?: (logPath: string) => Promise<void>;
+  /** Called when a compaction prepared in the background is ready, before it waits for the lock to install it. */
+  readonly beforeCompactionInstall?: () => Promise<void>;
 }
 
 /** How to install the new file. */
@@ -36,39 +38,64 @@ function tempPrefix(path: string): string {
   return `.${basename(path)}.`;
 }
 
+/** New content for a file, written and fsynced to a temp file beside it, not yet in place. */
+export interface PreparedFile {
+  readonly temp: string;
+  /** The stamp the file will have once installed (a rename keeps inode, size and mtime). */
+  readonly stamp: FileStamp;
+}
+
 /**
- * Replaces a file's content so that a crash at any moment leaves either the old or the new
- * file, never a mixture: write a temp file in the same directory, fsync it, rename it over the
- * target, fsync the directory so the rename itself survives a power cut.
- * Returns the stamp of the new file.
+ * Writes `content` to a new temp file in `path`'s directory and fsyncs it. The temp file's
+ * name carries this process's id, so a cleanup can tell a live writer's file from an orphan.
  */
-export async function writeFileDurably(path: string, text: string, options: DurableWriteOptions = {}): Promise<FileStamp> {
+export async function prepareFile(path: string, content: string | Buffer, faults?: WriteFaults): Promise<PreparedFile> {
   const temp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o644);
-  let installed = false;
   try {
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const half = Math.floor(bytes.length / 2);
     await handle.write(bytes, 0, half);
-    await options.faults?.midWrite?.(temp);
+    await faults?.midWrite?.(temp);
     await handle.write(bytes, half, bytes.length - half);
     await handle.sync();
     const stat = await handle.stat();
     await handle.close();
-    if (options.exclusive) {
-      await installExclusively(temp, path);
-    } else {
-      await rename(temp, path);
-    }
-    installed = true;
-    await syncDirectory(dirname(path));
-    return { inode: stat.ino, size: stat.size, modifiedMs: stat.mtimeMs };
-  } finally {
-    if (!installed) {
-      await handle.close().catch(() => undefined);
-      await unlink(temp).catch(() => undefined);
-    }
+    return { temp, stamp: { inode: stat.ino, size: stat.size, modifiedMs: stat.mtimeMs } };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
+}
+
+/**
+ * Puts a prepared file in place (atomically replacing `path`, or failing with EEXIST when
+ * `exclusive`), then fsyncs the directory so the rename itself survives a power cut. The temp
+ * file is removed if it cannot be installed.
+ */
+export async function installFile(prepared: PreparedFile, path: string, options: { exclusive?: boolean } = {}): Promise<FileStamp> {
+  try {
+    if (options.exclusive) {
+      await installExclusively(prepared.temp, path);
+    } else {
+      await rename(prepared.temp, path);
+    }
+  } catch (error) {
+    await unlink(prepared.temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+  return prepared.stamp;
+}
+
+/**
+ * Replaces a file's content so that a crash at any moment leaves either the old or the new
+ * file, never a mixture: write a temp file in the same directory, fsync it, rename it over the
+ * target, fsync the directory. Returns the stamp of the new file.
+ */
+export async function writeFileDurably(path: string, text: string, options: DurableWriteOptions = {}): Promise<FileStamp> {
+  return installFile(await prepareFile(path, text, options.faults), path, { exclusive: options.exclusive });
 }
 
 /** Moves `temp` to `path` unless `path` exists (EEXIST). */
@@ -104,19 +131,33 @@ export async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
+/** Whether the process with this id is running (on this machine). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return errorCode(error) === 'EPERM';
+  }
+}
+
 /**
- * Deletes temp files left beside `path` by writers that crashed. Call only while holding the
- * file's lock: every writer writes its temp file under the lock, so any temp file seen then is
- * an orphan. Returns how many were removed.
+ * Deletes temp files left beside `path` (the data file's, and its change log's) by writers that
+ * crashed: those whose process, named in the file name, is no longer running. A running
+ * process's temp file may be a compaction written in the background, outside the lock.
+ * Call while holding the file's lock. Returns how many were removed.
  */
 export async function removeOrphanedTempFiles(path: string): Promise<number> {
   const prefix = tempPrefix(path);
   let removed = 0;
   for (const name of await readdir(dirname(path))) {
-    if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)) {
-      await unlink(join(dirname(path), name)).catch(() => undefined);
-      removed++;
-    }
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const pid = /\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && isRunning(Number(pid))) continue;
+    await unlink(join(dirname(path), name)).catch(() => undefined);
+    removed++;
   }
   return removed;
 }

@@ -1,6 +1,6 @@
 // These tests use real files in a temp directory (never lowdb's in-memory NODE_ENV=test mode),
 // and run second processes from core's dist/ (rebuilt first if older than the source).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { access, appendFile, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,11 @@ import { describeStoreContract } from '../common/store/__fixtures__/storeContrac
 import type { Database } from '../common/store/database.js';
 import { commitWorker, ensureCoreBuilt } from './__fixtures__/builtCore.js';
 import { createDataFile, openFileStore, openFileStoreWith, parseDataFile, serializeDatabase, type FileStore } from './fileStore.js';
+
+// A store compacts a large file in a worker thread, which runs from dist/ (as in the bot and CLI).
+beforeAll(() => {
+  ensureCoreBuilt();
+}, 120_000);
 
 const contractDirectories: string[] = [];
 describeStoreContract('FileStore', async (initial) => {
@@ -239,7 +244,9 @@ describe('committing', () => {
 
   it('removes temp files left by a writer that crashed', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
-    await writeFile(join(directory, '.partnership.json.12345.abcdef.tmp'), '{"version": 1, "part');
+    // Named after a process that has exited, as a crashed writer's would be.
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid;
+    await writeFile(join(directory, `.partnership.json.${deadPid}.abcdef.tmp`), '{"version": 1, "part');
     const store = await open();
     unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
     // The lock is given back just after the commit resolves; closing waits for that.
@@ -345,9 +352,6 @@ describe('a lock held for a moment by another writer', () => {
 });
 
 describe('with real second processes', () => {
-  beforeAll(() => {
-    ensureCoreBuilt();
-  }, 120_000);
 
   /** Starts the worker script in a child process, collecting what it prints. */
   function worker(...args: string[]): { child: ChildProcess; lines: AsyncIterator<string>; stderr: () => string; exit: Promise<number | string | null> } {
@@ -431,14 +435,32 @@ describe('with real second processes', () => {
 
 describe('the change log beside a large data file', () => {
   /** Every commit goes to the log (as for a file of many megabytes), compacting after `maxLogEntries`. */
-  const logAlways = (maxLogEntries = 1000) => ({ compaction: { rewriteBelowBytes: 0, maxLogEntries, maxLogFraction: 1000 } });
+  const logAlways = (maxLogEntries = 1000, background = true) => ({ compaction: { rewriteBelowBytes: 0, maxLogEntries, maxLogFraction: 1000, background } });
   const logPath = () => `${path}.log`;
   const note = (text: string) => [{ type: 'action.update' as const, ref: 'A-1', note: text }];
 
-  async function openLogged(maxLogEntries?: number): Promise<FileStore> {
-    const store = unwrap(await openFileStoreWith(path, {}, logAlways(maxLogEntries)));
+  async function openLogged(maxLogEntries?: number, internals: Parameters<typeof openFileStoreWith>[2] = {}): Promise<FileStore> {
+    const store = unwrap(await openFileStoreWith(path, {}, { ...logAlways(maxLogEntries, internals.compaction?.background ?? true), ...internals, compaction: { ...logAlways(maxLogEntries).compaction, ...internals.compaction } }));
     stores.push(store);
     return store;
+  }
+
+  /** Waits until `done` holds: for work the store does in the background. */
+  async function until(done: () => Promise<boolean>): Promise<void> {
+    while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  /** A gate a background compaction stops at, just before it installs what it prepared. */
+  function compactionGate() {
+    let open!: () => void;
+    let arrived!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    const beforeCompactionInstall = async () => {
+      arrived();
+      await opened;
+    };
+    return { faults: { beforeCompactionInstall }, reached, open };
   }
 
   async function logLines(): Promise<Array<Record<string, unknown>>> {
@@ -474,13 +496,14 @@ describe('the change log beside a large data file', () => {
     expect((await reopened.read()).revision).toBe(2);
   });
 
-  it('rewrites the data file and removes the log once the log holds enough changes', async () => {
+  it('compacts in the background once the log holds enough changes: the commit only appends, then the data file is rewritten and the log removed', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const store = await openLogged(3);
     for (const text of ['one', 'two', 'three']) unwrap(await store.commit(note(text), by(actors.owner)));
     expect(await logLines()).toHaveLength(3);
     unwrap(await store.commit(note('four'), by(actors.owner)));
-    // The lock is given back just after the commit resolves.
+    expect(await logLines()).toHaveLength(4);
+    await until(async () => !(await exists(logPath())));
     while (await exists(`${path}.lock`)) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await readdir(directory)).toEqual(['partnership.json']);
     expect(await readFile(path, 'utf8')).toBe(serializeDatabase(await store.read()));
@@ -488,6 +511,59 @@ describe('the change log beside a large data file', () => {
 
     unwrap(await store.commit(note('five'), by(actors.owner)));
     expect((await logLines()).map((line) => line.revision)).toEqual([5]);
+  });
+
+  it('keeps the changes committed while a compaction was being prepared, in a log of their own', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const gate = compactionGate();
+    const store = await openLogged(3, { faults: gate.faults });
+    for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await gate.reached;
+    for (const text of ['five', 'six']) unwrap(await store.commit(note(text), by(actors.owner)));
+    gate.open();
+    await until(async () => JSON.stringify((await logLines()).map((line) => line.revision)) === '[5,6]');
+    expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(4);
+    const reopened = await open();
+    expect((await reopened.read()).revision).toBe(6);
+    expect(await reopened.read()).toEqual(await store.read());
+    unwrap(await store.commit(note('seven'), by(actors.owner)));
+    expect((await logLines()).map((line) => line.revision)).toEqual([5, 6, 7]);
+    expect((await reopened.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five', 'six', 'seven']);
+  });
+
+  it('discards a compaction prepared from files another writer has compacted since, losing nothing', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const gate = compactionGate();
+    const bot = await openLogged(3, { faults: gate.faults });
+    const cli = await openLogged(3, { compaction: { background: false } });
+    for (const text of ['one', 'two', 'three', 'four']) unwrap(await bot.commit(note(text), by(actors.owner)));
+    await gate.reached;
+    // The other writer's commit is over the limit too, and compacts in place.
+    unwrap(await cli.commit(note('five'), by(actors.owner)));
+    expect(await exists(logPath())).toBe(false);
+    gate.open();
+    await bot.close();
+    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(5);
+    expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five']);
+  });
+
+  it('finishes a compaction under way before the store closes, as a CLI run exits', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged(3);
+    for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await store.close();
+    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(4);
+  });
+
+  it('with background compaction off, the commit past the limit rewrites the data file itself', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged(3, { compaction: { background: false } });
+    for (const text of ['one', 'two', 'three']) unwrap(await store.commit(note(text), by(actors.owner)));
+    unwrap(await store.commit(note('four'), by(actors.owner)));
+    expect(await exists(logPath())).toBe(false);
+    expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(4);
   });
 
   it('ignores a torn last line left by a crash, and cuts it off at the next commit', async () => {
@@ -609,6 +685,7 @@ describe('the change log beside a large data file', () => {
     for (const text of ['one', 'two', 'three']) unwrap(await store.commit(note(text), by(actors.owner)));
     expect(first.revision).toBe(0);
     expect(first.audit.map((e) => e.seq)).toEqual([1, 2, 3]);
+    await until(async () => !(await exists(logPath())));
     const written = parseDataFile(await readFile(path, 'utf8'), 'partnership.json');
     expect(written.success && written.data.db.audit.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(await (await open()).read()).toEqual(await store.read());

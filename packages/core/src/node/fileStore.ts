@@ -9,14 +9,17 @@ import { parseWith } from '../common/base/validation.js';
 import { applyCommands, type ChangeContext } from '../common/store/applyCommands.js';
 import { Command, type CommandInput } from '../common/store/commands.js';
 import { CURRENT_SCHEMA_VERSION, Database } from '../common/store/database.js';
-import { migrate, migrations as defaultMigrations, type Migration } from '../common/store/migrations.js';
+import type { Migration } from '../common/store/migrations.js';
 import { SerialQueue } from '../common/store/serialQueue.js';
 import { appendAudit, withAuditTail } from '../common/store/sharedAudit.js';
 import type { CommitResult, Store } from '../common/store/store.js';
 import { logLine, parseLogChunk, replayLog } from './changeLog.js';
-import { errorCode, removeOrphanedTempFiles, sameStamp, syncDirectory, writeFileDurably, type FileStamp, type WriteFaults } from './durableWrite.js';
+import { runCompaction, type CompactionJob, type CompactionOutcome } from './compaction.js';
+import { errorCode, installFile, prepareFile, removeOrphanedTempFiles, sameStamp, syncDirectory, writeFileDurably, type FileStamp, type WriteFaults } from './durableWrite.js';
 import { inPlaceFs } from './inPlaceFs.js';
-import { findJsonSyntaxProblem } from './jsonLocation.js';
+import { parseDataFile, serializeDatabase } from './snapshotFile.js';
+
+export { parseDataFile, serializeDatabase } from './snapshotFile.js';
 
 /** How patiently a file store waits for another process's lock. */
 export interface FileStoreOptions {
@@ -38,6 +41,16 @@ export interface CompactionPolicy {
   readonly maxLogEntries: number;
   /** …or once the log is this fraction of the snapshot's size. */
   readonly maxLogFraction: number;
+  /**
+   * Write the new snapshot in a worker thread while commits go on appending, and install it in
+   * a moment under the lock, rather than have one commit (and everyone queued behind it) wait.
+   */
+  readonly background: boolean;
+  /**
+   * With `background`, a commit still compacts itself once the log reaches this multiple of
+   * the limits: a compaction that keeps failing must not let the log grow without bound.
+   */
+  readonly forceFactor: number;
 }
 
 /** The default compaction policy; see docs/performance.md for the measurements behind it. */
@@ -45,6 +58,8 @@ export const DEFAULT_COMPACTION: CompactionPolicy = {
   rewriteBelowBytes: 2 * 1024 * 1024,
   maxLogEntries: 1000,
   maxLogFraction: 0.25,
+  background: true,
+  forceFactor: 4,
 };
 
 /** Hooks for tests of migrations, crashes and compaction; not exported from the package entry. */
@@ -104,43 +119,6 @@ function sameFiles(current: CurrentFiles | undefined, stamp: FilesStamp | Curren
 
 const stampOf = (stats: { ino: number; size: number; mtimeMs: number }): FileStamp => ({ inode: stats.ino, size: stats.size, modifiedMs: stats.mtimeMs });
 
-/** The JSON text of a database as written to disk: 2-space indentation and a final newline, for diffs. */
-export function serializeDatabase(db: Database): string {
-  return `${JSON.stringify(db, null, 2)}\n`;
-}
-
-/**
- * Reads a data file's text into a valid, current-version database, or says what is wrong and
- * where: the file name, then the line and column of bad JSON or the path of an invalid record.
- */
-export function parseDataFile(
-  text: string,
-  fileName: string,
-  steps: Readonly<Record<number, Migration>> = defaultMigrations,
-): Result<{ db: Database; migratedFrom: number }> {
-  // Editors on Windows may add a byte-order mark; JSON.parse rejects it.
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    const problem = findJsonSyntaxProblem(body);
-    if (problem === undefined) {
-      return fail('store.corrupt', `${fileName}: not valid JSON: ${(error as Error).message}`, { file: fileName });
-    }
-    return fail('store.corrupt', `${fileName}: not valid JSON at line ${problem.line} column ${problem.column}: ${problem.reason}`, {
-      file: fileName,
-      line: problem.line,
-      column: problem.column,
-    });
-  }
-  const migrated = migrate(json, steps);
-  if (!migrated.success) return fail(migrated.error.code, `${fileName}: ${migrated.error.message}`, { file: fileName });
-  const valid = parseWith(Database, migrated.data.data, 'store.invalid');
-  if (!valid.success) return fail('store.invalid', `${fileName}: ${valid.error.message}`, { file: fileName, ...valid.error.details });
-  return ok({ db: valid.data, migratedFrom: migrated.data.from });
-}
-
 /**
  * The data file as a lowdb adapter, with its change log: the snapshot `<file>` holds the
  * database as of its revision, and `<file>.log` the changes committed since, one JSON line each.
@@ -161,7 +139,7 @@ export class DatabaseFile implements Adapter<Database> {
     readonly path: string,
     /** The path as the user gave it, for messages. */
     readonly displayName: string,
-    private readonly internals: FileStoreInternals = {},
+    readonly internals: FileStoreInternals = {},
   ) {
     this.logPath = `${path}.log`;
   }
@@ -351,6 +329,23 @@ export class DatabaseFile implements Adapter<Database> {
     }
   }
 
+  /** The log's bytes from `start` to `end`. */
+  async readLog(start: number, end: number): Promise<Buffer> {
+    const bytes = Buffer.alloc(end - start);
+    const handle = await open(this.logPath, 'r');
+    try {
+      let read = 0;
+      while (read < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, read, bytes.length - read, start + read);
+        if (bytesRead === 0) throw new Error(`${this.logName} is shorter than expected`);
+        read += bytesRead;
+      }
+      return bytes;
+    } finally {
+      await handle.close();
+    }
+  }
+
   /** Closes the held log handle, if any. */
   async closeAppender(): Promise<void> {
     const held = this.appender;
@@ -393,6 +388,10 @@ export class FileStore implements Store {
   private readonly compaction: CompactionPolicy;
   /** Commits waiting for the lock; whoever gets it next commits them all, with one fsync. */
   private readonly waiting: PendingCommit[] = [];
+  /** The compaction being prepared in the background, if any. */
+  private compacting: Promise<void> | undefined;
+  /** Set when a background compaction failed: commits compact themselves again, and report why. */
+  private backgroundFailed = false;
 
   /** Use `openFileStore`, which reads and validates the file first. */
   constructor(
@@ -440,9 +439,13 @@ export class FileStore implements Store {
     });
   }
 
-  /** Refuses new commits, waits for queued ones to finish (and release their locks). */
+  /**
+   * Refuses new commits, waits for queued ones and any compaction under way to finish (so that a
+   * CLI run whose commit started one leaves the file compacted), and releases the files.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    await this.compacting;
     await this.queue.drain();
     await this.file.closeAppender();
   }
@@ -462,11 +465,83 @@ export class FileStore implements Store {
   private shouldCompact(stamp: FilesStamp, entries: number, lineBytes: number): boolean {
     // A migrated file is written back in the current version before any log is added to it.
     if (this.migratedFrom < CURRENT_SCHEMA_VERSION) return true;
-    const { rewriteBelowBytes, maxLogEntries, maxLogFraction } = this.compaction;
-    if (stamp.snapshot.size < rewriteBelowBytes) return true;
-    const total = (stamp.log?.entries ?? 0) + entries;
-    const bytes = (stamp.log?.completeBytes ?? 0) + lineBytes;
-    return total > maxLogEntries || bytes > stamp.snapshot.size * maxLogFraction;
+    if (stamp.snapshot.size < this.compaction.rewriteBelowBytes) return true;
+    const factor = this.compaction.background && !this.backgroundFailed ? this.compaction.forceFactor : 1;
+    return this.logOverLimit(stamp.snapshot, (stamp.log?.entries ?? 0) + entries, (stamp.log?.completeBytes ?? 0) + lineBytes, factor);
+  }
+
+  private logOverLimit(snapshot: FileStamp, entries: number, bytes: number, factor: number): boolean {
+    const { maxLogEntries, maxLogFraction } = this.compaction;
+    return entries > maxLogEntries * factor || bytes > snapshot.size * maxLogFraction * factor;
+  }
+
+  /** Starts preparing a compaction of the files as `stamp` describes them, unless one is under way. */
+  private compactInBackground(stamp: FilesStamp): void {
+    const log = stamp.log;
+    if (this.compacting !== undefined || log === null) return;
+    const job: CompactionJob = {
+      path: this.path,
+      displayName: this.file.displayName,
+      logPath: this.file.logPath,
+      logName: this.file.logName,
+      snapshot: stamp.snapshot,
+      logBytes: log.completeBytes,
+    };
+    this.compacting = runCompaction(job)
+      .then(async (outcome) => {
+        if (outcome.kind === 'failed') this.backgroundFailed = true;
+        if (outcome.kind !== 'written') return;
+        await this.file.internals.faults?.beforeCompactionInstall?.();
+        await this.queue.run(() => this.installCompaction(outcome, stamp));
+      })
+      .catch(() => {
+        this.backgroundFailed = true;
+      })
+      .finally(() => {
+        this.compacting = undefined;
+      });
+  }
+
+  /**
+   * Puts a snapshot prepared in the background in place, under the lock: if the files are still
+   * those it was prepared from (plus changes appended since), renames it over the data file and
+   * replaces the log with the changes appended since, or removes it. A crash between the two
+   * leaves a log whose first entries the snapshot holds; replay skips them. Anything else (another
+   * process compacted meanwhile) discards it.
+   */
+  private async installCompaction(outcome: Extract<CompactionOutcome, { kind: 'written' }>, from: FilesStamp): Promise<void> {
+    const discard = () => unlink(outcome.temp).catch(() => undefined);
+    const lock = await this.lock();
+    if (!lock.success) return discard();
+    try {
+      const fresh = await this.refresh();
+      const now = fresh.success ? fresh.data : undefined;
+      const log = now?.log;
+      if (now === undefined || !log || !from.log || !sameStamp(now.snapshot, from.snapshot) || log.file.inode !== from.log.file.inode || log.completeBytes < from.log.completeBytes) {
+        return await discard();
+      }
+      const tail = await this.file.readLog(from.log.completeBytes, log.completeBytes);
+      const snapshot = await installFile({ temp: outcome.temp, stamp: outcome.stamp }, this.path);
+      // From here the files are changed: if the log's replacement fails, reread them next time.
+      this.stamp = undefined;
+      await this.file.closeAppender();
+      let rest: LogPosition | null = null;
+      if (tail.length === 0) {
+        await unlink(this.file.logPath);
+      } else {
+        const file = await installFile(await prepareFile(this.file.logPath, tail), this.file.logPath);
+        rest = { file, completeBytes: tail.length, entries: log.entries - outcome.entries };
+      }
+      this.stamp = { snapshot, log: rest };
+      this.backgroundFailed = false;
+    } catch {
+      // Nothing is lost: the data is in memory and on disk as snapshot plus log; a later commit
+      // compacts again.
+      this.backgroundFailed = true;
+      await discard();
+    } finally {
+      await lock.data.release();
+    }
   }
 
   /**
@@ -540,6 +615,7 @@ export class FileStore implements Store {
         // Rewriting costs the whole file anyway; one copy of the audit is nothing beside it.
         written = await this.file.compact({ ...db, audit: base.audit.concat(entries) });
         this.migratedFrom = CURRENT_SCHEMA_VERSION;
+        this.backgroundFailed = false;
       } else {
         written = { snapshot: stamp.snapshot, log: await this.file.append(text, lines.length, stamp.log) };
       }
@@ -554,6 +630,9 @@ export class FileStore implements Store {
     this.low.data = { ...db, audit: base.audit };
     this.stamp = written;
     this.generation++;
+    if (this.compaction.background && written.log !== null && this.logOverLimit(written.snapshot, written.log.entries, written.log.completeBytes, 1)) {
+      this.compactInBackground(written);
+    }
     return results;
   }
 
