@@ -513,6 +513,28 @@ describe('the change log beside a large data file', () => {
     expect((await logLines()).map((line) => line.revision)).toEqual([5]);
   });
 
+  it('shows a reader the data before a change still being written, never the change before it is durable', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    let reachedAppend!: () => void;
+    let finishAppend!: () => void;
+    const appending = new Promise<void>((resolve) => (reachedAppend = resolve));
+    const fsyncAllowed = new Promise<void>((resolve) => (finishAppend = resolve));
+    const midAppend = async () => {
+      reachedAppend();
+      await fsyncAllowed;
+    };
+    const store = await openLogged(1000, { faults: { midAppend } });
+    const before = await store.read();
+    const committing = store.commit(note('one'), by(actors.owner));
+    await appending;
+    // The line is in the log file, not yet fsynced: the commit has not returned.
+    expect(await logLines()).toHaveLength(1);
+    expect(await store.read()).toBe(before);
+    finishAppend();
+    expect(unwrap(await committing).revision).toBe(1);
+    expect((await store.read()).revision).toBe(1);
+  });
+
   it('keeps the changes committed while a compaction was being prepared, in a log of their own', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const gate = compactionGate();

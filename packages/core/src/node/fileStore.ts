@@ -388,6 +388,12 @@ export class FileStore implements Store {
   private readonly compaction: CompactionPolicy;
   /** Commits waiting for the lock; whoever gets it next commits them all, with one fsync. */
   private readonly waiting: PendingCommit[] = [];
+  /**
+   * True while this process holds the lock: the files can then differ from `stamp` only by this
+   * process's own write in flight (a log line written but not yet fsynced, a compaction being
+   * installed), which `read()` must not mistake for another process's change and reload.
+   */
+  private holdingLock = false;
   /** The compaction being prepared in the background, if any. */
   private compacting: Promise<void> | undefined;
   /** Set when a background compaction failed: commits compact themselves again, and report why. */
@@ -416,7 +422,7 @@ export class FileStore implements Store {
    * the problem.
    */
   async read(): Promise<Database> {
-    if (this.closed) return this.low.data;
+    if (this.closed || this.holdingLock) return this.low.data;
     const current = this.file.currentFiles();
     if (!current.success || sameFiles(current.data, this.stamp) || sameFiles(current.data, this.brokenStamp)) {
       return this.low.data;
@@ -664,10 +670,14 @@ export class FileStore implements Store {
         // Held by another process: wait for it without blocking, backing off.
         await lockfile.lock(this.path, { ...options, retries: { retries: this.lockRetries, factor: 1.5, minTimeout: 5, maxTimeout: 100, randomize: true } });
       }
+      this.holdingLock = true;
       return ok({
         // Through the thread pool: the removal, a journalled directory change, need not hold up
         // the callers already answered.
-        release: () => lockfile.unlock(this.path, { realpath: false }).catch(() => undefined),
+        release: () => {
+          this.holdingLock = false;
+          return lockfile.unlock(this.path, { realpath: false }).catch(() => undefined);
+        },
         lost: () => compromised,
       });
     } catch (error) {
