@@ -8,6 +8,7 @@ import { Action, type ActionStatus, type ActionUpdate } from '../plan/plan.js';
 import { OutboxMessage } from '../messaging/messaging.js';
 import { Command, type CommandInput } from './commands.js';
 import type { Database } from './database.js';
+import { registerIndex, withMeetingLines } from './registerIndex.js';
 
 /** Who is making a change, and when. */
 export interface ChangeContext {
@@ -322,30 +323,43 @@ class Working {
         Attendance.parse({ id, meetingId: meeting.id, ...entry, recordedById: this.by, recordedAt: this.context.at }),
       );
     }
-    // One pass copies the register and indexes only this meeting's lines: recording ten lines
-    // must not cost a map of every line the partnership has ever recorded.
-    const next: Attendance[] = [];
+    // Recording ten lines must not cost in proportion to every line the partnership has ever
+    // recorded: the meeting's lines are found through an index carried from one register list to
+    // the next, and the list is copied with slice (a block copy of references).
+    const register = db.attendance;
     const byId = new Map<string, number>();
-    for (const a of db.attendance) {
-      if (a.meetingId === meeting.id) {
-        if (!seen.has(a.id) && command.replace) {
-          this.record(command.type, 'attendance', a.id, a, null);
-          continue;
-        }
-        byId.set(a.id, next.length);
+    for (const position of registerIndex(register).get(meeting.id) ?? []) byId.set(register[position]!.id, position);
+    const next = register.slice();
+    const removed = new Set<number>();
+    if (command.replace) {
+      for (const [id, position] of byId) {
+        if (seen.has(id)) continue;
+        this.record(command.type, 'attendance', id, register[position], null);
+        removed.add(position);
       }
-      next.push(a);
     }
+    const positions = [...byId.values()].filter((position) => !removed.has(position));
     for (const line of lines) {
-      const index = byId.get(line.id);
-      const before = index === undefined ? undefined : next[index];
+      const position = byId.get(line.id);
+      const before = position === undefined ? undefined : register[position];
       // Who recorded it and when are not part of what was recorded: a retried submission is no change.
       if (before && same({ ...before, recordedById: '', recordedAt: '' }, { ...line, recordedById: '', recordedAt: '' })) continue;
-      if (index === undefined) next.push(line);
-      else next[index] = line;
+      if (position === undefined) positions.push(next.push(line) - 1);
+      else next[position] = line;
       this.record(command.type, 'attendance', line.id, before, line);
     }
+    if (removed.size > 0) {
+      // A corrected register moves later lines up: the next register rebuilds the index.
+      this.next.attendance = next.filter((_, position) => !removed.has(position));
+      return this.markHeld(command, meeting, lines);
+    }
+    withMeetingLines(register, next, meeting.id, positions);
     this.next.attendance = next;
+    return this.markHeld(command, meeting, lines);
+  }
+
+  /** A scheduled meeting with someone present on its register was held. */
+  private markHeld(command: Extract<Command, { type: 'attendance.record' }>, meeting: Database['meetings'][number], lines: readonly Attendance[]): Result<true> {
     if (meeting.status === 'scheduled' && lines.some((l) => l.status === 'present')) {
       this.upsert('meetings', command.type, 'meeting', { ...meeting, status: 'held' }, (m) => m.id);
     }
