@@ -22,7 +22,7 @@ function withMeetings(): Database {
     ...db,
     meetings: [
       ...db.meetings,
-      ...months.map((month) => ({ id: `qag-${month}`, subgroupId: 'qag', start: `${month}-10T09:30:00.000Z`, end: `${month}-10T11:00:00.000Z`, status: 'scheduled' as const, location: null })),
+      ...months.map((month) => ({ id: `qag-${month}`, subgroupId: 'qag', start: `${month}-10T09:30:00.000Z`, end: `${month}-10T11:00:00.000Z`, title: null, location: null, link: null, status: 'scheduled' as const })),
     ],
   };
 }
