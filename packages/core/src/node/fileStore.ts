@@ -527,6 +527,8 @@ export class FileStore implements Store {
         return await discard();
       }
       const tail = await this.file.readLog(from.log.completeBytes, log.completeBytes);
+      // A stalled process whose lock was taken over must not replace what the new holder wrote.
+      if (lock.data.lost()) return await discard();
       const snapshot = await installFile({ temp: outcome.temp, stamp: outcome.stamp }, this.path);
       // From here the files are changed: if the log's replacement fails, reread them next time.
       this.stamp = undefined;
