@@ -1,66 +1,21 @@
-import { open, unlink } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { parseLogChunk, replayLog } from './changeLog.js';
-import { prepareFile, sameStamp, type FileStamp } from './durableWrite.js';
-import { CURRENT_SCHEMA_VERSION } from '../common/store/database.js';
-import { parseDataFile, serializeDatabase } from './snapshotFile.js';
+import type { FileStamp } from './durableWrite.js';
+import type { FilesStamp } from './fileStore.js';
 
-/**
- * A compaction to prepare away from the store's own thread: the snapshot as it was (`snapshot`)
- * with the first `logBytes` bytes of the change log replayed on it, written to a temp file.
- * Neither is changed under it: a snapshot is replaced, never rewritten, and the log only grows
- * past `logBytes` until a compaction replaces it.
- */
+/** A compaction to prepare away from the store's own thread: the data file and its log as they stand. */
 export interface CompactionJob {
   readonly path: string;
   readonly displayName: string;
-  readonly logPath: string;
-  readonly logName: string;
-  readonly snapshot: FileStamp;
-  readonly logBytes: number;
 }
 
-/** What came of a job: a new snapshot ready to install, files no longer as the job found them, or a failure. */
+/**
+ * What came of a job: a new snapshot in a temp file beside the data file, with the versions of
+ * the snapshot and log it was built from; files that no longer need it; or a failure.
+ */
 export type CompactionOutcome =
-  | { readonly kind: 'written'; readonly temp: string; readonly stamp: FileStamp; readonly revision: number; readonly entries: number }
+  | { readonly kind: 'written'; readonly temp: string; readonly stamp: FileStamp; readonly base: FilesStamp }
   | { readonly kind: 'stale' }
   | { readonly kind: 'failed'; readonly message: string };
-
-/** Reads the snapshot and the log's prefix, replays, and writes the result to a temp file beside the data file. */
-export async function writeCompactedSnapshot(job: CompactionJob): Promise<CompactionOutcome> {
-  let text: string;
-  const handle = await open(job.path, 'r');
-  try {
-    const stat = await handle.stat();
-    if (!sameStamp({ inode: stat.ino, size: stat.size, modifiedMs: stat.mtimeMs }, job.snapshot)) return { kind: 'stale' };
-    text = await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
-  const parsed = parseDataFile(text, job.displayName);
-  if (!parsed.success) return { kind: 'failed', message: parsed.error.message };
-  // A migrated file is written back by a commit, not here.
-  if (parsed.data.migratedFrom !== CURRENT_SCHEMA_VERSION) return { kind: 'stale' };
-  const bytes = Buffer.alloc(job.logBytes);
-  const log = await open(job.logPath, 'r');
-  try {
-    let read = 0;
-    while (read < bytes.length) {
-      const { bytesRead } = await log.read(bytes, read, bytes.length - read, read);
-      if (bytesRead === 0) return { kind: 'stale' };
-      read += bytesRead;
-    }
-  } finally {
-    await log.close();
-  }
-  const chunk = parseLogChunk(bytes, 1, job.logName);
-  if (!chunk.success) return { kind: 'failed', message: chunk.error.message };
-  if (chunk.data.completeBytes !== job.logBytes) return { kind: 'stale' };
-  const replayed = replayLog(parsed.data.db, chunk.data.entries, job.logName);
-  if (!replayed.success) return { kind: 'failed', message: replayed.error.message };
-  const prepared = await prepareFile(job.path, serializeDatabase(replayed.data));
-  return { kind: 'written', temp: prepared.temp, stamp: prepared.stamp, revision: replayed.data.revision, entries: chunk.data.entries.length };
-}
 
 // The worker runs from the built package: from dist/node/ and from src/node/ (under the tests)
 // alike, this names dist/node/compactionWorker.js.
@@ -74,11 +29,9 @@ const workerUrl = new URL('../../dist/node/compactionWorker.js', import.meta.url
 export function runCompaction(job: CompactionJob): Promise<CompactionOutcome> {
   return new Promise((resolve) => {
     let settled = false;
+    // A worker that posted its outcome then exits: only the first word counts.
     const settle = (outcome: CompactionOutcome) => {
-      if (settled) {
-        if (outcome.kind === 'written') void unlink(outcome.temp).catch(() => undefined);
-        return;
-      }
+      if (settled) return;
       settled = true;
       resolve(outcome);
     };

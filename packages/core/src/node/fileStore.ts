@@ -74,7 +74,7 @@ const DEFAULT_LOCK_STALE_MS = 10_000;
 const DEFAULT_LOCK_RETRIES = 150;
 
 /** How much of the change log a holder has applied. */
-interface LogPosition {
+export interface LogPosition {
   /** The log file as it was when last read or written. */
   readonly file: FileStamp;
   /** Bytes of complete lines applied, from the start of the log. */
@@ -84,7 +84,7 @@ interface LogPosition {
 }
 
 /** Which version of the data file and how much of its change log the holder's data reflects. */
-interface FilesStamp {
+export interface FilesStamp {
   readonly snapshot: FileStamp;
   /** null when there is no log. */
   readonly log: LogPosition | null;
@@ -118,6 +118,18 @@ function sameFiles(current: CurrentFiles | undefined, stamp: FilesStamp | Curren
 }
 
 const stampOf = (stats: { ino: number; size: number; mtimeMs: number }): FileStamp => ({ inode: stats.ino, size: stats.size, modifiedMs: stats.mtimeMs });
+
+/** Up to `length` bytes of an open file from `start`: fewer if the file ends first. */
+async function readAt(handle: FileHandle, start: number, length: number): Promise<Buffer> {
+  const bytes = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const { bytesRead } = await handle.read(bytes, read, length - read, start + read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+  }
+  return bytes.subarray(0, read);
+}
 
 /**
  * The data file as a lowdb adapter, with its change log: the snapshot `<file>` holds the
@@ -220,14 +232,8 @@ export class DatabaseFile implements Adapter<Database> {
   /** Replays the complete lines of an open log after `from` on top of `db`. */
   private async replayFrom(log: FileHandle, file: FileStamp, db: Database, from: LogPosition | null): Promise<Result<{ db: Database; log: LogPosition }>> {
     const start = from?.completeBytes ?? 0;
-    const bytes = Buffer.alloc(file.size - start);
-    let read = 0;
-    while (read < bytes.length) {
-      const { bytesRead } = await log.read(bytes, read, bytes.length - read, start + read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
-    const chunk = parseLogChunk(bytes.subarray(0, read), (from?.entries ?? 0) + 1, this.logName);
+    const bytes = await readAt(log, start, file.size - start);
+    const chunk = parseLogChunk(bytes, (from?.entries ?? 0) + 1, this.logName);
     if (!chunk.success) return chunk;
     const replayed = replayLog(db, chunk.data.entries, this.logName);
     if (!replayed.success) return replayed;
@@ -331,15 +337,10 @@ export class DatabaseFile implements Adapter<Database> {
 
   /** The log's bytes from `start` to `end`. */
   async readLog(start: number, end: number): Promise<Buffer> {
-    const bytes = Buffer.alloc(end - start);
     const handle = await open(this.logPath, 'r');
     try {
-      let read = 0;
-      while (read < bytes.length) {
-        const { bytesRead } = await handle.read(bytes, read, bytes.length - read, start + read);
-        if (bytesRead === 0) throw new Error(`${this.logName} is shorter than expected`);
-        read += bytesRead;
-      }
+      const bytes = await readAt(handle, start, end - start);
+      if (bytes.length < end - start) throw new Error(`${this.logName} is shorter than expected`);
       return bytes;
     } finally {
       await handle.close();
@@ -481,24 +482,15 @@ export class FileStore implements Store {
     return entries > maxLogEntries * factor || bytes > snapshot.size * maxLogFraction * factor;
   }
 
-  /** Starts preparing a compaction of the files as `stamp` describes them, unless one is under way. */
-  private compactInBackground(stamp: FilesStamp): void {
-    const log = stamp.log;
-    if (this.compacting !== undefined || log === null) return;
-    const job: CompactionJob = {
-      path: this.path,
-      displayName: this.file.displayName,
-      logPath: this.file.logPath,
-      logName: this.file.logName,
-      snapshot: stamp.snapshot,
-      logBytes: log.completeBytes,
-    };
-    this.compacting = runCompaction(job)
+  /** Starts preparing a compaction in a worker thread, unless one is under way. */
+  private compactInBackground(): void {
+    if (this.compacting !== undefined) return;
+    this.compacting = runCompaction({ path: this.path, displayName: this.file.displayName })
       .then(async (outcome) => {
         if (outcome.kind === 'failed') this.backgroundFailed = true;
         if (outcome.kind !== 'written') return;
         await this.file.internals.faults?.beforeCompactionInstall?.();
-        await this.queue.run(() => this.installCompaction(outcome, stamp));
+        await this.queue.run(() => this.installCompaction(outcome));
       })
       .catch(() => {
         this.backgroundFailed = true;
@@ -510,12 +502,13 @@ export class FileStore implements Store {
 
   /**
    * Puts a snapshot prepared in the background in place, under the lock: if the files are still
-   * those it was prepared from (plus changes appended since), renames it over the data file and
+   * those it was built from (plus changes appended since), renames it over the data file and
    * replaces the log with the changes appended since, or removes it. A crash between the two
    * leaves a log whose first entries the snapshot holds; replay skips them. Anything else (another
    * process compacted meanwhile) discards it.
    */
-  private async installCompaction(outcome: Extract<CompactionOutcome, { kind: 'written' }>, from: FilesStamp): Promise<void> {
+  private async installCompaction(outcome: Extract<CompactionOutcome, { kind: 'written' }>): Promise<void> {
+    const from = outcome.base;
     const discard = () => unlink(outcome.temp).catch(() => undefined);
     const lock = await this.lock();
     if (!lock.success) return discard();
@@ -538,7 +531,7 @@ export class FileStore implements Store {
         await unlink(this.file.logPath);
       } else {
         const file = await installFile(await prepareFile(this.file.logPath, tail), this.file.logPath);
-        rest = { file, completeBytes: tail.length, entries: log.entries - outcome.entries };
+        rest = { file, completeBytes: tail.length, entries: log.entries - from.log.entries };
       }
       this.stamp = { snapshot, log: rest };
       this.backgroundFailed = false;
@@ -639,7 +632,7 @@ export class FileStore implements Store {
     this.stamp = written;
     this.generation++;
     if (this.compaction.background && written.log !== null && this.logOverLimit(written.snapshot, written.log.entries, written.log.completeBytes, 1)) {
-      this.compactInBackground(written);
+      this.compactInBackground();
     }
     return results;
   }
@@ -693,6 +686,20 @@ export class FileStore implements Store {
       return this.file.ioFailure(error, 'read');
     }
   }
+}
+
+/**
+ * A compaction's work, done by the worker thread (compactionWorker.ts): reads the data file and
+ * its log as they stand, as any process opening them would, and writes the result to a temp
+ * file beside the data file, to be installed by the store that asked.
+ */
+export async function prepareCompaction(job: CompactionJob): Promise<CompactionOutcome> {
+  const loaded = await new DatabaseFile(job.path, job.displayName).load();
+  if (!loaded.success) return { kind: 'failed', message: loaded.error.message };
+  // No log: another process compacted already. A migrated file is written back by a commit.
+  if (loaded.data.stamp.log === null || loaded.data.migratedFrom < CURRENT_SCHEMA_VERSION) return { kind: 'stale' };
+  const prepared = await prepareFile(job.path, serializeDatabase(loaded.data.db));
+  return { kind: 'written', temp: prepared.temp, stamp: prepared.stamp, base: loaded.data.stamp };
 }
 
 /**
