@@ -30,7 +30,7 @@ export interface ChangeLogResult {
   /** Open + read with `entries` changes to replay, against readFile + JSON.parse of the snapshot. */
   readonly open: AgainstFloor;
   /** The commit past the limit, against an fsync'd append: it appends, and starts the compaction in a worker thread. */
-  readonly compaction: AgainstFloor;
+  readonly pastLimit: AgainstFloor;
   /** That compaction, from the commit until it is installed (ms); no one waits for it. */
   readonly background: number;
   /** The compaction's work spread over the changes between two compactions. */
@@ -165,9 +165,9 @@ export function renderReport(report: Report): string {
         ms(s.log.open.floor),
         ms(s.log.open.value),
         times(s.log.open.ratio),
-        ms(s.log.compaction.value),
-        ms(s.log.compaction.floor),
-        times(s.log.compaction.ratio),
+        ms(s.log.pastLimit.value),
+        ms(s.log.pastLimit.floor),
+        times(s.log.pastLimit.ratio),
         ms(s.log.background),
         ms(s.log.amortisedPerChange),
       ]),

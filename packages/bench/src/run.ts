@@ -59,7 +59,7 @@ export async function runBench(options: BenchOptions): Promise<Report> {
       const floorMemory = await runWorker<MemorySample>('memory-floor', { path });
       log(`${scale}×: measuring the change log`);
       const logSamples = await runWorker<LogSamples>('log', { path, logPath: join(directory, `floor-${scale}x.jsonl`), workload, iterations: options.readIterations });
-      const compaction = againstFloor(logSamples.appendFloor, logSamples.compaction);
+      const pastLimit = againstFloor(logSamples.appendFloor, logSamples.pastLimit);
       const reports = againstFloor(reportSamples.floor, reportSamples.store);
       scales.push({
         scale,
@@ -71,7 +71,7 @@ export async function runBench(options: BenchOptions): Promise<Report> {
         log: {
           entries: logSamples.entries,
           open: againstFloor(logSamples.floor, logSamples.open),
-          compaction,
+          pastLimit,
           background: median(logSamples.background),
           amortisedPerChange: median(logSamples.background) / logSamples.entries,
         },
