@@ -363,10 +363,11 @@ describe('with real second processes', () => {
     return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator](), stderr: () => stderr, exit };
   }
 
-  it('loses none of the commits two processes make to one file at the same time', async () => {
+  /** Two processes commit `perProcess` notes each to one file at once; every one must be kept, in one unbroken history. */
+  async function expectTwoWritersKeptEverything(compaction?: string): Promise<void> {
     unwrap(await createDataFile(path, sampleDatabase()));
     const perProcess = 60;
-    const workers = [worker('commits', path, String(perProcess), 'bot'), worker('commits', path, String(perProcess), 'cli')];
+    const workers = ['bot', 'cli'].map((label) => worker('commits', path, String(perProcess), label, ...(compaction === undefined ? [] : [compaction])));
     const codes = await Promise.all(workers.map((w) => w.exit));
     expect({ codes, stderr: workers.map((w) => w.stderr()) }).toEqual({ codes: [0, 0], stderr: ['', ''] });
 
@@ -377,23 +378,14 @@ describe('with real second processes', () => {
       expect(notes.filter((note) => note?.startsWith(`${label} `))).toHaveLength(perProcess);
     }
     expect(db.audit.map((e) => e.seq)).toEqual(Array.from({ length: 2 * perProcess }, (_, index) => index + 1));
+  }
+
+  it('loses none of the commits two processes make to one file at the same time', async () => {
+    await expectTwoWritersKeptEverything();
   }, 120_000);
 
   it('loses none of the commits two processes make through the change log, across compactions', async () => {
-    unwrap(await createDataFile(path, sampleDatabase()));
-    const perProcess = 60;
-    const compaction = JSON.stringify({ rewriteBelowBytes: 0, maxLogEntries: 25 });
-    const workers = [worker('commits', path, String(perProcess), 'bot', compaction), worker('commits', path, String(perProcess), 'cli', compaction)];
-    const codes = await Promise.all(workers.map((w) => w.exit));
-    expect({ codes, stderr: workers.map((w) => w.stderr()) }).toEqual({ codes: [0, 0], stderr: ['', ''] });
-
-    const db = await (await open()).read();
-    expect(db.revision).toBe(2 * perProcess);
-    const notes = db.actions[0]!.history.map((h) => h.note);
-    for (const label of ['bot', 'cli']) {
-      expect(notes.filter((note) => note?.startsWith(`${label} `))).toHaveLength(perProcess);
-    }
-    expect(db.audit.map((e) => e.seq)).toEqual(Array.from({ length: 2 * perProcess }, (_, index) => index + 1));
+    await expectTwoWritersKeptEverything(JSON.stringify({ rewriteBelowBytes: 0, maxLogEntries: 25 }));
   }, 120_000);
 
   it('removes the lock of a writer stopped by SIGTERM mid-write, so no one waits for it to go stale', async () => {
@@ -435,12 +427,12 @@ describe('with real second processes', () => {
 
 describe('the change log beside a large data file', () => {
   /** Every commit goes to the log (as for a file of many megabytes), compacting after `maxLogEntries`. */
-  const logAlways = (maxLogEntries = 1000, background = true) => ({ compaction: { rewriteBelowBytes: 0, maxLogEntries, maxLogFraction: 1000, background } });
+  const logAlways = (maxLogEntries = 1000) => ({ compaction: { rewriteBelowBytes: 0, maxLogEntries, maxLogFraction: 1000 } });
   const logPath = () => `${path}.log`;
   const note = (text: string) => [{ type: 'action.update' as const, ref: 'A-1', note: text }];
 
   async function openLogged(maxLogEntries?: number, internals: Parameters<typeof openFileStoreWith>[2] = {}): Promise<FileStore> {
-    const store = unwrap(await openFileStoreWith(path, {}, { ...logAlways(maxLogEntries, internals.compaction?.background ?? true), ...internals, compaction: { ...logAlways(maxLogEntries).compaction, ...internals.compaction } }));
+    const store = unwrap(await openFileStoreWith(path, {}, { ...internals, compaction: { ...logAlways(maxLogEntries).compaction, ...internals.compaction } }));
     stores.push(store);
     return store;
   }
