@@ -1,7 +1,7 @@
 import type { CommandInput, Database } from '@partnership-tracker/core';
 import type { ColumnSpec, CsvRow } from '../csv/index.js';
 import { AgencyDirectory } from './directory.js';
-import type { RowProblem, RowReader } from './rowReader.js';
+import { RowReader, type RowProblem } from './rowReader.js';
 
 /** What an import may do beyond the rows it reads. */
 export interface ImportOptions {
@@ -46,6 +46,18 @@ export class KeyTracker {
     this.lines.set(key, reader.line);
     return true;
   }
+}
+
+/**
+ * Reads a file's rows, each through a RowReader that records its problems, with one KeyTracker
+ * for the natural keys of the whole file, and returns the problems. `readRow` plans what a valid
+ * row asks for.
+ */
+export function readRows(rows: readonly CsvRow[], readRow: (reader: RowReader, keys: KeyTracker, row: CsvRow) => void): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const keys = new KeyTracker();
+  for (const row of rows) readRow(new RowReader(row, problems), keys, row);
+  return problems;
 }
 
 /**

@@ -1,8 +1,7 @@
 import { ActionRef, ActionStatus, type CommandInput } from '@partnership-tracker/core';
 import { parseLocalDate } from '../../parse/index.js';
 import { nameKey } from '../directory.js';
-import { AgencyResolver, KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
-import { RowReader, type RowProblem } from '../rowReader.js';
+import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { findPlan } from './plans.js';
 import { personCell } from './subgroups.js';
 
@@ -29,12 +28,9 @@ export const actionsImporter: Importer = {
     { name: 'source_reference', required: false, description: 'What it came from, e.g. `LCSPR Child A, recommendation 3`.' },
   ],
   plan(rows, db, options) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
     const agencies = new AgencyResolver(db, options, commands);
-    const keys = new KeyTracker();
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const ref = reader.parsed('ref', (text) => {
         const parsed = ActionRef.safeParse(text.toUpperCase());
         return parsed.success ? { success: true, data: parsed.data } : { success: false, error: { code: 'input.bad_ref', message: `"${text}" is not an action reference like A-12` } };
@@ -56,12 +52,12 @@ export const actionsImporter: Importer = {
       if (status === 'complete' && progress === null) progress = 100;
       if (status === 'complete' && typeof progress === 'number' && progress !== 100) reader.problem('progress', `${progress}% cannot be complete: complete means 100%`);
       const leadAgencyId = agencyName === null ? null : agencies.resolve(reader, 'lead_agency', agencyName);
-      if (!ref || !plan || title === undefined || !due || ownerId === undefined || leadAgencyId === undefined || !reader.valid) continue;
-      if (!keys.claim(reader, 'ref', ref, 'action reference')) continue;
+      if (!ref || !plan || title === undefined || !due || ownerId === undefined || leadAgencyId === undefined || !reader.valid) return;
+      if (!keys.claim(reader, 'ref', ref, 'action reference')) return;
       const existing = db.actions.find((a) => a.ref === ref);
       if (existing && existing.planId !== plan.id) {
         reader.problem('ref', `${ref} already belongs to another plan (${db.plans.find((p) => p.id === existing.planId)?.name ?? existing.planId})`);
-        continue;
+        return;
       }
       const source = { kind: sourceKind ?? existing?.source.kind ?? 'business-plan', reference: sourceReference ?? existing?.source.reference ?? null };
       const draft: CommandInput = {
@@ -85,7 +81,7 @@ export const actionsImporter: Importer = {
       if (existing && changed) {
         commands.push({ command: { type: 'action.update', ref, status: status ?? existing.status, progress: progress ?? existing.progress, note: 'Updated by import' }, line: row.line });
       }
-    }
+    });
     return { commands, problems };
   },
 };

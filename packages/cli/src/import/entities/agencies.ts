@@ -1,8 +1,7 @@
 import { Sector, StatutoryRole, type Agency } from '@partnership-tracker/core';
 import { splitList } from '../../parse/index.js';
 import { AgencyDirectory, nameKey } from '../directory.js';
-import { KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
-import { RowReader, type RowProblem } from '../rowReader.js';
+import { readRows, type Importer, type PlannedCommand } from '../importer.js';
 
 const sectorSynonyms: Record<string, Sector> = {
   council: 'local-authority',
@@ -28,19 +27,16 @@ export const agenciesImporter: Importer = {
     { name: 'aliases', required: false, description: 'Other names people use for it, separated by `;`.' },
   ],
   plan(rows, db) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
     const directory = new AgencyDirectory(db.agencies);
-    const keys = new KeyTracker();
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const name = reader.required('name');
       const sector = reader.required('sector') === undefined ? undefined : reader.choice('sector', Sector.options, sectorSynonyms);
       const statutoryRole = reader.choice('statutory_role', StatutoryRole.options);
       const kind = reader.choice('kind', ['organisation', 'role'] as const);
       const aliases = reader.optional('aliases');
       const parentName = reader.optional('parent');
-      if (name === undefined || !sector || !keys.claim(reader, 'name', nameKey(name), 'agency')) continue;
+      if (name === undefined || !sector || !keys.claim(reader, 'name', nameKey(name), 'agency')) return;
       const existing = directory.find(name);
       let parentId: string | null = existing?.parentId ?? null;
       if (parentName !== null) {
@@ -48,7 +44,7 @@ export const agenciesImporter: Importer = {
         if (!parent) reader.problem('parent', `unknown agency "${parentName}"; list the parent before the agencies that belong to it`);
         else parentId = parent.id;
       }
-      if (!reader.valid) continue;
+      if (!reader.valid) return;
       const agency: Agency = {
         id: existing?.id ?? directory.newId(name),
         // A row that names an agency by one of its aliases means that agency, not a rename.
@@ -61,7 +57,7 @@ export const agenciesImporter: Importer = {
       };
       directory.add(agency);
       commands.push({ command: { type: 'agency.upsert', agency }, line: row.line });
-    }
+    });
     return { commands, problems };
   },
 };

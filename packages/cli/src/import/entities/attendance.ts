@@ -1,8 +1,7 @@
 import { AttendanceStatus, localDateOf, type RegisterEntry } from '@partnership-tracker/core';
 import { parseLocalDate } from '../../parse/index.js';
 import { findSubgroup } from '../directory.js';
-import { KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
-import { RowReader, type RowProblem } from '../rowReader.js';
+import { readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { personCell } from './subgroups.js';
 
 /** Imports meeting registers: one attendee of one meeting per row, matched on meeting and person. */
@@ -18,13 +17,10 @@ export const attendanceImporter: Importer = {
     { name: 'deputising_for', required: false, description: 'The email of the member this person stood in for; they count for that member\'s agency.' },
   ],
   plan(rows, db, options) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
-    const keys = new KeyTracker();
     const registers = new Map<string, { entries: RegisterEntry[]; line: number }>();
     const timeZone = db.partnership.timeZone;
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const subgroupName = reader.required('subgroup');
       const date = reader.parsed('date', parseLocalDate, true);
       const personId = personCell(reader, db, 'person');
@@ -39,13 +35,13 @@ export const attendanceImporter: Importer = {
       if (subgroup && date && !meeting) reader.problem('date', `${subgroup.shortName} has no meeting on ${date}; import it with \`ptrack import meetings\` first`);
       else if (meeting?.status === 'cancelled') reader.problem('date', `the ${subgroup!.shortName} meeting on ${date} was cancelled; it has no register`);
       else if (meeting && Date.parse(meeting.start) > Date.parse(options.now)) reader.problem('date', `the ${subgroup!.shortName} meeting on ${date} has not happened yet`);
-      if (!meeting || !status || personId === undefined || deputisingForId === undefined || !reader.valid) continue;
+      if (!meeting || !status || personId === undefined || deputisingForId === undefined || !reader.valid) return;
       const who = personId ?? `guest:${guestName!.toLowerCase()}`;
-      if (!keys.claim(reader, personId ? 'person' : 'guest', `${meeting.id}|${who}`, `attendee (already on this meeting's register)`)) continue;
+      if (!keys.claim(reader, personId ? 'person' : 'guest', `${meeting.id}|${who}`, `attendee (already on this meeting's register)`)) return;
       const register = registers.get(meeting.id) ?? { entries: [], line: row.line };
       register.entries.push({ personId, guestName: personId ? null : guestName, status, deputisingForId });
       registers.set(meeting.id, register);
-    }
+    });
     for (const [meetingId, { entries, line }] of registers) {
       commands.push({ command: { type: 'attendance.record', meetingId, entries }, line });
     }

@@ -1,8 +1,7 @@
 import { slugify, type Contribution, type Expenditure } from '@partnership-tracker/core';
 import { parseAmount, parseYearLabel } from '../../parse/index.js';
 import { nameKey } from '../directory.js';
-import { AgencyResolver, KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
-import { RowReader, type RowProblem } from '../rowReader.js';
+import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 
 const amountHelp = 'In pounds: `311609`, `311,609` or `£311,609.00` (pence are kept exactly).';
 const yearHelp = 'The financial year, `2024/25` or `2024-25`.';
@@ -21,12 +20,9 @@ export const contributionsImporter: Importer = {
     { name: 'state', required: false, description: '`received` (default) or `pledged`.' },
   ],
   plan(rows, db, options) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
     const agencies = new AgencyResolver(db, options, commands);
-    const keys = new KeyTracker();
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const year = reader.parsed('financial_year', parseYearLabel, true);
       const agencyName = reader.optional('agency');
       const source = reader.optional('source');
@@ -36,9 +32,9 @@ export const contributionsImporter: Importer = {
       const state = reader.choice('state', ['received', 'pledged'] as const);
       if (agencyName === null && source === null) reader.problem('agency', 'is blank; give the agency, or the source for income from outside the partnership');
       const agencyId = agencyName === null ? null : agencies.resolve(reader, 'agency', agencyName);
-      if (!year || amount === undefined || agencyId === undefined || kind === undefined || state === undefined || !reader.valid) continue;
+      if (!year || amount === undefined || agencyId === undefined || kind === undefined || state === undefined || !reader.valid) return;
       const line = label ?? agencyName ?? source!;
-      if (!keys.claim(reader, label ? 'label' : agencyName ? 'agency' : 'source', `${year}|${nameKey(line)}`, `income line for ${year} (give the lines different labels)`)) continue;
+      if (!keys.claim(reader, label ? 'label' : agencyName ? 'agency' : 'source', `${year}|${nameKey(line)}`, `income line for ${year} (give the lines different labels)`)) return;
       const id = slugify(`${year} ${line}`);
       const existing = db.contributions.find((c) => c.id === id);
       const contribution: Contribution = {
@@ -52,7 +48,7 @@ export const contributionsImporter: Importer = {
         state: state ?? existing?.state ?? 'received',
       };
       commands.push({ command: { type: 'contribution.upsert', contribution }, line: row.line });
-    }
+    });
     return { commands, problems };
   },
 };
@@ -68,22 +64,19 @@ export const expenditureImporter: Importer = {
     { name: 'description', required: false, description: 'A note on what the line covers.' },
   ],
   plan(rows, db) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
-    const keys = new KeyTracker();
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const year = reader.parsed('financial_year', parseYearLabel, true);
       const category = reader.required('category');
       const amount = reader.parsed('amount', parseAmount, true);
       const description = reader.optional('description');
-      if (!year || category === undefined || amount === undefined || !reader.valid) continue;
-      if (!keys.claim(reader, 'category', `${year}|${nameKey(category)}`, `category for ${year}`)) continue;
+      if (!year || category === undefined || amount === undefined || !reader.valid) return;
+      if (!keys.claim(reader, 'category', `${year}|${nameKey(category)}`, `category for ${year}`)) return;
       const id = slugify(`${year} ${category}`);
       const existing = db.expenditure.find((e) => e.id === id);
       const expenditure: Expenditure = { id, financialYear: year, category, amountPence: amount, description: description ?? existing?.description ?? null };
       commands.push({ command: { type: 'expenditure.upsert', expenditure }, line: row.line });
-    }
+    });
     return { commands, problems };
   },
 };

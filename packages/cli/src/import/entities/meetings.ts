@@ -1,8 +1,7 @@
 import { MeetingStatus, zonedTimeToInstant, type Meeting } from '@partnership-tracker/core';
 import { parseLocalDate, parseTimeOfDay } from '../../parse/index.js';
 import { findSubgroup } from '../directory.js';
-import { KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
-import { RowReader, type RowProblem } from '../rowReader.js';
+import { readRows, type Importer, type PlannedCommand } from '../importer.js';
 
 /** The id of a subgroup's meeting on a day: a subgroup meets at most once a day. */
 export function meetingId(subgroupId: string, date: string): string {
@@ -29,12 +28,9 @@ export const meetingsImporter: Importer = {
     { name: 'status', required: false, description: '`scheduled` (default), `held` or `cancelled`.' },
   ],
   plan(rows, db) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
-    const keys = new KeyTracker();
     const timeZone = db.partnership.timeZone;
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const subgroupName = reader.required('subgroup');
       const date = reader.parsed('date', parseLocalDate, true);
       const start = reader.parsed('start', parseTimeOfDay, true);
@@ -48,9 +44,9 @@ export const meetingsImporter: Importer = {
       const subgroup = subgroupName === undefined ? undefined : findSubgroup(db, subgroupName);
       if (subgroupName !== undefined && !subgroup) reader.problem('subgroup', `unknown subgroup "${subgroupName}"; import it with \`ptrack import subgroups\` first`);
       if (start && end && end <= start) reader.problem('end', `${end} is not after the start (${start})`);
-      if (!subgroup || !date || !start || !end || link === undefined || status === undefined || !reader.valid) continue;
+      if (!subgroup || !date || !start || !end || link === undefined || status === undefined || !reader.valid) return;
       const id = meetingId(subgroup.id, date);
-      if (!keys.claim(reader, 'date', id, `meeting (${subgroup.shortName} already meets on ${date})`)) continue;
+      if (!keys.claim(reader, 'date', id, `meeting (${subgroup.shortName} already meets on ${date})`)) return;
       const existing = db.meetings.find((m) => m.id === id);
       const meeting: Meeting = {
         id,
@@ -63,7 +59,7 @@ export const meetingsImporter: Importer = {
         status: status ?? existing?.status ?? 'scheduled',
       };
       commands.push({ command: { type: 'meeting.upsert', meeting }, line: row.line });
-    }
+    });
     return { commands, problems };
   },
 };

@@ -1,8 +1,7 @@
 import type { Membership, Subgroup } from '@partnership-tracker/core';
 import { parseLocalDate } from '../../parse/index.js';
 import { findSubgroup } from '../directory.js';
-import { AgencyResolver, KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
-import { RowReader, type RowProblem } from '../rowReader.js';
+import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 
 /**
  * Imports subgroup memberships: one agency's membership of one subgroup per row, matched on
@@ -19,13 +18,10 @@ export const membersImporter: Importer = {
     { name: 'expected_representatives', required: false, description: 'How many people the agency is expected to send (default 1).' },
   ],
   plan(rows, db, options) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
     const agencies = new AgencyResolver(db, options, commands);
-    const keys = new KeyTracker();
     const changed = new Map<string, { subgroup: Subgroup; members: Membership[]; line: number }>();
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const subgroupName = reader.required('subgroup');
       const agencyName = reader.required('agency');
       const joined = reader.parsed('joined', parseLocalDate, true);
@@ -35,9 +31,9 @@ export const membersImporter: Importer = {
       if (subgroupName !== undefined && !subgroup) reader.problem('subgroup', `unknown subgroup "${subgroupName}"; import it with \`ptrack import subgroups\` first`);
       const agencyId = agencyName === undefined ? undefined : agencies.resolve(reader, 'agency', agencyName);
       if (joined && left && left < joined) reader.problem('left', `${left} is before the date it joined (${joined})`);
-      if (!subgroup || agencyId === undefined || !joined || left === undefined || expected === undefined) continue;
-      if (!keys.claim(reader, null, `${subgroup.id}|${agencyId}|${joined}`, 'membership (same subgroup, agency and date joined)')) continue;
-      if (!reader.valid) continue;
+      if (!subgroup || agencyId === undefined || !joined || left === undefined || expected === undefined) return;
+      if (!keys.claim(reader, null, `${subgroup.id}|${agencyId}|${joined}`, 'membership (same subgroup, agency and date joined)')) return;
+      if (!reader.valid) return;
       const entry = changed.get(subgroup.id) ?? { subgroup, members: [...subgroup.members], line: row.line };
       const index = entry.members.findIndex((m) => m.agencyId === agencyId && m.joined === joined);
       const before = index >= 0 ? entry.members[index] : undefined;
@@ -45,7 +41,7 @@ export const membersImporter: Importer = {
       if (index >= 0) entry.members[index] = membership;
       else entry.members.push(membership);
       changed.set(subgroup.id, entry);
-    }
+    });
     for (const { subgroup, members, line } of changed.values()) {
       commands.push({ command: { type: 'subgroup.upsert', subgroup: { ...subgroup, members } }, line });
     }

@@ -1,8 +1,8 @@
 import { PartnershipRole, slugify, type Person } from '@partnership-tracker/core';
 import { parseEmailList, splitList } from '../../parse/index.js';
 import { findPersonByEmail } from '../directory.js';
-import { AgencyResolver, KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
-import { matchChoice, RowReader, type RowProblem } from '../rowReader.js';
+import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
+import { matchChoice } from '../rowReader.js';
 
 /** Imports people: one person per row, matched on their email address. */
 export const peopleImporter: Importer = {
@@ -19,12 +19,9 @@ export const peopleImporter: Importer = {
     { name: 'active', required: false, description: '`yes` (default) or `no` for someone who has left.' },
   ],
   plan(rows, db, options) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
     const agencies = new AgencyResolver(db, options, commands);
-    const keys = new KeyTracker();
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const name = reader.required('name');
       const emails = reader.parsed('email', parseEmailList, true);
       const agencyName = reader.optional('agency');
@@ -43,9 +40,9 @@ export const peopleImporter: Importer = {
       const active = reader.flag('active');
       if (emails !== undefined && emails.length !== 1) reader.problem('email', 'needs exactly one email address');
       const email = emails?.[0];
-      if (name === undefined || email === undefined || !keys.claim(reader, 'email', email, 'email address')) continue;
+      if (name === undefined || email === undefined || !keys.claim(reader, 'email', email, 'email address')) return;
       const agencyId = agencyName === null ? null : agencies.resolve(reader, 'agency', agencyName);
-      if (!reader.valid || agencyId === undefined) continue;
+      if (!reader.valid || agencyId === undefined) return;
       const existing = findPersonByEmail(db, email);
       const person: Person = {
         id: existing?.id ?? slugify(email.replace('@', ' at ')),
@@ -59,7 +56,7 @@ export const peopleImporter: Importer = {
         active: active ?? existing?.active ?? true,
       };
       commands.push({ command: { type: 'person.upsert', person }, line: row.line });
-    }
+    });
     return { commands, problems };
   },
 };

@@ -1,8 +1,7 @@
 import { slugify, type BusinessPlan, type Database } from '@partnership-tracker/core';
 import { parseLocalDate, splitList } from '../../parse/index.js';
 import { nameKey } from '../directory.js';
-import { KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
-import { RowReader, type RowProblem } from '../rowReader.js';
+import { readRows, type Importer, type PlannedCommand } from '../importer.js';
 
 /** The plan called `name` (or with that id). */
 export function findPlan(db: Database, name: string): BusinessPlan | undefined {
@@ -22,19 +21,16 @@ export const plansImporter: Importer = {
     { name: 'priorities', required: false, description: 'Its priorities, separated by `;`. Priorities already in the plan are kept.' },
   ],
   plan(rows, db) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
-    const keys = new KeyTracker();
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const name = reader.required('name');
       const start = reader.parsed('start', parseLocalDate, true);
       const end = reader.parsed('end', parseLocalDate, true);
       const status = reader.choice('status', ['draft', 'active', 'closed'] as const);
       const priorities = splitList(reader.optional('priorities') ?? '');
       if (start && end && end < start) reader.problem('end', `${end} is before the start (${start})`);
-      if (name === undefined || !start || !end || status === undefined || !reader.valid) continue;
-      if (!keys.claim(reader, 'name', nameKey(name), 'plan')) continue;
+      if (name === undefined || !start || !end || status === undefined || !reader.valid) return;
+      if (!keys.claim(reader, 'name', nameKey(name), 'plan')) return;
       const existing = findPlan(db, name);
       const kept = [...(existing?.priorities ?? [])];
       for (const title of priorities) {
@@ -51,7 +47,7 @@ export const plansImporter: Importer = {
         commitments: existing?.commitments ?? [],
       };
       commands.push({ command: { type: 'plan.upsert', plan }, line: row.line });
-    }
+    });
     return { commands, problems };
   },
 };

@@ -1,7 +1,7 @@
 import { Cadence, slugify, type Database, type Subgroup } from '@partnership-tracker/core';
 import { findPersonByEmail, findSubgroup, nameKey } from '../directory.js';
-import { KeyTracker, type Importer, type PlannedCommand } from '../importer.js';
-import { RowReader, type RowProblem } from '../rowReader.js';
+import { readRows, type Importer, type PlannedCommand } from '../importer.js';
+import type { RowReader } from '../rowReader.js';
 
 /** Imports the boards and subgroups: one per row, matched on name or short name. Members come from `members`. */
 export const subgroupsImporter: Importer = {
@@ -18,11 +18,8 @@ export const subgroupsImporter: Importer = {
     { name: 'quorum_statutory', required: false, description: '`yes` if all three statutory partners must be present for a quorum.' },
   ],
   plan(rows, db) {
-    const problems: RowProblem[] = [];
     const commands: PlannedCommand[] = [];
-    const keys = new KeyTracker();
-    for (const row of rows) {
-      const reader = new RowReader(row, problems);
+    const problems = readRows(rows, (reader, keys, row) => {
       const name = reader.required('name');
       const shortName = reader.required('short_name');
       const kind = reader.choice('kind', ['executive', 'subgroup'] as const);
@@ -31,9 +28,9 @@ export const subgroupsImporter: Importer = {
       const cadence = reader.choice('cadence', Cadence.options);
       const minAgencies = reader.integer('quorum_min_agencies', 0, 100);
       const statutory = reader.flag('quorum_statutory');
-      if (name === undefined || shortName === undefined) continue;
-      if (!keys.claim(reader, 'name', nameKey(name), 'subgroup') || !keys.claim(reader, 'short_name', `short:${nameKey(shortName)}`, 'short name')) continue;
-      if (!reader.valid || chairId === undefined || deputyChairId === undefined) continue;
+      if (name === undefined || shortName === undefined) return;
+      if (!keys.claim(reader, 'name', nameKey(name), 'subgroup') || !keys.claim(reader, 'short_name', `short:${nameKey(shortName)}`, 'short name')) return;
+      if (!reader.valid || chairId === undefined || deputyChairId === undefined) return;
       const existing = findSubgroup(db, name) ?? findSubgroup(db, shortName);
       const subgroup: Subgroup = {
         id: existing?.id ?? slugify(name),
@@ -51,7 +48,7 @@ export const subgroupsImporter: Importer = {
         channel: existing?.channel ?? null,
       };
       commands.push({ command: { type: 'subgroup.upsert', subgroup }, line: row.line });
-    }
+    });
     return { commands, problems };
   },
 };
