@@ -90,52 +90,40 @@ class Scanner {
   }
 
   private object(): void {
-    this.offset++;
-    this.skipSpace();
-    if (this.text[this.offset] === '}') {
-      this.offset++;
-      return;
-    }
-    for (;;) {
-      this.skipSpace();
+    this.members('}', () => {
       if (this.text[this.offset] !== '"') this.unexpected('where a "quoted" property name should be');
       this.string();
       this.expect(':', "where ':' should follow a property name");
       this.skipSpace();
       this.value();
-      this.skipSpace();
-      if (this.text[this.offset] === ',') {
-        this.offset++;
-        continue;
-      }
-      if (this.text[this.offset] === '}') {
-        this.offset++;
-        return;
-      }
-      this.unexpected("where ',' or '}' should be");
-    }
+    });
   }
 
   private array(): void {
+    this.members(']', () => this.value());
+  }
+
+  /** An object's or array's members after its opening bracket, each read by `member`, separated by commas, up to `close`. */
+  private members(close: '}' | ']', member: () => void): void {
     this.offset++;
     this.skipSpace();
-    if (this.text[this.offset] === ']') {
+    if (this.text[this.offset] === close) {
       this.offset++;
       return;
     }
     for (;;) {
       this.skipSpace();
-      this.value();
+      member();
       this.skipSpace();
       if (this.text[this.offset] === ',') {
         this.offset++;
         continue;
       }
-      if (this.text[this.offset] === ']') {
+      if (this.text[this.offset] === close) {
         this.offset++;
         return;
       }
-      this.unexpected("where ',' or ']' should be");
+      this.unexpected(`where ',' or '${close}' should be`);
     }
   }
 
