@@ -100,3 +100,39 @@ async function addLastYear(store: MemoryStore): Promise<void> {
     ),
   );
 }
+
+/**
+ * A large partnership for the card size limits: `agencies` agencies, every one a member of each of
+ * `groups` groups, each group meeting once in 2024/25 Q4 where every third agency sent nobody
+ * (so a third are below the threshold); an income line per agency for 2024/25; and `overdue`
+ * actions overdue at the end of Q4, with titles as long as real ones.
+ */
+export async function largePartnershipStore(size: { agencies: number; groups: number; overdue: number }): Promise<MemoryStore> {
+  const store = new MemoryStore(emptyDatabase({ name: 'Large SCP', area: 'Largeton' }));
+  const agencyIds = Array.from({ length: size.agencies }, (_, i) => `agency-${i + 1}`);
+  const groupIds = Array.from({ length: size.groups }, (_, i) => `group-${i + 1}`);
+  const commands: CommandInput[] = [
+    ...agencyIds.flatMap((id, i): CommandInput[] => [
+      { type: 'agency.upsert', agency: { id, name: `Largeton Partner Organisation ${i + 1}`, sector: 'voluntary-community' } },
+      { type: 'person.upsert', person: { id: `rep-${i + 1}`, name: `Representative ${i + 1}`, email: `rep-${i + 1}@example.org`, agencyId: id } },
+      { type: 'contribution.upsert', contribution: { id: `c-${i + 1}`, financialYear: '2024/25', agencyId: id, amountPence: 100_000 * (i + 1) } },
+    ]),
+    ...groupIds.flatMap((id, g): CommandInput[] => [
+      { type: 'subgroup.upsert', subgroup: { id, name: `Largeton Group ${g + 1}`, shortName: `G${g + 1}`, members: agencyIds.map((agencyId) => ({ agencyId, joined: '2024-04-01' })) } },
+      { type: 'meeting.upsert', meeting: { id: `${id}-2025-02`, subgroupId: id, start: '2025-02-11T10:00:00Z', end: '2025-02-11T12:00:00Z' } },
+    ]),
+    { type: 'plan.upsert', plan: { id: 'plan-2024-25', name: 'Business plan 2024/25', start: '2024-04-01', end: '2025-03-31' } },
+    ...Array.from({ length: size.overdue }, (_, i): CommandInput => ({
+      type: 'action.create',
+      action: { ref: `L-${i + 1}`, planId: 'plan-2024-25', title: `Review how partner organisations share information when a child moves between areas (${i + 1})`, ownerId: 'rep-1', due: '2025-01-31' },
+    })),
+  ];
+  unwrap(await store.commit(commands, { actor: { kind: 'system', name: 'fixture' }, at: '2024-04-01T08:00:00Z' }));
+  const register: CommandInput[] = groupIds.map((id) => ({
+    type: 'attendance.record',
+    meetingId: `${id}-2025-02`,
+    entries: agencyIds.flatMap((_, i) => (i % 3 === 2 ? [] : [{ personId: `rep-${i + 1}`, status: 'present' as const }])),
+  }));
+  unwrap(await store.commit(register, { actor: { kind: 'system', name: 'fixture' }, at: '2025-02-11T12:30:00Z' }));
+  return store;
+}

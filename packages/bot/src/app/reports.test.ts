@@ -1,6 +1,8 @@
 import { unwrap, type MemoryStore } from '@partnership-tracker/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixtureStore, NOW } from '../__fixtures__/partnership.js';
+import { fixtureStore, largePartnershipStore, NOW } from '../__fixtures__/partnership.js';
+import { cardErrors } from '../__fixtures__/validateCard.js';
+import { MESSAGE_BUDGET, replySize } from './cards/messageBudget.js';
 import type { Reply } from './reply.js';
 import { Reports } from './reports.js';
 
@@ -70,5 +72,94 @@ describe('reports asked for again', () => {
     expect(reports.engagement(db, '2024/25')).toEqual(all);
     unwrap(await store.commit([{ type: 'attendance.record', meetingId: 'qag-2025-02-11', entries: [{ personId: 'police-lead', status: 'present' }] }], system('2025-06-10T09:00:00Z')));
     expect(cardTexts(reports.engagement(await store.read(), 'QAG 2024/25'))).not.toEqual(cardTexts(qag));
+  });
+});
+
+/** The rows of a card's tables, each as its cells' texts, table after table. */
+function tableRows(reply: Reply): string[][] {
+  const rows: string[][] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) {
+      const record = value as Record<string, unknown>;
+      if (record.type === 'TableRow') rows.push(cardTexts({ card: record }));
+      else Object.values(record).forEach(walk);
+    }
+  };
+  walk(reply.card);
+  return rows;
+}
+
+describe('reports for a large partnership', () => {
+  // 60 agencies in 12 groups: the agency-by-group table alone is over Teams' message limit.
+  it('fit the digest in one Teams message, by group, naming who is below the threshold and linking to the rest', async () => {
+    const db = await (await largePartnershipStore({ agencies: 60, groups: 12, overdue: 5 })).read();
+    const reply = reports.digest(db, '2024/25 Q4');
+    expect(replySize(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(cardErrors(reply.card)).toEqual([]);
+    const rows = tableRows(reply);
+    expect(rows).toContainEqual(['Group', 'Agencies', 'Meetings held / planned', 'Below 50%']);
+    expect(rows).toContainEqual(['Largeton Group 12', '60', '1 / 1', '20']);
+    expect(rows.filter((r) => r[0]?.startsWith('Largeton Partner Organisation'))).toEqual([]);
+    const texts = cardTexts(reply);
+    expect(texts).toContain('By group; the full digest has each agency.');
+    expect(texts.find((t) => t.startsWith('Below 50%:'))).toContain('Largeton Partner Organisation 60 at Largeton Group 1 (0%)');
+    expect(rows.filter((r) => r[0]?.startsWith('L-'))).toHaveLength(5);
+    expect(reply.card).toMatchObject({ actions: [{ type: 'Action.OpenUrl', url: 'http://bot.example/digest/2024-25-Q4.html' }] });
+  });
+
+  it('cut long lists of the digest to their first ten and count the rest', async () => {
+    const db = await (await largePartnershipStore({ agencies: 60, groups: 12, overdue: 150 })).read();
+    const reply = reports.digest(db, '2024/25 Q4');
+    expect(replySize(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(tableRows(reply).filter((r) => r[0]?.startsWith('L-'))).toHaveLength(10);
+    expect(cardTexts(reply)).toContain('…and 140 more overdue in the full digest.');
+    expect(cardTexts(reply)).toContain('…and 230 more in the full digest.');
+  });
+
+  it('answer engagement for every group with a row per group, and one group with its whole table', async () => {
+    const db = await (await largePartnershipStore({ agencies: 60, groups: 12, overdue: 0 })).read();
+    const all = reports.engagement(db, '2024/25');
+    expect(replySize(all)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(cardErrors(all.card)).toEqual([]);
+    expect(cardTexts(all)[1]).toBe(
+      '60 agencies in 12 groups are more than one Teams message holds. Ask for one group to see its table, e.g. "engagement G1 2024/25"; the business team\'s engagement export has them all.',
+    );
+    expect(tableRows(all)).toContainEqual(['Largeton Group 3', '60', '1 / 1', '20']);
+    const one = reports.engagement(db, 'G3 2024/25');
+    expect(replySize(one)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(tableRows(one)).toContainEqual(['Largeton Partner Organisation 3', '⚠ 0%']);
+    expect(tableRows(one)).toContainEqual(['Largeton Partner Organisation 4', '100%']);
+  });
+
+  it("give only the digest's opening sentences and its link when even a row per group is too much", async () => {
+    const db = await (await largePartnershipStore({ agencies: 10, groups: 200, overdue: 3 })).read();
+    const reply = reports.digest(db, '2024/25 Q4');
+    expect(replySize(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(cardTexts(reply).slice(0, 2)).toEqual(['Quarterly digest 2024/25 Q4', 'Large SCP · Business plan 2024/25 · prepared 10/06/2025']);
+    expect(cardTexts(reply).at(-1)).toBe('This digest is more than one Teams message holds: its actions, engagement and meetings are in the full digest.');
+    expect(tableRows(reply)).toEqual([]);
+    expect(reply.card).toMatchObject({ actions: [{ type: 'Action.OpenUrl', url: 'http://bot.example/digest/2024-25-Q4.html' }] });
+    const engagement = reports.engagement(db, '2024/25');
+    expect(replySize(engagement)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(cardTexts(engagement).at(-1)).toMatch(/^The groups: G1, G2, G3, .*, G200\.$/);
+  });
+
+  it('keep the shares of a long funding table summing to 100%', async () => {
+    const db = await (await largePartnershipStore({ agencies: 400, groups: 1, overdue: 0 })).read();
+    const reply = reports.funding(db, '2024/25');
+    expect(replySize(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    const income = tableRows(reply).slice(1, 12);
+    expect(income[10]).toEqual(['390 more sources (the funding export lists them)', expect.any(String), expect.any(String)]);
+    const hundredths = income.reduce((sum, row) => sum + Math.round(Number(row[2]!.replace('%', '')) * 100), 0);
+    expect(hundredths).toBe(10_000);
+  });
+});
+
+describe('reports for a partnership that fits', () => {
+  it('show every agency in every group in the digest', async () => {
+    const reply = reports.digest(await store.read(), '2024/25 Q4');
+    expect(tableRows(reply)).toContainEqual(['Exampleton Council', '100%', 'n/a']);
+    expect(cardTexts(reply)).not.toContain('By group; the full digest has each agency.');
   });
 });

@@ -18,7 +18,8 @@ import {
   type QuarterlyDigest,
   type Result,
 } from '@partnership-tracker/core';
-import { createDigestCard, createEngagementCard, createFundingCard } from './cards/reportCards.js';
+import { largestThatFits } from './cards/messageBudget.js';
+import { CARD_DETAILS, createDigestCard, createEngagementCard, createFundingCard } from './cards/reportCards.js';
 import { describeError } from './errors.js';
 import type { Reply } from './reply.js';
 import { ReportCache } from './reportCache.js';
@@ -82,10 +83,13 @@ export class Reports {
     const digest = this.quarterlyDigest(db, quarter);
     if (!digest.success) return { text: describeError(digest.error) };
     const url = this.options.linkToDigest(periodSlug(quarter));
-    return {
-      text: `The quarterly digest for ${digest.data.periodLabel}. The full digest: ${url}`,
-      card: createDigestCard(digest.data, { threshold: db.partnership.engagementThreshold, timeZone: db.partnership.timeZone, fullDigestUrl: url }),
-    };
+    const options = { threshold: db.partnership.engagementThreshold, timeZone: db.partnership.timeZone, fullDigestUrl: url };
+    return largestThatFits(
+      CARD_DETAILS.map((detail) => () => ({
+        text: `The quarterly digest for ${digest.data.periodLabel}. The full digest: ${url}`,
+        card: createDigestCard(digest.data, { ...options, detail }),
+      })),
+    );
   }
 
   /** The full HTML digest page served at /digest/<period>.html: the same page as `ptrack digest --format html`. */
@@ -121,7 +125,8 @@ export class Reports {
       subgroupIds = [subgroup.id];
     }
     const table = this.engagementTable(db, period, subgroupIds);
-    return { text: `Engagement ${table.periodLabel}${subgroupIds ? ` at ${table.columns[0]?.name ?? ''}` : ''}.`, card: createEngagementCard(table, db.partnership.engagementThreshold) };
+    const said = `Engagement ${table.periodLabel}${subgroupIds ? ` at ${table.columns[0]?.name ?? ''}` : ''}.`;
+    return largestThatFits(CARD_DETAILS.map((detail) => () => ({ text: said, card: createEngagementCard(table, db.partnership.engagementThreshold, detail) })));
   }
 
   /** Income and spending for a financial year (this one by default), compared with the year before. */
@@ -133,6 +138,6 @@ export class Reports {
       year = parsed.data;
     }
     const summary = this.fundingSummary(db, year.label);
-    return { text: `Funding ${year.label}.`, card: createFundingCard(summary) };
+    return largestThatFits(CARD_DETAILS.map((detail) => () => ({ text: `Funding ${year.label}.`, card: createFundingCard(summary, detail) })));
   }
 }

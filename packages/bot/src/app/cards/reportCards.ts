@@ -21,18 +21,103 @@ export function engagementTableElement(engagement: EngagementTable, threshold: n
   return table(header, rows);
 }
 
-/** The engagement of each agency at each subgroup over a period, as a card. */
-export function createEngagementCard(engagement: EngagementTable, threshold: number): Record<string, unknown> {
-  if (engagement.columns.length === 0) return adaptiveCard([text(`Engagement ${engagement.periodLabel}`, { heading: true }), text('There are no subgroups to report on.')]);
-  return adaptiveCard([
-    text(`Engagement ${engagement.periodLabel}`, { heading: true }),
-    text(`Attendance as a % of meetings held; over 100% means more than one representative came. ⚠ marks engagement below ${threshold}%.`, { subtle: true, spacing: 'none' }),
-    engagementTableElement(engagement, threshold),
-  ]);
+/**
+ * How much of a report a card shows. Teams refuses a message over its size limit, and a large
+ * partnership's agency-by-group table is over it on its own (50 agencies in 12 groups is ~50 KB of
+ * card), so the bot steps down until the card fits:
+ * - `full`: everything, the engagement table with a row per agency;
+ * - `by-group`: a row per group instead (members, meetings, how many are below the threshold);
+ * - `short`: as `by-group`, with each list cut to its first ten;
+ * - `headline`: the opening sentences and where to find the rest.
+ */
+export type CardDetail = 'full' | 'by-group' | 'short' | 'headline';
+
+/** Every detail, fullest first: the order the bot tries them in. */
+export const CARD_DETAILS: readonly CardDetail[] = ['full', 'by-group', 'short', 'headline'];
+
+/** How many rows of a list a `short` card shows. */
+const SHORT_LIST = 10;
+
+/** The rows of `items` a card at `detail` shows, and a line counting the rest (`rest` says where they are). */
+function shown<T>(items: readonly T[], detail: CardDetail, rest: string): { items: readonly T[]; more: CardElement[] } {
+  if (detail !== 'short' || items.length <= SHORT_LIST) return { items, more: [] };
+  return { items: items.slice(0, SHORT_LIST), more: [text(`…and ${items.length - SHORT_LIST} more ${rest}.`, { subtle: true })] };
 }
 
-/** A year's income and spending with each line's share, the balance and the split by statutory partner. */
-export function createFundingCard(summary: FundingSummary): Record<string, unknown> {
+/** The agencies' cells below `threshold`, lowest first: what a card that has no room for the table still names. */
+export function cellsBelowThreshold(engagement: EngagementTable, threshold: number): Array<{ label: string; group: string; percent: number }> {
+  const below: Array<{ label: string; group: string; percent: number }> = [];
+  for (const row of engagement.rows) {
+    if (row.agencyId === null) continue;
+    for (const column of engagement.columns) {
+      const cell = row.cells[column.subgroupId];
+      if (cell?.kind === 'value' && cell.percent < threshold) below.push({ label: row.label, group: column.shortName, percent: cell.percent });
+    }
+  }
+  return below.sort((a, b) => a.percent - b.percent);
+}
+
+/** A row per group: its member agencies, meetings held against planned, and how many members are below `threshold`. */
+export function engagementByGroupElement(engagement: EngagementTable, threshold: number): CardElement {
+  const rows = engagement.columns.map((column) => {
+    let members = 0;
+    let below = 0;
+    for (const row of engagement.rows) {
+      const cell = row.cells[column.subgroupId];
+      if (row.agencyId === null || !cell || cell.kind === 'non-member') continue;
+      members += 1;
+      if (cell.kind === 'value' && cell.percent < threshold) below += 1;
+    }
+    return [column.name, String(members), `${column.meetingsHeld} / ${column.meetingsPlanned}`, String(below)];
+  });
+  return table(['Group', 'Agencies', 'Meetings held / planned', `Below ${threshold}%`], rows);
+}
+
+/** The engagement of each agency at each subgroup over a period, as a card, at the detail that fits (see `CardDetail`). */
+export function createEngagementCard(engagement: EngagementTable, threshold: number, detail: CardDetail = 'full'): Record<string, unknown> {
+  const title = text(`Engagement ${engagement.periodLabel}`, { heading: true });
+  if (engagement.columns.length === 0) return adaptiveCard([title, text('There are no subgroups to report on.')]);
+  if (detail === 'full') {
+    return adaptiveCard([
+      title,
+      text(`Attendance as a % of meetings held; over 100% means more than one representative came. ⚠ marks engagement below ${threshold}%.`, { subtle: true, spacing: 'none' }),
+      engagementTableElement(engagement, threshold),
+    ]);
+  }
+  const example = `engagement ${engagement.columns[0]!.shortName} ${engagement.periodLabel}`;
+  const body: CardElement[] = [
+    title,
+    text(`${plural(engagement.rows.filter((r) => r.agencyId !== null).length, 'agency', 'agencies')} in ${plural(engagement.columns.length, 'group')} are more than one Teams message holds. Ask for one group to see its table, e.g. "${example}"; the business team's engagement export has them all.`, { subtle: true, spacing: 'none' }),
+  ];
+  if (detail === 'headline') {
+    body.push(text(`The groups: ${engagement.columns.map((c) => c.shortName).join(', ')}.`));
+    return adaptiveCard(body);
+  }
+  body.push(engagementByGroupElement(engagement, threshold));
+  const below = cellsBelowThreshold(engagement, threshold);
+  body.push(text(`Below ${threshold}%`, { weight: 'bolder', separator: true }));
+  if (below.length === 0) body.push(text(`Every agency is at or above ${threshold}%.`, { subtle: true }));
+  else {
+    const list = shown(below, detail, 'below the threshold: ask for a group to see them');
+    body.push(table(['Agency', 'Group', 'Engagement'], list.items.map((b) => [b.label, b.group, `${b.percent}%`])), ...list.more);
+  }
+  return adaptiveCard(body);
+}
+
+/** The share lines a funding card at `detail` shows: all, or the first ten and one line adding up the rest, so the shares still sum to 100%. */
+function fundingRows(lines: FundingSummary['income']['lines'], detail: CardDetail, rest: string): string[][] {
+  const row = (label: string, amountPence: number, share: number) => [label, formatPence(amountPence), formatShare(share)];
+  if (detail === 'full' || lines.length <= SHORT_LIST) return lines.map((l) => row(l.label, l.amountPence, l.share));
+  const others = lines.slice(SHORT_LIST);
+  const sum = (pick: (l: (typeof lines)[number]) => number) => others.reduce((total, l) => total + pick(l), 0);
+  return [...lines.slice(0, SHORT_LIST).map((l) => row(l.label, l.amountPence, l.share)), row(`${others.length} more ${rest}`, sum((l) => l.amountPence), sum((l) => l.share))];
+}
+
+/**
+ * A year's income and spending with each line's share, the balance and the split by statutory
+ * partner; below `full` detail, long tables show their first ten lines and one for the rest.
+ */
+export function createFundingCard(summary: FundingSummary, detail: CardDetail = 'full'): Record<string, unknown> {
   const body: CardElement[] = [text(`Funding ${summary.financialYear}`, { heading: true })];
   if (summary.income.lines.length === 0 && summary.expenditure.lines.length === 0) {
     body.push(text(`No income or spending is recorded for ${summary.financialYear} yet.`));
@@ -46,11 +131,11 @@ export function createFundingCard(summary: FundingSummary): Record<string, unkno
       ['Received / pledged', `${formatPence(summary.receivedPence)} / ${formatPence(summary.pledgedPence)}`],
     ]),
     text('Income', { weight: 'bolder', separator: true }),
-    table(['Source', 'Amount', 'Share'], summary.income.lines.map((l) => [l.label, formatPence(l.amountPence), formatShare(l.share)])),
+    table(['Source', 'Amount', 'Share'], fundingRows(summary.income.lines, detail, 'sources (the funding export lists them)')),
     text('By statutory partner', { weight: 'bolder' }),
     table(['Partner', 'Amount', 'Share'], summary.byStatutoryPartner.lines.map((l) => [l.label, formatPence(l.amountPence), formatShare(l.share)])),
     text('Spending', { weight: 'bolder', separator: true }),
-    table(['Category', 'Amount', 'Share'], summary.expenditure.lines.map((l) => [l.label, formatPence(l.amountPence), formatShare(l.share)])),
+    table(['Category', 'Amount', 'Share'], fundingRows(summary.expenditure.lines, detail, 'categories (the funding export lists them)')),
   );
   return adaptiveCard(body);
 }
@@ -59,33 +144,51 @@ export function createFundingCard(summary: FundingSummary): Record<string, unkno
  * The quarterly digest for the Executive as a card: the full digest's opening sentences (delivery
  * and its change, the actions to chase, the money), overdue and at-risk actions with owners,
  * engagement by agency (those below the threshold marked), meetings held against planned, and a
- * link to the full HTML digest.
+ * link to the full HTML digest. A card at less than `full` detail (see `CardDetail`) leaves the
+ * rest to that page.
  */
-export function createDigestCard(digest: QuarterlyDigest, options: { threshold: number; timeZone: string; fullDigestUrl: string }): Record<string, unknown> {
+export function createDigestCard(
+  digest: QuarterlyDigest,
+  options: { threshold: number; timeZone: string; fullDigestUrl: string; detail?: CardDetail },
+): Record<string, unknown> {
+  const detail = options.detail ?? 'full';
   const owner = (name: string | null) => name ?? 'no owner';
+  const link = [{ type: 'Action.OpenUrl', title: 'Open the full digest', url: options.fullDigestUrl }];
   // The card opens with the same title and sentences as the full page, so the two never disagree.
   const view = digestView(digest, options.timeZone);
   const body: CardElement[] = [text(view.title, { heading: true }), text(view.subtitle, { subtle: true, spacing: 'none' }), ...view.headline.map((line) => text(line))];
+  if (detail === 'headline') {
+    body.push(text('This digest is more than one Teams message holds: its actions, engagement and meetings are in the full digest.', { subtle: true, separator: true }));
+    return adaptiveCard(body, link);
+  }
+  const overdue = shown(digest.overdue, detail, 'overdue in the full digest');
   body.push(text('Overdue', { weight: 'bolder', separator: true }));
   body.push(
-    digest.overdue.length === 0
+    overdue.items.length === 0
       ? text('Nothing was overdue at the end of the quarter.', { subtle: true })
-      : table(['Action', 'Owner', 'Due'], digest.overdue.map((a) => [`${a.ref} ${a.title}`, owner(a.ownerName), `${formatDate(a.due)} (${plural(a.daysOverdue, 'day')} over)`])),
+      : table(['Action', 'Owner', 'Due'], overdue.items.map((a) => [`${a.ref} ${a.title}`, owner(a.ownerName), `${formatDate(a.due)} (${plural(a.daysOverdue, 'day')} over)`])),
+    ...overdue.more,
   );
+  const atRisk = shown(digest.atRisk, detail, 'at risk or off track in the full digest');
   body.push(text('At risk or off track', { weight: 'bolder', separator: true }));
   body.push(
-    digest.atRisk.length === 0
+    atRisk.items.length === 0
       ? text('No open action was at risk or off track.', { subtle: true })
-      : table(['Action', 'Owner', 'Status'], digest.atRisk.map((a) => [`${a.ref} ${a.title}`, owner(a.ownerName), `${formatStatus(a.status)}, ${a.progress}%`])),
+      : table(['Action', 'Owner', 'Status'], atRisk.items.map((a) => [`${a.ref} ${a.title}`, owner(a.ownerName), `${formatStatus(a.status)}, ${a.progress}%`])),
+    ...atRisk.more,
   );
-  body.push(text(`Engagement ${digest.engagement.quarter.periodLabel}`, { weight: 'bolder', separator: true }));
-  body.push(engagementTableElement(digest.engagement.quarter, options.threshold));
+  const engagement = digest.engagement.quarter;
+  body.push(text(`Engagement ${engagement.periodLabel}`, { weight: 'bolder', separator: true }));
+  if (detail === 'full') body.push(engagementTableElement(engagement, options.threshold));
+  else {
+    body.push(text('By group; the full digest has each agency.', { subtle: true, spacing: 'none' }));
+    body.push(engagementByGroupElement(engagement, options.threshold));
+  }
   if (digest.belowThreshold.length > 0) {
-    body.push(
-      text(`Below ${options.threshold}%: ${digest.belowThreshold.map((b) => `${b.label} at ${b.subgroupName} (${b.percent}%)`).join('; ')}.`, { color: 'attention' }),
-    );
+    const below = shown(digest.belowThreshold, detail, 'in the full digest');
+    body.push(text(`Below ${options.threshold}%: ${below.items.map((b) => `${b.label} at ${b.subgroupName} (${b.percent}%)`).join('; ')}.`, { color: 'attention' }), ...below.more);
   }
   body.push(text('Meetings held / planned', { weight: 'bolder', separator: true }));
   body.push(facts(digest.meetings.map((m) => [m.name, `${m.held} / ${m.planned}${m.cancelled ? ` (${m.cancelled} cancelled)` : ''}`])));
-  return adaptiveCard(body, [{ type: 'Action.OpenUrl', title: 'Open the full digest', url: options.fullDigestUrl }]);
+  return adaptiveCard(body, link);
 }

@@ -1,0 +1,27 @@
+import type { Reply } from '../reply.js';
+
+/**
+ * How much text and card JSON one reply may carry. Teams refuses a bot message over about 100 KB
+ * counted as UTF-16 (413 MessageSizeTooBig) and Microsoft advises staying within 80 KB. A
+ * JavaScript string's length is its length in UTF-16 code units, so 40,000 of them is those 80 KB;
+ * 2,000 are left for what botbuilder adds around the reply (addresses, ids, content types).
+ */
+export const MESSAGE_BUDGET = 38_000;
+
+/** A reply's size as Teams counts it, in UTF-16 code units: its text, card and attachments as JSON. */
+export function replySize(reply: Reply): number {
+  return (reply.text ?? '').length + (reply.card ? JSON.stringify(reply.card).length : 0) + (reply.attachments ? JSON.stringify(reply.attachments).length : 0);
+}
+
+/**
+ * The first of `shapes` (fullest first) whose reply fits in a Teams message. The last is the
+ * fallback and is taken whatever its size, so it should be one that always fits.
+ */
+export function largestThatFits(shapes: ReadonlyArray<() => Reply>, budget = MESSAGE_BUDGET): Reply {
+  let reply: Reply = {};
+  for (const shape of shapes) {
+    reply = shape();
+    if (replySize(reply) <= budget) return reply;
+  }
+  return reply;
+}
