@@ -47,10 +47,11 @@ export interface PreparedFile {
 
 /**
  * Writes `content` to a new temp file in `path`'s directory and fsyncs it. The temp file's
- * name carries this process's id, so a cleanup can tell a live writer's file from an orphan.
+ * name carries the id of the process that will install it (`owner`: this one, or the store that
+ * asked a compaction process for it), so a cleanup can tell a live writer's file from an orphan.
  */
-export async function prepareFile(path: string, content: string | Buffer, faults?: WriteFaults): Promise<PreparedFile> {
-  const temp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+export async function prepareFile(path: string, content: string | Buffer, faults?: WriteFaults, owner = process.pid): Promise<PreparedFile> {
+  const temp = join(dirname(path), `${tempPrefix(path)}${owner}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o644);
   try {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;

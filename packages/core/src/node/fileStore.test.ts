@@ -15,7 +15,7 @@ import type { Database } from '../common/store/database.js';
 import { commitWorker, ensureCoreBuilt } from './__fixtures__/builtCore.js';
 import { createDataFile, openFileStore, openFileStoreWith, parseDataFile, serializeDatabase, type FileStore } from './fileStore.js';
 
-// A store compacts a large file in a worker thread, which runs from dist/ (as in the bot and CLI).
+// A store compacts a large file in a child process, which runs from dist/ (as in the bot and CLI).
 beforeAll(() => {
   ensureCoreBuilt();
 }, 120_000);
@@ -560,6 +560,22 @@ describe('the change log beside a large data file', () => {
     expect(await readdir(directory)).toEqual(['partnership.json']);
     expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(5);
     expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five']);
+  });
+
+  it("keeps a compaction prepared for it while another writer clears up orphaned temp files: the file is its store's, not the finished compaction process's", async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const gate = compactionGate();
+    const bot = await openLogged(3, { faults: gate.faults });
+    for (const text of ['one', 'two', 'three', 'four']) unwrap(await bot.commit(note(text), by(actors.owner)));
+    await gate.reached;
+    // The CLI's first commit removes temp files whose process has gone; the bot is still running.
+    const cli = await openLogged();
+    unwrap(await cli.commit(note('five'), by(actors.owner)));
+    gate.open();
+    await bot.close();
+    expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(4);
+    expect((await logLines()).map((line) => line.revision)).toEqual([5]);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.log']);
   });
 
   it('finishes a compaction under way before the store closes, as a CLI run exits', async () => {

@@ -42,7 +42,7 @@ export interface CompactionPolicy {
   /** …or once the log is this fraction of the snapshot's size. */
   readonly maxLogFraction: number;
   /**
-   * Write the new snapshot in a worker thread while commits go on appending, and install it in
+   * Write the new snapshot in a background process while commits go on appending, and install it in
    * a moment under the lock, rather than have one commit (and everyone queued behind it) wait.
    */
   readonly background: boolean;
@@ -482,10 +482,10 @@ export class FileStore implements Store {
     return entries > maxLogEntries * factor || bytes > snapshot.size * maxLogFraction * factor;
   }
 
-  /** Starts preparing a compaction in a worker thread, unless one is under way. */
+  /** Starts preparing a compaction in a background process, unless one is under way. */
   private compactInBackground(): void {
     if (this.compacting !== undefined) return;
-    this.compacting = runCompaction({ path: this.path, displayName: this.file.displayName })
+    this.compacting = runCompaction({ path: this.path, displayName: this.file.displayName, owner: process.pid })
       .then(async (outcome) => {
         if (outcome.kind === 'failed') this.backgroundFailed = true;
         if (outcome.kind !== 'written') return;
@@ -689,16 +689,16 @@ export class FileStore implements Store {
 }
 
 /**
- * A compaction's work, done by the worker thread (compactionWorker.ts): reads the data file and
- * its log as they stand, as any process opening them would, and writes the result to a temp
- * file beside the data file, to be installed by the store that asked.
+ * A compaction's work, done by the compaction process (compactionWorker.ts): reads the data file
+ * and its log as they stand, as any process opening them would, and writes the result to a temp
+ * file beside the data file, named for the store that asked and will install it.
  */
 export async function prepareCompaction(job: CompactionJob): Promise<CompactionOutcome> {
   const loaded = await new DatabaseFile(job.path, job.displayName).load();
   if (!loaded.success) return { kind: 'failed', message: loaded.error.message };
   // No log: another process compacted already. A migrated file is written back by a commit.
   if (loaded.data.stamp.log === null || loaded.data.migratedFrom < CURRENT_SCHEMA_VERSION) return { kind: 'stale' };
-  const prepared = await prepareFile(job.path, serializeDatabase(loaded.data.db));
+  const prepared = await prepareFile(job.path, serializeDatabase(loaded.data.db), undefined, job.owner);
   return { kind: 'written', temp: prepared.temp, stamp: prepared.stamp, base: loaded.data.stamp };
 }
 
