@@ -37,7 +37,7 @@ describe('npm run bench, as a smoke run at 0.2×', () => {
     const json = join(directory, 'report.json');
     const doc = join(directory, 'performance.md');
     await writeFile(doc, '# Performance\n\nWhat we found, in prose the bench must keep.\n');
-    ({ stdout } = await run(process.execPath, [bin, '--scales', '0.2', '--iterations', '1', '--json', json, '--write', doc], { maxBuffer: 10_000_000 }));
+    ({ stdout } = await run(process.execPath, [bin, '--scales', '0.2', '--iterations', '1', '--bot-requests', '200', '--json', json, '--write', doc], { maxBuffer: 10_000_000 }));
     report = JSON.parse(await readFile(json, 'utf8')) as Report;
     document = await readFile(doc, 'utf8');
   }, 300_000);

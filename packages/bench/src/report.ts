@@ -29,7 +29,7 @@ export interface ChangeLogResult {
   readonly entries: number;
   /** Open + read with `entries` changes to replay, against readFile + JSON.parse of the snapshot. */
   readonly open: AgainstFloor;
-  /** The commit past the limit, against an fsync'd append: it appends, and starts the compaction in a worker thread. */
+  /** The commit past the limit, against an fsync'd append: it appends, and starts the compaction in a background process. */
   readonly pastLimit: AgainstFloor;
   /** That compaction, from the commit until it is installed (ms); no one waits for it. */
   readonly background: number;
@@ -152,7 +152,7 @@ export function renderReport(report: Report): string {
 
   parts.push(
     '### The change log: opening with a full log, the commit past its limit, and the compaction it starts\n\n' +
-      'Every change goes to the log; the commit that takes it past its limit still only appends, and starts a compaction in a worker thread ' +
+      'Every change goes to the log; the commit that takes it past its limit still only appends, and starts a compaction in a background process at the lowest CPU priority ' +
       '(parse, replay, write the new snapshot) that is installed under the lock in a moment, while commits go on. ' +
       'Opening replays the log; no caller waits for the compaction, done once per that many changes.',
   );

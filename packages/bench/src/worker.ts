@@ -40,7 +40,7 @@ export interface LogSamples {
   readonly appendFloor: number[];
   /** The commit past the limit, as its caller waits for it. */
   readonly pastLimit: number[];
-  /** From that commit's start until the compaction it started is installed (in a worker thread, waited for by close()). */
+  /** From that commit's start until the compaction it started is installed (in a background process, waited for by close()). */
   readonly background: number[];
 }
 
