@@ -18,8 +18,8 @@ import {
   type QuarterlyDigest,
   type Result,
 } from '@partnership-tracker/core';
-import { largestThatFits } from './cards/messageBudget.js';
-import { CARD_DETAILS, createDigestCard, createEngagementCard, createFundingCard } from './cards/reportCards.js';
+import { detailThatFits } from './cards/messageBudget.js';
+import { CARD_DETAILS, createDigestCard, createEngagementCard, createFundingCard, type CardDetail } from './cards/reportCards.js';
 import { describeError } from './errors.js';
 import type { Reply } from './reply.js';
 import { ReportCache } from './reportCache.js';
@@ -62,6 +62,15 @@ export class Reports {
     return this.cache.get(db, `funding ${year}`, () => fundingSummary(db, year));
   }
 
+  /**
+   * A report's reply at the fullest detail that fits in a Teams message. Which detail that is
+   * depends only on the data, so it is found once per snapshot, not by building the cards that
+   * do not fit on every request.
+   */
+  private fitted(db: Database, key: string, build: (detail: CardDetail) => Reply): Reply {
+    return build(this.cache.get(db, `detail ${key}`, () => detailThatFits(CARD_DETAILS, build)));
+  }
+
   private today(db: Database): string {
     return localDateOf(this.options.clock.now(), db.partnership.timeZone);
   }
@@ -84,12 +93,10 @@ export class Reports {
     if (!digest.success) return { text: describeError(digest.error) };
     const url = this.options.linkToDigest(periodSlug(quarter));
     const options = { threshold: db.partnership.engagementThreshold, timeZone: db.partnership.timeZone, fullDigestUrl: url };
-    return largestThatFits(
-      CARD_DETAILS.map((detail) => () => ({
-        text: `The quarterly digest for ${digest.data.periodLabel}. The full digest: ${url}`,
-        card: createDigestCard(digest.data, { ...options, detail }),
-      })),
-    );
+    return this.fitted(db, `digest ${periodLabel(quarter)}`, (detail) => ({
+      text: `The quarterly digest for ${digest.data.periodLabel}. The full digest: ${url}`,
+      card: createDigestCard(digest.data, { ...options, detail }),
+    }));
   }
 
   /** The full HTML digest page served at /digest/<period>.html: the same page as `ptrack digest --format html`. */
@@ -126,7 +133,10 @@ export class Reports {
     }
     const table = this.engagementTable(db, period, subgroupIds);
     const said = `Engagement ${table.periodLabel}${subgroupIds ? ` at ${table.columns[0]?.name ?? ''}` : ''}.`;
-    return largestThatFits(CARD_DETAILS.map((detail) => () => ({ text: said, card: createEngagementCard(table, db.partnership.engagementThreshold, detail) })));
+    return this.fitted(db, `engagement ${periodLabel(period)} ${subgroupIds?.join(',') ?? 'all'}`, (detail) => ({
+      text: said,
+      card: createEngagementCard(table, db.partnership.engagementThreshold, detail),
+    }));
   }
 
   /** Income and spending for a financial year (this one by default), compared with the year before. */
@@ -138,6 +148,6 @@ export class Reports {
       year = parsed.data;
     }
     const summary = this.fundingSummary(db, year.label);
-    return largestThatFits(CARD_DETAILS.map((detail) => () => ({ text: `Funding ${year.label}.`, card: createFundingCard(summary, detail) })));
+    return this.fitted(db, `funding ${year.label}`, (detail) => ({ text: `Funding ${year.label}.`, card: createFundingCard(summary, detail) }));
   }
 }

@@ -14,14 +14,12 @@ export function replySize(reply: Reply): number {
 }
 
 /**
- * The first of `shapes` (fullest first) whose reply fits in a Teams message. The last is the
- * fallback and is taken whatever its size, so it should be one that always fits.
+ * The first of `details` (fullest first) at which `build`'s reply fits in a Teams message. The
+ * last is the fallback and is taken whatever its size, so it should be one that always fits.
  */
-export function largestThatFits(shapes: ReadonlyArray<() => Reply>, budget = MESSAGE_BUDGET): Reply {
-  let reply: Reply = {};
-  for (const shape of shapes) {
-    reply = shape();
-    if (replySize(reply) <= budget) return reply;
+export function detailThatFits<T>(details: readonly T[], build: (detail: T) => Reply, budget = MESSAGE_BUDGET): T {
+  for (const detail of details.slice(0, -1)) {
+    if (replySize(build(detail)) <= budget) return detail;
   }
-  return reply;
+  return details.at(-1)!;
 }
