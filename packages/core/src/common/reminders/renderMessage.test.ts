@@ -202,6 +202,29 @@ describe('rendering proactive messages', () => {
     `);
   });
 
+  it('names the first ten agencies below the engagement threshold and counts the rest', () => {
+    const qag = db.subgroups.find((s) => s.id === 'qag')!;
+    const extra = Array.from({ length: 12 }, (_, i) => ({ ...db.agencies[0]!, id: `extra-${i + 1}`, name: `Extra Agency ${i + 1}` }));
+    const crowded = {
+      ...db,
+      agencies: [...db.agencies, ...extra],
+      subgroups: db.subgroups.map((s) => (s === qag ? { ...qag, members: [...qag.members, ...extra.map((a) => ({ ...qag.members[0]!, agencyId: a.id }))] } : s)),
+    };
+    const below = renderMessage(crowded, message('2026-07-01T08:00:00Z', 'digest:2026-27-Q1')).summary.facts.find((f) => f.title === 'Below engagement threshold')!;
+    expect(below.value.split('; ')).toHaveLength(11);
+    expect(below.value).toMatch(/^Testshire Council at Quality Assurance Group \(0%\); .*; and 5 more \(reply "digest 2026\/27 Q1"\)$/);
+  });
+
+  it('counts an agency below the threshold in two groups once', () => {
+    const qag = db.subgroups.find((s) => s.id === 'qag')!;
+    const twin = { ...qag, id: 'qag-2', name: 'Second Group', shortName: 'QAG2', chairId: null };
+    const meetings = db.meetings.filter((m) => m.subgroupId === 'qag').map((m) => ({ ...m, id: `${m.id}-2`, subgroupId: twin.id }));
+    const digest = renderMessage({ ...db, subgroups: [...db.subgroups, twin], meetings: [...db.meetings, ...meetings] }, message('2026-07-01T08:00:00Z', 'digest:2026-27-Q1'));
+    // Council, Police and Schools sent nobody to either group's meetings; the ICB, to the second's.
+    expect(digest.summary.facts.find((f) => f.title === 'Below engagement threshold')!.value.split('; ')).toHaveLength(7);
+    expect(digest.text).toContain('4 agencies were below the engagement threshold.');
+  });
+
   it('says why when the digest cannot be prepared', () => {
     const noPlan = { ...db, plans: [], actions: [] };
     const digest = dueMessages(noPlan, '2026-07-01T08:00:00Z').find((m) => m.key === 'digest:2026-27-Q1')!;

@@ -103,6 +103,20 @@ export function renderMessage(db: Database, message: ScheduledMessage, now: stri
   }
 }
 
+/** How many of the cells below the threshold a scheduled digest names; the full digest has them all. */
+const BELOW_NAMED = 10;
+
+/**
+ * The cells below the engagement threshold as one fact: the first ten, then how many more. A
+ * large partnership can have hundreds, and a chat message that lists them all is unreadable and
+ * can exceed Teams' message size limit.
+ */
+function belowText(below: readonly string[], period: string): string {
+  if (below.length === 0) return 'none';
+  const named = below.slice(0, BELOW_NAMED).join('; ');
+  return below.length <= BELOW_NAMED ? named : `${named}; and ${below.length - BELOW_NAMED} more (reply "digest ${period}")`;
+}
+
 function renderDigest(db: Database, period: string, now: string): RenderedMessage {
   const quarter = parsePeriod(period);
   const digest = quarter.success ? quarterlyDigest(db, { quarter: quarter.data, now }) : quarter;
@@ -121,12 +135,14 @@ function renderDigest(db: Database, period: string, now: string): RenderedMessag
       ? 'no actions to count yet'
       : `${delivery.percent}% (${delivery.completed} of ${delivery.counted})${changeText(delivery.change)}`;
   const below = belowThreshold.map((b) => `${b.label} at ${b.subgroupName} (${b.percent}%)`);
+  // An agency below the threshold in two groups is one agency to talk to, not two.
+  const agenciesBelow = new Set(belowThreshold.map((b) => b.agencyId)).size;
   return {
     text:
       `Quarterly digest for ${period}: ${deliverySentence(digest.data)} ` +
       `At the quarter end ${overdue.length} ${plural(overdue.length, 'action was', 'actions were')} overdue and ${atRisk.length} at risk or off track; ` +
       `${held} of ${planned} planned ${plural(planned, 'meeting', 'meetings')} ${plural(held, 'was', 'were')} held; ` +
-      `${below.length === 0 ? 'no agency was' : `${below.length} ${plural(below.length, 'agency was', 'agencies were')}`} below the engagement threshold. ` +
+      `${agenciesBelow === 0 ? 'no agency was' : `${agenciesBelow} ${plural(agenciesBelow, 'agency was', 'agencies were')}`} below the engagement threshold. ` +
       `Reply "digest ${period}" for the full digest.`,
     summary: {
       title: `Quarterly digest: ${period}`,
@@ -135,7 +151,7 @@ function renderDigest(db: Database, period: string, now: string): RenderedMessag
         { title: 'Overdue at quarter end', value: String(overdue.length) },
         { title: 'At risk or off track', value: String(atRisk.length) },
         { title: 'Meetings held', value: `${held} of ${planned}` },
-        { title: 'Below engagement threshold', value: below.length === 0 ? 'none' : below.join('; ') },
+        { title: 'Below engagement threshold', value: belowText(below, period) },
       ],
       commands: [{ title: 'Full digest', command: `digest ${period}` }],
     },
