@@ -11,9 +11,13 @@ export interface ConnectorCall {
   readonly body: Record<string, unknown>;
 }
 
+/** Teams' limit on a bot message: about 100 KB, counted with the text as UTF-16 (two bytes a code unit). */
+export const TEAMS_MESSAGE_LIMIT_BYTES = 100 * 1024;
+
 /**
  * A local stand-in for the Bot Connector service, given to the bot as the activity's
- * `serviceUrl`. It records every call; `throttleNext` makes the next calls answer 429.
+ * `serviceUrl`. It records every call it accepts; `throttleNext` makes the next calls answer
+ * 429, and a message over Teams' size limit is refused with 413 MessageSizeTooBig, as Teams does.
  */
 export async function startFakeConnector(): Promise<{
   url: string;
@@ -21,6 +25,8 @@ export async function startFakeConnector(): Promise<{
   throttleNext(count: number, retryAfterSeconds: number): void;
   /** How many requests were answered 429 so far. */
   throttledCount(): number;
+  /** How many messages were refused as too large (413) so far. */
+  tooLargeCount(): number;
   close(): Promise<void>;
 }> {
   const calls: ConnectorCall[] = [];
@@ -28,6 +34,7 @@ export async function startFakeConnector(): Promise<{
   let retryAfter = 0;
   let nextId = 1;
   let throttledTotal = 0;
+  let refusedTotal = 0;
   const app = express();
   app.use(express.json({ limit: '5mb' }));
   app.use((req, res, next) => {
@@ -35,6 +42,11 @@ export async function startFakeConnector(): Promise<{
       throttled -= 1;
       throttledTotal += 1;
       res.status(429).set('Retry-After', String(retryAfter)).json({ error: { code: 'TooManyRequests', message: 'slow down' } });
+      return;
+    }
+    if (JSON.stringify(req.body ?? {}).length * 2 > TEAMS_MESSAGE_LIMIT_BYTES) {
+      refusedTotal += 1;
+      res.status(413).json({ error: { code: 'MessageSizeTooBig', message: 'Message size too big' } });
       return;
     }
     next();
@@ -74,6 +86,7 @@ export async function startFakeConnector(): Promise<{
       retryAfter = seconds;
     },
     throttledCount: () => throttledTotal,
+    tooLargeCount: () => refusedTotal,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

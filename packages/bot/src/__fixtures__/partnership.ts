@@ -105,7 +105,8 @@ async function addLastYear(store: MemoryStore): Promise<void> {
  * A large partnership for the card size limits: `agencies` agencies, every one a member of each of
  * `groups` groups, each group meeting once in 2024/25 Q4 where every third agency sent nobody
  * (so a third are below the threshold); an income line per agency for 2024/25; and `overdue`
- * actions overdue at the end of Q4, with titles as long as real ones.
+ * actions overdue at the end of Q4, with titles as long as real ones. Representative n of
+ * agency n talks to the bot as `aad-rep-n`.
  */
 export async function largePartnershipStore(size: { agencies: number; groups: number; overdue: number }): Promise<MemoryStore> {
   const store = new MemoryStore(emptyDatabase({ name: 'Large SCP', area: 'Largeton' }));
@@ -114,7 +115,7 @@ export async function largePartnershipStore(size: { agencies: number; groups: nu
   const commands: CommandInput[] = [
     ...agencyIds.flatMap((id, i): CommandInput[] => [
       { type: 'agency.upsert', agency: { id, name: `Largeton Partner Organisation ${i + 1}`, sector: 'voluntary-community' } },
-      { type: 'person.upsert', person: { id: `rep-${i + 1}`, name: `Representative ${i + 1}`, email: `rep-${i + 1}@example.org`, agencyId: id } },
+      { type: 'person.upsert', person: { id: `rep-${i + 1}`, name: `Representative ${i + 1}`, email: `rep-${i + 1}@example.org`, agencyId: id, teamsAadObjectId: `aad-rep-${i + 1}` } },
       { type: 'contribution.upsert', contribution: { id: `c-${i + 1}`, financialYear: '2024/25', agencyId: id, amountPence: 100_000 * (i + 1) } },
     ]),
     ...groupIds.flatMap((id, g): CommandInput[] => [

@@ -25,8 +25,9 @@ export function outcomeOfError(error: unknown): SendOutcome {
     const retryAfterMs = Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : Number.isFinite(dateMs) ? Math.max(0, dateMs) : undefined;
     return { ok: false, permanent: false, error: message, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
-  // The bot was removed, the user left or blocked it: retrying will not help.
-  const permanent = status === 400 || status === 401 || status === 403 || status === 404;
+  // The bot was removed, the user left or blocked it, or the message is over Teams' size limit
+  // (413 MessageSizeTooBig): sending the same again will not help.
+  const permanent = status === 400 || status === 401 || status === 403 || status === 404 || status === 413;
   return { ok: false, permanent, error: message };
 }
 

@@ -2,7 +2,7 @@ import type { MemoryStore } from '@partnership-tracker/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardErrors } from '../__fixtures__/validateCard.js';
 import { startFakeConnector, type ConnectorCall } from '../__fixtures__/fakeConnector.js';
-import { AAD, fixtureStore, NOW } from '../__fixtures__/partnership.js';
+import { AAD, fixtureStore, largePartnershipStore, NOW } from '../__fixtures__/partnership.js';
 import { loadBotConfig, type BotConfig } from '../config.js';
 import { startBotServer, type BotServer } from './server.js';
 
@@ -445,6 +445,13 @@ describe('conversation references and proactive messages', () => {
     });
   });
 
+  it("reports a message over Teams' size limit (413) as a permanent failure: sending it again would fail again", async () => {
+    await say(AAD.owner, 'help');
+    const outcome = await server.proactiveSender.send({ kind: 'person', personId: 'owner' }, { text: 'x'.repeat(60_000) });
+    expect(outcome).toMatchObject({ ok: false, permanent: true, error: expect.stringMatching(/^HTTP 413/) });
+    expect(connector.tooLargeCount()).toBe(1);
+  });
+
   it('maps Teams throttling (429) to a retry with the delay Teams asked for', async () => {
     await say(AAD.owner, 'help');
     connector.throttleNext(10, 0);
@@ -527,6 +534,18 @@ describe('reports', () => {
     expect(texts).toContain('⚠ 0%'); // the police sent apologies to the only QAG meeting
     expect(texts).toContain('Below 50%: Example Police at Quality Assurance Group (0%).');
     expect(texts).toContain('Quality Assurance Group: 1 / 1');
+  });
+
+  it("delivers a large partnership's digest, engagement and funding within Teams' message size limit", async () => {
+    await server.close();
+    // 60 agencies in 12 groups: the agency-by-group table alone is over the limit.
+    store = await largePartnershipStore({ agencies: 60, groups: 12, overdue: 20 });
+    server = await startBotServer({ config: localConfig(), store, clock: { now: () => NOW }, log: () => {} });
+    for (const text of ['digest 2024/25 Q4', 'engagement 2024/25', 'funding 2024/25']) {
+      const [reply] = await say('aad-rep-1', text);
+      expect(cardErrors(cardIn(reply))).toEqual([]);
+    }
+    expect(connector.tooLargeCount()).toBe(0);
   });
 
   it('serves the full digest at the linked address, and not without its key', async () => {
