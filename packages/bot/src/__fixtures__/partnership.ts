@@ -105,10 +105,11 @@ async function addLastYear(store: MemoryStore): Promise<void> {
  * A large partnership for the card size limits: `agencies` agencies, every one a member of each of
  * `groups` groups, each group meeting once in 2024/25 Q4 where every third agency sent nobody
  * (so a third are below the threshold); an income line per agency for 2024/25; and `overdue`
- * actions overdue at the end of Q4, with titles as long as real ones. Representative n of
- * agency n talks to the bot as `aad-rep-n`.
+ * actions overdue at the end of Q4, with titles as long as real ones. Each agency has
+ * `peoplePerAgency` people (one by default); representative n of agency n talks to the bot as
+ * `aad-rep-n`, and representative 1 chairs every group.
  */
-export async function largePartnershipStore(size: { agencies: number; groups: number; overdue: number }): Promise<MemoryStore> {
+export async function largePartnershipStore(size: { agencies: number; groups: number; overdue: number; peoplePerAgency?: number }): Promise<MemoryStore> {
   const store = new MemoryStore(emptyDatabase({ name: 'Large SCP', area: 'Largeton' }));
   const agencyIds = Array.from({ length: size.agencies }, (_, i) => `agency-${i + 1}`);
   const groupIds = Array.from({ length: size.groups }, (_, i) => `group-${i + 1}`);
@@ -117,9 +118,13 @@ export async function largePartnershipStore(size: { agencies: number; groups: nu
       { type: 'agency.upsert', agency: { id, name: `Largeton Partner Organisation ${i + 1}`, sector: 'voluntary-community' } },
       { type: 'person.upsert', person: { id: `rep-${i + 1}`, name: `Representative ${i + 1}`, email: `rep-${i + 1}@example.org`, agencyId: id, teamsAadObjectId: `aad-rep-${i + 1}` } },
       { type: 'contribution.upsert', contribution: { id: `c-${i + 1}`, financialYear: '2024/25', agencyId: id, amountPence: 100_000 * (i + 1) } },
+      ...Array.from({ length: (size.peoplePerAgency ?? 1) - 1 }, (_, k): CommandInput => ({
+        type: 'person.upsert',
+        person: { id: `rep-${i + 1}-${k + 2}`, name: `Colleague ${k + 2} of Representative ${i + 1}`, email: `rep-${i + 1}-${k + 2}@example.org`, agencyId: id, roleTitles: ['Safeguarding lead'] },
+      })),
     ]),
     ...groupIds.flatMap((id, g): CommandInput[] => [
-      { type: 'subgroup.upsert', subgroup: { id, name: `Largeton Group ${g + 1}`, shortName: `G${g + 1}`, members: agencyIds.map((agencyId) => ({ agencyId, joined: '2024-04-01' })) } },
+      { type: 'subgroup.upsert', subgroup: { id, name: `Largeton Group ${g + 1}`, shortName: `G${g + 1}`, chairId: 'rep-1', members: agencyIds.map((agencyId) => ({ agencyId, joined: '2024-04-01' })) } },
       { type: 'meeting.upsert', meeting: { id: `${id}-2025-02`, subgroupId: id, start: '2025-02-11T10:00:00Z', end: '2025-02-11T12:00:00Z' } },
     ]),
     { type: 'plan.upsert', plan: { id: 'plan-2024-25', name: 'Business plan 2024/25', start: '2024-04-01', end: '2025-03-31' } },

@@ -17,6 +17,7 @@ import {
 } from '@partnership-tracker/core';
 import { createAttendanceCard, RECORD_ATTENDANCE_VERB } from './cards/attendanceCard.js';
 import { adaptiveCard, facts, text } from './cards/elements.js';
+import { detailThatFits, MESSAGE_BUDGET, replySize } from './cards/messageBudget.js';
 import { createActionUpdateCard, createMyActionsCard, UPDATE_ACTION_VERB, updateInputIds } from './cards/myActionsCard.js';
 import { parseCommandText } from './commandText.js';
 import { describeError, UNKNOWN_SENDER_TEXT } from './errors.js';
@@ -297,10 +298,17 @@ export class Conversation {
     const register = registerOf(db, meeting);
     const when = formatMeetingStart(meeting.start, db.partnership.timeZone);
     const others = candidates.length > 1 ? ` For another group say e.g. "attendance ${candidates.find((s) => s.id !== subgroup.id)!.shortName}".` : '';
-    return {
+    const reply = (compact: boolean): Reply => ({
       text: `Here is the register for ${subgroup.name}, ${when}.${others}`,
-      card: createAttendanceCard({ subgroup, meeting, when, groups: register.groups, guests: register.guests }),
-    };
+      card: createAttendanceCard({ subgroup, meeting, when, groups: register.groups, guests: register.guests, compact }),
+    });
+    const fitting = reply(detailThatFits([false, true], reply));
+    if (replySize(fitting) <= MESSAGE_BUDGET) return fitting;
+    const people = register.groups.reduce((count, group) => count + group.rows.length, 0);
+    return textReply(
+      `The register for ${subgroup.name}, ${when}, lists ${plural(people, 'person', 'people')}: more than one Teams message can hold. ` +
+        'The business team can record it with "ptrack import attendance", or mark people who have left as inactive so the register lists fewer.',
+    );
   }
 
   private async recordAttendance(person: Person, data: Record<string, unknown>): Promise<CardActionOutcome> {
