@@ -1,7 +1,7 @@
 import { dueMessages } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { schedulerDatabase } from './__fixtures__/schedulerFixtures.js';
-import { composeReply } from './composeReply.js';
+import { composeReply, summaryCard } from './composeReply.js';
 
 describe('the reply for a scheduled message', () => {
   it('is the sentence as text plus an Adaptive Card 1.5 with facts and an Update button', () => {
@@ -69,5 +69,20 @@ describe('the reply for a scheduled message', () => {
     const db = schedulerDatabase();
     const escalation = dueMessages(db, '2026-07-14T08:00:00Z').find((m) => m.kind === 'escalation')!;
     expect(composeReply(db, escalation, '2026-07-14T08:00:00.000Z').card).toMatchObject({ actions: [] });
+  });
+
+  it('offers at most the six buttons Teams shows, the last listing every action', () => {
+    const commands = Array.from({ length: 9 }, (_, i) => ({ title: `Update A-${i + 1}`, command: `update A-${i + 1}` }));
+    const card = summaryCard({ title: 'Please update your actions', facts: [], commands });
+    const actions = card.actions as Array<{ title: string; data: { msteams: { value: string } } }>;
+    expect(actions.map((a) => [a.title, a.data.msteams.value])).toEqual([
+      ['Update A-1', 'update A-1'],
+      ['Update A-2', 'update A-2'],
+      ['Update A-3', 'update A-3'],
+      ['Update A-4', 'update A-4'],
+      ['Update A-5', 'update A-5'],
+      ['All my actions', 'my actions'],
+    ]);
+    expect(summaryCard({ title: 'x', facts: [], commands: commands.slice(0, 6) }).actions).toHaveLength(6);
   });
 });
