@@ -1,10 +1,14 @@
 import type { ActionStatus } from '@partnership-tracker/core';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Month and day names from a table, not Intl: Node's en-GB data writes September "Sept" beside
+// "Jun" and "Aug", and a build with other ICU data writes other names again.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
-/** Shows a `YYYY-MM-DD` date as people in England read it: `16 Jun 2025`. */
+/** Shows a `YYYY-MM-DD` date as people in England read it: `16 Jun 2025`, `22 Sep 2026`. */
 export function formatDate(date: string): string {
-  return dateFormat.format(new Date(`${date}T00:00:00Z`));
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 const statusLabels: Record<ActionStatus, string> = {
@@ -33,8 +37,12 @@ export function plural(count: number, noun: string, pluralNoun = `${noun}s`): st
 
 /** Shows a meeting's start as people read it in the partnership's time zone: `Tue 11 Mar 2025, 10:00`. */
 export function formatMeetingStart(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+  // Intl only for the time zone's arithmetic: every part numeric, the names from the tables above.
+  const parts = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
     .formatToParts(new Date(instant));
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  const [year, month, day] = [part('year'), part('month'), part('day')];
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${weekday} ${day} ${MONTHS[month - 1]} ${year}, ${two(part('hour'))}:${two(part('minute'))}`;
 }
