@@ -152,7 +152,7 @@ export function renderReport(report: Report): string {
 
   parts.push(
     '### The change log: opening with a full log, the commit past its limit, and the compaction it starts\n\n' +
-      'Every change goes to the log; the commit that takes it past its limit still only appends, and starts a compaction in a background process at the lowest CPU priority ' +
+      'Every change goes to the log; the commit that takes it past its limit still only appends, and starts a compaction in a background process at lowered CPU priority ' +
       '(parse, replay, write the new snapshot) that is installed under the lock in a moment, while commits go on. ' +
       'Opening replays the log; no caller waits for the compaction, done once per that many changes.',
   );

@@ -31,10 +31,12 @@ function inheritedFlags(): string[] {
 }
 
 /**
- * Runs a job in a child process at the lowest CPU priority. Parsing, replaying and serialising a
+ * Runs a job in a child process at lowered CPU priority. Parsing, replaying and serialising a
  * whole partnership takes hundreds of milliseconds at 1× and seconds at 10×. In a worker thread
- * it competed with the bot's turns for the cores at equal priority; a lowered process yields to
- * the bot whenever the bot has work (docs/performance.md has the before and after). It holds a
+ * it competed with the bot's turns for the cores at equal priority; at nice 10 the kernel gives
+ * the bot about ten times its share when the cores are contended. Not the lowest (nice 19): that
+ * starved on a busy machine, and a CLI run that started a compaction waited for it at exit
+ * (docs/performance.md has the measurements). It holds a
  * second copy of the data while it runs, and stops if this process goes away.
  */
 export function runCompaction(job: CompactionJob): Promise<CompactionOutcome> {
@@ -56,7 +58,7 @@ export function runCompaction(job: CompactionJob): Promise<CompactionOutcome> {
     }
     if (child.pid !== undefined) {
       try {
-        setPriority(child.pid, constants.priority.PRIORITY_LOW);
+        setPriority(child.pid, constants.priority.PRIORITY_BELOW_NORMAL);
       } catch {
         // Not allowed here (a locked-down container): it still compacts, at normal priority.
       }
