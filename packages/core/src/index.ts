@@ -20,6 +20,7 @@ export {
   isInRange,
   localDateOf,
   localTimeOf,
+  parseLocalDate,
   zonedTimeToInstant,
   offsetMinutes,
   addDays,

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, fail, LocalDate, ok, type Result } from '@partnership-tracker/core';
+import { addDays, daysBetween, fail, ok, parseLocalDate, type Result } from '@partnership-tracker/core';
 
 /** What an owner asked about an action's reminders: quiet until a date, or back on (null). */
 export interface SnoozeRequest {
@@ -30,10 +30,9 @@ export function parseSnoozeText(text: string, today: string): Result<SnoozeReque
   if (span) {
     until = addDays(today, Number(span[1]) * (span[2]!.startsWith('week') ? 7 : 1));
   } else if (date) {
-    const written = date[1]!;
-    const iso = written.includes('/') ? ukToIso(written) : written;
-    if (iso === null || !LocalDate.safeParse(iso).success) return fail('snooze.bad_date', `"${written}" is not a date I can read. ${SNOOZE_EXAMPLE}`);
-    until = iso;
+    const parsed = parseLocalDate(date[1]!);
+    if (!parsed.success) return fail('snooze.bad_date', `"${date[1]!}" is not a date I can read. ${SNOOZE_EXAMPLE}`);
+    until = parsed.data;
   } else if (rest === '') {
     return fail('snooze.no_date', `For how long? ${SNOOZE_EXAMPLE}`);
   } else {
@@ -46,9 +45,3 @@ export function parseSnoozeText(text: string, today: string): Result<SnoozeReque
   return ok({ ref, until });
 }
 
-function ukToIso(text: string): string | null {
-  const [day, month, year] = text.split('/').map(Number) as [number, number, number];
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  // Round-trip through the calendar so 31/02/2026 is refused rather than rolled into March.
-  return addDays(iso, 0) === iso && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? iso : null;
-}

@@ -125,6 +125,26 @@ export function isInRange(date: LocalDate, range: DateRange): boolean {
   return date >= range.start && date < range.end;
 }
 
+/**
+ * Reads a calendar date as people type it, ISO (`2025-03-31`) or the UK way (`31/03/2025`), as
+ * `YYYY-MM-DD`; a day that is not in the calendar (31/02/2025) is refused, not rolled over.
+ */
+export function parseLocalDate(text: string): Result<LocalDate> {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const uk = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(trimmed);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : undefined;
+  if (!parts) {
+    return fail('input.bad_date', `"${text}" is not a date; write it like 31/03/2025 or 2025-03-31`);
+  }
+  const [year, month, day] = parts.map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    return fail('input.date_out_of_range', `"${text}" is not a day in the calendar`);
+  }
+  return ok(localDate(year, month, day));
+}
+
 /** The local date (in a time zone) on which an instant falls. */
 export function localDateOf(instant: Date | string, timeZone: string): LocalDate {
   // Reports ask for the same meetings' dates again and again, and Intl formatting dominated a
