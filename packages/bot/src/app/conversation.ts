@@ -17,7 +17,7 @@ import {
 } from '@partnership-tracker/core';
 import { createAttendanceCard, RECORD_ATTENDANCE_VERB } from './cards/attendanceCard.js';
 import { adaptiveCard, facts, text } from './cards/elements.js';
-import { detailThatFits, MESSAGE_BUDGET, replySize } from './cards/messageBudget.js';
+import { firstThatFits } from './cards/messageBudget.js';
 import { createActionUpdateCard, createMyActionsCard, UPDATE_ACTION_VERB, updateInputIds } from './cards/myActionsCard.js';
 import { parseCommandText } from './commandText.js';
 import { describeError, UNKNOWN_SENDER_TEXT } from './errors.js';
@@ -302,8 +302,8 @@ export class Conversation {
       text: `Here is the register for ${subgroup.name}, ${when}.${others}`,
       card: createAttendanceCard({ subgroup, meeting, when, groups: register.groups, guests: register.guests, compact }),
     });
-    const fitting = reply(detailThatFits([false, true], reply));
-    if (replySize(fitting) <= MESSAGE_BUDGET) return fitting;
+    const compact = firstThatFits([false, true], reply);
+    if (compact !== undefined) return reply(compact);
     const people = register.groups.reduce((count, group) => count + group.rows.length, 0);
     return textReply(
       `The register for ${subgroup.name}, ${when}, lists ${plural(people, 'person', 'people')}: more than one Teams message can hold. ` +

@@ -18,7 +18,7 @@ import {
   type QuarterlyDigest,
   type Result,
 } from '@partnership-tracker/core';
-import { detailThatFits } from './cards/messageBudget.js';
+import { firstThatFits } from './cards/messageBudget.js';
 import { CARD_DETAILS, createDigestCard, createEngagementCard, createFundingCard, type CardDetail } from './cards/reportCards.js';
 import { describeError } from './errors.js';
 import type { Reply } from './reply.js';
@@ -68,7 +68,8 @@ export class Reports {
    * do not fit on every request.
    */
   private fitted(db: Database, key: string, build: (detail: CardDetail) => Reply): Reply {
-    return build(this.cache.get(db, `detail ${key}`, () => detailThatFits(CARD_DETAILS, build)));
+    // The headline always fits (a few sentences and a link): it is what is left if nothing else does.
+    return build(this.cache.get(db, `detail ${key}`, (): CardDetail => firstThatFits(CARD_DETAILS, build) ?? 'headline'));
   }
 
   private today(db: Database): string {

@@ -13,13 +13,7 @@ export function replySize(reply: Reply): number {
   return (reply.text ?? '').length + (reply.card ? JSON.stringify(reply.card).length : 0) + (reply.attachments ? JSON.stringify(reply.attachments).length : 0);
 }
 
-/**
- * The first of `details` (fullest first) at which `build`'s reply fits in a Teams message. The
- * last is the fallback and is taken whatever its size, so it should be one that always fits.
- */
-export function detailThatFits<T>(details: readonly T[], build: (detail: T) => Reply, budget = MESSAGE_BUDGET): T {
-  for (const detail of details.slice(0, -1)) {
-    if (replySize(build(detail)) <= budget) return detail;
-  }
-  return details.at(-1)!;
+/** The first of `choices` (fullest first) at which `build`'s reply fits in a Teams message; undefined if none does. */
+export function firstThatFits<T>(choices: readonly T[], build: (choice: T) => Reply, budget = MESSAGE_BUDGET): T | undefined {
+  return choices.find((choice) => replySize(build(choice)) <= budget);
 }
