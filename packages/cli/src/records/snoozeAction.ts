@@ -1,5 +1,5 @@
 import { ok, type Result, type Store } from '@partnership-tracker/core';
-import { actorFor } from './actor.js';
+import { commitAs } from './actor.js';
 
 /** Silencing (or restoring) an action's reminders, as typed on the command line. */
 export interface SnoozeRequest {
@@ -11,11 +11,8 @@ export interface SnoozeRequest {
 
 /** Snoozes an action's reminders, checked by core's permission rules (the owner or the business team). */
 export async function snoozeAction(store: Store, request: SnoozeRequest, at: string): Promise<Result<string>> {
-  const db = await store.read();
-  const actor = actorFor(db, request.asEmail);
-  if (!actor.success) return actor;
   const ref = request.ref.toUpperCase();
-  const committed = await store.commit([{ type: 'action.snooze', ref, until: request.until }], { actor: actor.data, at });
+  const committed = await commitAs(store, request.asEmail, [{ type: 'action.snooze', ref, until: request.until }], at);
   if (!committed.success) return committed;
   return ok(request.until === null ? `Reminders for ${ref} are back on.` : `No reminders for ${ref} until ${request.until}.`);
 }

@@ -1,5 +1,5 @@
 import { ok, type ActionStatus, type Result, type Store } from '@partnership-tracker/core';
-import { actorFor } from './actor.js';
+import { commitAs } from './actor.js';
 
 /** A progress update to one action, as typed on the command line. */
 export interface ActionUpdateRequest {
@@ -13,13 +13,12 @@ export interface ActionUpdateRequest {
 
 /** Adds an update to an action's history, checked by core's permission rules; returns a sentence saying where it now stands. */
 export async function updateAction(store: Store, request: ActionUpdateRequest, at: string): Promise<Result<string>> {
-  const db = await store.read();
-  const actor = actorFor(db, request.asEmail);
-  if (!actor.success) return actor;
   const ref = request.ref.toUpperCase();
-  const committed = await store.commit(
+  const committed = await commitAs(
+    store,
+    request.asEmail,
     [{ type: 'action.update', ref, progress: request.progress ?? null, status: request.status ?? null, note: request.note ?? null }],
-    { actor: actor.data, at },
+    at,
   );
   if (!committed.success) return committed;
   const action = (await store.read()).actions.find((a) => a.ref === ref)!;
