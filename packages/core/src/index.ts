@@ -86,6 +86,8 @@ export {
   EngagementRow,
   EngagementTable,
   engagementTable,
+  cellsBelowThreshold,
+  type CellBelowThreshold,
   engagementTableForRange,
   engagementByAgency,
   meetingsSummary,

@@ -1,4 +1,4 @@
-import { digestView, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest } from '@partnership-tracker/core';
+import { cellsBelowThreshold, digestView, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest } from '@partnership-tracker/core';
 import { formatDate, formatStatus, plural } from '../format.js';
 import { adaptiveCard, facts, table, text, type CardElement } from './elements.js';
 
@@ -44,31 +44,12 @@ function shown<T>(items: readonly T[], detail: CardDetail, rest: string): { item
   return { items: items.slice(0, SHORT_LIST), more: [text(`…and ${items.length - SHORT_LIST} more ${rest}.`, { subtle: true })] };
 }
 
-/** The agencies' cells below `threshold`, lowest first: what a card that has no room for the table still names. */
-export function cellsBelowThreshold(engagement: EngagementTable, threshold: number): Array<{ label: string; group: string; percent: number }> {
-  const below: Array<{ label: string; group: string; percent: number }> = [];
-  for (const row of engagement.rows) {
-    if (row.agencyId === null) continue;
-    for (const column of engagement.columns) {
-      const cell = row.cells[column.subgroupId];
-      if (cell?.kind === 'value' && cell.percent < threshold) below.push({ label: row.label, group: column.shortName, percent: cell.percent });
-    }
-  }
-  return below.sort((a, b) => a.percent - b.percent);
-}
-
 /** A row per group: its member agencies, meetings held against planned, and how many members are below `threshold`. */
 export function engagementByGroupElement(engagement: EngagementTable, threshold: number): CardElement {
+  const below = cellsBelowThreshold(engagement, threshold);
   const rows = engagement.columns.map((column) => {
-    let members = 0;
-    let below = 0;
-    for (const row of engagement.rows) {
-      const cell = row.cells[column.subgroupId];
-      if (row.agencyId === null || !cell || cell.kind === 'non-member') continue;
-      members += 1;
-      if (cell.kind === 'value' && cell.percent < threshold) below += 1;
-    }
-    return [column.name, String(members), `${column.meetingsHeld} / ${column.meetingsPlanned}`, String(below)];
+    const members = engagement.rows.filter((row) => row.agencyId !== null && (row.cells[column.subgroupId]?.kind ?? 'non-member') !== 'non-member').length;
+    return [column.name, String(members), `${column.meetingsHeld} / ${column.meetingsPlanned}`, String(below.filter((b) => b.column === column).length)];
   });
   return table(['Group', 'Agencies', 'Meetings held / planned', `Below ${threshold}%`], rows);
 }
@@ -94,12 +75,13 @@ export function createEngagementCard(engagement: EngagementTable, threshold: num
     return adaptiveCard(body);
   }
   body.push(engagementByGroupElement(engagement, threshold));
-  const below = cellsBelowThreshold(engagement, threshold);
+  // Lowest first: the agencies most worth a call.
+  const below = cellsBelowThreshold(engagement, threshold).sort((a, b) => a.percent - b.percent);
   body.push(text(`Below ${threshold}%`, { weight: 'bolder', separator: true }));
   if (below.length === 0) body.push(text(`Every agency is at or above ${threshold}%.`, { subtle: true }));
   else {
     const list = shown(below, detail, 'below the threshold: ask for a group to see them');
-    body.push(table(['Agency', 'Group', 'Engagement'], list.items.map((b) => [b.label, b.group, `${b.percent}%`])), ...list.more);
+    body.push(table(['Agency', 'Group', 'Engagement'], list.items.map((b) => [b.label, b.column.shortName, `${b.percent}%`])), ...list.more);
   }
   return adaptiveCard(body);
 }

@@ -75,6 +75,30 @@ export function roundHalfUp(numerator: number, denominator: number, scale = 100)
   return negative ? -magnitude : magnitude;
 }
 
+/** An agency's engagement in one group that is below the partnership's threshold. */
+export interface CellBelowThreshold {
+  readonly agencyId: string;
+  readonly label: string;
+  readonly column: EngagementColumn;
+  readonly percent: number;
+}
+
+/**
+ * The agencies' cells below `threshold`, row by row: what the digest names and what a card too
+ * small for the whole table still shows. Non-members and groups that met nowhere are not below
+ * anything; the guest row is no agency.
+ */
+export function cellsBelowThreshold(table: EngagementTable, threshold: number): CellBelowThreshold[] {
+  return table.rows.flatMap((row) => {
+    const agencyId = row.agencyId;
+    if (agencyId === null) return [];
+    return table.columns.flatMap((column) => {
+      const cell = row.cells[column.subgroupId];
+      return cell?.kind === 'value' && cell.percent < threshold ? [{ agencyId, label: row.label, column, percent: cell.percent }] : [];
+    });
+  });
+}
+
 /** Shows a cell as the annual report does: "—" for a non-member, "n/a" when nothing was held, else "133%". */
 export function formatEngagementCell(cell: EngagementCell): string {
   switch (cell.kind) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, daysBetween, localDateOf, periodDates, periodInstants, periodLabel, previousPeriod, type Period } from '../base/dates.js';
 import { fail, ok, type Result } from '../base/result.js';
 import { Instant, LocalDate } from '../base/time.js';
-import { EngagementTable, engagementTable, engagementTableForRange, meetingsSummary } from '../engagement/engagement.js';
+import { cellsBelowThreshold, EngagementTable, engagementTable, engagementTableForRange, meetingsSummary } from '../engagement/engagement.js';
 import { fundingSummary } from '../funding/fundingTables.js';
 import { actionStateAt, deliveryByPriority, deliveryPercent, isOpen, planCovering } from '../plan/delivery.js';
 import { ActionStatus, type Action } from '../plan/plan.js';
@@ -125,16 +125,13 @@ export function quarterlyDigest(db: Database, options: { quarter: Period; now: s
     range: { start: yearStartDate, end: dates.end },
     label: quarter.quarter === 1 ? periodLabel(quarter) : `${quarter.year.label} Q1–Q${quarter.quarter}`,
   });
-  const belowThreshold = quarterTable.rows.flatMap((row) =>
-    row.agencyId === null
-      ? []
-      : quarterTable.columns.flatMap((column) => {
-          const cell = row.cells[column.subgroupId];
-          return cell?.kind === 'value' && cell.percent < engagementThreshold
-            ? [{ agencyId: row.agencyId!, label: row.label, subgroupId: column.subgroupId, subgroupName: column.name, percent: cell.percent }]
-            : [];
-        }),
-  );
+  const belowThreshold = cellsBelowThreshold(quarterTable, engagementThreshold).map((b) => ({
+    agencyId: b.agencyId,
+    label: b.label,
+    subgroupId: b.column.subgroupId,
+    subgroupName: b.column.name,
+    percent: b.percent,
+  }));
 
   const funding = fundingSummary(db, quarter.year.label);
   return ok({
