@@ -1,7 +1,8 @@
-import type { ActionStatus } from '@partnership-tracker/core';
+import { dayOfWeek, localDateOf, localTimeOf, type ActionStatus } from '@partnership-tracker/core';
 
 // Month and day names from a table, not Intl: Node's en-GB data writes September "Sept" beside
-// "Jun" and "Aug", and a build with other ICU data writes other names again.
+// "Jun" and "Aug", and a build with other ICU data writes other names again. The time zone's
+// arithmetic is core's.
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
@@ -37,12 +38,7 @@ export function plural(count: number, noun: string, pluralNoun = `${noun}s`): st
 
 /** Shows a meeting's start as people read it in the partnership's time zone: `Tue 11 Mar 2025, 10:00`. */
 export function formatMeetingStart(instant: string, timeZone: string): string {
-  // Intl only for the time zone's arithmetic: every part numeric, the names from the tables above.
-  const parts = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
-    .formatToParts(new Date(instant));
-  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  const [year, month, day] = [part('year'), part('month'), part('day')];
-  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${weekday} ${day} ${MONTHS[month - 1]} ${year}, ${two(part('hour'))}:${two(part('minute'))}`;
+  const date = localDateOf(instant, timeZone);
+  return `${WEEKDAYS[dayOfWeek(date)]} ${formatDate(date)}, ${localTimeOf(instant, timeZone)}`;
 }
+
