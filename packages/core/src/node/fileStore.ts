@@ -485,7 +485,10 @@ export class FileStore implements Store {
   /** Starts preparing a compaction in a background process, unless one is under way. */
   private compactInBackground(): void {
     if (this.compacting !== undefined) return;
-    this.compacting = runCompaction({ path: this.path, displayName: this.file.displayName, owner: process.pid })
+    // Started once the commit that crossed the limit has answered its callers: starting a process
+    // takes milliseconds of this thread, which they need not wait for. Set now, so close() waits.
+    this.compacting = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => runCompaction({ path: this.path, displayName: this.file.displayName, owner: process.pid }))
       .then(async (outcome) => {
         if (outcome.kind === 'failed') this.backgroundFailed = true;
         if (outcome.kind !== 'written') return;
