@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, link, open, readdir, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { tempPrefixOf } from './companionFiles.js';
 
 /** Identity of one version of a file: a rename gives a new inode, an edit a new mtime or size. */
 export interface FileStamp {
@@ -33,10 +34,6 @@ export interface DurableWriteOptions {
 
 const TEMP_SUFFIX = '.tmp';
 
-/** The prefix of the temp files written beside `path`, so orphans can be recognised. */
-function tempPrefix(path: string): string {
-  return `.${basename(path)}.`;
-}
 
 /** New content for a file, written and fsynced to a temp file beside it, not yet in place. */
 export interface PreparedFile {
@@ -51,7 +48,7 @@ export interface PreparedFile {
  * asked a compaction process for it), so a cleanup can tell a live writer's file from an orphan.
  */
 export async function prepareFile(path: string, content: string | Buffer, faults?: WriteFaults, owner = process.pid): Promise<PreparedFile> {
-  const temp = join(dirname(path), `${tempPrefix(path)}${owner}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = join(dirname(path), `${tempPrefixOf(path)}${owner}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o644);
   try {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
@@ -151,7 +148,7 @@ function isRunning(pid: number): boolean {
  * Call while holding the file's lock. Returns how many were removed.
  */
 export async function removeOrphanedTempFiles(path: string): Promise<number> {
-  const prefix = tempPrefix(path);
+  const prefix = tempPrefixOf(path);
   let removed = 0;
   for (const name of await readdir(dirname(path))) {
     if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;

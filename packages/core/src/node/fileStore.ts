@@ -16,6 +16,7 @@ import type { CommitResult, Store } from '../common/store/store.js';
 import { logLine, parseLogChunk, replayLog } from './changeLog.js';
 import { runCompaction, type CompactionJob, type CompactionOutcome } from './compaction.js';
 import { errorCode, installFile, prepareFile, removeOrphanedTempFiles, sameStamp, syncDirectory, writeFileDurably, type FileStamp, type WriteFaults } from './durableWrite.js';
+import { logPathOf } from './companionFiles.js';
 import { inPlaceFs } from './inPlaceFs.js';
 import { parseDataFile, serializeDatabase } from './snapshotFile.js';
 
@@ -153,7 +154,7 @@ export class DatabaseFile implements Adapter<Database> {
     readonly displayName: string,
     readonly internals: FileStoreInternals = {},
   ) {
-    this.logPath = `${path}.log`;
+    this.logPath = logPathOf(path);
   }
 
   /** The log's name for messages. */

@@ -9,3 +9,4 @@ export {
   type FileStoreOptions,
   type CompactionPolicy,
 } from './fileStore.js';
+export { isDataFileOrCompanion } from './companionFiles.js';

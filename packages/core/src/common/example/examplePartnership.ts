@@ -23,7 +23,7 @@ export const EXAMPLE_AS_OF = londonTime('2026-11-16', '09:00');
 export const EXAMPLE_ACTOR: Actor = { kind: 'system', name: 'example' };
 
 /** Every step of the example's history, in the order it happened. */
-function history(): Step[] {
+export function exampleHistory(): Step[] {
   const carriedNotes = Object.entries(carriedOver).map(([newRef, oldRef]) =>
     noteStep(oldRef, PLAN_2025_APPROVED, '10:30', `Carried over to the CSCP Business Plan 2025–27 as ${newRef}.`),
   );
@@ -45,20 +45,25 @@ function history(): Step[] {
   return steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-/**
- * An example partnership modelled on the Croydon Safeguarding Children Partnership's 2024/25
- * annual report, built through the store's commands so every record is validated and the audit
- * log reads like real use. Pure and deterministic: the same database on every call.
- */
-export function examplePartnership(): Database {
-  let db = emptyDatabase({
+/** The example partnership before its history: its settings and nothing else. */
+export function emptyExamplePartnership(): Database {
+  return emptyDatabase({
     name: 'Croydon Safeguarding Children Partnership',
     area: 'London Borough of Croydon',
     timeZone: TIME_ZONE,
     financialYearStart: { month: 4, day: 1 },
     engagementThreshold: 50,
   });
-  for (const step of history()) {
+}
+
+/**
+ * An example partnership modelled on the Croydon Safeguarding Children Partnership's 2024/25
+ * annual report, built through the store's commands so every record is validated and the audit
+ * log reads like real use. Pure and deterministic: the same database on every call.
+ */
+export function examplePartnership(): Database {
+  let db = emptyExamplePartnership();
+  for (const step of exampleHistory()) {
     const outcome = applyCommands(db, step.commands, { actor: EXAMPLE_ACTOR, at: step.at });
     // The example is fixed data: a refused command is a bug in it, not a user's mistake.
     if (!outcome.success) throw new Error(`The example partnership is invalid at ${step.at}: ${outcome.error.code}: ${outcome.error.message}`);

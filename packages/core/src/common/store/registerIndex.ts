@@ -39,3 +39,20 @@ export function withMeetingLines(previous: readonly Attendance[], next: readonly
   known.set(meetingId, positions);
   indexes.set(next, known);
 }
+
+/**
+ * Moves the index of `previous` to `next`, a fresh copy of it that is about to be changed in
+ * place (lines replaced, or added at the end with `noteRegisterLine`) before anyone else sees it.
+ */
+export function carryRegisterIndex(previous: readonly Attendance[], next: readonly Attendance[]): void {
+  const known = indexes.get(previous);
+  if (known === undefined) return;
+  indexes.delete(previous);
+  indexes.set(next, known);
+}
+
+/** Records, in the index `list` carries (if any), a line added at its end for `meetingId`. */
+export function noteRegisterLine(list: readonly Attendance[], meetingId: string, position: number): void {
+  const known = indexes.get(list) as Map<string, readonly number[]> | undefined;
+  known?.set(meetingId, [...(known.get(meetingId) ?? []), position]);
+}
