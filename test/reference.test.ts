@@ -6,9 +6,18 @@ import { parseCsv, readReferenceTable, referenceDirectory } from './support/csv.
 const originals = new URL('../../shared/reference/', import.meta.url);
 const tables = ['engagement-2024-25.csv', 'income-2024-25.csv', 'expenditure-2024-25.csv'];
 
+/** The CLI's own copies, for its export tests. */
+const cliCopies = new URL('../packages/cli/test-fixtures/reference/', import.meta.url);
+
 describe.skipIf(!existsSync(originals))('the copied reference tables', () => {
   it.each(tables)('%s is byte-for-byte the original', (name) => {
     expect(readFileSync(new URL(name, referenceDirectory)).equals(readFileSync(new URL(name, originals)))).toBe(true);
+  });
+});
+
+describe('the CLI\'s copies of the reference tables', () => {
+  it.each(['income-2024-25.csv', 'expenditure-2024-25.csv'])('%s is byte-for-byte the acceptance tests\' copy', (name) => {
+    expect(readFileSync(new URL(name, cliCopies)).equals(readFileSync(new URL(name, referenceDirectory)))).toBe(true);
   });
 });
 

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { importExamples } from '../__fixtures__/examples.js';
 
 const year = unwrap(parsePeriod('2024/25'));
-const reference = (name: string) => parse(readFileSync(new URL(`../../../../../shared/reference/${name}`, import.meta.url), 'utf8'), { columns: true }) as Record<string, string>[];
+const reference = (name: string) => parse(readFileSync(new URL(`../../test-fixtures/reference/${name}`, import.meta.url), 'utf8'), { columns: true }) as Record<string, string>[];
 
 describe('the export tables of the example files', () => {
   it('engagement shows each member agency with "—" where it is not a member', () => {
