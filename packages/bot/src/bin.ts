@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { openFileStore } from '@partnership-tracker/core/node';
 import { ENVIRONMENT, loadBotConfig } from './config.js';
 import { createScheduler } from './scheduler/index.js';
-import { startBotServer } from './teams/server.js';
+import { startBotServer } from './server/server.js';
 
 const USAGE = `Usage: ptrack-bot [--local] [--data FILE] [--port N] [--host ADDRESS] [--no-scheduler]
 

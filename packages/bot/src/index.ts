@@ -4,9 +4,8 @@ export type { ProactiveSender, ProactiveTarget, SendOutcome } from './app/proact
 export { Conversation, type ConversationOptions, type CardActionOutcome } from './app/conversation.js';
 export { findSender, type ChatIdentity } from './app/identity.js';
 export { describeError, UNKNOWN_SENDER_TEXT } from './app/errors.js';
-export { createMyActionsCard, createActionUpdateCard } from './app/cards/myActionsCard.js';
-export { createAttendanceCard } from './app/cards/attendanceCard.js';
-export { createDigestCard, createEngagementCard, createFundingCard } from './app/cards/reportCards.js';
+export type { View, ReportDetail } from './app/views.js';
+export { teamsMessageOf } from './teams/cards/teamsMessage.js';
 export { BotConfig, loadBotConfig, isLoopback, ENVIRONMENT, type BotFlags } from './config.js';
-export { startBotServer, type BotServer, type BotServerOptions, type SchedulerHandle } from './teams/server.js';
+export { startBotServer, type BotServer, type BotServerOptions, type SchedulerHandle } from './server/server.js';
 export { TeamsProactiveSender, outcomeOfError } from './teams/proactiveSender.js';

@@ -15,13 +15,10 @@ import {
   type Store,
   type Subgroup,
 } from '@partnership-tracker/core';
-import { createAttendanceCard, RECORD_ATTENDANCE_VERB } from './cards/attendanceCard.js';
-import { adaptiveCard, facts, text } from './cards/elements.js';
-import { firstThatFits } from './cards/messageBudget.js';
-import { createActionUpdateCard, createMyActionsCard, UPDATE_ACTION_VERB, updateInputIds } from './cards/myActionsCard.js';
 import { parseCommandText } from './commandText.js';
 import { describeError, UNKNOWN_SENDER_TEXT } from './errors.js';
 import { formatDate, formatMeetingStart, formatStatus, plural } from './format.js';
+import { RECORD_ATTENDANCE_VERB, UPDATE_ACTION_VERB, updateInputIds } from './forms.js';
 import { findSender, type ChatIdentity } from './identity.js';
 import { meetingEngagement, registerEntriesOf, registerOf } from './register.js';
 import type { Reply } from './reply.js';
@@ -43,9 +40,11 @@ const textReply = (value: string): Reply => ({ text: value });
 export interface CardActionOutcome {
   readonly reply: Reply;
   readonly settled: boolean;
+  /** For a correction: the form field at fault (see forms.ts), so a channel can show the message beside it. */
+  readonly field?: string;
 }
 
-const correction = (value: string): CardActionOutcome => ({ reply: textReply(value), settled: false });
+const correction = (value: string, field?: string): CardActionOutcome => ({ reply: textReply(value), settled: false, ...(field ? { field } : {}) });
 const settledWith = (reply: Reply): CardActionOutcome => ({ reply, settled: true });
 
 /**
@@ -178,7 +177,7 @@ export class Conversation {
       actions.length === 0
         ? 'You have no open actions.'
         : `You have ${plural(actions.length, 'open action')}; the soonest is ${actions[0]!.ref}, due ${formatDate(actions[0]!.due)}.`;
-    return { text: summary, card: createMyActionsCard({ actions, today, timeZone: db.partnership.timeZone }) };
+    return { text: summary, view: { kind: 'myActions', actions, today, timeZone: db.partnership.timeZone } };
   }
 
   private async updateFromText(db: Database, person: Person, rest: string, requestId: string | undefined): Promise<Reply> {
@@ -188,7 +187,7 @@ export class Conversation {
       if (parsed.error.code === 'update.nothing') {
         const ref = /^\s*([A-Za-z]{1,4})\s*-\s*(\d+)/.exec(rest);
         const action = ref ? db.actions.find((a) => a.ref === `${ref[1]!.toUpperCase()}-${Number(ref[2])}`) : undefined;
-        if (action) return { text: `What changed for ${action.ref}?`, card: createActionUpdateCard(action, this.today(db)) };
+        if (action) return { text: `What changed for ${action.ref}?`, view: { kind: 'actionUpdate', action, today: this.today(db) } };
       }
       return textReply(parsed.error.message);
     }
@@ -205,7 +204,7 @@ export class Conversation {
     if (rawProgress !== undefined && rawProgress !== null && String(rawProgress).trim() !== '') {
       const value = Number(String(rawProgress).trim());
       if (!Number.isInteger(value) || value < 0 || value > 100) {
-        return correction(`Progress must be a whole number from 0 to 100; the form said "${String(rawProgress)}". Nothing was changed.`);
+        return correction(`Progress must be a whole number from 0 to 100; the form said "${String(rawProgress)}". Nothing was changed.`, ids.progress);
       }
       if (value !== action.progress) progress = value;
     }
@@ -213,13 +212,13 @@ export class Conversation {
     let status: ActionStatus | null = null;
     if (typeof rawStatus === 'string' && rawStatus.trim() !== '') {
       const parsed = ActionStatus.safeParse(rawStatus.trim());
-      if (!parsed.success) return correction(`"${rawStatus}" is not a status I know. Nothing was changed.`);
+      if (!parsed.success) return correction(`"${rawStatus}" is not a status I know. Nothing was changed.`, ids.status);
       if (parsed.data !== action.status) status = parsed.data;
     }
     const rawNote = data[ids.note];
     const note = typeof rawNote === 'string' && rawNote.trim() !== '' ? rawNote.trim() : null;
     if (progress === null && status === null && note === null) {
-      return correction(`Nothing changed for ${ref}: change the progress or the status, or write a note. Nothing was saved.`);
+      return correction(`Nothing changed for ${ref}: change the progress or the status, or write a note. Nothing was saved.`, ids.note);
     }
     return this.applyChange(db, person, { ref, progress, status, note }, requestId);
   }
@@ -232,7 +231,7 @@ export class Conversation {
     if (!result.success) {
       // Refusals stand; a contradiction in what was asked can be corrected on the same card.
       const message = describeError(result.error);
-      return result.error.code === 'action.complete_needs_100' ? correction(message) : settledWith(textReply(message));
+      return result.error.code === 'action.complete_needs_100' ? correction(message, updateInputIds(change.ref).status) : settledWith(textReply(message));
     }
     const record = before ?? (await this.options.store.read()).actions.find((a) => a.ref === change.ref)!;
     if (!result.data.changed) return settledWith(textReply(`That update to ${record.ref} was already recorded, so nothing changed.`));
@@ -298,17 +297,17 @@ export class Conversation {
     const register = registerOf(db, meeting);
     const when = formatMeetingStart(meeting.start, db.partnership.timeZone);
     const others = candidates.length > 1 ? ` For another group say e.g. "attendance ${candidates.find((s) => s.id !== subgroup.id)!.shortName}".` : '';
-    const reply = (compact: boolean): Reply => ({
+    return {
       text: `Here is the register for ${subgroup.name}, ${when}.${others}`,
-      card: createAttendanceCard({ subgroup, meeting, when, groups: register.groups, guests: register.guests, compact }),
-    });
-    const compact = firstThatFits([false, true], reply);
-    if (compact !== undefined) return reply(compact);
-    const people = register.groups.reduce((count, group) => count + group.rows.length, 0);
-    return textReply(
-      `The register for ${subgroup.name}, ${when}, lists ${plural(people, 'person', 'people')}: more than one Teams message can hold. ` +
-        'The business team can record it with "ptrack import attendance", or mark people who have left as inactive so the register lists fewer.',
-    );
+      view: {
+        kind: 'register',
+        subgroup: { id: subgroup.id, name: subgroup.name, shortName: subgroup.shortName },
+        meeting: { id: meeting.id, title: meeting.title ?? null },
+        when,
+        groups: register.groups,
+        guests: register.guests,
+      },
+    };
   }
 
   private async recordAttendance(person: Person, data: Record<string, unknown>): Promise<CardActionOutcome> {
@@ -329,17 +328,7 @@ export class Conversation {
       ? `Recorded the ${subgroup.name} register for ${when}: ${totals}.`
       : `The ${subgroup.name} register for ${when} was already recorded exactly like this, so nothing changed (${totals}).`;
     const engagement = meetingEngagement(db, meeting);
-    const card = adaptiveCard([
-      text(`${subgroup.name}: engagement at this meeting`, { heading: true }),
-      text(when, { subtle: true, spacing: 'none' }),
-      facts(
-        engagement.lines.map((line) => [
-          line.agency,
-          line.present > 0 ? `${line.percent}% (${plural(line.present, 'person', 'people')} present)` : line.apologies > 0 ? '0% (apologies)' : '0% (not represented)',
-        ]),
-      ),
-      ...(engagement.guests > 0 ? [text(`Guests: ${engagement.guests}`, { subtle: true })] : []),
-    ]);
-    return settledWith({ text: headline, card });
+    const view = { kind: 'meetingEngagement', subgroupName: subgroup.name, when, lines: engagement.lines, guests: engagement.guests } as const;
+    return settledWith({ text: headline, view });
   }
 }

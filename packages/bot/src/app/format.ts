@@ -1,4 +1,4 @@
-import { dayOfWeek, localDateOf, localTimeOf, type ActionStatus } from '@partnership-tracker/core';
+import { daysBetween, dayOfWeek, localDateOf, localTimeOf, type ActionStatus } from '@partnership-tracker/core';
 
 // Month and day names from a table, not Intl: Node's en-GB data writes September "Sept" beside
 // "Jun" and "Aug", and a build with other ICU data writes other names again. The time zone's
@@ -42,3 +42,11 @@ export function formatMeetingStart(instant: string, timeZone: string): string {
   return `${WEEKDAYS[dayOfWeek(date)]} ${formatDate(date)}, ${localTimeOf(instant, timeZone)}`;
 }
 
+
+/** When an action is due, with how soon: `30 Sep 2025 (in 3 days)`, `(due today)`, `(overdue by 2 days)`. */
+export function dueText(due: string, today: string): string {
+  const days = daysBetween(today, due);
+  if (days === 0) return `${formatDate(due)} (due today)`;
+  if (days > 0) return `${formatDate(due)} (in ${plural(days, 'day')})`;
+  return `${formatDate(due)} (overdue by ${plural(-days, 'day')})`;
+}

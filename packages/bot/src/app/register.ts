@@ -12,7 +12,23 @@ import {
   type RegisterEntry,
   type Result,
 } from '@partnership-tracker/core';
-import { NOT_ON_REGISTER, registerInputIds, type RegisterGroup } from './cards/attendanceCard.js';
+import { NOT_ON_REGISTER, registerInputIds } from './forms.js';
+import type { MeetingEngagementLine } from './views.js';
+
+/** One person's line on the register, with what is recorded for them so far. */
+export interface RegisterRow {
+  readonly person: Person;
+  readonly status: AttendanceStatus | null;
+  readonly deputisingForId: string | null;
+  /** Colleagues this person could be deputising for (same agency). */
+  readonly colleagues: readonly Person[];
+}
+
+/** A block of the register: one member agency's people, or the people from elsewhere already recorded. */
+export interface RegisterGroup {
+  readonly agency: Agency | null;
+  readonly rows: readonly RegisterRow[];
+}
 
 /**
  * The register of a meeting as the chair's card lists it: each member agency's active people
@@ -79,15 +95,6 @@ export function registerEntriesOf(data: Record<string, unknown>): Result<Registe
   }
   if (entries.length === 0) return fail('register.empty', 'The register is empty: mark at least one person present, apologies or absent. Nothing was recorded.');
   return ok(entries);
-}
-
-/** One member agency's showing at one meeting: people present for it (deputies count for the agency they stand in for). */
-export interface MeetingEngagementLine {
-  readonly agency: string;
-  readonly present: number;
-  readonly apologies: number;
-  /** Present ÷ one meeting, as a percentage: 100% per representative, as the annual report counts. */
-  readonly percent: number;
 }
 
 /** Each member agency's engagement at one meeting, plus the guests, as the chair sees it after recording. */

@@ -1,6 +1,8 @@
-/** What the bot says, independent of the chat channel: text and/or one Adaptive Card, plus files or links. */
+import type { View } from './views.js';
+
+/** What the bot says, independent of the chat channel: Markdown text and/or a view to show, plus files or links. */
 export interface Reply {
   text?: string;
-  card?: Record<string, unknown>;
+  view?: View;
   attachments?: ReadonlyArray<{ name: string; contentType: string; contentUrl?: string; content?: unknown }>;
 }

@@ -18,8 +18,6 @@ import {
   type QuarterlyDigest,
   type Result,
 } from '@partnership-tracker/core';
-import { firstThatFits } from './cards/messageBudget.js';
-import { CARD_DETAILS, createDigestCard, createEngagementCard, createFundingCard, type CardDetail } from './cards/reportCards.js';
 import { describeError } from './errors.js';
 import type { Reply } from './reply.js';
 import { ReportCache } from './reportCache.js';
@@ -42,14 +40,9 @@ export class Reports {
 
   constructor(private readonly options: { clock: Clock; linkToDigest: (slug: string) => string }) {}
 
-  /**
-   * A quarter's digest, computed once per snapshot of the data. Only its `generatedAt` depends on
-   * the time of asking (the digest's "prepared" date), so that is filled in on every request.
-   */
+  /** A quarter's digest, computed once per snapshot of the data (its `generatedAt` is the first asking; views carry their own). */
   private quarterlyDigest(db: Database, quarter: Period): Result<QuarterlyDigest> {
-    const now = this.options.clock.now().toISOString();
-    const digest = this.cache.get(db, `digest ${periodLabel(quarter)}`, () => quarterlyDigest(db, { quarter, now }));
-    return digest.success ? { success: true, data: { ...digest.data, generatedAt: now } } : digest;
+    return this.cache.get(db, `digest ${periodLabel(quarter)}`, () => quarterlyDigest(db, { quarter, now: this.options.clock.now().toISOString() }));
   }
 
   private engagementTable(db: Database, period: Period, subgroupIds: string[] | undefined): EngagementTable {
@@ -60,16 +53,6 @@ export class Reports {
 
   private fundingSummary(db: Database, year: string): FundingSummary {
     return this.cache.get(db, `funding ${year}`, () => fundingSummary(db, year));
-  }
-
-  /**
-   * A report's reply at the fullest detail that fits in a Teams message. Which detail that is
-   * depends only on the data, so it is found once per snapshot, not by building the cards that
-   * do not fit on every request.
-   */
-  private fitted(db: Database, key: string, build: (detail: CardDetail) => Reply): Reply {
-    // The headline always fits (a few sentences and a link): it is what is left if nothing else does.
-    return build(this.cache.get(db, `detail ${key}`, (): CardDetail => firstThatFits(CARD_DETAILS, build) ?? 'headline'));
   }
 
   private today(db: Database): string {
@@ -93,11 +76,17 @@ export class Reports {
     const digest = this.quarterlyDigest(db, quarter);
     if (!digest.success) return { text: describeError(digest.error) };
     const url = this.options.linkToDigest(periodSlug(quarter));
-    const options = { threshold: db.partnership.engagementThreshold, timeZone: db.partnership.timeZone, fullDigestUrl: url };
-    return this.fitted(db, `digest ${periodLabel(quarter)}`, (detail) => ({
+    return {
       text: `The quarterly digest for ${digest.data.periodLabel}. The full digest: ${url}`,
-      card: createDigestCard(digest.data, { ...options, detail }),
-    }));
+      view: {
+        kind: 'digest',
+        digest: digest.data,
+        preparedAt: this.options.clock.now().toISOString(),
+        threshold: db.partnership.engagementThreshold,
+        timeZone: db.partnership.timeZone,
+        fullDigestUrl: url,
+      },
+    };
   }
 
   /** The full HTML digest page served at /digest/<period>.html: the same page as `ptrack digest --format html`. */
@@ -107,7 +96,8 @@ export class Reports {
     if (!period.success) return page(404, period.error.message);
     const digest = this.quarterlyDigest(db, period.data);
     if (!digest.success) return page(404, digest.error.message);
-    return { status: 200, html: renderDigestHtml(digest.data, db.partnership.timeZone) };
+    // The page says the day it was prepared: today, not the day the digest was first computed.
+    return { status: 200, html: renderDigestHtml({ ...digest.data, generatedAt: this.options.clock.now().toISOString() }, db.partnership.timeZone) };
   }
 
   /** Engagement by agency for one subgroup or all, over a year or quarter (this financial year by default). */
@@ -134,10 +124,7 @@ export class Reports {
     }
     const table = this.engagementTable(db, period, subgroupIds);
     const said = `Engagement ${table.periodLabel}${subgroupIds ? ` at ${table.columns[0]?.name ?? ''}` : ''}.`;
-    return this.fitted(db, `engagement ${periodLabel(period)} ${subgroupIds?.join(',') ?? 'all'}`, (detail) => ({
-      text: said,
-      card: createEngagementCard(table, db.partnership.engagementThreshold, detail),
-    }));
+    return { text: said, view: { kind: 'engagement', table, threshold: db.partnership.engagementThreshold } };
   }
 
   /** Income and spending for a financial year (this one by default), compared with the year before. */
@@ -149,6 +136,6 @@ export class Reports {
       year = parsed.data;
     }
     const summary = this.fundingSummary(db, year.label);
-    return this.fitted(db, `funding ${year.label}`, (detail) => ({ text: `Funding ${year.label}.`, card: createFundingCard(summary, detail) }));
+    return { text: `Funding ${year.label}.`, view: { kind: 'funding', summary } };
   }
 }

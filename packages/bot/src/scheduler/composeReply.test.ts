@@ -1,88 +1,20 @@
 import { dueMessages } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { schedulerDatabase } from './__fixtures__/schedulerFixtures.js';
-import { composeReply, summaryCard } from './composeReply.js';
+import { composeReply } from './composeReply.js';
 
 describe('the reply for a scheduled message', () => {
-  it('is the sentence as text plus an Adaptive Card 1.5 with facts and an Update button', () => {
+  it('names the action a reminder is about, so a channel can offer to update or snooze it', () => {
     const db = schedulerDatabase();
     const reminder = dueMessages(db, '2026-06-16T08:00:00Z').find((m) => m.key === 'reminder:due-14:A-1:2026-06-16')!;
-    expect(composeReply(db, reminder, '2026-06-16T08:00:00.000Z')).toMatchInlineSnapshot(`
-      {
-        "card": {
-          "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-          "actions": [
-            {
-              "data": {
-                "msteams": {
-                  "type": "imBack",
-                  "value": "update A-1",
-                },
-              },
-              "title": "Update",
-              "type": "Action.Submit",
-            },
-          ],
-          "body": [
-            {
-              "size": "Medium",
-              "text": "A-1 is due in 14 days, on Tuesday 30 June 2026",
-              "type": "TextBlock",
-              "weight": "Bolder",
-              "wrap": true,
-            },
-            {
-              "facts": [
-                {
-                  "title": "Action",
-                  "value": "A-1 Audit of strategy meeting minutes",
-                },
-                {
-                  "title": "Due",
-                  "value": "Tuesday 30 June 2026",
-                },
-                {
-                  "title": "Progress",
-                  "value": "30% done and on track",
-                },
-                {
-                  "title": "Owner",
-                  "value": "Jo Owner",
-                },
-                {
-                  "title": "Lead agency",
-                  "value": "Testshire Schools",
-                },
-              ],
-              "type": "FactSet",
-            },
-          ],
-          "type": "AdaptiveCard",
-          "version": "1.5",
-        },
-        "text": "Reminder: A-1 “Audit of strategy meeting minutes” is due in 14 days, on Tuesday 30 June 2026. It is 30% done and on track. Reply "update A-1 60% on track — what happened" to record progress.",
-      }
-    `);
+    const reply = composeReply(db, reminder, '2026-06-16T08:00:00.000Z');
+    expect(reply.text).toMatch(/^Reminder: A-1 “Audit of strategy meeting minutes” is due in 14 days/);
+    expect(reply.view).toMatchObject({ kind: 'scheduled', summary: { title: 'A-1 is due in 14 days, on Tuesday 30 June 2026' }, actionRefs: ['A-1'] });
   });
 
-  it('has no buttons when there is nothing to reply with', () => {
+  it('names no action to update in an escalation to the chair, who does not own it', () => {
     const db = schedulerDatabase();
     const escalation = dueMessages(db, '2026-07-14T08:00:00Z').find((m) => m.kind === 'escalation')!;
-    expect(composeReply(db, escalation, '2026-07-14T08:00:00.000Z').card).toMatchObject({ actions: [] });
-  });
-
-  it('offers at most the six buttons Teams shows, the last listing every action', () => {
-    const commands = Array.from({ length: 9 }, (_, i) => ({ title: `Update A-${i + 1}`, command: `update A-${i + 1}` }));
-    const card = summaryCard({ title: 'Please update your actions', facts: [], commands });
-    const actions = card.actions as Array<{ title: string; data: { msteams: { value: string } } }>;
-    expect(actions.map((a) => [a.title, a.data.msteams.value])).toEqual([
-      ['Update A-1', 'update A-1'],
-      ['Update A-2', 'update A-2'],
-      ['Update A-3', 'update A-3'],
-      ['Update A-4', 'update A-4'],
-      ['Update A-5', 'update A-5'],
-      ['All my actions', 'my actions'],
-    ]);
-    expect(summaryCard({ title: 'x', facts: [], commands: commands.slice(0, 6) }).actions).toHaveLength(6);
+    expect(composeReply(db, escalation, '2026-07-14T08:00:00.000Z').view).toMatchObject({ kind: 'scheduled', actionRefs: [] });
   });
 });

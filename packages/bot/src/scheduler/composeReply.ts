@@ -1,38 +1,13 @@
-import { renderMessage, type Database, type MessageSummary, type ScheduledMessage } from '@partnership-tracker/core';
+import { renderMessage, type Database, type ScheduledMessage } from '@partnership-tracker/core';
 import type { Reply } from '../app/reply.js';
 
-/** Turns a scheduled message into what the bot says; injectable so the server can use its richer cards (e.g. the digest). */
+/** Turns a scheduled message into what the bot says; injectable so the server can use its richer views (e.g. the digest). */
 export type ComposeReply = (db: Database, message: ScheduledMessage, now: string) => Reply;
 
-/** The default reply for a scheduled message: core's text plus a small Adaptive Card (schema 1.5, as Teams supports). */
+/** The default reply for a scheduled message: core's text, and its summary as a view the channel draws (a card, blocks). */
 export const composeReply: ComposeReply = (db, message, now) => {
   const rendered = renderMessage(db, message, now);
-  return { text: rendered.text, card: summaryCard(rendered.summary) };
+  const actionRefs =
+    message.kind === 'action-reminder' ? [message.data.actionRef] : message.kind === 'please-update' ? [...message.data.actionRefs] : [];
+  return { text: rendered.text, view: { kind: 'scheduled', summary: rendered.summary, actionRefs } };
 };
-
-/**
- * Teams shows at most six of a card's actions (its host config's `maxActions`) and drops the rest
- * without a word, so an owner asked to update nine actions would find buttons for six.
- */
-const MAX_ACTIONS = 6;
-
-/** The commands a card offers as buttons: all of them, or the first five and "my actions", which lists the rest. */
-function buttons(commands: MessageSummary['commands']): MessageSummary['commands'] {
-  if (commands.length <= MAX_ACTIONS) return commands;
-  return [...commands.slice(0, MAX_ACTIONS - 1), { title: 'All my actions', command: 'my actions' }];
-}
-
-/** An Adaptive Card 1.5 of a rendered message: its title and facts, and a button per suggested command (the sentence travels as the reply's text). */
-export function summaryCard(summary: MessageSummary): Record<string, unknown> {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
-      { type: 'TextBlock', text: summary.title, weight: 'Bolder', size: 'Medium', wrap: true },
-      ...(summary.facts.length > 0 ? [{ type: 'FactSet', facts: summary.facts.map((f) => ({ title: f.title, value: f.value })) }] : []),
-    ],
-    // An imBack button sends its command as if the person had typed it, so no card handler is needed.
-    actions: buttons(summary.commands).map((c) => ({ type: 'Action.Submit', title: c.title, data: { msteams: { type: 'imBack', value: c.command } } })),
-  };
-}

@@ -12,4 +12,4 @@ export {
   type DeliveryPolicy,
   type Timers,
 } from './scheduler.js';
-export { composeReply, summaryCard, type ComposeReply } from './composeReply.js';
+export { composeReply, type ComposeReply } from './composeReply.js';

@@ -90,12 +90,12 @@ describe('the scheduler sends every reminder rule once, at its time', () => {
     expect(report.sent).toEqual(['reminder:due-3:A-1:2026-06-27']);
   });
 
-  it('posts the digest to the Executive channel as a card', async () => {
+  it('posts the digest summary to the Executive channel', async () => {
     const { sender, scheduler } = setUp('2026-07-01T08:00:00Z');
     await scheduler.tick();
     const digest = sender.calls.find((c) => c.target.kind === 'channel');
     expect(digest?.target).toEqual({ kind: 'channel', conversationId: EXECUTIVE_CHANNEL });
-    expect(digest?.reply.card).toMatchObject({ type: 'AdaptiveCard', version: '1.5', body: [{ text: 'Quarterly digest: 2026/27 Q1' }, { type: 'FactSet' }] });
+    expect(digest?.reply.view).toMatchObject({ kind: 'scheduled', summary: { title: 'Quarterly digest: 2026/27 Q1', facts: [{ title: 'Delivery' }, {}, {}, {}, {}] }, actionRefs: [] });
   });
 
   it('fails the digest for good when the Executive has no channel, and says why', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeConnector } from '../__fixtures__/fakeConnector.js';
 import { cardErrors } from '../__fixtures__/validateCard.js';
 import { loadBotConfig } from '../config.js';
-import { startBotServer, type BotServer } from './server.js';
+import { startBotServer, type BotServer } from '../server/server.js';
 
 // The example partnership is what a newcomer meets through the Agents Playground: every card it
 // produces there must be valid Adaptive Card 1.5 and small enough for Teams (about 28 KB).

@@ -4,7 +4,7 @@ import { cardErrors } from '../__fixtures__/validateCard.js';
 import { startFakeConnector, type ConnectorCall } from '../__fixtures__/fakeConnector.js';
 import { AAD, fixtureStore, largePartnershipStore, NOW } from '../__fixtures__/partnership.js';
 import { loadBotConfig, type BotConfig } from '../config.js';
-import { startBotServer, type BotServer } from './server.js';
+import { startBotServer, type BotServer } from '../server/server.js';
 
 const TENANT = 'tenant-example';
 const localConfig = (overrides: Partial<BotConfig> = {}): BotConfig => {
@@ -430,11 +430,11 @@ describe('conversation references and proactive messages', () => {
       }),
     );
     const before = connector.calls.length;
-    const outcome = await server.proactiveSender.send({ kind: 'channel', conversationId: '19:exec@thread.tacv2' }, { text: 'The 2024/25 Q4 digest', card: { type: 'AdaptiveCard', version: '1.5', body: [] } });
+    const outcome = await server.proactiveSender.send({ kind: 'channel', conversationId: '19:exec@thread.tacv2' }, { text: 'The 2024/25 Q4 digest', view: { kind: 'scheduled', summary: { title: 'Quarterly digest: 2024/25 Q4', facts: [], commands: [] }, actionRefs: [] } });
     expect(outcome).toEqual({ ok: true });
     const call = connector.calls[before]!;
     expect([call.method, call.path]).toEqual(['POST', '/v3/conversations']);
-    expect(call.body).toMatchObject({ isGroup: true, channelData: { channel: { id: '19:exec@thread.tacv2' } }, activity: { text: 'The 2024/25 Q4 digest' } });
+    expect(call.body).toMatchObject({ isGroup: true, channelData: { channel: { id: '19:exec@thread.tacv2' } }, activity: { text: 'The 2024/25 Q4 digest', attachments: [{ content: { body: [{ text: 'Quarterly digest: 2024/25 Q4' }] } }] } });
   });
 
   it('reports a person with no saved chat as a permanent failure', async () => {

@@ -1,15 +1,26 @@
 import { unwrap, type MemoryStore } from '@partnership-tracker/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixtureStore, largePartnershipStore, NOW } from '../__fixtures__/partnership.js';
-import { cardErrors } from '../__fixtures__/validateCard.js';
-import { MESSAGE_BUDGET, replySize } from './cards/messageBudget.js';
-import type { Reply } from './reply.js';
-import { Reports } from './reports.js';
+import { fixtureStore, largePartnershipStore, NOW } from '../../__fixtures__/partnership.js';
+import { cardErrors } from '../../__fixtures__/validateCard.js';
+import type { Reply } from '../../app/reply.js';
+import { Reports } from '../../app/reports.js';
+import { MESSAGE_BUDGET, replySize } from './messageBudget.js';
+import { teamsMessageOf } from './teamsMessage.js';
+
+/** A reply's Adaptive Card as Teams gets it. */
+const cardOf = (reply: Reply): Record<string, unknown> | undefined => teamsMessageOf(reply).card;
+/** A reply's size in a Teams message. */
+const sizeOf = (reply: Reply): number => replySize(teamsMessageOf(reply));
 
 const system = (at: string) => ({ actor: { kind: 'system' as const, name: 'test' }, at });
 
 /** Every TextBlock and fact of a reply's card, in order. */
 function cardTexts(reply: Reply): string[] {
+  return textsIn(cardOf(reply));
+}
+
+/** Every TextBlock in a piece of card JSON, in order. */
+function textsIn(card: unknown): string[] {
   const texts: string[] = [];
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(walk);
@@ -19,7 +30,7 @@ function cardTexts(reply: Reply): string[] {
       Object.values(record).forEach(walk);
     }
   };
-  walk(reply.card);
+  walk(card);
   return texts;
 }
 
@@ -37,13 +48,13 @@ describe('reports asked for again', () => {
   it('show a change committed since they were first asked for', async () => {
     const before = await store.read();
     const first = cardTexts(reports.digest(before, '2024/25 Q4'));
-    const funding = JSON.stringify(reports.funding(before, '2024/25').card);
+    const funding = JSON.stringify(cardOf(reports.funding(before, '2024/25')));
     expect(funding).toContain('Example Police');
     expect(first).toContain('Funding 2024/25: £80,000 received and £20,000 pledged; income £100,000 against spending of £80,000.');
     unwrap(await store.commit([{ type: 'contribution.upsert', contribution: { id: 'c-police', financialYear: '2024/25', agencyId: 'police', amountPence: 2_000_000, state: 'received' } }], system('2025-06-10T09:00:00Z')));
     const db = await store.read();
     expect(cardTexts(reports.digest(db, '2024/25 Q4'))[4]).toMatchInlineSnapshot(`"Funding 2024/25: £100,000 received and £0 pledged; income £100,000 against spending of £80,000."`);
-    expect(JSON.stringify(reports.funding(db, '2024/25').card)).not.toEqual(funding);
+    expect(JSON.stringify(cardOf(reports.funding(db, '2024/25')))).not.toEqual(funding);
   });
 
   it('give each quarter its own digest', async () => {
@@ -82,11 +93,11 @@ function tableRows(reply: Reply): string[][] {
     if (Array.isArray(value)) value.forEach(walk);
     else if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;
-      if (record.type === 'TableRow') rows.push(cardTexts({ card: record }));
+      if (record.type === 'TableRow') rows.push(textsIn(record));
       else Object.values(record).forEach(walk);
     }
   };
-  walk(reply.card);
+  walk(cardOf(reply));
   return rows;
 }
 
@@ -95,8 +106,8 @@ describe('reports for a large partnership', () => {
   it('fit the digest in one Teams message, by group, naming who is below the threshold and linking to the rest', async () => {
     const db = await (await largePartnershipStore({ agencies: 60, groups: 12, overdue: 5 })).read();
     const reply = reports.digest(db, '2024/25 Q4');
-    expect(replySize(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
-    expect(cardErrors(reply.card)).toEqual([]);
+    expect(sizeOf(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(cardErrors(cardOf(reply))).toEqual([]);
     const rows = tableRows(reply);
     expect(rows).toContainEqual(['Group', 'Agencies', 'Meetings held / planned', 'Below 50%']);
     expect(rows).toContainEqual(['Largeton Group 12', '60', '1 / 1', '20']);
@@ -105,13 +116,13 @@ describe('reports for a large partnership', () => {
     expect(texts).toContain('By group; the full digest has each agency.');
     expect(texts.find((t) => t.startsWith('Below 50%:'))).toContain('Largeton Partner Organisation 60 at Largeton Group 1 (0%)');
     expect(rows.filter((r) => r[0]?.startsWith('L-'))).toHaveLength(5);
-    expect(reply.card).toMatchObject({ actions: [{ type: 'Action.OpenUrl', url: 'http://bot.example/digest/2024-25-Q4.html' }] });
+    expect(cardOf(reply)).toMatchObject({ actions: [{ type: 'Action.OpenUrl', url: 'http://bot.example/digest/2024-25-Q4.html' }] });
   });
 
   it('cut long lists of the digest to their first ten and count the rest', async () => {
     const db = await (await largePartnershipStore({ agencies: 60, groups: 12, overdue: 150 })).read();
     const reply = reports.digest(db, '2024/25 Q4');
-    expect(replySize(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(sizeOf(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
     expect(tableRows(reply).filter((r) => r[0]?.startsWith('L-'))).toHaveLength(10);
     expect(cardTexts(reply)).toContain('…and 140 more overdue in the full digest.');
     expect(cardTexts(reply)).toContain('…and 230 more in the full digest.');
@@ -120,14 +131,14 @@ describe('reports for a large partnership', () => {
   it('answer engagement for every group with a row per group, and one group with its whole table', async () => {
     const db = await (await largePartnershipStore({ agencies: 60, groups: 12, overdue: 0 })).read();
     const all = reports.engagement(db, '2024/25');
-    expect(replySize(all)).toBeLessThanOrEqual(MESSAGE_BUDGET);
-    expect(cardErrors(all.card)).toEqual([]);
+    expect(sizeOf(all)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(cardErrors(cardOf(all))).toEqual([]);
     expect(cardTexts(all)[1]).toBe(
       '60 agencies in 12 groups are more than one Teams message holds. Ask for one group to see its table, e.g. "engagement G1 2024/25"; the business team\'s engagement export has them all.',
     );
     expect(tableRows(all)).toContainEqual(['Largeton Group 3', '60', '1 / 1', '20']);
     const one = reports.engagement(db, 'G3 2024/25');
-    expect(replySize(one)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(sizeOf(one)).toBeLessThanOrEqual(MESSAGE_BUDGET);
     expect(tableRows(one)).toContainEqual(['Largeton Partner Organisation 3', '⚠ 0%']);
     expect(tableRows(one)).toContainEqual(['Largeton Partner Organisation 4', '100%']);
   });
@@ -135,20 +146,20 @@ describe('reports for a large partnership', () => {
   it("give only the digest's opening sentences and its link when even a row per group is too much", async () => {
     const db = await (await largePartnershipStore({ agencies: 10, groups: 200, overdue: 3 })).read();
     const reply = reports.digest(db, '2024/25 Q4');
-    expect(replySize(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(sizeOf(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
     expect(cardTexts(reply).slice(0, 2)).toEqual(['Quarterly digest 2024/25 Q4', 'Large SCP · Business plan 2024/25 · prepared 10/06/2025']);
     expect(cardTexts(reply).at(-1)).toBe('This digest is more than one Teams message holds: its actions, engagement and meetings are in the full digest.');
     expect(tableRows(reply)).toEqual([]);
-    expect(reply.card).toMatchObject({ actions: [{ type: 'Action.OpenUrl', url: 'http://bot.example/digest/2024-25-Q4.html' }] });
+    expect(cardOf(reply)).toMatchObject({ actions: [{ type: 'Action.OpenUrl', url: 'http://bot.example/digest/2024-25-Q4.html' }] });
     const engagement = reports.engagement(db, '2024/25');
-    expect(replySize(engagement)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(sizeOf(engagement)).toBeLessThanOrEqual(MESSAGE_BUDGET);
     expect(cardTexts(engagement).at(-1)).toMatch(/^The groups: G1, G2, G3, .*, G200\.$/);
   });
 
   it('keep the shares of a long funding table summing to 100%', async () => {
     const db = await (await largePartnershipStore({ agencies: 400, groups: 1, overdue: 0 })).read();
     const reply = reports.funding(db, '2024/25');
-    expect(replySize(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
+    expect(sizeOf(reply)).toBeLessThanOrEqual(MESSAGE_BUDGET);
     const income = tableRows(reply).slice(1, 12);
     expect(income[10]).toEqual(['390 more sources (the funding export lists them)', expect.any(String), expect.any(String)]);
     const hundredths = income.reduce((sum, row) => sum + Math.round(Number(row[2]!.replace('%', '')) * 100), 0);

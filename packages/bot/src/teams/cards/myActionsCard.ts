@@ -1,22 +1,8 @@
 import { daysBetween, localDateOf, type Action } from '@partnership-tracker/core';
-import { formatDate, formatStatus, plural, statusChoices } from '../format.js';
+import { dueText, formatDate, formatStatus, statusChoices } from '../../app/format.js';
+import { UPDATE_ACTION_VERB, updateInputIds } from '../../app/forms.js';
+import type { ActionUpdateView, MyActionsView } from '../../app/views.js';
 import { adaptiveCard, execute, facts, text, type CardElement } from './elements.js';
-
-/** The verb of the update form's Save button. */
-export const UPDATE_ACTION_VERB = 'action.update';
-
-/** The input ids of an action's update form; suffixed with the reference so several forms fit on one card. */
-export function updateInputIds(ref: string): { progress: string; status: string; note: string } {
-  return { progress: `${ref}.progress`, status: `${ref}.status`, note: `${ref}.note` };
-}
-
-/** How due an action is, as a phrase: "due in 3 days", "due today", "overdue by 2 days". */
-export function dueText(due: string, today: string): string {
-  const days = daysBetween(today, due);
-  if (days === 0) return `${formatDate(due)} (due today)`;
-  if (days > 0) return `${formatDate(due)} (in ${plural(days, 'day')})`;
-  return `${formatDate(due)} (overdue by ${plural(-days, 'day')})`;
-}
 
 /** The form that updates one action: progress, status and a note, pre-filled with where it is now. */
 export function createActionUpdateForm(action: Action): CardElement[] {
@@ -36,7 +22,7 @@ export function createActionUpdateForm(action: Action): CardElement[] {
 }
 
 /** A card with one action and its update form, e.g. after "update A-12" with nothing else said. */
-export function createActionUpdateCard(action: Action, today: string): Record<string, unknown> {
+export function createActionUpdateCard({ action, today }: ActionUpdateView): Record<string, unknown> {
   return adaptiveCard(
     [text(`Update ${action.ref}`, { heading: true }), text(action.title), facts([['Due', dueText(action.due, today)]]), ...createActionUpdateForm(action)],
     [execute('Save', UPDATE_ACTION_VERB, { ref: action.ref }, 'positive')],
@@ -46,8 +32,7 @@ export function createActionUpdateCard(action: Action, today: string): Record<st
 const SHOWN = 20;
 
 /** The owner's open actions, soonest due first, each with an Update button that opens its form. */
-export function createMyActionsCard(options: { actions: readonly Action[]; today: string; timeZone: string }): Record<string, unknown> {
-  const { actions, today, timeZone } = options;
+export function createMyActionsCard({ actions, today, timeZone }: MyActionsView): Record<string, unknown> {
   const body: CardElement[] = [text(`Your open actions (${actions.length})`, { heading: true })];
   if (actions.length === 0) {
     body.push(text('You have no open actions. Nice work.'));

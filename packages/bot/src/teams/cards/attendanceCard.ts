@@ -1,33 +1,7 @@
-import type { Agency, AttendanceStatus, Meeting, Person, Subgroup } from '@partnership-tracker/core';
+import { NOT_ON_REGISTER, RECORD_ATTENDANCE_VERB, registerInputIds } from '../../app/forms.js';
+import type { RegisterRow } from '../../app/register.js';
+import type { RegisterView } from '../../app/views.js';
 import { adaptiveCard, execute, text, type CardElement } from './elements.js';
-
-/** The verb of the register's Record button. */
-export const RECORD_ATTENDANCE_VERB = 'attendance.record';
-
-/** The choice that leaves a person off the register (not expected at this meeting). */
-export const NOT_ON_REGISTER = 'none';
-
-/** Input ids of the register card. */
-export const registerInputIds = {
-  status: (personId: string) => `status:${personId}`,
-  deputy: (personId: string) => `deputy:${personId}`,
-  guests: 'guests',
-} as const;
-
-/** One person's line on the register card, with what is recorded for them so far. */
-export interface RegisterRow {
-  readonly person: Person;
-  readonly status: AttendanceStatus | null;
-  readonly deputisingForId: string | null;
-  /** Colleagues this person could be deputising for (same agency). */
-  readonly colleagues: readonly Person[];
-}
-
-/** A block of the register: one member agency's people, or the people from elsewhere already recorded. */
-export interface RegisterGroup {
-  readonly agency: Agency | null;
-  readonly rows: readonly RegisterRow[];
-}
 
 /**
  * The chair's register for one meeting: every member agency's people with present / apologies /
@@ -39,16 +13,8 @@ export interface RegisterGroup {
  * already recorded then travel in the button's data under the ids the inputs would have, so the
  * submission keeps them.
  */
-export function createAttendanceCard(options: {
-  subgroup: Subgroup;
-  meeting: Meeting;
-  when: string;
-  groups: readonly RegisterGroup[];
-  guests: readonly string[];
-  compact?: boolean;
-}): Record<string, unknown> {
-  const { subgroup, meeting, when, groups, guests } = options;
-  const compact = options.compact ?? false;
+export function createAttendanceCard(view: RegisterView, compact = false): Record<string, unknown> {
+  const { subgroup, meeting, when, groups, guests } = view;
   const body: CardElement[] = [
     text(`Register: ${subgroup.name}`, { heading: true }),
     text(`${meeting.title ?? 'Meeting'}, ${when}`, { subtle: true, spacing: 'none' }),

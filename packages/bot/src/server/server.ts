@@ -8,8 +8,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Conversation } from '../app/conversation.js';
 import type { ProactiveSender } from '../app/proactive.js';
 import { isLoopback, type BotConfig } from '../config.js';
-import { TeamsProactiveSender } from './proactiveSender.js';
-import { createTeamsApplication } from './teamsApplication.js';
+import { TeamsProactiveSender } from '../teams/proactiveSender.js';
+import { createTeamsApplication } from '../teams/teamsApplication.js';
 
 /** A scheduler the server starts after it listens and stops before it closes. */
 export interface SchedulerHandle {

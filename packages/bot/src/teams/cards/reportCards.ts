@@ -1,5 +1,6 @@
 import { cellsBelowThreshold, digestView, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest } from '@partnership-tracker/core';
-import { formatDate, formatStatus, plural } from '../format.js';
+import { formatDate, formatStatus, plural } from '../../app/format.js';
+import type { ReportDetail } from '../../app/views.js';
 import { adaptiveCard, facts, table, text, type CardElement } from './elements.js';
 
 /**
@@ -30,10 +31,7 @@ export function engagementTableElement(engagement: EngagementTable, threshold: n
  * - `short`: as `by-group`, with each list cut to its first ten;
  * - `headline`: the opening sentences and where to find the rest.
  */
-export type CardDetail = 'full' | 'by-group' | 'short' | 'headline';
-
-/** Every detail, fullest first: the order the bot tries them in. */
-export const CARD_DETAILS: readonly CardDetail[] = ['full', 'by-group', 'short', 'headline'];
+export type CardDetail = ReportDetail;
 
 /** How many rows of a list a `short` card shows. */
 const SHORT_LIST = 10;
