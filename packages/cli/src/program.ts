@@ -220,5 +220,32 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
       run(async () => (await import('./commands/recordsCommands.js')).actionSnoozeCommand(ref, { ...flags, ...data(command) }, io)),
     );
 
+  const person = program
+    .command('person')
+    .description("change a person's agency, or record that they have left (the business team)")
+    .addHelpText('after', examples('ptrack person move named.nurse@example.org --agency "Croydon ICB" --from 01/12/2026', 'ptrack person leave housing.lead@example.org --on 31/10/2026'));
+  person
+    .command('move')
+    .description('the person is with another agency from a date; registers already recorded keep counting for the agency of the time')
+    .argument('<email>', "the person's email")
+    .option('--agency <name>', 'the new agency, by name or alias')
+    .option('--no-agency', 'they are with no agency from now on (a guest)')
+    .option('--from <date>', 'the first day with the new agency (default today)')
+    .option('--as <email>', 'who is making the change: must be in the business team')
+    .addHelpText('after', examples('ptrack person move named.nurse@example.org --agency "Croydon ICB" --from 01/12/2026'))
+    .action((email: string, flags: { agency?: string | false; from?: string; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/personCommands.js')).personMoveCommand(email, { ...flags, ...data(command) }, io)),
+    );
+  person
+    .command('leave')
+    .description('the person has left: inactive from a date, their attendance and history kept')
+    .argument('<email>', "the person's email")
+    .option('--on <date>', 'the first day they are no longer with the partnership (default today)')
+    .option('--as <email>', 'who is making the change: must be in the business team')
+    .addHelpText('after', examples('ptrack person leave housing.lead@example.org --on 31/10/2026'))
+    .action((email: string, flags: { on?: string; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/personCommands.js')).personLeaveCommand(email, { ...flags, ...data(command) }, io)),
+    );
+
   return program;
 }

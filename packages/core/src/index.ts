@@ -36,7 +36,7 @@ export {
 
 export { Partnership, PartnershipPatch } from './common/partnership/partnership.js';
 export { Agency, Sector, StatutoryRole } from './common/agencies/agency.js';
-export { Person, PartnershipRole } from './common/people/person.js';
+export { Person, PersonFields, Affiliation, PartnershipRole, agencyOn, isActiveOn } from './common/people/person.js';
 export { isMemberOn, membershipCovers } from './common/subgroups/subgroup.js';
 export { Subgroup, Membership, Cadence, QuorumRule, ChannelBinding } from './common/subgroups/subgroup.js';
 export { Meeting, MeetingStatus } from './common/meetings/meeting.js';

@@ -221,6 +221,9 @@ class Generator {
           teamsAadObjectId: `00000000-0000-4000-8000-${number.toString(16).padStart(12, '0')}`,
           slackUserId: null,
           active: true,
+          affiliations: [],
+          inactiveFrom: null,
+          erasedAt: null,
         });
       }
       this.peopleByAgency.set(agency.id, list);
@@ -328,7 +331,7 @@ class Generator {
     const recordedAt = new Date(Date.parse(meeting.end) + 86_400_000).toISOString();
     const recordedById = subgroup.chairId!;
     const lines: Attendance[] = [];
-    const line = (personId: string | null, guestName: string | null, status: Attendance['status'], deputisingForId: string | null = null) => {
+    const line = (personId: string | null, guestName: string | null, status: Attendance['status'], agencyId: string | null, deputisingForId: string | null = null) => {
       lines.push({
         id: attendanceId(meeting.id, { personId, guestName }),
         meetingId: meeting.id,
@@ -336,6 +339,7 @@ class Generator {
         guestName,
         status,
         deputisingForId,
+        agencyId,
         recordedById,
         recordedAt,
       });
@@ -351,14 +355,14 @@ class Generator {
         const deputy = status === 'apologies' && this.random.chance(0.3) ? staff.find((p) => !listed.has(p)) : undefined;
         if (deputy) {
           listed.add(deputy);
-          line(person.id, null, 'apologies');
-          line(deputy.id, null, 'present', person.id);
+          line(person.id, null, 'apologies', member.agencyId);
+          line(deputy.id, null, 'present', member.agencyId, person.id);
         } else {
-          line(person.id, null, status);
+          line(person.id, null, status, member.agencyId);
         }
       }
     }
-    if (this.random.chance(0.1)) line(null, `Guest Speaker ${this.random.integer(1, 40)}`, 'present');
+    if (this.random.chance(0.1)) line(null, `Guest Speaker ${this.random.integer(1, 40)}`, 'present', null);
     this.attendance.push(...lines);
     meeting.status = 'held';
     this.change(recordedAt, recordedById, [

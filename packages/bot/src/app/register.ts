@@ -1,7 +1,9 @@
 import {
   agencyCountedFor,
+  agencyOn,
   AttendanceStatus,
   fail,
+  isActiveOn,
   isMemberOn,
   localDateOf,
   ok,
@@ -40,7 +42,7 @@ export function registerOf(db: Database, meeting: Meeting): { groups: RegisterGr
   const date = localDateOf(meeting.start, db.partnership.timeZone);
   const lines = db.attendance.filter((a) => a.meetingId === meeting.id);
   const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name, 'en-GB');
-  const activePeople = db.people.filter((p) => p.active);
+  const activePeople = db.people.filter((p) => isActiveOn(p, date));
   const rowFor = (person: Person, colleagues: readonly Person[]) => {
     const line = lines.find((l) => l.personId === person.id);
     return { person, status: line?.status ?? null, deputisingForId: line?.deputisingForId ?? null, colleagues: colleagues.filter((c) => c.id !== person.id) };
@@ -50,7 +52,7 @@ export function registerOf(db: Database, meeting: Meeting): { groups: RegisterGr
   const groups: RegisterGroup[] = [];
   const agencies: Agency[] = db.agencies.filter((a) => isMemberOn(subgroup, a.id, date)).sort(byName);
   for (const agency of agencies) {
-    const people = activePeople.filter((p) => p.agencyId === agency.id).sort(byName);
+    const people = activePeople.filter((p) => agencyOn(p, date) === agency.id).sort(byName);
     if (people.length === 0) continue;
     for (const p of people) listed.add(p.id);
     groups.push({ agency, rows: people.map((p) => rowFor(p, people)) });
@@ -106,7 +108,7 @@ export function meetingEngagement(db: Database, meeting: Meeting): { lines: Meet
     .filter((a) => isMemberOn(subgroup, a.id, date))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
     .map((agency) => {
-      const counted = register.filter((l) => agencyCountedFor(db, l) === agency.id);
+      const counted = register.filter((l) => agencyCountedFor(l) === agency.id);
       const present = counted.filter((l) => l.status === 'present').length;
       const apologies = counted.filter((l) => l.status === 'apologies').length;
       return { agency: agency.name, present, apologies, percent: present * 100 };

@@ -1,5 +1,5 @@
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
-import { isMemberOn, localDateOf, slugify, type Database, type Meeting, type Person } from '@partnership-tracker/core';
+import { agencyOn, isMemberOn, localDateOf, slugify, type Database, type Meeting, type Person } from '@partnership-tracker/core';
 import { calendarDay, vtimezone, zonedTime } from './zonedTime.js';
 
 /** Which events a calendar holds. */
@@ -12,13 +12,14 @@ export interface CalendarSelection {
   readonly now: Date;
 }
 
-/** Whether a person is expected at a meeting: they chair the subgroup or their agency was a member that day. */
+/** Whether a person is expected at a meeting: they chair the subgroup or their agency that day was a member. */
 export function expectedAt(db: Database, person: Person, meeting: Meeting): boolean {
   const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId);
   if (!subgroup) return false;
   if (subgroup.chairId === person.id || subgroup.deputyChairId === person.id) return true;
   const day = localDateOf(meeting.start, db.partnership.timeZone);
-  return person.agencyId !== null && isMemberOn(subgroup, person.agencyId, day);
+  const agencyId = agencyOn(person, day);
+  return agencyId !== null && isMemberOn(subgroup, agencyId, day);
 }
 
 /**

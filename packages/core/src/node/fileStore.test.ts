@@ -8,10 +8,10 @@ import { createInterface } from 'node:readline';
 import lockfile from 'proper-lockfile';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap, type Result } from '../common/base/result.js';
-import type { Migration } from '../common/store/migrations.js';
+import { migrations, type Migration } from '../common/store/migrations.js';
 import { actors, by, sampleDatabase } from '../common/store/__fixtures__/sampleDatabase.js';
 import { describeStoreContract } from '../common/store/__fixtures__/storeContract.js';
-import type { Database } from '../common/store/database.js';
+import { CURRENT_SCHEMA_VERSION, type Database } from '../common/store/database.js';
 import { commitWorker, ensureCoreBuilt } from './__fixtures__/builtCore.js';
 import { createDataFile, openFileStore, openFileStoreWith, parseDataFile, serializeDatabase, type FileStore } from './fileStore.js';
 
@@ -78,7 +78,7 @@ describe('creating a data file', () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const text = await readFile(path, 'utf8');
     expect(text).toBe(`${JSON.stringify(sampleDatabase(), null, 2)}\n`);
-    expect(text.split('\n').slice(0, 3)).toEqual(['{', '  "version": 1,', '  "revision": 0,']);
+    expect(text.split('\n').slice(0, 3)).toEqual(['{', `  "version": ${CURRENT_SCHEMA_VERSION},`, '  "revision": 0,']);
   });
 
   it('refuses to overwrite an existing file, leaving it byte-for-byte unchanged', async () => {
@@ -154,14 +154,13 @@ describe('opening a data file', () => {
   });
 
   it('refuses a file written by a newer version of the program, leaving it untouched', async () => {
-    const text = serializeDatabase(sampleDatabase()).replace('"version": 1', '"version": 2');
+    const newer = CURRENT_SCHEMA_VERSION + 1;
+    const text = serializeDatabase(sampleDatabase()).replace(`"version": ${CURRENT_SCHEMA_VERSION}`, `"version": ${newer}`);
     await writeFile(path, text);
-    expect(errorOf(await openFileStore(path))).toMatchInlineSnapshot(`
-      {
-        "code": "store.newer_version",
-        "message": "<dir>/partnership.json: version: 2 is newer than this program understands (1); upgrade Partnership Tracker",
-      }
-    `);
+    expect(errorOf(await openFileStore(path))).toEqual({
+      code: 'store.newer_version',
+      message: `<dir>/partnership.json: version: ${newer} is newer than this program understands (${CURRENT_SCHEMA_VERSION}); upgrade Partnership Tracker`,
+    });
     expect(await readFile(path, 'utf8')).toBe(text);
   });
 
@@ -173,7 +172,7 @@ describe('opening a data file', () => {
 
 describe('migrating an older data file', () => {
   // A test chain: version 0 called actions "tasks" and had no revision counter.
-  const chain: Record<number, Migration> = { 0: ({ tasks, ...rest }) => ({ ...rest, actions: tasks, revision: 0 }) };
+  const chain: Record<number, Migration> = { ...migrations, 0: ({ tasks, ...rest }) => ({ ...rest, actions: tasks, revision: 0 }) };
   const versionZero = () => {
     const { actions, revision: _revision, ...rest } = sampleDatabase();
     return `${JSON.stringify({ ...rest, version: 0, tasks: actions }, null, 2)}\n`;
@@ -188,7 +187,7 @@ describe('migrating an older data file', () => {
 
     unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 10 }], by(actors.owner)));
     const written = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-    expect([written.version, written.revision, 'tasks' in written, (written.actions as unknown[]).length]).toEqual([1, 1, false, 1]);
+    expect([written.version, written.revision, 'tasks' in written, (written.actions as unknown[]).length]).toEqual([CURRENT_SCHEMA_VERSION, 1, false, 1]);
   });
 
   it('refuses a version with no migration, leaving the file untouched', async () => {

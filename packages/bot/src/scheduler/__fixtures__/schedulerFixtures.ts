@@ -1,4 +1,4 @@
-import { Database, MemoryStore, type Clock } from '@partnership-tracker/core';
+import { CURRENT_SCHEMA_VERSION, Database, MemoryStore, type Clock } from '@partnership-tracker/core';
 import type { ProactiveSender, ProactiveTarget, SendOutcome } from '../../app/proactive.js';
 import type { Reply } from '../../app/reply.js';
 
@@ -27,7 +27,7 @@ function action(ref: string, title: string, due: string, ownerId: string, leadAg
  */
 export function schedulerDatabase(): Database {
   return Database.parse({
-    version: 1,
+    version: CURRENT_SCHEMA_VERSION,
     partnership: { name: 'Test Partnership', area: 'Testshire' },
     agencies: [
       { id: 'council', name: 'Testshire Council', sector: 'local-authority', statutoryRole: 'local-authority' },

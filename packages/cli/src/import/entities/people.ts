@@ -1,5 +1,5 @@
-import { PartnershipRole, slugify, type Person } from '@partnership-tracker/core';
-import { parseEmailList, splitList } from '../../parse/index.js';
+import { PartnershipRole, slugify, type PersonFields } from '@partnership-tracker/core';
+import { parseEmailList, parseLocalDate, splitList } from '../../parse/index.js';
 import { findPersonByEmail } from '../directory.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { matchChoice } from '../rowReader.js';
@@ -11,7 +11,8 @@ export const peopleImporter: Importer = {
   columns: [
     { name: 'name', required: true, description: 'Their name (the examples name people by role, e.g. `Head of Quality Assurance`).' },
     { name: 'email', required: true, description: 'Their work email: the key that matches a person on re-import and in `--as`, `--present`, `--person`.' },
-    { name: 'agency', required: false, description: 'The agency they represent, by name or alias; blank for a guest with no agency.' },
+    { name: 'agency', required: false, description: 'The agency they represent, by name or alias; blank for a guest with no agency. A different agency for someone already imported is a move: registers already recorded keep counting for the agency of the time.' },
+    { name: 'agency_from', required: false, description: 'The day a move to that agency takes effect (default: the day of the import).' },
     { name: 'role_titles', required: false, description: 'Job titles, separated by `;`.' },
     { name: 'roles', required: false, description: `Partnership roles, separated by \`;\`: ${PartnershipRole.options.join(', ')}.` },
     { name: 'teams_id', required: false, description: 'Their Microsoft Entra (AAD) object id, which the Teams bot matches them on.' },
@@ -25,6 +26,7 @@ export const peopleImporter: Importer = {
       const name = reader.required('name');
       const emails = reader.parsed('email', parseEmailList, true);
       const agencyName = reader.optional('agency');
+      const agencyFrom = reader.parsed('agency_from', parseLocalDate);
       const roleTitles = reader.optional('role_titles');
       const roles = reader.parsed('roles', (text) => {
         const out: PartnershipRole[] = [];
@@ -42,9 +44,9 @@ export const peopleImporter: Importer = {
       const email = emails?.[0];
       if (name === undefined || email === undefined || !keys.claim(reader, 'email', email, 'email address')) return;
       const agencyId = agencyName === null ? null : agencies.resolve(reader, 'agency', agencyName);
-      if (!reader.valid || agencyId === undefined) return;
+      if (!reader.valid || agencyId === undefined || agencyFrom === undefined) return;
       const existing = findPersonByEmail(db, email);
-      const person: Person = {
+      const person: PersonFields = {
         id: existing?.id ?? slugify(email.replace('@', ' at ')),
         name,
         email,
@@ -55,7 +57,7 @@ export const peopleImporter: Importer = {
         slackUserId: slackId ?? existing?.slackUserId ?? null,
         active: active ?? existing?.active ?? true,
       };
-      commands.push({ command: { type: 'person.upsert', person }, line: row.line });
+      commands.push({ command: { type: 'person.upsert', person, agencyFrom }, line: row.line });
     });
     return { commands, problems };
   },

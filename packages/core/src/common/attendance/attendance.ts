@@ -9,6 +9,8 @@ export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 /**
  * One line of a meeting's register. A known person has `personId`; a guest nobody registered has
  * only `guestName`. A deputy counts for the agency of the person in `deputisingForId`.
+ * `agencyId` is the agency the line counts for, stamped when it is recorded (as at the meeting),
+ * so that a later move of the person never changes a table already published.
  */
 export const Attendance = z
   .object({
@@ -18,6 +20,8 @@ export const Attendance = z
     guestName: z.string().min(1).nullable().default(null),
     status: AttendanceStatus,
     deputisingForId: Id.nullable().default(null),
+    /** The agency this line counts for: the deputised person's as at the meeting, else the attendee's; null for a guest. */
+    agencyId: Id.nullable(),
     recordedById: z.string().min(1),
     recordedAt: Instant,
   })

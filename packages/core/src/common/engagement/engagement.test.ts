@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePeriod, type Period } from '../base/dates.js';
 import { unwrap } from '../base/result.js';
 import { Database, emptyDatabase } from '../store/database.js';
+import { stampLines } from '../store/__fixtures__/stampLines.js';
 import {
   engagementByAgency,
   engagementTable,
@@ -19,7 +20,7 @@ const year: Period = unwrap(parsePeriod('2024/25'));
 /** A small partnership: a council with a housing department, health, police, a chair role and two subgroups. */
 function fixture(extra: Partial<Record<'meetings' | 'attendance' | 'subgroups' | 'people' | 'agencies', unknown[]>> = {}): Database {
   const base = emptyDatabase({ name: 'Test Partnership', area: 'Testshire' });
-  return Database.parse({
+  return Database.parse(stampLines({
     ...base,
     agencies: [
       { id: 'chair', name: 'Chair (Named Person)', kind: 'role', sector: 'independent' },
@@ -66,7 +67,7 @@ function fixture(extra: Partial<Record<'meetings' | 'attendance' | 'subgroups' |
     ],
     meetings: extra.meetings ?? [],
     attendance: extra.attendance ?? [],
-  });
+  }));
 }
 
 /** A held meeting at 10:00 UTC on a date; `status` and `hour` may be changed. */
@@ -481,14 +482,16 @@ describe('the published 2024/25 engagement table', () => {
         }
       });
     });
-    return Database.parse({
-      ...emptyDatabase({ name: 'Croydon Safeguarding Children Partnership', area: 'Croydon' }),
-      agencies,
-      people,
-      subgroups: columns.map((c) => ({ id: c.id, name: c.shortName, shortName: c.shortName, members: members.get(c.id) })),
-      meetings,
-      attendance,
-    });
+    return Database.parse(
+      stampLines({
+        ...emptyDatabase({ name: 'Croydon Safeguarding Children Partnership', area: 'Croydon' }),
+        agencies,
+        people,
+        subgroups: columns.map((c) => ({ id: c.id, name: c.shortName, shortName: c.shortName, members: members.get(c.id) })),
+        meetings,
+        attendance,
+      }),
+    );
   }
 
   it('reproduces every published percentage, "—" and the Group Participation column', () => {

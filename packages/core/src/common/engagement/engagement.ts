@@ -211,7 +211,7 @@ export function meetingsSummary(
 export function isQuorate(db: Database, meeting: Meeting): boolean {
   const represented: Array<string | null> = [];
   for (const line of db.attendance) {
-    if (line.meetingId === meeting.id && line.status === 'present') represented.push(agencyCountedFor(db, line));
+    if (line.meetingId === meeting.id && line.status === 'present') represented.push(agencyCountedFor(line));
   }
   return meetsQuorum(db, meeting, localDateOf(meeting.start, db.partnership.timeZone), represented);
 }
@@ -241,11 +241,12 @@ export function statutoryRoleOf(db: Database, agencyId: string): StatutoryRole {
   return 'none';
 }
 
-/** The agency a register line counts for: the deputised person's, else the attendee's; null for a guest. */
-export function agencyCountedFor(db: Database, line: Attendance): string | null {
-  const personId = line.deputisingForId ?? line.personId;
-  if (personId === null) return null;
-  return db.people.find((p) => p.id === personId)?.agencyId ?? null;
+/**
+ * The agency a register line counts for: the one stamped on it when it was recorded (the
+ * deputised person's as at the meeting, else the attendee's); null for a guest.
+ */
+export function agencyCountedFor(line: Pick<Attendance, 'agencyId'>): string | null {
+  return line.agencyId;
 }
 
 /** Counts over one run of dates, with the meetings and register lines indexed once. */
@@ -265,13 +266,10 @@ class EngagementContext {
       list.push({ meeting, date });
       this.meetingsBySubgroup.set(meeting.subgroupId, list);
     }
-    const agencyOfPerson = new Map(db.people.map((p) => [p.id, p.agencyId]));
     for (const line of db.attendance) {
       if (line.status !== 'present') continue;
       const list = this.presentByMeeting.get(line.meetingId) ?? [];
-      const personId = line.deputisingForId ?? line.personId;
-      // The same rule as agencyCountedFor, with the people looked up once.
-      list.push(personId === null ? null : (agencyOfPerson.get(personId) ?? null));
+      list.push(agencyCountedFor(line));
       this.presentByMeeting.set(line.meetingId, list);
     }
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePeriod, type Period } from '../base/dates.js';
 import { unwrap } from '../base/result.js';
 import { Database, emptyDatabase } from '../store/database.js';
+import { stampLines } from '../store/__fixtures__/stampLines.js';
 import { QuarterlyDigest, quarterlyDigest } from './digest.js';
 
 const q4: Period = unwrap(parsePeriod('2024/25 Q4'));
@@ -45,7 +46,7 @@ function present(meetingId: string, personId: string) {
 
 function digestDb(): Database {
   const base = emptyDatabase({ name: 'Testshire Safeguarding Children Partnership', area: 'Testshire', engagementThreshold: 50 });
-  return Database.parse({
+  return Database.parse(stampLines({
     ...base,
     agencies: [
       { id: 'council', name: 'Council', sector: 'local-authority', statutoryRole: 'local-authority' },
@@ -128,7 +129,7 @@ function digestDb(): Database {
       // Completed in Q4 and reopened in Q4: not completed this quarter, and overdue since 1 February.
       action('A-9', '2025-02-01', [start, done('2025-01-10T09:00:00.000Z'), { at: '2025-01-30T09:00:00.000Z', status: 'on-track', progress: 80 }]),
     ],
-  });
+  }));
 }
 
 describe('the quarterly digest', () => {

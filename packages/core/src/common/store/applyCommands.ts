@@ -4,6 +4,9 @@ import { actorLabel, type Actor, type AuditEntry } from '../audit/auditEntry.js'
 import { fail, ok, type Result } from '../base/result.js';
 import { parseWith } from '../base/validation.js';
 import { Partnership } from '../partnership/partnership.js';
+import { affiliationsAfterMove, agencyOn, type Person } from '../people/person.js';
+import { localDateOf } from '../base/dates.js';
+import type { LocalDate } from '../base/time.js';
 import { Action, type ActionStatus, type ActionUpdate } from '../plan/plan.js';
 import { OutboxMessage } from '../messaging/messaging.js';
 import { Command, type CommandInput } from './commands.js';
@@ -79,6 +82,11 @@ function changedFields(before: unknown, after: unknown): [unknown, unknown] {
   return [was, now];
 }
 
+/** What a register line says was recorded, leaving out who recorded it, when, and its stamped agency. */
+function recordedPart(line: Attendance): unknown {
+  return { ...line, recordedById: '', recordedAt: '', agencyId: '' };
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -134,6 +142,57 @@ class Working {
     this.record(command, entity, id, before, record);
   }
 
+  /** The day of the change in the partnership's time zone. */
+  private today(): LocalDate {
+    return localDateOf(this.context.at, this.next.partnership.timeZone);
+  }
+
+  /** Refuses an agency id that is not in the register (null, no agency, is always fine). */
+  private knownAgency(who: string, agencyId: string | null): Result<true> {
+    if (agencyId !== null && !this.next.agencies.some((a) => a.id === agencyId)) {
+      return fail('person.unknown_agency', `${who}: agency "${agencyId}" is not in the register.`);
+    }
+    return ok(true);
+  }
+
+  /**
+   * Adds or changes a person. A changed agency is a move from `agencyFrom` (by default the day of
+   * the change), kept in their affiliations so earlier registers still count where they did; a
+   * changed email must be asked for, so that two people can never be merged by an import.
+   */
+  private upsertPerson(command: Extract<Command, { type: 'person.upsert' }>): Result<true> {
+    const allowed = this.admin();
+    if (!allowed.success) return allowed;
+    const db = this.next;
+    const fields = command.person;
+    const known = this.knownAgency(fields.name, fields.agencyId);
+    if (!known.success) return known;
+    const clash = db.people.find((p) => p.id !== fields.id && p.email === fields.email);
+    if (clash) return fail('person.duplicate_email', `${fields.email} already belongs to ${clash.name} (${clash.id}).`);
+    if (fields.teamsAadObjectId !== null) {
+      const other = db.people.find((p) => p.id !== fields.id && p.teamsAadObjectId === fields.teamsAadObjectId);
+      if (other) return fail('person.duplicate_teams_id', `That Teams identity already belongs to ${other.name}.`);
+    }
+    const existing = db.people.find((p) => p.id === fields.id);
+    if (!existing) {
+      const person: Person = { ...fields, affiliations: [], inactiveFrom: null, erasedAt: null };
+      this.upsert('people', command.type, 'person', person, (p) => p.id);
+      return ok(true);
+    }
+    if (existing.erasedAt !== null) return fail('person.erased', `Person ${existing.id} was erased on request; their record cannot be changed.`);
+    if (existing.email !== fields.email && !command.changeEmail) {
+      return fail(
+        'person.email_change',
+        `${existing.name} (${existing.id}) has the email ${existing.email}, not ${fields.email}. Emails identify people, so changing one must be asked for explicitly (ptrack person email).`,
+      );
+    }
+    const affiliations = existing.agencyId === fields.agencyId ? existing.affiliations : affiliationsAfterMove(existing, fields.agencyId, command.agencyFrom ?? this.today());
+    const inactiveFrom = fields.active ? null : existing.active ? this.today() : existing.inactiveFrom;
+    const person: Person = { ...fields, agencyId: affiliations.at(-1)?.agencyId ?? fields.agencyId, affiliations, inactiveFrom, erasedAt: null };
+    this.upsert('people', command.type, 'person', person, (p) => p.id);
+    return ok(true);
+  }
+
   apply(command: Command): Result<true> {
     const db = this.next;
     switch (command.type) {
@@ -161,20 +220,28 @@ class Working {
         this.upsert('agencies', command.type, 'agency', agency, (a) => a.id);
         return ok(true);
       }
-      case 'person.upsert': {
+      case 'person.upsert':
+        return this.upsertPerson(command);
+      case 'person.move': {
         const allowed = this.admin();
         if (!allowed.success) return allowed;
-        const { person } = command;
-        if (person.agencyId !== null && !db.agencies.some((a) => a.id === person.agencyId)) {
-          return fail('person.unknown_agency', `${person.name}: agency "${person.agencyId}" is not in the register.`);
+        const person = db.people.find((p) => p.id === command.personId);
+        if (!person) return fail('person.not_found', `There is no person ${command.personId}.`);
+        const known = this.knownAgency(person.name, command.agencyId);
+        if (!known.success) return known;
+        const affiliations = affiliationsAfterMove(person, command.agencyId, command.from);
+        this.upsert('people', command.type, 'person', { ...person, agencyId: affiliations.at(-1)!.agencyId, affiliations }, (p) => p.id);
+        return ok(true);
+      }
+      case 'person.leave': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const person = db.people.find((p) => p.id === command.personId);
+        if (!person) return fail('person.not_found', `There is no person ${command.personId}.`);
+        if (command.on > this.today()) {
+          return fail('person.leave_in_future', `${person.name} cannot be recorded as leaving on ${command.on}, a day still to come: record it on or after that day.`);
         }
-        const clash = db.people.find((p) => p.id !== person.id && p.email === person.email);
-        if (clash) return fail('person.duplicate_email', `${person.email} already belongs to ${clash.name} (${clash.id}).`);
-        if (person.teamsAadObjectId !== null) {
-          const other = db.people.find((p) => p.id !== person.id && p.teamsAadObjectId === person.teamsAadObjectId);
-          if (other) return fail('person.duplicate_teams_id', `That Teams identity already belongs to ${other.name}.`);
-        }
-        this.upsert('people', command.type, 'person', person, (p) => p.id);
+        this.upsert('people', command.type, 'person', { ...person, active: false, inactiveFrom: command.on }, (p) => p.id);
         return ok(true);
       }
       case 'subgroup.upsert': {
@@ -322,18 +389,24 @@ class Working {
     }
     const seen = new Set<string>();
     const lines: Attendance[] = [];
+    const date = localDateOf(meeting.start, db.partnership.timeZone);
     for (const [index, entry] of command.entries.entries()) {
-      if (entry.personId !== null && !db.people.some((p) => p.id === entry.personId)) {
+      const person = entry.personId === null ? undefined : db.people.find((p) => p.id === entry.personId);
+      if (entry.personId !== null && !person) {
         return fail('attendance.unknown_person', `Register line ${index + 1}: "${entry.personId}" is not a known person.`, { index });
       }
-      if (entry.deputisingForId !== null && !db.people.some((p) => p.id === entry.deputisingForId)) {
+      const deputisedFor = entry.deputisingForId === null ? undefined : db.people.find((p) => p.id === entry.deputisingForId);
+      if (entry.deputisingForId !== null && !deputisedFor) {
         return fail('attendance.unknown_person', `Register line ${index + 1}: deputising for "${entry.deputisingForId}", who is not a known person.`, { index });
       }
       const id = attendanceId(meeting.id, entry);
       if (seen.has(id)) return fail('attendance.duplicate_line', `Register line ${index + 1} repeats an earlier attendee.`, { index });
       seen.add(id);
+      // The agency as at the meeting, stamped now: a later move of either person changes nothing.
+      const counted = deputisedFor ?? person;
+      const agencyId = counted === undefined ? null : agencyOn(counted, date);
       lines.push(
-        Attendance.parse({ id, meetingId: meeting.id, ...entry, recordedById: this.by, recordedAt: this.context.at }),
+        Attendance.parse({ id, meetingId: meeting.id, ...entry, agencyId, recordedById: this.by, recordedAt: this.context.at }),
       );
     }
     // Recording ten lines must not cost in proportion to every line the partnership has ever
@@ -355,8 +428,9 @@ class Working {
     for (const line of lines) {
       const position = byId.get(line.id);
       const before = position === undefined ? undefined : register[position];
-      // Who recorded it and when are not part of what was recorded: a retried submission is no change.
-      if (before && same({ ...before, recordedById: '', recordedAt: '' }, { ...line, recordedById: '', recordedAt: '' })) continue;
+      // Who recorded it, when, and the agency it was stamped with then are not what is being
+      // recorded: a resubmitted line is no change, and keeps counting where it counted.
+      if (before && same(recordedPart(before), recordedPart(line))) continue;
       if (position === undefined) positions.push(next.push(line) - 1);
       else next[position] = line;
       this.record(command.type, 'attendance', line.id, before, line);

@@ -7,7 +7,7 @@ import { Contribution, Expenditure } from '../funding/funding.js';
 import { Meeting, MeetingStatus } from '../meetings/meeting.js';
 import { ConversationReference } from '../messaging/messaging.js';
 import { PartnershipPatch } from '../partnership/partnership.js';
-import { Person } from '../people/person.js';
+import { PersonFields } from '../people/person.js';
 import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
 import { Subgroup } from '../subgroups/subgroup.js';
 
@@ -49,7 +49,18 @@ export type ActionDraft = z.infer<typeof ActionDraft>;
 export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('partnership.update'), partnership: PartnershipPatch }),
   z.object({ type: z.literal('agency.upsert'), agency: Agency }),
-  z.object({ type: z.literal('person.upsert'), person: Person }),
+  z.object({
+    type: z.literal('person.upsert'),
+    person: PersonFields,
+    /** When a changed agency takes effect; by default the day of the change, so the past is untouched. */
+    agencyFrom: LocalDate.nullable().default(null),
+    /** A different email for an existing person is refused unless asked for: emails identify people. */
+    changeEmail: z.boolean().default(false),
+  }),
+  /** From `from` on, the person is with `agencyId` (null: no agency); earlier register lines keep their agency. */
+  z.object({ type: z.literal('person.move'), personId: Id, agencyId: Id.nullable(), from: LocalDate }),
+  /** The person left the partnership: inactive from `on`, their history kept. */
+  z.object({ type: z.literal('person.leave'), personId: Id, on: LocalDate }),
   z.object({ type: z.literal('subgroup.upsert'), subgroup: Subgroup }),
   z.object({ type: z.literal('meeting.upsert'), meeting: Meeting }),
   z.object({ type: z.literal('meeting.setStatus'), meetingId: Id, status: MeetingStatus }),

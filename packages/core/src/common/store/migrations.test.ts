@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, migrations, type Migration } from './migrations.js';
-import { CURRENT_SCHEMA_VERSION } from './database.js';
+import { CURRENT_SCHEMA_VERSION, Database } from './database.js';
+import { parsePeriod } from '../base/dates.js';
+import { unwrap } from '../base/result.js';
+import { engagementTable, formatEngagementCell } from '../engagement/engagement.js';
 
 /** A test chain: v1 called actions "tasks"; v2 kept the area inside the partnership under "region". */
 const chain: Record<number, Migration> = {
@@ -53,5 +56,62 @@ describe('migrating a data file', () => {
   it('tells the user to upgrade when the file is newer than the program', () => {
     const result = migrate({ version: 7 }, chain, 3);
     expect(result.success ? null : result.error.message).toMatchInlineSnapshot(`"version: 7 is newer than this program understands (3); upgrade Partnership Tracker"`);
+  });
+});
+
+/** A version 1 file as the program of the time wrote it: no agency on register lines. */
+function versionOneFile(): Record<string, unknown> {
+  return {
+    version: 1,
+    revision: 7,
+    partnership: { name: 'Testshire Safeguarding Children Partnership', area: 'Testshire' },
+    agencies: [
+      { id: 'council', name: 'Council', sector: 'local-authority', statutoryRole: 'local-authority' },
+      { id: 'health', name: 'Health', sector: 'health', statutoryRole: 'health' },
+    ],
+    people: [
+      { id: 'cora', name: 'Cora', email: 'cora@example.org', agencyId: 'council' },
+      { id: 'hugh', name: 'Hugh', email: 'hugh@example.org', agencyId: 'health', active: false },
+      { id: 'gina', name: 'Gina', email: 'gina@example.org', agencyId: null },
+    ],
+    subgroups: [{ id: 'qag', name: 'QAG', shortName: 'QAG', members: [{ agencyId: 'council', joined: '2020-01-01' }, { agencyId: 'health', joined: '2020-01-01' }] }],
+    meetings: [{ id: 'qag-1', subgroupId: 'qag', start: '2024-06-01T09:00:00.000Z', end: '2024-06-01T10:00:00.000Z', status: 'held' }],
+    attendance: [
+      { id: 'qag-1/cora', meetingId: 'qag-1', personId: 'cora', status: 'present', recordedById: 'cora', recordedAt: '2024-06-01T10:00:00.000Z' },
+      // Gina, with no agency, stood in for Hugh, who has since left: she counts for Health.
+      { id: 'qag-1/gina', meetingId: 'qag-1', personId: 'gina', status: 'present', deputisingForId: 'hugh', recordedById: 'cora', recordedAt: '2024-06-01T10:00:00.000Z' },
+      { id: 'qag-1/guest:visitor', meetingId: 'qag-1', guestName: 'Visitor', status: 'present', recordedById: 'cora', recordedAt: '2024-06-01T10:00:00.000Z' },
+      { id: 'qag-1/hugh', meetingId: 'qag-1', personId: 'hugh', status: 'apologies', deputisingForId: null, recordedById: 'cora', recordedAt: '2024-06-01T10:00:00.000Z' },
+    ],
+  };
+}
+
+describe('migrating a version 1 file to version 2', () => {
+  it('stamps each register line with the agency it counted for, deputies for the agency they stood in for', () => {
+    const { data } = unwrap(migrate(versionOneFile()));
+    const db = Database.parse(data);
+    expect(db.attendance.map((line) => [line.id, line.agencyId])).toEqual([
+      ['qag-1/cora', 'council'],
+      ['qag-1/gina', 'health'],
+      ['qag-1/guest:visitor', null],
+      ['qag-1/hugh', 'health'],
+    ]);
+    expect(db.people.map((p) => [p.id, p.affiliations, p.inactiveFrom])).toEqual([
+      ['cora', [], null],
+      ['hugh', [], null],
+      ['gina', [], null],
+    ]);
+  });
+
+  it('gives the engagement table the file gave before', () => {
+    const db = Database.parse(unwrap(migrate(versionOneFile())).data);
+    const table = engagementTable(db, { period: unwrap(parsePeriod('2024/25')) });
+    expect(table.rows.map((row) => `${row.label}: ${formatEngagementCell(row.cells.qag!)}`)).toEqual(['Council: 100%', 'Health: 100%', 'Guest: 100%']);
+  });
+
+  it('passes what is not a register line on for the schema to refuse with its place', () => {
+    const file = { ...versionOneFile(), attendance: ['not a line'] };
+    const result = Database.safeParse(unwrap(migrate(file)).data);
+    expect(result.success ? 'accepted' : result.error.issues[0]!.path).toEqual(['attendance', 0]);
   });
 });

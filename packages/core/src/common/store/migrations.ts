@@ -5,11 +5,34 @@ import { CURRENT_SCHEMA_VERSION } from './database.js';
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * The migrations from each older schema version, keyed by the version they upgrade from.
- * Version 1 is the first published schema, so there is nothing to migrate yet.
+ * Version 2 stamps every register line with the agency it counts for. Version 1 looked the
+ * agency up from the person (or the person deputised for) on every calculation, so the stamp is
+ * taken from the people as the file holds them: every table comes out as it did, once, and from
+ * then on a person's move no longer changes them.
  */
-export const migrations: Readonly<Record<number, Migration>> = {};
+const stampRegisterLines: Migration = (data) => {
+  if (!Array.isArray(data.attendance)) return data;
+  const agencyOf = new Map<unknown, unknown>();
+  for (const person of Array.isArray(data.people) ? data.people : []) {
+    if (isRecord(person)) agencyOf.set(person.id, person.agencyId ?? null);
+  }
+  // Anything that is not a record is passed on as it is, for the schema to refuse with its place.
+  const attendance = data.attendance.map((line: unknown) => {
+    if (!isRecord(line)) return line;
+    const counted = line.deputisingForId ?? line.personId ?? null;
+    return { ...line, agencyId: counted === null ? null : (agencyOf.get(counted) ?? null) };
+  });
+  return { ...data, attendance };
+};
 
+/** The migrations from each older schema version, keyed by the version they upgrade from. */
+export const migrations: Readonly<Record<number, Migration>> = {
+  1: stampRegisterLines,
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 /** Brings a data file up to the current schema version, or says why it cannot. */
 export function migrate(
   data: unknown,

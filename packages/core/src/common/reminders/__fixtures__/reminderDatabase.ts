@@ -1,4 +1,4 @@
-import { Database } from '../../store/database.js';
+import { CURRENT_SCHEMA_VERSION, Database } from '../../store/database.js';
 
 /** An action as a test writes it: everything but the ref, due date and owner has a default. */
 export type ActionInput = {
@@ -50,7 +50,7 @@ function action(input: ActionInput) {
 export function reminderDatabase(overrides: { actions?: ActionInput[] } = {}): Database {
   // Parsed, so every default is filled in exactly as the store would.
   return Database.parse({
-    version: 1,
+    version: CURRENT_SCHEMA_VERSION,
     partnership: { name: 'Test Partnership', area: 'Testshire', timeZone: 'Europe/London' },
     agencies: [
       { id: 'council', name: 'Testshire Council', sector: 'local-authority', statutoryRole: 'local-authority' },
@@ -134,6 +134,7 @@ export function reminderDatabase(overrides: { actions?: ActionInput[] } = {}): D
         meetingId: 'qag-2026-06-11',
         personId: 'qag-chair',
         status: 'present',
+        agencyId: 'icb',
         recordedById: 'qag-chair',
         recordedAt: '2026-06-11T10:30:00Z',
       },

@@ -27,7 +27,7 @@ export function attendanceRegister(db: Database, filter: RegisterFilter = {}): R
       const meeting = meetings.get(line.meetingId)!;
       const person = line.personId ? people.get(line.personId) : undefined;
       const deputising = line.deputisingForId ? people.get(line.deputisingForId) : undefined;
-      const agencyId = deputising?.agencyId ?? person?.agencyId ?? null;
+      const agencyId = line.agencyId;
       return {
         sort: `${meeting.start}|${meeting.id}|${agencyId === null ? '~' : (agencies.get(agencyId)?.name ?? '')}|${person?.name ?? line.guestName ?? ''}`,
         row: {

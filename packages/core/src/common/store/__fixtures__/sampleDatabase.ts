@@ -1,6 +1,6 @@
 import type { Actor } from '../../audit/auditEntry.js';
 import type { ChangeContext } from '../applyCommands.js';
-import { Database } from '../database.js';
+import { CURRENT_SCHEMA_VERSION, Database } from '../database.js';
 
 /** The moment "now" in store tests: 1 June 2025, between the held meeting and the future one. */
 export const NOW = '2025-06-01T10:00:00.000Z';
@@ -36,7 +36,7 @@ export function by(actor: Actor, at: string = NOW): ChangeContext {
  */
 export function sampleDatabase(): Database {
   return Database.parse({
-    version: 1,
+    version: CURRENT_SCHEMA_VERSION,
     revision: 0,
     partnership: { name: 'Croydon Safeguarding Children Partnership', area: 'Croydon' },
     agencies: [

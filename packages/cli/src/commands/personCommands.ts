@@ -1,0 +1,56 @@
+import { ok, type Result } from '@partnership-tracker/core';
+import { resolveDataPath, withDataFile } from '../dataFile.js';
+import type { Io } from '../io.js';
+import { parseLocalDate } from '../parse/index.js';
+import { movePerson, personLeaves } from '../records/index.js';
+import { nowText } from './output.js';
+
+/** Reads an optional date flag, naming the flag when it is not a date. */
+function dateFlag(name: string, value: string | undefined): Result<string | undefined> {
+  if (value === undefined) return ok(undefined);
+  const parsed = parseLocalDate(value);
+  return parsed.success ? parsed : { success: false, error: { code: 'usage.bad_date', message: `--${name}: ${parsed.error.message}` } };
+}
+
+/** Runs a change on the data file and prints the sentence it returns. */
+async function change(flags: { data?: string }, io: Io, work: Parameters<typeof withDataFile<string>>[1]): Promise<Result<void>> {
+  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+    const done = await work(store);
+    if (!done.success) return done;
+    io.stdout(`${done.data}\n`);
+    return ok(undefined);
+  });
+}
+
+/** The flags of `ptrack person move`. */
+export interface MoveFlags {
+  readonly data?: string;
+  /** The agency's name; false for `--no-agency`. */
+  readonly agency?: string | false;
+  readonly from?: string;
+  readonly as?: string;
+}
+
+/** `ptrack person move EMAIL`: the person is with another agency from a date. */
+export async function personMoveCommand(email: string, flags: MoveFlags, io: Io): Promise<Result<void>> {
+  if (flags.agency === undefined) return { success: false, error: { code: 'usage.move', message: 'Give the new agency with --agency NAME, or --no-agency.' } };
+  const from = dateFlag('from', flags.from);
+  if (!from.success) return from;
+  return change(flags, io, (store) =>
+    movePerson(store, { email, agency: flags.agency === false ? null : flags.agency!, ...(from.data === undefined ? {} : { from: from.data }), ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io)),
+  );
+}
+
+/** The flags of `ptrack person leave`. */
+export interface LeaveFlags {
+  readonly data?: string;
+  readonly on?: string;
+  readonly as?: string;
+}
+
+/** `ptrack person leave EMAIL`: the person is inactive from a date, their history kept. */
+export async function personLeaveCommand(email: string, flags: LeaveFlags, io: Io): Promise<Result<void>> {
+  const on = dateFlag('on', flags.on);
+  if (!on.success) return on;
+  return change(flags, io, (store) => personLeaves(store, { email, ...(on.data === undefined ? {} : { on: on.data }), ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io)));
+}
