@@ -222,7 +222,7 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
 
   const person = program
     .command('person')
-    .description("change a person's agency, or record that they have left (the business team)")
+    .description("change a person's agency or email, or record that they have left (the business team)")
     .addHelpText('after', examples('ptrack person move named.nurse@example.org --agency "Croydon ICB" --from 01/12/2026', 'ptrack person leave housing.lead@example.org --on 31/10/2026'));
   person
     .command('move')
@@ -235,6 +235,16 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
     .addHelpText('after', examples('ptrack person move named.nurse@example.org --agency "Croydon ICB" --from 01/12/2026'))
     .action((email: string, flags: { agency?: string | false; from?: string; as?: string }, command: Command) =>
       run(async () => (await import('./commands/personCommands.js')).personMoveCommand(email, { ...flags, ...data(command) }, io)),
+    );
+  person
+    .command('email')
+    .description("change a person's email address (an import matches people on it, so never changes one)")
+    .argument('<email>', 'their address now')
+    .argument('<new-email>', 'their new address')
+    .option('--as <email>', 'who is making the change: must be in the business team')
+    .addHelpText('after', examples('ptrack person email jo.smith@croydon.gov.uk joanne.smith@croydon.gov.uk'))
+    .action((email: string, newEmail: string, flags: { as?: string }, command: Command) =>
+      run(async () => (await import('./commands/personCommands.js')).personEmailCommand(email, newEmail, { ...flags, ...data(command) }, io)),
     );
   person
     .command('leave')

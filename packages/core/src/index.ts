@@ -1,7 +1,7 @@
 // The public surface of @partnership-tracker/core: a curated list, grouped by domain concept.
 
 export { ok, fail, unwrap, type Result, type DomainError } from './common/base/result.js';
-export { Id, ActionRef, slugify } from './common/base/ids.js';
+export { Id, ActionRef, slugify, uniqueId } from './common/base/ids.js';
 export { LocalDate, Instant, type Clock } from './common/base/time.js';
 export { Pence } from './common/base/money.js';
 export { formatPath, parseWith } from './common/base/validation.js';

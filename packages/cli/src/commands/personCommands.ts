@@ -2,7 +2,7 @@ import { ok, type Result } from '@partnership-tracker/core';
 import { resolveDataPath, withDataFile } from '../dataFile.js';
 import type { Io } from '../io.js';
 import { parseLocalDate } from '../parse/index.js';
-import { movePerson, personLeaves } from '../records/index.js';
+import { changeEmail, movePerson, personLeaves } from '../records/index.js';
 import { nowText } from './output.js';
 
 /** Reads an optional date flag, naming the flag when it is not a date. */
@@ -53,4 +53,9 @@ export async function personLeaveCommand(email: string, flags: LeaveFlags, io: I
   const on = dateFlag('on', flags.on);
   if (!on.success) return on;
   return change(flags, io, (store) => personLeaves(store, { email, ...(on.data === undefined ? {} : { on: on.data }), ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io)));
+}
+
+/** `ptrack person email EMAIL NEW-EMAIL`: the person's address changes (an import never changes one). */
+export async function personEmailCommand(email: string, newEmail: string, flags: { data?: string; as?: string }, io: Io): Promise<Result<void>> {
+  return change(flags, io, (store) => changeEmail(store, { email, newEmail, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io)));
 }

@@ -1,4 +1,4 @@
-import { slugify, type Agency, type Database, type Person, type Subgroup } from '@partnership-tracker/core';
+import { slugify, uniqueId, type Agency, type Database, type Person, type Subgroup } from '@partnership-tracker/core';
 
 /** Reduces a name to what people mean by it: case, spacing, curly quotes and `&` do not matter. */
 export function nameKey(name: string): string {
@@ -31,14 +31,28 @@ export class AgencyDirectory {
 
   /** An id for a new agency called `name` that no other agency has. */
   newId(name: string): string {
-    const base = slugify(name);
-    let id = base;
-    for (let n = 2; [...this.byKey.values()].some((a) => a.id === id); n++) id = `${base}-${n}`;
+    const ids = new Set([...this.byKey.values()].map((a) => a.id));
+    return uniqueId(slugify(name), (id) => ids.has(id));
+  }
+}
+
+/** Gives new records ids that no record of a collection has, nor any given out earlier in the same file. */
+export class NewIds {
+  private readonly taken: Set<string>;
+
+  constructor(existing: Iterable<string>) {
+    this.taken = new Set(existing);
+  }
+
+  /** A free id for a record called `text`, reserved from then on. */
+  for(text: string): string {
+    const id = uniqueId(slugify(text), (candidate) => this.taken.has(candidate));
+    this.taken.add(id);
     return id;
   }
 }
 
-/** The person with an email address (case does not matter). */
+/** The person with an email address: exactly that address, whatever its case. */
 export function findPersonByEmail(db: Database, email: string): Person | undefined {
   const wanted = email.trim().toLowerCase();
   return db.people.find((p) => p.email === wanted);

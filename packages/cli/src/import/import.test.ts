@@ -104,3 +104,39 @@ describe('a file with bad rows', () => {
     expect(importText(db, entity, text, `${entity}.csv`).error).toMatchSnapshot();
   });
 });
+
+describe('importing people who are not yet known (issue 11: never merged by accident)', () => {
+  it('gives each new address a person and an id of their own, however alike the addresses', () => {
+    let { db } = importExamples();
+    db = importText(db, 'people', 'name,email,agency,teams_id\nJo Smith,jo.smith@example.org,Croydon Council,aad-jo\n').db;
+    const jo = db.people.find((p) => p.email === 'jo.smith@example.org')!;
+    const result = importText(
+      db,
+      'people',
+      ['name,email,agency', 'Joanne Smith,jo_smith@example.org,Croydon Council', 'Jo Smith (ICB),jo-smith@example.org,Croydon ICB', 'Jo Smith (plus),jo+x@example.org,Croydon Council'].join('\n'),
+    );
+    expect(result.error).toBe('');
+    expect(result.changes).toBe('added 3 people');
+    expect(result.db.people.find((p) => p.id === jo.id)).toEqual(jo);
+    const ids = ['jo_smith@example.org', 'jo-smith@example.org', 'jo+x@example.org'].map((email) => result.db.people.find((p) => p.email === email)?.id);
+    expect(ids).toEqual(['jo-smith-at-example-org-2', 'jo-smith-at-example-org-3', 'jo-x-at-example-org']);
+  });
+
+  it('matches a known person on the exact address, whatever its case', () => {
+    const { db } = importExamples();
+    const result = importText(db, 'people', 'name,email,agency\nNamed Nurse for Safeguarding,NAMED.NURSE@example.org,Croydon Health Service NHS\n');
+    expect(result.changes).toBe('changed 1 person');
+    expect(result.db.people.filter((p) => p.email === 'named.nurse@example.org').map((p) => p.name)).toEqual(['Named Nurse for Safeguarding']);
+  });
+
+  it('gives subgroups, plans and priorities whose names slug alike ids of their own', () => {
+    let { db } = importExamples();
+    db = importText(db, 'subgroups', 'name,short_name\nLearning (North),LN\nLearning - North,LN2\n群组,G1\nグループ,G2\n').db;
+    expect(db.subgroups.filter((s) => ['LN', 'LN2', 'G1', 'G2'].includes(s.shortName)).map((s) => s.id)).toEqual(['learning-north', 'learning-north-2', 'x', 'x-2']);
+    db = importText(db, 'plans', 'name,start,end,priorities\nPlan 2027,2027-04-01,2028-03-31,IT (Adobe); IT - Adobe\n').db;
+    expect(db.plans.find((p) => p.name === 'Plan 2027')?.priorities.map((p) => [p.id, p.title])).toEqual([
+      ['it-adobe', 'IT (Adobe)'],
+      ['it-adobe-2', 'IT - Adobe'],
+    ]);
+  });
+});

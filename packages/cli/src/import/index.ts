@@ -32,4 +32,4 @@ export { prepareImport, describeChanges } from './prepareImport.js';
 export type { Importer, ImportOptions } from './importer.js';
 export { meetingId, instantText } from './entities/meetings.js';
 export { findPlan } from './entities/plans.js';
-export { findPersonByEmail, findSubgroup, AgencyDirectory, nameKey } from './directory.js';
+export { findPersonByEmail, findSubgroup, AgencyDirectory, NewIds, nameKey } from './directory.js';

@@ -1,7 +1,7 @@
 import { engagementTable, MemoryStore, parsePeriod, unwrap, type Database } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { importExamples, importText } from '../__fixtures__/examples.js';
-import { movePerson, personLeaves } from './index.js';
+import { changeEmail, movePerson, personLeaves } from './index.js';
 
 const at = '2026-11-23T12:00:00Z';
 
@@ -69,5 +69,18 @@ describe('personLeaves', () => {
     const db = await store.read();
     expect(db.people.find((p) => p.email === 'named.nurse@example.org')).toMatchObject({ active: false, inactiveFrom: '2026-10-31', agencyId: 'croydon-health-service-nhs' });
     expect(engagement2024(db)).toEqual(before);
+  });
+});
+
+describe('changeEmail', () => {
+  it("changes a person's address, which no import can do", async () => {
+    const store = new MemoryStore(importExamples().db);
+    expect(await changeEmail(store, { email: 'named.nurse@example.org', newEmail: 'Named.Nurse@chs.example.org' }, at)).toEqual({
+      success: true,
+      data: "Named Nurse's email is now named.nurse@chs.example.org (was named.nurse@example.org).",
+    });
+    const db = await store.read();
+    expect(db.people.filter((p) => p.email.startsWith('named.nurse@')).map((p) => p.email)).toEqual(['named.nurse@chs.example.org']);
+    expect(db.audit.at(-1)).toMatchObject({ command: 'person.changeEmail', before: { email: 'named.nurse@example.org' }, after: { email: 'named.nurse@chs.example.org' } });
   });
 });

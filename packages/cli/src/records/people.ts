@@ -55,3 +55,15 @@ export async function personLeaves(store: Store, request: LeaveRequest, at: stri
   if (!committed.success) return committed;
   return ok(`${person.data.name} is inactive from ${on}; their attendance and history are kept.`);
 }
+
+/** Changes a person's email address: the one way to, since an import matches people on it. */
+export async function changeEmail(store: Store, request: { email: string; newEmail: string; asEmail?: string }, at: string): Promise<Result<string>> {
+  const db = await store.read();
+  const person = personByEmail(db, request.email);
+  if (!person.success) return person;
+  const committed = await commitAs(store, request.asEmail, [{ type: 'person.changeEmail', personId: person.data.id, email: request.newEmail }], at);
+  if (!committed.success) return committed;
+  const now = (await store.read()).people.find((p) => p.id === person.data.id)!;
+  if (committed.data.audit.length === 0) return ok(`${person.data.name}'s email is already ${now.email}; nothing changed.`);
+  return ok(`${person.data.name}'s email is now ${now.email} (was ${person.data.email}).`);
+}

@@ -1,6 +1,6 @@
-import { PartnershipRole, slugify, type PersonFields } from '@partnership-tracker/core';
+import { PartnershipRole, type PersonFields } from '@partnership-tracker/core';
 import { parseEmailList, parseLocalDate, splitList } from '../../parse/index.js';
-import { findPersonByEmail } from '../directory.js';
+import { findPersonByEmail, NewIds } from '../directory.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { matchChoice } from '../rowReader.js';
 
@@ -22,6 +22,7 @@ export const peopleImporter: Importer = {
   plan(rows, db, options) {
     const commands: PlannedCommand[] = [];
     const agencies = new AgencyResolver(db, options, commands);
+    const ids = new NewIds(db.people.map((p) => p.id));
     const problems = readRows(rows, (reader, keys, row) => {
       const name = reader.required('name');
       const emails = reader.parsed('email', parseEmailList, true);
@@ -47,7 +48,8 @@ export const peopleImporter: Importer = {
       if (!reader.valid || agencyId === undefined || agencyFrom === undefined) return;
       const existing = findPersonByEmail(db, email);
       const person: PersonFields = {
-        id: existing?.id ?? slugify(email.replace('@', ' at ')),
+        // Matched on the exact address only: a new address is a new person, with an id of their own.
+        id: existing?.id ?? ids.for(email.replace('@', ' at ')),
         name,
         email,
         agencyId,

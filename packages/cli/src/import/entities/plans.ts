@@ -1,6 +1,6 @@
-import { slugify, type BusinessPlan, type Database } from '@partnership-tracker/core';
+import { slugify, uniqueId, type BusinessPlan, type Database } from '@partnership-tracker/core';
 import { parseLocalDate, splitList } from '../../parse/index.js';
-import { nameKey } from '../directory.js';
+import { nameKey, NewIds } from '../directory.js';
 import { readRows, type Importer, type PlannedCommand } from '../importer.js';
 
 /** The plan called `name` (or with that id). */
@@ -22,6 +22,7 @@ export const plansImporter: Importer = {
   ],
   plan(rows, db) {
     const commands: PlannedCommand[] = [];
+    const ids = new NewIds(db.plans.map((p) => p.id));
     const problems = readRows(rows, (reader, keys, row) => {
       const name = reader.required('name');
       const start = reader.parsed('start', parseLocalDate, true);
@@ -34,11 +35,12 @@ export const plansImporter: Importer = {
       const existing = findPlan(db, name);
       const kept = [...(existing?.priorities ?? [])];
       for (const title of priorities) {
-        const id = slugify(title);
-        if (!kept.some((p) => p.id === id)) kept.push({ id, title, description: null });
+        // A priority is matched on its title; a new one gets an id no other priority of the plan has.
+        if (kept.some((p) => nameKey(p.title) === nameKey(title))) continue;
+        kept.push({ id: uniqueId(slugify(title), (id) => kept.some((p) => p.id === id)), title, description: null });
       }
       const plan: BusinessPlan = {
-        id: existing?.id ?? slugify(name),
+        id: existing?.id ?? ids.for(name),
         name,
         start,
         end,

@@ -1,5 +1,5 @@
-import { Cadence, slugify, type Database, type Subgroup } from '@partnership-tracker/core';
-import { findPersonByEmail, findSubgroup, nameKey } from '../directory.js';
+import { Cadence, type Database, type Subgroup } from '@partnership-tracker/core';
+import { findPersonByEmail, findSubgroup, nameKey, NewIds } from '../directory.js';
 import { readRows, type Importer, type PlannedCommand } from '../importer.js';
 import type { RowReader } from '../rowReader.js';
 
@@ -19,6 +19,7 @@ export const subgroupsImporter: Importer = {
   ],
   plan(rows, db) {
     const commands: PlannedCommand[] = [];
+    const ids = new NewIds(db.subgroups.map((s) => s.id));
     const problems = readRows(rows, (reader, keys, row) => {
       const name = reader.required('name');
       const shortName = reader.required('short_name');
@@ -33,7 +34,7 @@ export const subgroupsImporter: Importer = {
       if (!reader.valid || chairId === undefined || deputyChairId === undefined) return;
       const existing = findSubgroup(db, name) ?? findSubgroup(db, shortName);
       const subgroup: Subgroup = {
-        id: existing?.id ?? slugify(name),
+        id: existing?.id ?? ids.for(name),
         name,
         shortName,
         kind: kind ?? existing?.kind ?? 'subgroup',

@@ -23,3 +23,17 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
   return slug.length > 0 ? slug.slice(0, 120) : 'x';
 }
+
+/**
+ * `base` if no record has it, else `base-2`, `base-3`… the first free one: a new record never
+ * takes an existing record's id, however its name or email slugs (`jo.smith@` and `jo_smith@`,
+ * `IT (Adobe)` and `IT - Adobe`, names with no Latin letters at all).
+ */
+export function uniqueId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const id = `${base.slice(0, 120 - suffix.length)}${suffix}`;
+    if (!taken(id)) return id;
+  }
+}

@@ -157,8 +157,9 @@ class Working {
 
   /**
    * Adds or changes a person. A changed agency is a move from `agencyFrom` (by default the day of
-   * the change), kept in their affiliations so earlier registers still count where they did; a
-   * changed email must be asked for, so that two people can never be merged by an import.
+   * the change), kept in their affiliations so earlier registers still count where they did. A
+   * different email is refused (person.changeEmail changes one), so that an import can never merge
+   * two people.
    */
   private upsertPerson(command: Extract<Command, { type: 'person.upsert' }>): Result<true> {
     const allowed = this.admin();
@@ -180,10 +181,10 @@ class Working {
       return ok(true);
     }
     if (existing.erasedAt !== null) return fail('person.erased', `Person ${existing.id} was erased on request; their record cannot be changed.`);
-    if (existing.email !== fields.email && !command.changeEmail) {
+    if (existing.email !== fields.email) {
       return fail(
         'person.email_change',
-        `${existing.name} (${existing.id}) has the email ${existing.email}, not ${fields.email}. Emails identify people, so changing one must be asked for explicitly (ptrack person email).`,
+        `${existing.name} (${existing.id}) has the email ${existing.email}, not ${fields.email}. Emails identify people, so a change of email must be asked for on its own (ptrack person email).`,
       );
     }
     const affiliations = existing.agencyId === fields.agencyId ? existing.affiliations : affiliationsAfterMove(existing, fields.agencyId, command.agencyFrom ?? this.today());
@@ -222,6 +223,17 @@ class Working {
       }
       case 'person.upsert':
         return this.upsertPerson(command);
+      case 'person.changeEmail': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const person = db.people.find((p) => p.id === command.personId);
+        if (!person) return fail('person.not_found', `There is no person ${command.personId}.`);
+        if (person.erasedAt !== null) return fail('person.erased', `Person ${person.id} was erased on request; their record cannot be changed.`);
+        const clash = db.people.find((p) => p.id !== person.id && p.email === command.email);
+        if (clash) return fail('person.duplicate_email', `${command.email} already belongs to ${clash.name} (${clash.id}).`);
+        this.upsert('people', command.type, 'person', { ...person, email: command.email }, (p) => p.id);
+        return ok(true);
+      }
       case 'person.move': {
         const allowed = this.admin();
         if (!allowed.success) return allowed;

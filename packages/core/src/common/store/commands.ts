@@ -54,9 +54,9 @@ export const Command = z.discriminatedUnion('type', [
     person: PersonFields,
     /** When a changed agency takes effect; by default the day of the change, so the past is untouched. */
     agencyFrom: LocalDate.nullable().default(null),
-    /** A different email for an existing person is refused unless asked for: emails identify people. */
-    changeEmail: z.boolean().default(false),
   }),
+  /** A person's email changes. Emails identify people, so an upsert never changes one: only this does. */
+  z.object({ type: z.literal('person.changeEmail'), personId: Id, email: z.email().transform((e) => e.toLowerCase()) }),
   /** From `from` on, the person is with `agencyId` (null: no agency); earlier register lines keep their agency. */
   z.object({ type: z.literal('person.move'), personId: Id, agencyId: Id.nullable(), from: LocalDate }),
   /** The person left the partnership: inactive from `on`, their history kept. */
