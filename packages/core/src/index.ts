@@ -38,7 +38,7 @@ export { Partnership, PartnershipPatch } from './common/partnership/partnership.
 export { Agency, Sector, StatutoryRole } from './common/agencies/agency.js';
 export { Person, PersonFields, Affiliation, PartnershipRole, agencyOn, isActiveOn } from './common/people/person.js';
 export { isMemberOn, membershipCovers } from './common/subgroups/subgroup.js';
-export { Subgroup, Membership, Cadence, QuorumRule, ChannelBinding } from './common/subgroups/subgroup.js';
+export { Subgroup, Membership, Cadence, QuorumRule, ChatService, ChannelAddress, ChannelBinding, sameChannel } from './common/subgroups/subgroup.js';
 export { Meeting, MeetingStatus } from './common/meetings/meeting.js';
 export { Attendance, AttendanceStatus, attendanceId } from './common/attendance/attendance.js';
 export { Contribution, Expenditure, FinancialYearLabel } from './common/funding/funding.js';
@@ -118,6 +118,7 @@ export {
   isAdministrator,
   canAdminister,
   canRecordAttendance,
+  canChooseDigestChannel,
   canUpdateAction,
 } from './common/access/permissions.js';
 
@@ -134,6 +135,8 @@ export {
   CATCH_UP_DAYS,
   SEND_TIME,
   dueMessages,
+  digestDestinations,
+  nextDigest,
   escalationSubgroup,
   isOpenAction,
   type ScheduledMessage,

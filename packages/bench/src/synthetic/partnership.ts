@@ -274,7 +274,7 @@ class Generator {
         cadence: 'monthly',
         members,
         quorum: executive ? { minAgencies: 3, statutoryPartnersRequired: true } : { minAgencies: 4, statutoryPartnersRequired: false },
-        channel: { kind: 'teams', conversationId: `19:${id}@thread.tacv2`, name },
+        channel: { kind: 'teams', conversationId: `19:${id}@thread.tacv2`, name, boundBy: chair!.id, boundAt: at },
       });
     }
     this.change(at, 'system:cli', this.subgroups.map((s) => Generator.created('subgroup.upsert', 'subgroup', s.id, s)));

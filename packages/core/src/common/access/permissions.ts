@@ -25,14 +25,23 @@ export function canAdminister(db: Database, actor: Actor): Result<true> {
 
 /** A subgroup's chair or deputy records its attendance; so may the business team. */
 export function canRecordAttendance(db: Database, actor: Actor, subgroup: Subgroup): Result<true> {
-  if (isAdministrator(db, actor)) return ok(true);
-  const person = personOf(db, actor);
-  if (person && (subgroup.chairId === person.id || subgroup.deputyChairId === person.id)) return ok(true);
+  if (isAdministrator(db, actor) || chairs(db, actor, subgroup)) return ok(true);
   return unknownOr(
     db,
     actor,
     'attendance.not_chair',
     `Only the chair or deputy chair of ${subgroup.name} (or the business team) can record its attendance.`,
+  );
+}
+
+/** A subgroup's chair or deputy chooses the channel its digests are posted to; so may the business team. */
+export function canChooseDigestChannel(db: Database, actor: Actor, subgroup: Subgroup): Result<true> {
+  if (isAdministrator(db, actor) || chairs(db, actor, subgroup)) return ok(true);
+  return unknownOr(
+    db,
+    actor,
+    'subgroup.not_chair',
+    `Only the chair or deputy chair of ${subgroup.name} (or the business team) can choose where its digests are posted.`,
   );
 }
 
@@ -42,6 +51,12 @@ export function canUpdateAction(db: Database, actor: Actor, action: Action): Res
   const person = personOf(db, actor);
   if (person && action.ownerId === person.id) return ok(true);
   return unknownOr(db, actor, 'action.not_owner', `Only the owner of ${action.ref} (or the business team) can update it.`);
+}
+
+/** Whether the actor is an active person who chairs or deputy-chairs the subgroup. */
+function chairs(db: Database, actor: Actor, subgroup: Subgroup): boolean {
+  const person = personOf(db, actor);
+  return person !== undefined && (subgroup.chairId === person.id || subgroup.deputyChairId === person.id);
 }
 
 function unknownOr(db: Database, actor: Actor, code: string, message: string): Result<never> {

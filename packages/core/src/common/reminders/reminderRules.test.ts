@@ -100,10 +100,11 @@ describe('the catch-up window', () => {
 
   it('keeps a message that is exactly due, and none that is not due yet', () => {
     const keys = (now: string) => dueMessages(db, now).map((m) => m.key);
-    expect(keys('2026-04-01T08:00:00Z')).toContain('digest:2025-26-Q4');
-    expect(keys('2026-04-01T07:59:59Z')).not.toContain('digest:2025-26-Q4');
-    expect(keys('2026-04-08T07:59:59Z')).toContain('digest:2025-26-Q4');
-    expect(keys('2026-04-08T08:00:00Z')).not.toContain('digest:2025-26-Q4');
+    const digest = 'digest:2025-26-Q4:teams:19:exec@thread.tacv2';
+    expect(keys('2026-04-01T08:00:00Z')).toContain(digest);
+    expect(keys('2026-04-01T07:59:59Z')).not.toContain(digest);
+    expect(keys('2026-04-08T07:59:59Z')).toContain(digest);
+    expect(keys('2026-04-08T08:00:00Z')).not.toContain(digest);
   });
 
   it('gives every key one send time, whenever it is asked, across a whole year', () => {
@@ -237,7 +238,7 @@ describe('prompt to record attendance an hour after a meeting', () => {
   });
 });
 
-describe('the quarterly digest to the Executive channel', () => {
+describe('the quarterly digest to the channels bound to it', () => {
   it.each([
     ['2025-26-Q3', 'the 2nd, because New Year’s Day is a bank holiday', '2026-01-02T09:00:00.000Z'],
     ['2025-26-Q4', '1 April, in BST', '2026-04-01T08:00:00.000Z'],
@@ -245,7 +246,7 @@ describe('the quarterly digest to the Executive channel', () => {
     ['2026-27-Q2', '1 October, still BST', '2026-10-01T08:00:00.000Z'],
     ['2026-27-Q3', 'Monday 4 January 2027, after the New Year weekend', '2027-01-04T09:00:00.000Z'],
   ])('for %s goes on %s', (quarter, _when, sendAt) => {
-    const key = `digest:${quarter}`;
+    const key = `digest:${quarter}:teams:19:exec@thread.tacv2`;
     const at = (ms: number) => new Date(Date.parse(sendAt) + ms).toISOString();
     expect(dueMessages(db, at(-1)).find((m) => m.key === key)).toBeUndefined();
     expect(dueMessages(db, sendAt).find((m) => m.key === key)).toMatchObject({
@@ -255,8 +256,28 @@ describe('the quarterly digest to the Executive channel', () => {
     });
   });
 
-  it('is not sent when there is no Executive', () => {
+  it('is not sent when there is no Executive and no subgroup has bound a channel', () => {
     const noExecutive = { ...db, subgroups: db.subgroups.filter((s) => s.kind !== 'executive') };
     expect(ofKind(dueMessages(noExecutive, '2026-04-01T08:00:00Z'), 'digest')).toEqual([]);
+  });
+
+  const bind = (subgroupId: string, conversationId: string | null) => ({
+    ...db,
+    subgroups: db.subgroups.map((s) =>
+      s.id !== subgroupId ? s : { ...s, channel: conversationId === null ? null : { kind: 'teams' as const, conversationId, name: null, boundBy: 'qag-chair', boundAt: '2026-01-05T10:00:00Z' } },
+    ),
+  });
+  const digestsAt = (data: typeof db) => ofKind(dueMessages(data, '2026-04-01T08:00:00Z'), 'digest').map((m) => [m.key, m.target]);
+
+  it('goes to every channel a subgroup has bound, once per channel', () => {
+    expect(digestsAt(bind('qag', '19:qag@thread.tacv2'))).toEqual([
+      ['digest:2025-26-Q4:teams:19:exec@thread.tacv2', { kind: 'channel', subgroupId: 'executive' }],
+      ['digest:2025-26-Q4:teams:19:qag@thread.tacv2', { kind: 'channel', subgroupId: 'qag' }],
+    ]);
+    expect(digestsAt(bind('qag', '19:exec@thread.tacv2'))).toEqual([['digest:2025-26-Q4:teams:19:exec@thread.tacv2', { kind: 'channel', subgroupId: 'executive' }]]);
+  });
+
+  it('is still due for the Executive with no channel, for the scheduler to hold until one is bound', () => {
+    expect(digestsAt(bind('executive', null))).toEqual([['digest:2025-26-Q4:unbound:executive', { kind: 'channel', subgroupId: 'executive' }]]);
   });
 });

@@ -66,7 +66,7 @@ export interface AttendancePrompt extends MessageBase {
   readonly data: { readonly meetingId: string; readonly subgroupId: string };
 }
 
-/** The quarterly digest, posted to the Executive's channel. */
+/** The quarterly digest, posted to a channel bound to a subgroup's (usually the Executive's) digests. */
 export interface DigestMessage extends MessageBase {
   readonly kind: 'digest';
   readonly data: { readonly period: string };
@@ -95,7 +95,8 @@ export type ScheduledMessageKind = ScheduledMessage['kind'];
  *   since the quarter began is asked to update them (one message listing them all);
  * - an hour after a scheduled or held meeting ends with no register recorded, its chair (or, with
  *   no chair, deputy) is prompted; this goes at that moment, working day or not;
- * - on the first working day after a quarter ends, its digest goes to the Executive's channel.
+ * - on the first working day after a quarter ends, its digest goes to every channel bound to a
+ *   subgroup's digests (see {@link digestDestinations}).
  *
  * "Open" means not complete or withdrawn, in an active plan; inactive people are not written to.
  */
@@ -295,21 +296,49 @@ function attendancePrompts(db: Database, clock: SendClock): AttendancePrompt[] {
   return out;
 }
 
-function digests(db: Database, clock: SendClock): DigestMessage[] {
+/**
+ * Where each quarter's digest goes: every channel a subgroup's digests are bound to, once per
+ * channel however many subgroups share it (the Executive named first), and the Executive even
+ * while it has no channel, so that a scheduler can report the digest it cannot deliver yet.
+ */
+export function digestDestinations(db: Database): Array<{ readonly key: string; readonly subgroupId: string }> {
   const executive = db.subgroups.find((s) => s.kind === 'executive');
-  if (!executive) return [];
+  const ordered = executive ? [executive, ...db.subgroups.filter((s) => s !== executive)] : db.subgroups;
+  const destinations = new Map<string, string>();
+  for (const subgroup of ordered) {
+    const channel = subgroup.channel;
+    if (channel === null) continue;
+    const key = `${channel.kind}:${channel.conversationId}`;
+    if (!destinations.has(key)) destinations.set(key, subgroup.id);
+  }
+  const bound = [...destinations].map(([key, subgroupId]) => ({ key, subgroupId }));
+  return executive && executive.channel === null ? [{ key: `unbound:${executive.id}`, subgroupId: executive.id }, ...bound] : bound;
+}
+
+/** The quarter whose digest goes out after the current one ends, and the working day it goes on. */
+export function nextDigest(db: Database, now: string): { readonly period: string; readonly day: LocalDate } {
+  const quarter = quarterOfDate(localDateOf(now, db.partnership.timeZone), db.partnership.financialYearStart);
+  return { period: periodLabel(quarter), day: firstWorkingDayOnOrAfter(periodDates(quarter, db.partnership.financialYearStart).end) };
+}
+
+function digests(db: Database, clock: SendClock): DigestMessage[] {
+  const destinations = digestDestinations(db);
+  if (destinations.length === 0) return [];
   const out: DigestMessage[] = [];
   for (const quarter of recentQuarters(db, clock)) {
     const { sendAt } = clock.workingMorning(periodDates(quarter, db.partnership.financialYearStart).end);
     if (!clock.isDue(sendAt)) continue;
-    out.push({
-      key: `digest:${quarterKey(quarter)}`,
-      kind: 'digest',
-      sendAt,
-      // Sent even when the Executive has no channel yet: the outbox then records why it failed.
-      target: { kind: 'channel', subgroupId: executive.id },
-      data: { period: periodLabel(quarter) },
-    });
+    for (const destination of destinations) {
+      out.push({
+        // Keyed by the channel, so a channel gets a quarter's digest once, and a channel bound
+        // later within the catch-up window still gets the quarter that has just ended.
+        key: `digest:${quarterKey(quarter)}:${destination.key}`,
+        kind: 'digest',
+        sendAt,
+        target: { kind: 'channel', subgroupId: destination.subgroupId },
+        data: { period: periodLabel(quarter) },
+      });
+    }
   }
   return out;
 }

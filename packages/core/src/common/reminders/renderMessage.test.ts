@@ -164,7 +164,7 @@ describe('rendering proactive messages', () => {
   });
 
   it('summarises the quarter for the Executive', () => {
-    expect(renderMessage(db, message('2026-07-01T08:00:00Z', 'digest:2026-27-Q1'))).toMatchInlineSnapshot(`
+    expect(renderMessage(db, message('2026-07-01T08:00:00Z', 'digest:2026-27-Q1:teams:19:exec@thread.tacv2'))).toMatchInlineSnapshot(`
       {
         "summary": {
           "commands": [
@@ -210,7 +210,7 @@ describe('rendering proactive messages', () => {
       agencies: [...db.agencies, ...extra],
       subgroups: db.subgroups.map((s) => (s === qag ? { ...qag, members: [...qag.members, ...extra.map((a) => ({ ...qag.members[0]!, agencyId: a.id }))] } : s)),
     };
-    const below = renderMessage(crowded, message('2026-07-01T08:00:00Z', 'digest:2026-27-Q1')).summary.facts.find((f) => f.title === 'Below engagement threshold')!;
+    const below = renderMessage(crowded, message('2026-07-01T08:00:00Z', 'digest:2026-27-Q1:teams:19:exec@thread.tacv2')).summary.facts.find((f) => f.title === 'Below engagement threshold')!;
     expect(below.value.split('; ')).toHaveLength(11);
     expect(below.value).toMatch(/^Testshire Council at Quality Assurance Group \(0%\); .*; and 5 more \(reply "digest 2026\/27 Q1"\)$/);
   });
@@ -219,7 +219,7 @@ describe('rendering proactive messages', () => {
     const qag = db.subgroups.find((s) => s.id === 'qag')!;
     const twin = { ...qag, id: 'qag-2', name: 'Second Group', shortName: 'QAG2', chairId: null };
     const meetings = db.meetings.filter((m) => m.subgroupId === 'qag').map((m) => ({ ...m, id: `${m.id}-2`, subgroupId: twin.id }));
-    const digest = renderMessage({ ...db, subgroups: [...db.subgroups, twin], meetings: [...db.meetings, ...meetings] }, message('2026-07-01T08:00:00Z', 'digest:2026-27-Q1'));
+    const digest = renderMessage({ ...db, subgroups: [...db.subgroups, twin], meetings: [...db.meetings, ...meetings] }, message('2026-07-01T08:00:00Z', 'digest:2026-27-Q1:teams:19:exec@thread.tacv2'));
     // Council, Police and Schools sent nobody to either group's meetings; the ICB, to the second's.
     expect(digest.summary.facts.find((f) => f.title === 'Below engagement threshold')!.value.split('; ')).toHaveLength(7);
     expect(digest.text).toContain('4 agencies were below the engagement threshold.');
@@ -227,11 +227,11 @@ describe('rendering proactive messages', () => {
 
   it('says why when the digest cannot be prepared', () => {
     const noPlan = { ...db, plans: [], actions: [] };
-    const digest = dueMessages(noPlan, '2026-07-01T08:00:00Z').find((m) => m.key === 'digest:2026-27-Q1')!;
+    const digest = dueMessages(noPlan, '2026-07-01T08:00:00Z').find((m) => m.key === 'digest:2026-27-Q1:teams:19:exec@thread.tacv2')!;
     expect(renderMessage(noPlan, digest).text).toMatchInlineSnapshot(`"The quarterly digest for 2026/27 Q1 could not be prepared: No business plan covers 2026/27 Q1; add one, or name the plan to report on."`);
   });
 
   it('summarises a quarter that ended before any action existed', () => {
-    expect(renderMessage(db, message('2026-01-02T09:00:00Z', 'digest:2025-26-Q3')).text).toMatchInlineSnapshot(`"Quarterly digest for 2025/26 Q3: No actions of Business plan 2025–27 count towards delivery yet. At the quarter end 0 actions were overdue and 0 at risk or off track; 0 of 0 planned meetings were held; no agency was below the engagement threshold. Reply "digest 2025/26 Q3" for the full digest."`);
+    expect(renderMessage(db, message('2026-01-02T09:00:00Z', 'digest:2025-26-Q3:teams:19:exec@thread.tacv2')).text).toMatchInlineSnapshot(`"Quarterly digest for 2025/26 Q3: No actions of Business plan 2025–27 count towards delivery yet. At the quarter end 0 actions were overdue and 0 at risk or off track; 0 of 0 planned meetings were held; no agency was below the engagement threshold. Reply "digest 2025/26 Q3" for the full digest."`);
   });
 });

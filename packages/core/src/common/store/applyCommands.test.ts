@@ -137,6 +137,57 @@ describe('recording attendance', () => {
   });
 });
 
+describe("choosing the channel a subgroup's digests are posted to", () => {
+  const bindHere = (conversationId = '19:qag@thread.tacv2', name: string | null = 'QAG'): CommandInput => ({
+    type: 'subgroup.setChannel',
+    subgroupId: 'qag',
+    channel: { kind: 'teams', conversationId, name },
+  });
+  const stop: CommandInput = { type: 'subgroup.setChannel', subgroupId: 'qag', channel: null };
+
+  it.each([
+    ['the chair', actors.chair],
+    ['the deputy chair', actors.deputy],
+    ['the business team', actors.businessTeam],
+  ])('lets %s bind a channel, recording who and when, audited', (_who, actor) => {
+    const outcome = applied([bindHere()], actor);
+    const binding = { kind: 'teams', conversationId: '19:qag@thread.tacv2', name: 'QAG', boundBy: actor.personId, boundAt: NOW };
+    expect(outcome.db.subgroups[0]!.channel).toEqual(binding);
+    expect(outcome.audit).toEqual([expect.objectContaining({ command: 'subgroup.setChannel', entity: 'subgroup', entityId: 'qag', by: actor.personId, before: { channel: null }, after: { channel: binding } })]);
+  });
+
+  it('refuses anyone else, naming who may', () => {
+    expect(refused([bindHere()], actors.owner)).toMatchObject({ code: 'subgroup.not_chair', message: expect.stringContaining('Only the chair or deputy chair of Quality Assurance Group') });
+    expect(refused([bindHere()], actors.leaver).code).toBe('access.unknown_person');
+  });
+
+  it('keeps the first binding when the same channel is bound again, and moves it to another channel', () => {
+    const first = applied([bindHere()], actors.chair);
+    const again = applied([bindHere()], actors.deputy, first.db, '2025-06-02T10:00:00.000Z');
+    expect(again.audit).toEqual([]);
+    const moved = applied([bindHere('19:elsewhere@thread.tacv2', null)], actors.deputy, first.db, '2025-06-02T10:00:00.000Z');
+    expect(moved.db.subgroups[0]!.channel).toMatchObject({ conversationId: '19:elsewhere@thread.tacv2', boundBy: 'dev-deputy', boundAt: '2025-06-02T10:00:00.000Z' });
+  });
+
+  it('stops posting with a null channel, audited', () => {
+    const first = applied([bindHere()], actors.chair);
+    const stopped = applied([stop], actors.chair, first.db);
+    expect(stopped.db.subgroups[0]!.channel).toBeNull();
+    expect(stopped.audit[0]).toMatchObject({ before: { channel: { conversationId: '19:qag@thread.tacv2' } }, after: { channel: null } });
+  });
+
+  it('is not undone by a subgroup import made from an older read', () => {
+    const stale = sampleDatabase().subgroups[0]!;
+    const first = applied([bindHere()], actors.chair);
+    const imported = applied([{ type: 'subgroup.upsert', subgroup: { ...stale, cadence: 'monthly' } }], actors.cli, first.db);
+    expect(imported.db.subgroups[0]).toMatchObject({ cadence: 'monthly', channel: { conversationId: '19:qag@thread.tacv2' } });
+  });
+
+  it('refuses a subgroup that does not exist', () => {
+    expect(refused([{ ...bindHere(), subgroupId: 'nope' } as CommandInput], actors.businessTeam).code).toBe('subgroup.not_found');
+  });
+});
+
 describe('updating an action', () => {
   const update = (fields: { progress?: number; status?: ActionStatus; note?: string }): CommandInput => ({ type: 'action.update', ref: 'A-1', ...fields });
 

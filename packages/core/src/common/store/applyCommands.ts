@@ -1,4 +1,4 @@
-import { canAdminister, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
+import { canAdminister, canChooseDigestChannel, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
 import { Attendance, attendanceId } from '../attendance/attendance.js';
 import { actorLabel, type Actor, type AuditEntry } from '../audit/auditEntry.js';
 import { fail, ok, type Result } from '../base/result.js';
@@ -9,6 +9,7 @@ import { localDateOf } from '../base/dates.js';
 import type { LocalDate } from '../base/time.js';
 import { Action, type ActionStatus, type ActionUpdate } from '../plan/plan.js';
 import { OutboxMessage } from '../messaging/messaging.js';
+import { sameChannel } from '../subgroups/subgroup.js';
 import { Command, type CommandInput } from './commands.js';
 import type { Database } from './database.js';
 import { targetOfEntity, type RecordChange } from './recordChanges.js';
@@ -273,7 +274,21 @@ class Working {
             return fail('subgroup.membership_dates', `${subgroup.name}: ${member.agencyId} left (${member.left}) before it joined (${member.joined}).`);
           }
         }
-        this.upsert('subgroups', command.type, 'subgroup', subgroup, (s) => s.id);
+        // The digest channel is bound in chat; an import made from an older read must not undo it.
+        const stored = db.subgroups.find((s) => s.id === subgroup.id);
+        this.upsert('subgroups', command.type, 'subgroup', { ...subgroup, channel: stored?.channel ?? null }, (s) => s.id);
+        return ok(true);
+      }
+      case 'subgroup.setChannel': {
+        const subgroup = db.subgroups.find((s) => s.id === command.subgroupId);
+        if (!subgroup) return fail('subgroup.not_found', `There is no subgroup ${command.subgroupId}.`);
+        const allowed = canChooseDigestChannel(db, this.context.actor, subgroup);
+        if (!allowed.success) return allowed;
+        const { channel } = command;
+        // Binding the channel it is already bound to keeps who bound it first, and when.
+        if (channel !== null && subgroup.channel !== null && sameChannel(channel, subgroup.channel) && (channel.name ?? subgroup.channel.name) === subgroup.channel.name) return ok(true);
+        const binding = channel === null ? null : { ...channel, boundBy: this.by, boundAt: this.context.at };
+        this.upsert('subgroups', command.type, 'subgroup', { ...subgroup, channel: binding }, (s) => s.id);
         return ok(true);
       }
       case 'meeting.upsert': {

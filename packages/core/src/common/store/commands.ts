@@ -9,7 +9,7 @@ import { ConversationReference } from '../messaging/messaging.js';
 import { PartnershipPatch } from '../partnership/partnership.js';
 import { PersonFields } from '../people/person.js';
 import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
-import { Subgroup } from '../subgroups/subgroup.js';
+import { ChannelAddress, Subgroup } from '../subgroups/subgroup.js';
 
 /** One line of a register being recorded: a known person or a named guest. */
 export const RegisterEntry = z
@@ -61,7 +61,10 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('person.move'), personId: Id, agencyId: Id.nullable(), from: LocalDate }),
   /** The person left the partnership: inactive from `on`, their history kept. */
   z.object({ type: z.literal('person.leave'), personId: Id, on: LocalDate }),
+  /** Adds or replaces a subgroup; its digest channel is kept as stored (only `subgroup.setChannel` changes it). */
   z.object({ type: z.literal('subgroup.upsert'), subgroup: Subgroup }),
+  /** Binds the channel a subgroup's quarterly digests are posted to, or (null) stops posting them. */
+  z.object({ type: z.literal('subgroup.setChannel'), subgroupId: Id, channel: ChannelAddress.nullable() }),
   z.object({ type: z.literal('meeting.upsert'), meeting: Meeting }),
   z.object({ type: z.literal('meeting.setStatus'), meetingId: Id, status: MeetingStatus }),
   z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../base/ids.js';
-import { LocalDate } from '../base/time.js';
+import { Instant, LocalDate } from '../base/time.js';
 
 /** A member agency of a subgroup, for the dates it was a member. */
 export const Membership = z.object({
@@ -35,14 +35,36 @@ export const QuorumRule = z.object({
 });
 export type QuorumRule = z.infer<typeof QuorumRule>;
 
-/** Where a subgroup's messages go. */
-export const ChannelBinding = z.object({
-  kind: z.enum(['teams', 'slack']),
-  /** Teams conversation id or Slack channel id. */
+/** The chat services the bot can post in. */
+export const ChatService = z.enum(['teams', 'slack']);
+export type ChatService = z.infer<typeof ChatService>;
+
+/** A chat channel, as a chat service names it: what a digest binding points at. */
+export const ChannelAddress = z.object({
+  kind: ChatService,
+  /** The Teams channel id (`19:…@thread.tacv2`) or the Slack channel id (`C…`). */
   conversationId: z.string().min(1),
-  name: z.string().optional(),
+  /** The channel's name as the chat service showed it, when it did. */
+  name: z.string().min(1).nullable().default(null),
+});
+export type ChannelAddress = z.infer<typeof ChannelAddress>;
+
+/**
+ * The channel a subgroup's quarterly digests are posted to, bound there by its chair, deputy
+ * chair or the business team ("post digests here"), and who did so when. A subgroup has at
+ * most one; one channel may serve several subgroups (it then gets each digest once).
+ */
+export const ChannelBinding = ChannelAddress.extend({
+  /** Who bound it, as the audit names actors (a person id, or `system:<name>`). */
+  boundBy: z.string().min(1),
+  boundAt: Instant,
 });
 export type ChannelBinding = z.infer<typeof ChannelBinding>;
+
+/** Whether two bindings point at the same channel of the same chat service. */
+export function sameChannel(a: Pick<ChannelAddress, 'kind' | 'conversationId'>, b: Pick<ChannelAddress, 'kind' | 'conversationId'>): boolean {
+  return a.kind === b.kind && a.conversationId === b.conversationId;
+}
 
 /** A board or subgroup of the partnership (the Executive is one, with `kind: 'executive'`). */
 export const Subgroup = z.object({
@@ -56,6 +78,7 @@ export const Subgroup = z.object({
   cadence: Cadence.default('quarterly'),
   members: z.array(Membership).default([]),
   quorum: QuorumRule.default({ minAgencies: 0, statutoryPartnersRequired: false }),
+  /** Where its quarterly digests are posted; changed only by `subgroup.setChannel`. */
   channel: ChannelBinding.nullable().default(null),
 });
 export type Subgroup = z.infer<typeof Subgroup>;

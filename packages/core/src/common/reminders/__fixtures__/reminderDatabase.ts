@@ -76,7 +76,7 @@ export function reminderDatabase(overrides: { actions?: ActionInput[] } = {}): D
         kind: 'executive',
         chairId: 'exec-chair',
         members: ['council', 'police', 'icb'].map((agencyId) => ({ agencyId, joined: '2024-04-01' })),
-        channel: { kind: 'teams', conversationId: '19:exec@thread.tacv2' },
+        channel: { kind: 'teams', conversationId: '19:exec@thread.tacv2', boundBy: 'exec-chair', boundAt: '2026-01-05T10:00:00Z' },
       },
       {
         id: 'qag',
