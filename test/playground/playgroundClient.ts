@@ -6,6 +6,10 @@
 //   config   GET  /_internal/v1/testConfig            → the default user, the bot, the personal chat
 //   send     POST /_conversation/v1/conversations/<personal chat id>/messages
 //                 {type:'text', text, textFormat:'plain', from:{id:<user id>}}
+//   post     POST /_conversation/v1/conversations/<channel id>/messages, the same with
+//                 mentions:[{mentioned:{id,name}, text:'<at>name</at>'}]: a new post in a team's
+//                 channel (the bot hears only posts that @mention it); the answer names the post's
+//                 conversation, `<channel id>;messageid=<id>`
 //   receive  WebSocket /_ws_conversation/v1/conversations/stream
 //                 {action:'createMessage'|'updateMessage'|'typing', actionConversationId, message}
 //   submit   POST /_conversation/v1/submit   (an Adaptive Card Action.Submit: a message with a value)
@@ -85,11 +89,18 @@ interface StreamEvent {
   message?: Omit<PlaygroundMessage, 'conversationId'> & { attachments?: PlaygroundAttachment[] };
 }
 
+/** A channel of the Playground's mock team. */
+export interface PlaygroundChannel {
+  id: string;
+  name: string;
+}
+
 interface TestConfig {
   config: {
     bot: { id: string; name: string };
     currentUser: PlaygroundUser;
     personalChat: { id: string; name: string };
+    teams: Array<{ id: string; name: string; channels: PlaygroundChannel[] }>;
   };
 }
 
@@ -140,6 +151,8 @@ export class Playground {
     /** The bot as the Playground knows it. */
     readonly bot: { id: string; name: string },
     private readonly personalChatId: string,
+    /** The channels of the mock team ("General", "Announcements"). */
+    readonly channels: readonly PlaygroundChannel[],
     private readonly replyTimeout: number,
     /** What the Playground printed, for error messages. */
     private readonly output: string[],
@@ -219,7 +232,7 @@ export class Playground {
       socket.once('open', () => resolve());
       socket.once('error', reject);
     });
-    return new Playground(child, socket, url, config.currentUser, config.bot, config.personalChat.id, replyTimeout, output);
+    return new Playground(child, socket, url, config.currentUser, config.bot, config.personalChat.id, config.teams.flatMap((team) => team.channels), replyTimeout, output);
   }
 
   /** Types `text` into the personal chat as the default user; resolves with the bot's replies once `until` holds. */
@@ -227,6 +240,25 @@ export class Playground {
     const mark = this.messages.length;
     await this.post(`/_conversation/v1/conversations/${this.personalChatId}/messages`, { type: 'text', text, textFormat: 'plain', from: { id: this.user.id } });
     return this.waitFor(mark, until, timeout, `after saying ${JSON.stringify(text)}`);
+  }
+
+  /**
+   * Starts a new post in a team channel (by name) as the default user, @mentioning the bot in
+   * front of `text` as Teams does; resolves with the bot's replies once `until` holds.
+   */
+  async postInChannel(channelName: string, text: string, until: RepliesAreComplete = atLeastOne, timeout = this.replyTimeout): Promise<PlaygroundMessage[]> {
+    const channel = this.channels.find((c) => c.name === channelName);
+    if (!channel) throw new Error(`The Playground's team has no channel "${channelName}" (it has ${this.channels.map((c) => c.name).join(', ')}).`);
+    const mark = this.messages.length;
+    const mention = `<at>${this.bot.name}</at>`;
+    await this.post(`/_conversation/v1/conversations/${encodeURIComponent(channel.id)}/messages`, {
+      type: 'text',
+      text: `${mention} ${text}`,
+      textFormat: 'plain',
+      from: { id: this.user.id },
+      mentions: [{ mentioned: { id: this.bot.id, name: this.bot.name }, text: mention }],
+    });
+    return this.waitFor(mark, until, timeout, `after posting ${JSON.stringify(text)} in ${channelName}`);
   }
 
   /** Presses an Adaptive Card's Action.Submit on a bot message, sending `data` (with the card's inputs merged in by the caller). */

@@ -9,3 +9,4 @@ export { teamsMessageOf } from './teams/cards/teamsMessage.js';
 export { BotConfig, loadBotConfig, isLoopback, ENVIRONMENT, type BotFlags } from './config.js';
 export { startBotServer, type BotServer, type BotServerOptions, type SchedulerHandle } from './server/server.js';
 export { TeamsProactiveSender, outcomeOfError } from './teams/proactiveSender.js';
+export { createScheduler, type Scheduler, type SchedulerOptions, type TickReport, type Timers } from './scheduler/index.js';

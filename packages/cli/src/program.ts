@@ -166,7 +166,8 @@ ${examples(
       `
 The rules are the bot's: owners are reminded 14 and 3 days before an action is due, on the day,
 then weekly while it is overdue; at 14 days overdue a chair is told; owners are asked for updates
-two weeks before a quarter ends; chairs are prompted for registers; the digest goes to the Executive.
+two weeks before a quarter ends; chairs are prompted for registers; the digest goes to every channel
+bound to it ("post digests here" to the bot in the channel).
 Messages go at 09:00 on working days (a weekend or bank holiday moves to the next working day).
 ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')}`,
     )

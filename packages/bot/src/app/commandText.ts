@@ -8,6 +8,9 @@ export type ParsedCommand =
   | { kind: 'digest'; period: string | null }
   | { kind: 'engagement'; rest: string }
   | { kind: 'funding'; year: string | null }
+  /** "post digests here", optionally naming whose: "post digests here for QAG", "post QAG digests here". */
+  | { kind: 'postDigests'; subgroup: string | null }
+  | { kind: 'stopDigests' }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -53,6 +56,14 @@ export function parseCommandText(text: string): ParsedCommand {
       return { kind: 'engagement', rest: after(1) };
     case 'funding':
       return { kind: 'funding', year: optional(after(1)) };
+    case 'post': {
+      const where = /^(?:the\s+)?(?:(.+?)\s+)?digests?\s+(?:here|to this channel|in this channel)(?:\s+for\s+(.+))?$/i.exec(after(1));
+      if (where) return { kind: 'postDigests', subgroup: optional((where[2] ?? where[1] ?? '').replace(/['’]s$/i, '').trim()) };
+      break;
+    }
+    case 'stop':
+      if (/^(?:(?:posting\s+)?(?:the\s+)?digests?(?:\s+(?:here|in this channel))?)?$/i.test(after(1))) return { kind: 'stopDigests' };
+      break;
   }
   return { kind: 'unknown', text: cleaned };
 }

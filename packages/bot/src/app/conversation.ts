@@ -16,10 +16,11 @@ import {
   type Subgroup,
 } from '@partnership-tracker/core';
 import { parseCommandText } from './commandText.js';
+import { postDigestsHere, stopDigestsHere, type DigestChannelTurn } from './digestChannels.js';
 import { describeError, UNKNOWN_SENDER_TEXT } from './errors.js';
 import { formatDate, formatMeetingStart, formatStatus, plural } from './format.js';
 import { RECORD_ATTENDANCE_VERB, UPDATE_ACTION_VERB, updateInputIds } from './forms.js';
-import { findSender, type ChatIdentity } from './identity.js';
+import { findSender, type ChatIdentity, type ChatPlace } from './identity.js';
 import { meetingEngagement, registerEntriesOf, registerOf } from './register.js';
 import type { Reply } from './reply.js';
 import { Reports } from './reports.js';
@@ -68,8 +69,9 @@ export class Conversation {
    * Answers a text message. `requestId` names the incoming message (e.g. `teams:<activity id>`)
    * so that a channel's retry of the same message records an update once. `snapshot` is the
    * store's data as the channel has just read it for this turn, to spare reading it again.
+   * `place` is where it was said; "post digests here" needs to know which channel that is.
    */
-  async handleText(identity: ChatIdentity, message: string, requestId?: string, snapshot?: Database): Promise<Reply> {
+  async handleText(identity: ChatIdentity, message: string, requestId?: string, snapshot?: Database, place?: ChatPlace): Promise<Reply> {
     const db = snapshot ?? (await this.options.store.read());
     const person = findSender(db, identity);
     if (!person) return textReply(UNKNOWN_SENDER_TEXT);
@@ -91,6 +93,10 @@ export class Conversation {
         return this.reports.engagement(db, command.rest);
       case 'funding':
         return this.reports.funding(db, command.year);
+      case 'postDigests':
+        return textReply(await postDigestsHere(this.digestChannelTurn(db, person, place), command.subgroup));
+      case 'stopDigests':
+        return textReply(await stopDigestsHere(this.digestChannelTurn(db, person, place)));
       case 'unknown':
         return textReply(`I didn't understand "${command.text.length > 60 ? `${command.text.slice(0, 60)}…` : command.text}". Say "help" to see what I can do.`);
     }
@@ -130,6 +136,10 @@ export class Conversation {
     return { success: true, data: { changed: result.data.audit.length > 0, audit: result.data.audit } };
   }
 
+  private digestChannelTurn(db: Database, person: Person, place: ChatPlace | undefined): DigestChannelTurn {
+    return { db, person, place, now: this.now(), commit: (commands) => this.commit(person, commands) };
+  }
+
   private chairedSubgroups(db: Database, person: Person): Subgroup[] {
     return db.subgroups.filter((s) => s.chairId === person.id || s.deputyChairId === person.id);
   }
@@ -151,6 +161,7 @@ export class Conversation {
         chaired.length > 1 || admin
           ? '- **attendance** or **attendance QAG**: the register for the latest meeting, to record who came'
           : '- **attendance**: the register for your latest meeting, to record who came',
+        `- **post digests here**, said in a channel with an @mention of me: I post the quarterly digest there (${chaired.length > 0 && !admin ? 'your group' : "the Executive's"}); **stop** in that channel ends it`,
       );
     }
     if (admin || person.roles.includes('executive') || person.roles.includes('scrutineer')) {

@@ -55,7 +55,7 @@ describe('the scheduler sends every reminder rule once, at its time', () => {
       'reminder:due-14:A-1:2026-06-16',
       'reminder:due-3:A-1:2026-06-27',
       'reminder:due:A-1:2026-06-30',
-      'digest:2026-27-Q1',
+      `digest:2026-27-Q1:teams:${EXECUTIVE_CHANNEL}`,
       'reminder:overdue:A-1:2026-07-07',
       'escalation:A-1:2026-07-14',
       'reminder:overdue:A-1:2026-07-14',
@@ -94,19 +94,43 @@ describe('the scheduler sends every reminder rule once, at its time', () => {
     const { sender, scheduler } = setUp('2026-07-01T08:00:00Z');
     await scheduler.tick();
     const digest = sender.calls.find((c) => c.target.kind === 'channel');
-    expect(digest?.target).toEqual({ kind: 'channel', conversationId: EXECUTIVE_CHANNEL });
+    expect(digest?.target).toEqual({ kind: 'channel', service: 'teams', conversationId: EXECUTIVE_CHANNEL });
     expect(digest?.reply.view).toMatchObject({ kind: 'scheduled', summary: { title: 'Quarterly digest: 2026/27 Q1', facts: [{ title: 'Delivery' }, {}, {}, {}, {}] }, actionRefs: [] });
   });
 
-  it('fails the digest for good when the Executive has no channel, and says why', async () => {
+  it('keeps the digest due while the Executive has no channel, and posts it once when someone binds one', async () => {
     const db = schedulerDatabase();
     const store = new MemoryStore({ ...db, subgroups: db.subgroups.map((s) => ({ ...s, channel: null })) });
     const { clock, sender, scheduler } = setUp('2026-07-01T08:00:00Z', { store });
     const first = await scheduler.tick();
-    expect(first.failed.filter((f) => f.key.startsWith('digest'))).toEqual([{ key: 'digest:2026-27-Q1', error: 'permanent: Executive has no channel bound; add the bot to its channel', permanent: true }]);
+    expect(first.skipped).toContainEqual({ key: 'digest:2026-27-Q1:unbound:executive', reason: 'not-reachable-yet' });
+    expect(first.failed).toEqual([]);
     expect(sender.calls.filter((c) => c.target.kind === 'channel')).toEqual([]);
+    // Two days later the Executive's chair says "post digests here" in its channel.
+    clock.advance(2 * 24 * 60 * MINUTE);
+    const bound = await store.commit([{ type: 'subgroup.setChannel', subgroupId: 'executive', channel: { kind: 'teams', conversationId: EXECUTIVE_CHANNEL } }], {
+      actor: { kind: 'person', personId: 'erin' },
+      at: clock.now().toISOString(),
+    });
+    expect(bound.success).toBe(true);
+    expect((await scheduler.tick()).sent).toContain(`digest:2026-27-Q1:teams:${EXECUTIVE_CHANNEL}`);
     clock.advance(60 * MINUTE);
-    expect((await scheduler.tick()).skipped).toContainEqual({ key: 'digest:2026-27-Q1', reason: 'failed-permanently' });
+    expect((await scheduler.tick()).sent).toEqual([]);
+    expect(sender.calls.filter((c) => c.target.kind === 'channel').map((c) => c.target)).toEqual([{ kind: 'channel', service: 'teams', conversationId: EXECUTIVE_CHANNEL }]);
+  });
+
+  it.each([
+    ['shares the Executive channel', EXECUTIVE_CHANNEL, [EXECUTIVE_CHANNEL]],
+    ['has its own channel', '19:qag@thread.tacv2', ['19:qag@thread.tacv2', EXECUTIVE_CHANNEL]],
+  ])('posts each channel the digest once when QAG %s', async (_case, qagChannel, expected) => {
+    const db = schedulerDatabase();
+    const binding = { kind: 'teams' as const, conversationId: qagChannel, name: null, boundBy: 'quinn', boundAt: '2026-01-05T10:00:00Z' };
+    const subgroups = db.subgroups.map((s) => (s.id === 'qag' ? { ...s, channel: binding } : s));
+    const { sender, scheduler } = setUp('2026-07-01T08:00:00Z', { store: new MemoryStore({ ...db, subgroups }) });
+    await scheduler.tick();
+    await scheduler.tick();
+    const posted = sender.calls.flatMap((c) => (c.target.kind === 'channel' ? [c.target.conversationId] : []));
+    expect(posted.sort()).toEqual([...expected].sort());
   });
 
   it('respects a snooze the owner records', async () => {

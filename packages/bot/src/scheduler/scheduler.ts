@@ -195,7 +195,8 @@ class OutboxScheduler implements Scheduler {
       if (this.stopping) return this.finish({ ...report, interrupted: true });
       // Someone who has not installed the app or written to the bot yet cannot be messaged. Their
       // message is left due, not burnt: if they start within the catch-up window, it reaches them.
-      if (message.target.kind === 'person' && !reachable.has(message.target.personId) && !db.outbox.some((m) => m.key === message.key)) {
+      // Likewise the Executive's digest before anyone has said "post digests here" in its channel.
+      if (!isReachable(db, message, reachable) && !db.outbox.some((m) => m.key === message.key)) {
         report.skipped.push({ key: message.key, reason: 'not-reachable-yet' });
         continue;
       }
@@ -351,8 +352,15 @@ function resolveTarget(db: Database, message: ScheduledMessage): { ok: true; tar
   if (message.target.kind === 'person') return { ok: true, target: { kind: 'person', personId: message.target.personId } };
   const { subgroupId } = message.target;
   const subgroup = db.subgroups.find((s) => s.id === subgroupId);
-  if (!subgroup?.channel) return { ok: false, error: `${subgroup?.name ?? subgroupId} has no channel bound; add the bot to its channel` };
-  return { ok: true, target: { kind: 'channel', conversationId: subgroup.channel.conversationId } };
+  if (!subgroup?.channel) return { ok: false, error: `${subgroup?.name ?? subgroupId} has no channel bound for its digests; say "post digests here" to the bot in its channel` };
+  return { ok: true, target: { kind: 'channel', service: subgroup.channel.kind, conversationId: subgroup.channel.conversationId } };
+}
+
+/** Whether the chat service can reach a message's target yet: a person who has a chat with the bot, a subgroup with a bound channel. */
+function isReachable(db: Database, message: ScheduledMessage, reachablePeople: ReadonlySet<string>): boolean {
+  const { target } = message;
+  if (target.kind === 'person') return reachablePeople.has(target.personId);
+  return db.subgroups.some((s) => s.id === target.subgroupId && s.channel !== null);
 }
 
 function describe(error: unknown): string {

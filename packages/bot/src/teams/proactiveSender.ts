@@ -44,6 +44,9 @@ export class TeamsProactiveSender implements ProactiveSender {
   ) {}
 
   async send(target: ProactiveTarget, reply: Reply): Promise<SendOutcome> {
+    if (target.kind === 'channel' && target.service !== 'teams') {
+      return { ok: false, permanent: true, error: `Channel ${target.conversationId} is on ${target.service}, which this server does not post to.` };
+    }
     const db = await this.store.read();
     const saved =
       target.kind === 'person'

@@ -430,7 +430,7 @@ describe('conversation references and proactive messages', () => {
       }),
     );
     const before = connector.calls.length;
-    const outcome = await server.proactiveSender.send({ kind: 'channel', conversationId: '19:exec@thread.tacv2' }, { text: 'The 2024/25 Q4 digest', view: { kind: 'scheduled', summary: { title: 'Quarterly digest: 2024/25 Q4', facts: [], commands: [] }, actionRefs: [] } });
+    const outcome = await server.proactiveSender.send({ kind: 'channel', service: 'teams', conversationId: '19:exec@thread.tacv2' }, { text: 'The 2024/25 Q4 digest', view: { kind: 'scheduled', summary: { title: 'Quarterly digest: 2024/25 Q4', facts: [], commands: [] }, actionRefs: [] } });
     expect(outcome).toEqual({ ok: true });
     const call = connector.calls[before]!;
     expect([call.method, call.path]).toEqual(['POST', '/v3/conversations']);

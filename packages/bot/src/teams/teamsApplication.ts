@@ -3,9 +3,9 @@ import { Application, type AdaptiveCard, type TeamsAdapter, type TurnState } fro
 import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
 import type { Conversation } from '../app/conversation.js';
 import { UNEXPECTED_ERROR_TEXT } from '../app/errors.js';
-import type { ChatIdentity } from '../app/identity.js';
+import type { ChatIdentity, ChatPlace } from '../app/identity.js';
 import { activityOf, cardOf } from './activity.js';
-import { saveConversationReference } from './conversationReferences.js';
+import { channelIdOf, saveConversationReference } from './conversationReferences.js';
 
 /** What the Teams router needs: the adapter, the channel-neutral conversation, and the store for references. */
 export interface TeamsApplicationOptions {
@@ -18,6 +18,17 @@ export interface TeamsApplicationOptions {
 }
 
 const identityOf = (context: TurnContext): ChatIdentity => ({ channel: 'teams', aadObjectId: context.activity.from?.aadObjectId });
+
+/** Where a Teams message was said: a channel (by its own id, not the thread's), a group chat or a personal chat. */
+const placeOf = (context: TurnContext): ChatPlace => {
+  const { activity } = context;
+  const type = activity.conversation?.conversationType;
+  if (type === 'channel') {
+    const channel = (activity.channelData as { channel?: { name?: string } } | undefined)?.channel;
+    return { service: 'teams', scope: 'channel', conversationId: channelIdOf(activity) ?? '', name: channel?.name ?? null };
+  }
+  return { service: 'teams', scope: type === 'groupChat' ? 'group' : 'personal', conversationId: activity.conversation?.id ?? '' };
+};
 
 // Where beforeTurn leaves the store's data for the turn's handler (botbuilder's per-turn state).
 const SNAPSHOT = Symbol('ptrack.snapshot');
@@ -87,7 +98,7 @@ export function createTeamsApplication(options: TeamsApplicationOptions): Applic
       await context.sendActivity(activityOf(outcome.reply));
       return;
     }
-    await context.sendActivity(activityOf(await conversation.handleText(identityOf(context), context.activity.text ?? '', requestIdOf(context), snapshotOf(context))));
+    await context.sendActivity(activityOf(await conversation.handleText(identityOf(context), context.activity.text ?? '', requestIdOf(context), snapshotOf(context), placeOf(context))));
   });
 
   app.error(async (context, error) => {

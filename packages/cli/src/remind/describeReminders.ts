@@ -7,7 +7,8 @@ function recipient(db: Database, target: MessageTarget): string {
   }
   const subgroup = db.subgroups.find((s) => s.id === target.subgroupId);
   const channel = subgroup?.channel?.name ?? subgroup?.channel?.conversationId;
-  return `the ${subgroup?.name ?? target.subgroupId} channel${channel ? ` (${channel})` : ' (no channel set up yet)'}`;
+  if (!channel) return `the ${subgroup?.name ?? target.subgroupId} channel (none bound yet: its chair says "post digests here" to the bot in it)`;
+  return `the ${subgroup?.name ?? target.subgroupId} channel (${subgroup?.channel?.kind === 'slack' ? 'Slack' : 'Teams'}: ${channel})`;
 }
 
 /** What the outbox says happened to a message, if anything yet. */

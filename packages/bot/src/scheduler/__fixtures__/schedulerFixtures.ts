@@ -47,7 +47,7 @@ export function schedulerDatabase(): Database {
         kind: 'executive',
         chairId: 'erin',
         members: [{ agencyId: 'council', joined: '2024-04-01' }],
-        channel: { kind: 'teams', conversationId: EXECUTIVE_CHANNEL },
+        channel: { kind: 'teams', conversationId: EXECUTIVE_CHANNEL, boundBy: 'erin', boundAt: '2026-01-05T10:00:00Z' },
       },
       {
         id: 'qag',
