@@ -41,11 +41,12 @@ describe('digests posted to a channel, through the Agents Playground’s team ch
   }, 60_000);
 
   afterAll(async () => {
-    await playground?.stop();
+    // The server first, while the Playground still answers the calls of turns in flight.
     await server?.close();
+    await playground?.stop();
     await store?.close();
     rmSync(folder, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it('binds the channel when the chair says "@bot post digests here", recorded and audited', async () => {
     const [reply] = await playground.postInChannel('General', 'post digests here for QAG');
