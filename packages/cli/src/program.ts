@@ -210,6 +210,24 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
     );
 
   action
+    .command('withdraw')
+    .description("withdraw an action, with the reason (the business team or the Executive); its owner may --propose it")
+    .argument('<ref>', 'the action, e.g. A-12')
+    .option('--reason <text>', "why: it goes into the action's history")
+    .option('--propose', 'only propose it, as its owner; the business team is told')
+    .option('--as <email>', 'who is withdrawing it (or proposing to)')
+    .addHelpText(
+      'after',
+      `\nA withdrawn action no longer counts towards its plan's delivery, so withdrawing one (and reopening a\ncompleted or withdrawn one, with \`action update --status … --note …\`) is for the business team or the Executive.\n${examples(
+        'ptrack action withdraw A-12 --reason "Superseded by the Families First programme"',
+        'ptrack action withdraw A-12 --propose --reason "The new MASH protocol covers it" --as owner@example.org',
+      )}`,
+    )
+    .action((ref: string, flags: { reason?: string; propose?: boolean; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/recordsCommands.js')).actionWithdrawCommand(ref, { ...flags, ...data(command) }, io)),
+    );
+
+  action
     .command('snooze')
     .description("pause an action's reminders until a date (the owner's or the business team's decision)")
     .argument('<ref>', 'the action, e.g. A-12')

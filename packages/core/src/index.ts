@@ -120,6 +120,8 @@ export {
   canRecordAttendance,
   canChooseDigestChannel,
   canUpdateAction,
+  canCloseOrReopenAction,
+  isExecutive,
 } from './common/access/permissions.js';
 
 export {
@@ -148,6 +150,7 @@ export {
   type PleaseUpdate,
   type AttendancePrompt,
   type DigestMessage,
+  type WithdrawalProposal,
 } from './common/reminders/reminderRules.js';
 export { renderMessage, type RenderedMessage, type MessageSummary } from './common/reminders/renderMessage.js';
 export { pendingMessages, isPermanentFailure, PERMANENT_FAILURE_PREFIX } from './common/reminders/pendingMessages.js';

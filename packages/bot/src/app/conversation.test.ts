@@ -55,3 +55,34 @@ describe('an update typed in chat', () => {
     expect(counted.reads).toBe(1);
   });
 });
+
+describe('withdrawing an action from chat (issue 11: the business team or the Executive decide)', () => {
+  const business = { channel: 'teams', aadObjectId: AAD.business } as const;
+
+  it("records an owner's withdrawal as a proposal, with the reason, and leaves the action open", async () => {
+    const reply = await conversationOn(store).handleText(owner, 'update A-1 withdrawn — the new MASH protocol covers it');
+    expect(reply.text).toMatchInlineSnapshot(
+      `"Withdrawing an action takes it out of the plan's delivery figure, so the business team or the Executive decide. I have recorded your proposal to withdraw A-1 in its history, with your reason, and told the business team. Until then it stays open."`,
+    );
+    const action = (await store.read()).actions.find((a) => a.ref === 'A-1')!;
+    expect([action.status, action.history.at(-1)?.proposal, action.history.at(-1)?.note]).toEqual(['on-track', 'withdraw', 'the new MASH protocol covers it']);
+  });
+
+  it('asks the owner for a reason before proposing anything', async () => {
+    const before = await store.read();
+    const reply = await conversationOn(store).handleText(owner, 'update A-1 withdrawn');
+    expect(reply.text).toMatch(/^Withdrawing A-1 is for the business team or the Executive, but you can propose it: say why/);
+    expect(await store.read()).toBe(before);
+  });
+
+  it('lets the business team withdraw it, with a reason', async () => {
+    expect((await conversationOn(store).handleText(business, 'update A-1 withdrawn')).text).toBe('Say why A-1 is withdrawn: the reason goes into its history. Nothing was changed.');
+    const reply = await conversationOn(store).handleText(business, 'update A-1 withdrawn — superseded by A-3');
+    expect(reply.text).toBe(`Updated A-1 (Refresh the neglect strategy): status On track → Withdrawn; note "superseded by A-3". It is in the action's history.`);
+  });
+
+  it("refuses the owner's reopening of a completed action", async () => {
+    const reply = await conversationOn(store).handleText(owner, 'update A-4 80% — more to do');
+    expect(reply.text).toBe("Only the business team or the Executive can reopen A-4: it changes the plan's delivery figure. Nothing was changed.");
+  });
+});

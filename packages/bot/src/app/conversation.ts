@@ -240,9 +240,13 @@ export class Conversation {
       { type: 'action.update', ref: change.ref, progress: change.progress, status: change.status, note: change.note, requestId: requestId ?? null },
     ]);
     if (!result.success) {
-      // Refusals stand; a contradiction in what was asked can be corrected on the same card.
+      // An owner may not withdraw their own action, but may propose it: the business team decides.
+      if (result.error.code === 'action.withdraw_not_allowed' && before?.ownerId === person.id) return this.proposeWithdrawal(person, change, requestId);
+      // Refusals stand; a contradiction in what was asked, or a missing reason, can be corrected on the same card.
       const message = describeError(result.error);
-      return result.error.code === 'action.complete_needs_100' ? correction(message, updateInputIds(change.ref).status) : settledWith(textReply(message));
+      if (result.error.code === 'action.complete_needs_100') return correction(message, updateInputIds(change.ref).status);
+      if (result.error.code === 'action.reason_needed') return correction(message, updateInputIds(change.ref).note);
+      return settledWith(textReply(message));
     }
     const record = before ?? (await this.options.store.read()).actions.find((a) => a.ref === change.ref)!;
     if (!result.data.changed) return settledWith(textReply(`That update to ${record.ref} was already recorded, so nothing changed.`));
@@ -259,6 +263,26 @@ export class Conversation {
     if (change.note) changes.push(`note "${change.note}"`);
     if (changes.length === 0) changes.push(`progress ${progress}% and status ${formatStatus(status)} confirmed`);
     return settledWith(textReply(`Updated ${record.ref} (${record.title}): ${changes.join('; ')}. It is in the action's history.`));
+  }
+
+  /** Records an owner's proposal to withdraw their action, with their reason; the business team is told. */
+  private async proposeWithdrawal(person: Person, change: ActionChange, requestId: string | undefined): Promise<CardActionOutcome> {
+    if (change.note === null) {
+      return correction(
+        `Withdrawing ${change.ref} is for the business team or the Executive, but you can propose it: say why, e.g. "update ${change.ref} withdrawn — the new MASH protocol covers it". Nothing was changed.`,
+        updateInputIds(change.ref).note,
+      );
+    }
+    const result = await this.commit(person, [{ type: 'action.proposeWithdrawal', ref: change.ref, reason: change.note, requestId: requestId ?? null }]);
+    if (!result.success) return settledWith(textReply(describeError(result.error)));
+    if (!result.data.changed) return settledWith(textReply(`Your proposal to withdraw ${change.ref} was already recorded, so nothing changed.`));
+    return settledWith(
+      textReply(
+        `Withdrawing an action takes it out of the plan's delivery figure, so the business team or the Executive decide. ` +
+          `I have recorded your proposal to withdraw ${change.ref} in its history, with your reason, and told the business team. ` +
+          `Until then it stays open${change.progress !== null ? '; the progress you gave was not recorded' : ''}.`,
+      ),
+    );
   }
 
   private async snooze(db: Database, person: Person, rest: string): Promise<Reply> {

@@ -22,6 +22,9 @@ export function describeError(error: DomainError): string {
     case 'action.complete_needs_100':
       return `${error.message} Nothing was changed: say "complete" on its own, or give a progress below 100% with another status.`;
     case 'action.empty_update':
+    case 'action.reopen_not_allowed':
+    case 'action.withdraw_not_allowed':
+    case 'action.reason_needed':
       return `${error.message} Nothing was changed.`;
     case 'attendance.meeting_not_started':
     case 'attendance.meeting_cancelled':

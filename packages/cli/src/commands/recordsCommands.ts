@@ -2,7 +2,7 @@ import { ok, type ActionStatus, type Result } from '@partnership-tracker/core';
 import { resolveDataPath, withDataFile } from '../dataFile.js';
 import type { Io } from '../io.js';
 import { parseEmailList, parseLocalDate } from '../parse/index.js';
-import { recordAttendance, snoozeAction, updateAction } from '../records/index.js';
+import { recordAttendance, snoozeAction, updateAction, withdrawAction } from '../records/index.js';
 import { nowText } from './output.js';
 
 /** The flags of `ptrack attendance record`. */
@@ -81,6 +81,26 @@ export async function actionSnoozeCommand(ref: string, flags: SnoozeFlags, io: I
   }
   return withDataFile(resolveDataPath(flags.data, io), async (store) => {
     const done = await snoozeAction(store, { ref, until, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
+    if (!done.success) return done;
+    io.stdout(`${done.data}\n`);
+    return ok(undefined);
+  });
+}
+
+/** The flags of `ptrack action withdraw`. */
+export interface WithdrawFlags {
+  readonly data?: string;
+  readonly reason?: string;
+  readonly propose?: boolean;
+  readonly as?: string;
+}
+
+/** `ptrack action withdraw REF --reason TEXT`: withdraws an action, or with --propose proposes it. */
+export async function actionWithdrawCommand(ref: string, flags: WithdrawFlags, io: Io): Promise<Result<void>> {
+  const reason = flags.reason?.trim() ?? '';
+  if (reason === '') return { success: false, error: { code: 'usage.reason', message: 'Give the reason with --reason: it goes into the action\'s history.' } };
+  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+    const done = await withdrawAction(store, { ref, reason, propose: flags.propose === true, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);

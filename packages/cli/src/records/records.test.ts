@@ -1,7 +1,7 @@
 import { MemoryStore } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { importExamples } from '../__fixtures__/examples.js';
-import { recordAttendance, snoozeAction, updateAction } from './index.js';
+import { recordAttendance, snoozeAction, updateAction, withdrawAction } from './index.js';
 
 const at = '2026-11-23T12:00:00Z';
 
@@ -73,5 +73,27 @@ describe('snoozeAction', () => {
     const refused = await snoozeAction(s, { ref: 'A-2', until: '2026-12-15', asEmail: 'housing.lead@example.org' }, at);
     expect(refused).toMatchObject({ success: false, error: { code: 'action.not_owner' } });
     expect(await s.read()).toBe(before);
+  });
+});
+
+describe('withdrawAction (issue 11: the business team or the Executive decide)', () => {
+  it('withdraws an action for the business team, with the reason in its history', async () => {
+    const s = store();
+    expect(await withdrawAction(s, { ref: 'a-2', reason: 'Covered by the new audit programme' }, at)).toEqual({
+      success: true,
+      data: "A-2 is withdrawn, and no longer counts towards its plan's delivery.",
+    });
+    expect((await s.read()).actions.find((a) => a.ref === 'A-2')?.history.at(-1)).toMatchObject({ status: 'withdrawn', note: 'Covered by the new audit programme' });
+  });
+
+  it('refuses the owner, pointing to --propose, and records the proposal when asked', async () => {
+    const s = store();
+    const refused = await withdrawAction(s, { ref: 'A-2', reason: 'Not needed', asEmail: 'education.lead@example.org' }, at);
+    expect(refused.success ? '' : refused.error.message).toMatch(/^Only the business team or the Executive can withdraw A-2: .* Add --propose to propose it\.$/);
+    expect(await withdrawAction(s, { ref: 'A-2', reason: 'Not needed', propose: true, asEmail: 'education.lead@example.org' }, at)).toEqual({
+      success: true,
+      data: 'Recorded the proposal to withdraw A-2 in its history; the business team will be told.',
+    });
+    expect((await s.read()).actions.find((a) => a.ref === 'A-2')).toMatchObject({ status: 'on-track' });
   });
 });

@@ -67,3 +67,28 @@ function unknownOr(db: Database, actor: Actor, code: string, message: string): R
   }
   return fail(code, message);
 }
+
+/** Whether an actor speaks for the Executive: a person with the executive role, or its chair or deputy chair. */
+export function isExecutive(db: Database, actor: Actor): boolean {
+  const person = personOf(db, actor);
+  if (!person) return false;
+  if (person.roles.includes('executive')) return true;
+  return db.subgroups.some((s) => s.kind === 'executive' && (s.chairId === person.id || s.deputyChairId === person.id));
+}
+
+/**
+ * Withdrawing an action takes it out of the plan's delivery figure, and reopening a completed or
+ * withdrawn one puts it back: both change what the partnership reports, so they are for the
+ * business team or the Executive, not the owner (who may propose a withdrawal instead).
+ */
+export function canCloseOrReopenAction(db: Database, actor: Actor, action: Action, reopening: boolean): Result<true> {
+  if (isAdministrator(db, actor) || isExecutive(db, actor)) return ok(true);
+  const owner = personOf(db, actor)?.id === action.ownerId && action.ownerId !== null;
+  const what = reopening ? `reopen ${action.ref}` : `withdraw ${action.ref}`;
+  return unknownOr(
+    db,
+    actor,
+    reopening ? 'action.reopen_not_allowed' : 'action.withdraw_not_allowed',
+    `Only the business team or the Executive can ${what}: it changes the plan's delivery figure.${owner && !reopening ? ' As its owner you can propose the withdrawal, with your reason, and the business team will be told.' : ''}`,
+  );
+}

@@ -53,6 +53,8 @@ export const ActionUpdate = z.object({
   note: z.string().nullable().default(null),
   /** The chat message or request that made this update, so a retried submission is recorded once. */
   requestId: z.string().min(1).nullable().default(null),
+  /** A change its author proposed but may not make (an owner proposing to withdraw); `note` says why. */
+  proposal: z.enum(['withdraw']).nullable().default(null),
 });
 export type ActionUpdate = z.infer<typeof ActionUpdate>;
 

@@ -72,8 +72,14 @@ export interface DigestMessage extends MessageBase {
   readonly data: { readonly period: string };
 }
 
+/** A note to a member of the business team that an action's owner proposes withdrawing it. */
+export interface WithdrawalProposal extends MessageBase {
+  readonly kind: 'withdrawal-proposal';
+  readonly data: { readonly actionRef: string; readonly proposedAt: string };
+}
+
 /** A proactive message that should have gone out: what, to whom, when, and the data to render it. */
-export type ScheduledMessage = ActionReminder | Escalation | PleaseUpdate | AttendancePrompt | DigestMessage;
+export type ScheduledMessage = ActionReminder | Escalation | PleaseUpdate | AttendancePrompt | DigestMessage | WithdrawalProposal;
 
 /** The kinds of proactive message. */
 export type ScheduledMessageKind = ScheduledMessage['kind'];
@@ -96,7 +102,9 @@ export type ScheduledMessageKind = ScheduledMessage['kind'];
  * - an hour after a scheduled or held meeting ends with no register recorded, its chair (or, with
  *   no chair, deputy) is prompted; this goes at that moment, working day or not;
  * - on the first working day after a quarter ends, its digest goes to every channel bound to a
- *   subgroup's digests (see {@link digestDestinations}).
+ *   subgroup's digests (see {@link digestDestinations});
+ * - when an owner proposes withdrawing an action, each active member of the business team is told
+ *   at once (working day or not), unless the action has been withdrawn since.
  *
  * "Open" means not complete or withdrawn, in an active plan; inactive people are not written to.
  */
@@ -108,6 +116,7 @@ export function dueMessages(db: Database, now: string): ScheduledMessage[] {
     ...pleaseUpdates(db, clock),
     ...attendancePrompts(db, clock),
     ...digests(db, clock),
+    ...withdrawalProposals(db, clock),
   ];
   return messages.sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.key.localeCompare(b.key));
 }
@@ -338,6 +347,27 @@ function digests(db: Database, clock: SendClock): DigestMessage[] {
         target: { kind: 'channel', subgroupId: destination.subgroupId },
         data: { period: periodLabel(quarter) },
       });
+    }
+  }
+  return out;
+}
+
+function withdrawalProposals(db: Database, clock: SendClock): WithdrawalProposal[] {
+  const businessTeam = db.people.filter((p) => p.active && p.roles.includes('business-team'));
+  const out: WithdrawalProposal[] = [];
+  for (const action of db.actions) {
+    if (action.status === 'withdrawn') continue;
+    for (const entry of action.history) {
+      if (entry.proposal !== 'withdraw' || !clock.isDue(entry.at)) continue;
+      for (const person of businessTeam) {
+        out.push({
+          key: `withdrawal-proposal:${action.ref}:${entry.at}:${person.id}`,
+          kind: 'withdrawal-proposal',
+          sendAt: entry.at,
+          target: { kind: 'person', personId: person.id },
+          data: { actionRef: action.ref, proposedAt: entry.at },
+        });
+      }
     }
   }
   return out;

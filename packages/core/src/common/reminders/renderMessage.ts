@@ -100,6 +100,24 @@ export function renderMessage(db: Database, message: ScheduledMessage, now: stri
     }
     case 'digest':
       return renderDigest(db, message.data.period, now);
+    case 'withdrawal-proposal': {
+      const action = db.actions.find((a) => a.ref === message.data.actionRef);
+      const entry = action?.history.find((e) => e.at === message.data.proposedAt && e.proposal === 'withdraw');
+      const ref = message.data.actionRef;
+      const who = entry ? (db.people.find((p) => p.id === entry.byId)?.name ?? entry.byId) : 'Its owner';
+      const title = action ? `${ref} ${quote(action.title)}` : ref;
+      return {
+        text:
+          `${who} proposes withdrawing ${title}${entry?.note ? `: ${entry.note}` : '.'} ` +
+          `A withdrawn action leaves the plan's delivery figure, so only the business team or the Executive withdraw one. ` +
+          `Reply "update ${ref} withdrawn — your reason" to withdraw it, or tell ${who === 'Its owner' ? 'the owner' : who} why it stays.`,
+        summary: {
+          title: `Withdrawal proposed: ${ref}`,
+          facts: [...(action ? actionFacts(db, action) : []), ...(entry?.note ? [{ title: 'Reason given', value: entry.note }] : [])],
+          commands: [],
+        },
+      };
+    }
   }
 }
 

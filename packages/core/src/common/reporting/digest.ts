@@ -5,7 +5,7 @@ import { Instant, LocalDate } from '../base/time.js';
 import { cellsBelowThreshold, EngagementTable, engagementTable, engagementTableForRange, meetingsSummary } from '../engagement/engagement.js';
 import { fundingSummary } from '../funding/fundingTables.js';
 import { actionStateAt, deliveryByPriority, deliveryPercent, isOpen, planCovering } from '../plan/delivery.js';
-import { ActionStatus, type Action } from '../plan/plan.js';
+import { ActionStatus, type Action, type ActionUpdate } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 
 const Percent = z.number().int().nullable();
@@ -43,6 +43,10 @@ export const QuarterlyDigest = z.object({
     z.object({ priorityId: z.string().nullable(), title: z.string(), completed: z.number().int(), counted: z.number().int(), percent: Percent }),
   ),
   completedThisQuarter: z.array(z.object({ ref: z.string(), title: z.string(), ownerName: z.string().nullable(), completedOn: LocalDate })),
+  /** Actions withdrawn in the quarter (and still withdrawn at its end): they left the delivery figure. */
+  withdrawnThisQuarter: z.array(
+    z.object({ ref: z.string(), title: z.string(), ownerName: z.string().nullable(), withdrawnOn: LocalDate, byName: z.string(), reason: z.string().nullable() }),
+  ),
   overdue: z.array(DigestAction.extend({ daysOverdue: z.number().int().positive() })),
   /** Open actions at risk or off track at the quarter end (an overdue one may appear in both lists). */
   atRisk: z.array(DigestAction),
@@ -109,6 +113,23 @@ export function quarterlyDigest(db: Database, options: { quarter: Period; now: s
     })
     .sort((a, b) => (a.completedOn < b.completedOn ? -1 : a.completedOn > b.completedOn ? 1 : 0));
 
+  const withdrawnThisQuarter = actions
+    .flatMap((action) => {
+      const entry = turnedWithin(action, 'withdrawn', quarterStart, Date.parse(asAt));
+      if (entry === null) return [];
+      return [
+        {
+          ref: action.ref,
+          title: action.title,
+          ownerName: nameOf(db, action.ownerId),
+          withdrawnOn: localDateOf(entry.at, timeZone),
+          byName: nameOf(db, entry.byId) ?? entry.byId,
+          reason: entry.note,
+        },
+      ];
+    })
+    .sort((a, b) => (a.withdrawnOn < b.withdrawnOn ? -1 : a.withdrawnOn > b.withdrawnOn ? 1 : 0));
+
   const atQuarterEnd = actions.flatMap((action) => {
     const state = actionStateAt(action, asAt);
     return state === null || !isOpen(state) ? [] : [{ action, item: digestAction(db, action, state) }];
@@ -142,6 +163,7 @@ export function quarterlyDigest(db: Database, options: { quarter: Period; now: s
     delivery: { ...delivery, previousPercent: previous.percent, change },
     deliveryByPriority: deliveryByPriority(db, plan.id, asAt),
     completedThisQuarter,
+    withdrawnThisQuarter,
     overdue,
     atRisk,
     engagement: { quarter: quarterTable, yearToDate },
@@ -165,17 +187,22 @@ function lastInstantOf(period: Period, db: Database): string {
 
 /** When an action last turned complete within [from, to], if it did and stayed so at `to`. */
 function completionWithin(action: Action, from: number, to: number): string | null {
-  let turned: string | null = null;
-  let wasComplete = false;
+  return turnedWithin(action, 'complete', from, to)?.at ?? null;
+}
+
+/** The history entry by which an action last turned to `status` within [from, to], if it did and stayed so at `to`. */
+function turnedWithin(action: Action, status: ActionStatus, from: number, to: number): ActionUpdate | null {
+  let turned: ActionUpdate | null = null;
+  let was = false;
   for (const entry of action.history) {
     const at = Date.parse(entry.at);
     if (at > to) break;
-    const complete = entry.status === 'complete';
-    if (complete && !wasComplete && at >= from) turned = entry.at;
-    if (!complete) turned = null;
-    wasComplete = complete;
+    const is = entry.status === status;
+    if (is && !was && at >= from) turned = entry;
+    if (!is) turned = null;
+    was = is;
   }
-  return wasComplete ? turned : null;
+  return was ? turned : null;
 }
 
 function digestAction(db: Database, action: Action, state: { status: ActionStatus; progress: number }): DigestAction {

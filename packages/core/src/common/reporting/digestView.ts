@@ -19,6 +19,7 @@ export interface DigestView {
   readonly headline: readonly string[];
   readonly deliveryByPriority: Table;
   readonly completed: Table;
+  readonly withdrawn: Table;
   readonly overdue: Table;
   readonly atRisk: Table;
   readonly engagementQuarter: Table;
@@ -76,7 +77,7 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
     subtitle: `${digest.partnership} · ${digest.plan.name} · prepared ${formatDate(localDateOf(digest.generatedAt, timeZone))}`,
     headline: [
       deliverySentence(digest),
-      `${digest.completedThisQuarter.length} completed this quarter; ${digest.overdue.length} overdue and ${digest.atRisk.length} at risk or off track at the quarter end.`,
+      `${digest.completedThisQuarter.length} completed this quarter${digest.withdrawnThisQuarter.length > 0 ? ` and ${digest.withdrawnThisQuarter.length} withdrawn` : ''}; ${digest.overdue.length} overdue and ${digest.atRisk.length} at risk or off track at the quarter end.`,
       `Funding ${funding.year}: ${formatPence(funding.receivedPence)} received and ${formatPence(funding.pledgedPence)} pledged; income ${formatPence(funding.incomeTotalPence)} against spending of ${formatPence(funding.expenditureTotalPence)}.`,
     ],
     deliveryByPriority: {
@@ -98,6 +99,18 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
         { key: 'completedOn', header: 'Completed', type: 'date' },
       ],
       rows: digest.completedThisQuarter.map((a) => ({ ref: a.ref, title: a.title, owner: a.ownerName, completedOn: a.completedOn })),
+    },
+    withdrawn: {
+      title: 'Withdrawn this quarter',
+      columns: [
+        { key: 'ref', header: 'Ref', type: 'text' },
+        { key: 'title', header: 'Action', type: 'text' },
+        { key: 'owner', header: 'Owner', type: 'text' },
+        { key: 'withdrawnOn', header: 'Withdrawn', type: 'date' },
+        { key: 'by', header: 'By', type: 'text' },
+        { key: 'reason', header: 'Reason', type: 'text' },
+      ],
+      rows: digest.withdrawnThisQuarter.map((a) => ({ ref: a.ref, title: a.title, owner: a.ownerName, withdrawnOn: a.withdrawnOn, by: a.byName, reason: a.reason })),
     },
     overdue: {
       title: 'Overdue at the quarter end',

@@ -195,7 +195,7 @@ describe('updating an action', () => {
     const { db, audit } = applied([update({ progress: 40, note: 'Toolkit drafted' })], actors.owner);
     const action = actionA1(db);
     expect([action.status, action.progress]).toEqual(['on-track', 40]);
-    expect(action.history.at(-1)).toEqual({ at: NOW, byId: 'olu-owner', progress: 40, status: 'on-track', note: 'Toolkit drafted', requestId: null });
+    expect(action.history.at(-1)).toEqual({ at: NOW, byId: 'olu-owner', progress: 40, status: 'on-track', note: 'Toolkit drafted', requestId: null, proposal: null });
     expect(audit).toHaveLength(1);
   });
 
@@ -233,7 +233,9 @@ describe('updating an action', () => {
     const start = sampleDatabase();
     const a1 = actionA1(start);
     start.actions = [{ ...a1, status, progress, history: [...a1.history, { ...a1.history[0]!, status, progress }] }];
-    const action = actionA1(applied([update(fields)], actors.owner, start).db);
+    // Reopening a completed action is the business team's, with a reason.
+    const reopening = status === 'complete';
+    const action = actionA1(applied([update(reopening ? { ...fields, note: 'Reopened: the audit found gaps' } : fields)], reopening ? actors.businessTeam : actors.owner, start).db);
     expect([action.status, action.progress]).toEqual([expectedStatus, expectedProgress]);
   });
 

@@ -1,4 +1,4 @@
-import { canAdminister, canChooseDigestChannel, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
+import { canAdminister, canChooseDigestChannel, canCloseOrReopenAction, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
 import { Attendance, attendanceId } from '../attendance/attendance.js';
 import { actorLabel, type Actor, type AuditEntry } from '../audit/auditEntry.js';
 import { fail, ok, type Result } from '../base/result.js';
@@ -351,6 +351,25 @@ class Working {
         this.replaceAction(command.type, action, { ...action, snoozedUntil: command.until });
         return ok(true);
       }
+      case 'action.proposeWithdrawal': {
+        const action = db.actions.find((a) => a.ref === command.ref);
+        if (!action) return fail('action.not_found', `There is no action ${command.ref}.`);
+        const allowed = canUpdateAction(db, this.context.actor, action);
+        if (!allowed.success) return allowed;
+        if (command.requestId !== null && action.history.some((entry) => entry.requestId === command.requestId)) return ok(true);
+        if (action.status === 'withdrawn') return fail('action.already_withdrawn', `${action.ref} is already withdrawn.`);
+        const proposal: ActionUpdate = {
+          at: this.context.at,
+          byId: this.by,
+          progress: action.progress,
+          status: action.status,
+          note: command.reason,
+          requestId: command.requestId,
+          proposal: 'withdraw',
+        };
+        this.replaceAction(command.type, action, { ...action, history: [...action.history, proposal] });
+        return ok(true);
+      }
       case 'conversation.save': {
         if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the bot saves conversation references.');
         const list = db.conversations;
@@ -530,12 +549,6 @@ class Working {
     const db = this.next;
     const action = db.actions.find((a) => a.ref === command.ref);
     if (!action) return fail('action.not_found', `There is no action ${command.ref}.`);
-    const allowed = canUpdateAction(db, this.context.actor, action);
-    if (!allowed.success) return allowed;
-    if (command.requestId !== null && action.history.some((entry) => entry.requestId === command.requestId)) return ok(true);
-    if (command.progress === null && command.status === null && command.note === null) {
-      return fail('action.empty_update', `Say what changed for ${action.ref}: a progress %, a status or a note.`);
-    }
     let status: ActionStatus = command.status ?? action.status;
     let progress = command.progress ?? action.progress;
     if (command.status === 'complete' && command.progress === null) progress = 100;
@@ -543,10 +556,24 @@ class Working {
     if (command.status === null && command.progress !== null && command.progress < 100 && (action.status === 'not-started' || action.status === 'complete')) {
       status = command.progress > 0 ? 'on-track' : 'not-started';
     }
+    // Withdrawing takes an action out of the delivery figure and reopening puts one back: the
+    // business team's or the Executive's decision, with a reason, where progress is the owner's.
+    const closed = (s: ActionStatus) => s === 'complete' || s === 'withdrawn';
+    const withdrawing = status === 'withdrawn' && action.status !== 'withdrawn';
+    const reopening = closed(action.status) && status !== action.status && !withdrawing;
+    const allowed = withdrawing || reopening ? canCloseOrReopenAction(db, this.context.actor, action, reopening) : canUpdateAction(db, this.context.actor, action);
+    if (!allowed.success) return allowed;
+    if (command.requestId !== null && action.history.some((entry) => entry.requestId === command.requestId)) return ok(true);
+    if (command.progress === null && command.status === null && command.note === null) {
+      return fail('action.empty_update', `Say what changed for ${action.ref}: a progress %, a status or a note.`);
+    }
     if (status === 'complete' && progress !== 100) {
       return fail('action.complete_needs_100', `${action.ref} cannot be complete at ${progress}%: complete means 100%.`);
     }
-    const update: ActionUpdate = { at: this.context.at, byId: this.by, progress, status, note: command.note, requestId: command.requestId };
+    if ((withdrawing || reopening) && command.note === null) {
+      return fail('action.reason_needed', `Say why ${action.ref} is ${withdrawing ? 'withdrawn' : 'reopened'}: the reason goes into its history.`);
+    }
+    const update: ActionUpdate = { at: this.context.at, byId: this.by, progress, status, note: command.note, requestId: command.requestId, proposal: null };
     this.replaceAction(command.type, action, { ...action, status, progress, history: [...action.history, update] });
     return ok(true);
   }

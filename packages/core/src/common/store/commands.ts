@@ -88,6 +88,13 @@ export const Command = z.discriminatedUnion('type', [
     requestId: z.string().min(1).nullable().default(null),
   }),
   z.object({ type: z.literal('action.snooze'), ref: ActionRef, until: LocalDate.nullable() }),
+  /** The owner proposes withdrawing the action: recorded in its history, and the business team is told. */
+  z.object({
+    type: z.literal('action.proposeWithdrawal'),
+    ref: ActionRef,
+    reason: z.string().trim().min(1),
+    requestId: z.string().min(1).nullable().default(null),
+  }),
   z.object({ type: z.literal('conversation.save'), conversation: ConversationReference }),
   z.object({
     type: z.literal('outbox.claim'),

@@ -42,6 +42,7 @@ export function renderDigestHtml(digest: QuarterlyDigest, timeZone: string): str
     view.deliveryChart.length > 0 ? barChart('Business plan delivery by priority (% of actions complete)', view.deliveryChart) : '<p>No priorities.</p>',
     htmlTable(view.deliveryByPriority, false),
     section(view.completed, 'None this quarter.'),
+    section(view.withdrawn, 'None this quarter.'),
     section(view.overdue, 'Nothing overdue.'),
     section(view.atRisk, 'Nothing at risk or off track.'),
     `<h2>Engagement by agency</h2>`,

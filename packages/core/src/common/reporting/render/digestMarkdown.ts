@@ -18,6 +18,7 @@ export function renderDigestMarkdown(digest: QuarterlyDigest, timeZone: string):
     `${view.headline.map((line) => `- ${line}`).join('\n')}\n`,
     section(view.deliveryByPriority, 'No priorities.'),
     section(view.completed, 'None this quarter.'),
+    section(view.withdrawn, 'None this quarter.'),
     section(view.overdue, 'Nothing overdue.'),
     section(view.atRisk, 'Nothing at risk or off track.'),
     section(view.engagementQuarter, 'No subgroups.'),
