@@ -394,7 +394,7 @@ class Generator {
         actionNumber++;
         const owner = this.random.pick(owners);
         const due = addDays(start, this.random.integer(90, 700));
-        const creation: ActionUpdate = { at: imported, byId: 'system:cli', progress: 0, status: 'not-started', note: 'Created', requestId: null };
+        const creation: ActionUpdate = { at: imported, byId: 'system:cli', progress: 0, status: 'not-started', note: 'Created', requestId: null, proposal: null };
         const action: Action = {
           ref: `A-${actionNumber}`,
           planId: plan.id,
@@ -444,6 +444,7 @@ class Generator {
         note: this.random.pick(notes),
         // Half the updates come through the bot, which passes the Teams activity id.
         requestId: this.random.chance(0.5) ? `1:${hex(this.random, 20)}` : null,
+        proposal: null,
       };
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
