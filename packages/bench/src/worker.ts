@@ -1,7 +1,7 @@
 // One measurement in a fresh process, so that each starts with an empty heap and its peak
 // memory is its own: `node --expose-gc worker.js <task> '<json arguments>'`. Prints its result
 // as one JSON line after RESULT_PREFIX.
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { unwrap } from '@partnership-tracker/core';
 import { createDataFile, DEFAULT_COMPACTION, openFileStore } from '@partnership-tracker/core/node';
@@ -137,17 +137,25 @@ async function appendFloor(logPath: string, line: string): Promise<number> {
  * times the commit past the limit and the compaction it starts in the background.
  */
 async function log(args: { path: string; logPath: string; workload: Workload; iterations: number }): Promise<LogSamples> {
-  const entries = DEFAULT_COMPACTION.maxLogEntries;
-  const samples: LogSamples = { entries, floor: [], open: [], appendFloor: [], pastLimit: [], background: [] };
   const writer = unwrap(await openFileStore(args.path));
   const at = () => new Date().toISOString();
-  // Whatever the commits section left in the log counts towards the maximum.
-  for (let n = await logEntries(args.path); n < entries; n++) {
-    const { commands, actor } = changeOf('actionUpdate', args.workload, 2_000_000 + n);
+  // Fill the log to whichever of its limits comes first (the count of changes, or its size
+  // against the snapshot's, at a small scale), stopping short of the commit that would cross it.
+  // Whatever the commits section left in the log counts towards it.
+  const limitBytes = (await stat(args.path)).size * DEFAULT_COMPACTION.maxLogFraction;
+  let entries = await logEntries(args.path);
+  let lineBytes = 0;
+  while (entries < DEFAULT_COMPACTION.maxLogEntries) {
+    const before = await logBytes(`${args.path}.log`);
+    if (before + lineBytes > limitBytes) break;
+    const { commands, actor } = changeOf('actionUpdate', args.workload, 2_000_000 + entries);
     unwrap(await writer.commit(commands, { actor, at: at() }));
+    lineBytes = (await logBytes(`${args.path}.log`)) - before;
+    entries++;
   }
   await writer.close();
   if ((await logEntries(args.path)) !== entries) throw new Error(`the log should hold ${entries} changes before the compaction`);
+  const samples: LogSamples = { entries, floor: [], open: [], appendFloor: [], pastLimit: [], background: [] };
   for (let n = 0; n < args.iterations; n++) {
     samples.floor.push(await parseFloor(args.path));
     collect();
@@ -158,17 +166,27 @@ async function log(args: { path: string; logPath: string; workload: Workload; it
     await store.close();
   }
   const store = unwrap(await openFileStore(args.path));
-  const { commands, actor } = changeOf('actionUpdate', args.workload, 3_000_000);
-  collect();
-  samples.appendFloor.push(await appendFloor(args.logPath, `${JSON.stringify({ commands, actor })}\n`));
-  collect();
-  const start = performance.now();
-  unwrap(await store.commit(commands, { actor, at: at() }));
-  samples.pastLimit.push(performance.now() - start);
+  // The commit past the limit (the next one, but for a line shorter than the last).
+  let start = 0;
+  for (let n = 0; ; n++) {
+    const { commands, actor } = changeOf('actionUpdate', args.workload, 3_000_000 + n);
+    collect();
+    samples.appendFloor.splice(0, 1, await appendFloor(args.logPath, `${JSON.stringify({ commands, actor })}\n`));
+    collect();
+    start = performance.now();
+    unwrap(await store.commit(commands, { actor, at: at() }));
+    samples.pastLimit.splice(0, 1, performance.now() - start);
+    if ((await logEntries(args.path)) > DEFAULT_COMPACTION.maxLogEntries || (await logBytes(`${args.path}.log`)) > limitBytes) break;
+  }
   await store.close();
   samples.background.push(performance.now() - start);
   if ((await logEntries(args.path)) !== 0) throw new Error('the commit after a full log should have started a compaction, finished by close()');
   return samples;
+}
+
+/** The change log's size in bytes (0 when there is none). */
+async function logBytes(logPath: string): Promise<number> {
+  return stat(logPath).then((stats) => stats.size, () => 0);
 }
 
 /** How many changes the data file's log holds (0 when there is none). */

@@ -1,8 +1,43 @@
 import { fork } from 'node:child_process';
 import { constants, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { FileStamp } from './durableWrite.js';
-import type { FilesStamp } from './fileStore.js';
+import { CURRENT_SCHEMA_VERSION } from '../common/store/database.js';
+import { DatabaseFile, type FilesStamp } from './dataFile.js';
+import { prepareFile, type FileStamp } from './durableWrite.js';
+import { serializeDatabase } from './snapshotFile.js';
+
+/**
+ * When a commit rewrites the whole data file (the snapshot) instead of appending its change to
+ * the change log beside it. Appending costs the same at any size; rewriting costs in proportion
+ * to the file, and replaying the log costs in proportion to its length at every open.
+ */
+export interface CompactionPolicy {
+  /** A snapshot smaller than this is simply rewritten: as cheap as an append, and it stays one readable file. */
+  readonly rewriteBelowBytes: number;
+  /** Rewrite the snapshot once the log holds this many changes, to bound the replay at open. */
+  readonly maxLogEntries: number;
+  /** …or once the log is this fraction of the snapshot's size. */
+  readonly maxLogFraction: number;
+  /**
+   * Write the new snapshot in a background process while commits go on appending, and install it in
+   * a moment under the lock, rather than have one commit (and everyone queued behind it) wait.
+   */
+  readonly background: boolean;
+  /**
+   * With `background`, a commit still compacts itself once the log reaches this multiple of
+   * the limits: a compaction that keeps failing must not let the log grow without bound.
+   */
+  readonly forceFactor: number;
+}
+
+/** The default compaction policy; see docs/performance.md for the measurements behind it. */
+export const DEFAULT_COMPACTION: CompactionPolicy = {
+  rewriteBelowBytes: 2 * 1024 * 1024,
+  maxLogEntries: 1000,
+  maxLogFraction: 0.25,
+  background: true,
+  forceFactor: 4,
+};
 
 /** A compaction to prepare away from the store's own process: the data file and its log as they stand. */
 export interface CompactionJob {
@@ -10,6 +45,8 @@ export interface CompactionJob {
   readonly displayName: string;
   /** The process that will install the result, whose id the temp file carries. */
   readonly owner: number;
+  /** How long to wait for a writer to finish before reading the files. */
+  readonly lockWaitMs: number;
 }
 
 /**
@@ -20,6 +57,25 @@ export type CompactionOutcome =
   | { readonly kind: 'written'; readonly temp: string; readonly stamp: FileStamp; readonly base: FilesStamp }
   | { readonly kind: 'stale' }
   | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * A compaction's work, done by the compaction process (compactionWorker.ts): reads the data file
+ * and its log as they stand, as any process opening them would, and writes the result to a temp
+ * file beside the data file, named for the store that asked and will install it.
+ */
+export async function prepareCompaction(job: CompactionJob): Promise<CompactionOutcome> {
+  const file = new DatabaseFile(job.path, job.displayName, {}, job.lockWaitMs);
+  try {
+    const loaded = await file.load();
+    if (!loaded.success) return { kind: 'failed', message: loaded.error.message };
+    // No log: another process compacted already. A migrated file is written back by a commit.
+    if (loaded.data.stamp.log === null || loaded.data.migratedFrom < CURRENT_SCHEMA_VERSION) return { kind: 'stale' };
+    const prepared = await prepareFile(job.path, serializeDatabase(loaded.data.db), undefined, job.owner);
+    return { kind: 'written', temp: prepared.temp, stamp: prepared.stamp, base: loaded.data.stamp };
+  } finally {
+    await file.close();
+  }
+}
 
 // The compaction process runs from the built package: from dist/node/ and from src/node/ (under
 // the tests) alike, this names dist/node/compactionWorker.js.

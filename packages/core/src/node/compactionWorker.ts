@@ -1,6 +1,5 @@
 // The compaction process: see runCompaction in compaction.ts.
-import type { CompactionJob, CompactionOutcome } from './compaction.js';
-import { prepareCompaction } from './fileStore.js';
+import { prepareCompaction, type CompactionJob, type CompactionOutcome } from './compaction.js';
 
 // The store that asked is gone (it crashed or was killed): nobody will install the result, and
 // the temp file, named for that store, is an orphan the next writer removes.

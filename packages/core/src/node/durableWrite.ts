@@ -1,7 +1,25 @@
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { access, link, open, readdir, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { tempPrefixOf } from './companionFiles.js';
+
+/** The permissions of a new data file: its owner alone may read and write it. */
+export const NEW_FILE_MODE = 0o600;
+
+/**
+ * The permissions for a new version of `path`, or for a file the store keeps beside it: those of
+ * the file it replaces, as far as its owner and group go (an administrator may share a data file
+ * with a group), never any for others; 0600 for a new file. A partnership's data names people and
+ * their work: no other user of the machine should read it.
+ */
+export function fileModeFor(path: string): number {
+  try {
+    return (statSync(path).mode & 0o060) | NEW_FILE_MODE;
+  } catch {
+    return NEW_FILE_MODE;
+  }
+}
 
 /** Identity of one version of a file: a rename gives a new inode, an edit a new mtime or size. */
 export interface FileStamp {
@@ -19,10 +37,16 @@ export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): b
 export interface WriteFaults {
   /** Called when half of the new content is in the temp file and nothing is synced or renamed. */
   readonly midWrite?: (tempPath: string) => Promise<void>;
+  /** Called under the lock when a commit is about to append its lines to the change log. */
+  readonly beforeAppend?: (logPath: string) => Promise<void>;
+  /** Called when a rewritten data file has been renamed into place, before the folder is synced. */
+  readonly afterRename?: (path: string) => Promise<void>;
   /** Called when a commit's lines are written to the change log but not synced. */
   readonly midAppend?: (logPath: string) => Promise<void>;
   /** Called when a compaction prepared in the background is ready, before it waits for the lock to install it. */
   readonly beforeCompactionInstall?: () => Promise<void>;
+  /** Called under the lock when a compaction is about to be put in place, before its last check of the files. */
+  readonly beforeCompactionRename?: () => Promise<void>;
 }
 
 /** How to install the new file. */
@@ -47,10 +71,12 @@ export interface PreparedFile {
  * name carries the id of the process that will install it (`owner`: this one, or the store that
  * asked a compaction process for it), so a cleanup can tell a live writer's file from an orphan.
  */
-export async function prepareFile(path: string, content: string | Buffer, faults?: WriteFaults, owner = process.pid): Promise<PreparedFile> {
+export async function prepareFile(path: string, content: string | Buffer, faults?: WriteFaults, owner = process.pid, mode = fileModeFor(path)): Promise<PreparedFile> {
   const temp = join(dirname(path), `${tempPrefixOf(path)}${owner}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-  const handle = await open(temp, 'wx', 0o644);
+  const handle = await open(temp, 'wx', mode);
   try {
+    // Exactly these permissions, whatever the process's umask.
+    await handle.chmod(mode);
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const half = Math.floor(bytes.length / 2);
     await handle.write(bytes, 0, half);

@@ -1,11 +1,10 @@
 // These tests use real files in a temp directory (never lowdb's in-memory NODE_ENV=test mode),
 // and run second processes from core's dist/ (rebuilt first if older than the source).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { access, appendFile, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { access, appendFile, chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import lockfile from 'proper-lockfile';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap, type Result } from '../common/base/result.js';
 import { migrations, type Migration } from '../common/store/migrations.js';
@@ -13,7 +12,11 @@ import { actors, by, sampleDatabase } from '../common/store/__fixtures__/sampleD
 import { describeStoreContract } from '../common/store/__fixtures__/storeContract.js';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../common/store/database.js';
 import { commitWorker, ensureCoreBuilt } from './__fixtures__/builtCore.js';
-import { createDataFile, openFileStore, openFileStoreWith, parseDataFile, serializeDatabase, type FileStore } from './fileStore.js';
+import { lockPathOf } from './companionFiles.js';
+import { createDataFile } from './createDataFile.js';
+import { FileLock } from './fileLock.js';
+import { openFileStore, openFileStoreWith, type FileStore } from './fileStore.js';
+import { parseDataFile, serializeDatabase } from './snapshotFile.js';
 
 // A store compacts a large file in a child process, which runs from dist/ (as in the bot and CLI).
 beforeAll(() => {
@@ -27,7 +30,7 @@ describeStoreContract('FileStore', async (initial) => {
   const path = join(directory, 'partnership.json');
   unwrap(await createDataFile(path, initial));
   return unwrap(await openFileStore(path));
-});
+}, async (store) => unwrap(await openFileStore((store as FileStore).path)));
 afterAll(async () => {
   await Promise.all(contractDirectories.map((directory) => rm(directory, { recursive: true, force: true })));
 });
@@ -61,6 +64,16 @@ function errorOf(result: Result<unknown>) {
 }
 
 const exists = (file: string) => access(file).then(() => true, () => false);
+
+/** Takes the data file's lock as another writer would (its own descriptor), until released. */
+async function holdLock(file: string = path): Promise<() => void> {
+  const other = new FileLock(lockPathOf(file), 0o600);
+  const held = unwrap(await other.acquire({ waitMs: 0, displayName: file }));
+  return () => {
+    held.release();
+    other.close();
+  };
+}
 
 /** The sample database with `count` more actions, to make writes take a while. */
 function largeDatabase(count: number): Database {
@@ -96,7 +109,7 @@ describe('creating a data file', () => {
     await writeFile(path, 'old');
     unwrap(await createDataFile(path, sampleDatabase(), { force: true }));
     expect(await readFile(path, 'utf8')).toBe(serializeDatabase(sampleDatabase()));
-    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
   });
 
   it('refuses an invalid database, naming the record, and writes nothing', async () => {
@@ -219,7 +232,7 @@ describe('committing', () => {
     unwrap(await store.commit([{ type: 'partnership.update', partnership: { area: 'Croydon' } }], by(actors.cli)));
     // The lock is given back just after the commit resolves; closing waits for that.
     await store.close();
-    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
     expect((await stat(path)).mtime.toISOString()).toBe('2020-01-01T00:00:00.000Z');
   });
 
@@ -250,7 +263,48 @@ describe('committing', () => {
     unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
     // The lock is given back just after the commit resolves; closing waits for that.
     await store.close();
-    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
+  });
+});
+
+describe('who may read the files', () => {
+  const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
+
+  it('creates the data file, its change log and its lock readable by their owner alone', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = unwrap(await openFileStoreWith(path, {}, { compaction: { rewriteBelowBytes: 0 } }));
+    stores.push(store);
+    unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
+    expect([await modeOf(path), await modeOf(`${path}.log`), await modeOf(`${path}.lock`)]).toEqual([0o600, 0o600, 0o600]);
+  });
+
+  it('keeps the group permissions an administrator gave the data file, and never gives others any', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    await chmod(path, 0o664);
+    const store = await open();
+    unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
+    expect(await modeOf(path)).toBe(0o660);
+  });
+});
+
+describe('a write whose outcome the disk does not confirm', () => {
+  it('is reported as uncertain, never as "nothing was written", and the store rereads the files', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    let failing = true;
+    const afterRename = async () => {
+      if (failing) throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+    };
+    const store = unwrap(await openFileStoreWith(path, {}, { faults: { afterRename } }));
+    stores.push(store);
+    const result = await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner));
+    expect(errorOf(result)).toEqual({
+      code: 'store.write_uncertain',
+      message: '<dir>/partnership.json: the change was written but the disk did not confirm it (EIO: i/o error, fsync); check whether it is there before trying again.',
+    });
+    failing = false;
+    // It was in fact written: the store shows what is on disk, not what it assumed.
+    expect((await store.read()).actions[0]?.progress).toBe(40);
+    expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(1);
   });
 });
 
@@ -279,30 +333,37 @@ describe('sharing one file between processes', () => {
     expect(new Set(db.actions[0]?.history.map((h) => h.note))).toEqual(new Set(['Created', ...notes]));
   });
 
-  it('takes over a lock left by a crashed process once it is stale', async () => {
+  it('removes a lock directory an earlier version left behind when it crashed, once stale', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     await mkdir(`${path}.lock`);
     const aMinuteAgo = new Date(Date.now() - 60_000);
     await utimes(`${path}.lock`, aMinuteAgo, aMinuteAgo);
-    const store = await open({ lockStaleMs: 2000, lockRetries: 0 });
+    const store = await open({ lockWaitMs: 0 });
     expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner))).revision).toBe(1);
   });
 
-  it('reports a lock that a live process keeps holding, and writes nothing', async () => {
+  it('waits for an earlier version still holding its lock directory, and says so', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
-    const release = await lockfile.lock(path);
+    await mkdir(`${path}.lock`);
+    expect(errorOf(await openFileStore(path, { lockWaitMs: 0 }))).toEqual({
+      code: 'store.locked',
+      message: '<dir>/partnership.json is being changed by an older version of Partnership Tracker and stayed locked; try again.',
+    });
+  });
+
+  it('reports a lock that a live process keeps holding, naming the process, and writes nothing', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await open({ lockWaitMs: 0 });
+    const release = await holdLock();
     try {
-      const store = await open({ lockRetries: 0 });
       const result = await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner));
-      expect(errorOf(result)).toMatchInlineSnapshot(`
-        {
-          "code": "store.locked",
-          "message": "<dir>/partnership.json is being changed by another process (the bot or another ptrack run) and stayed locked; try again.",
-        }
-      `);
+      expect(errorOf(result).code).toBe('store.locked');
+      expect(errorOf(result).message).toMatch(
+        new RegExp(`^<dir>/partnership\\.json is being changed by another process \\(the bot or another ptrack run: process ${process.pid}, since \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\) and stayed locked; try again\\.$`),
+      );
       expect(await readFile(path, 'utf8')).toBe(serializeDatabase(sampleDatabase()));
     } finally {
-      await release();
+      release();
     }
   });
 });
@@ -324,14 +385,14 @@ describe('a data file reached through a symlink', () => {
     await mkdir(join(directory, 'real'));
     unwrap(await createDataFile(real, sampleDatabase()));
     await symlink(real, path);
-    const release = await lockfile.lock(real, { realpath: false });
+    const store = await open({ lockWaitMs: 0 });
+    const release = await holdLock(real);
     try {
-      const store = await open({ lockRetries: 0 });
       const result = await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner));
       expect(errorOf(result).code).toBe('store.locked');
       expect(JSON.parse(await readFile(real, 'utf8')).revision).toBe(0);
     } finally {
-      await release();
+      release();
     }
   });
 });
@@ -340,11 +401,11 @@ describe('a lock held for a moment by another writer', () => {
   it('is waited for, and the commit goes through once it is released', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const store = await open();
-    const release = await lockfile.lock(path);
+    const release = await holdLock();
     const committing = store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner));
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(0);
-    await release();
+    release();
     expect(unwrap(await committing).revision).toBe(1);
     expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(1);
   });
@@ -387,17 +448,16 @@ describe('with real second processes', () => {
     await expectTwoWritersKeptEverything(JSON.stringify({ rewriteBelowBytes: 0, maxLogEntries: 25 }));
   }, 120_000);
 
-  it('removes the lock of a writer stopped by SIGTERM mid-write, so no one waits for it to go stale', async () => {
+  it('frees the lock of a writer stopped by SIGTERM mid-write at once, leaving the file as it was', async () => {
     unwrap(await createDataFile(path, largeDatabase(500)));
     const before = await readFile(path, 'utf8');
+    const store = await open({ lockWaitMs: 0 });
     const stopping = worker('crash-mid-write', path);
     await stopping.lines.next();
-    expect(await exists(`${path}.lock`)).toBe(true);
+    expect(errorOf(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 10 }], by(actors.owner))).code).toBe('store.locked');
     stopping.child.kill('SIGTERM');
     expect(await stopping.exit).toBe('SIGTERM');
-    expect(await exists(`${path}.lock`)).toBe(false);
     expect(await readFile(path, 'utf8')).toBe(before);
-    const store = await open({ lockRetries: 0 });
     expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 10 }], by(actors.owner))).revision).toBe(1);
   }, 60_000);
 
@@ -412,15 +472,14 @@ describe('with real second processes', () => {
     expect(parseDataFile(await readFile(tempPath, 'utf8'), 'temp').success).toBe(false);
     crashing.child.kill('SIGKILL');
     expect(await crashing.exit).toBe('SIGKILL');
-    expect(await exists(`${path}.lock`)).toBe(true);
 
     expect(await readFile(path, 'utf8')).toBe(before);
-    // The dead writer's lock goes stale and is taken over; its temp file is cleaned up.
-    const store = await open({ lockStaleMs: 2000 });
+    // The operating system gave the dead writer's lock back; its temp file is cleaned up.
+    const store = await open({ lockWaitMs: 0 });
     expect(unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 10 }], by(actors.owner))).revision).toBe(1);
     // The lock is given back just after the commit resolves; closing waits for that.
     await store.close();
-    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
   }, 60_000);
 });
 
@@ -461,18 +520,29 @@ describe('the change log beside a large data file', () => {
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
-  it('appends a change to the log with its revision, actor and parsed commands, leaving the data file byte for byte', async () => {
+  it('appends a change to the log as the records it left and its audit, leaving the data file byte for byte', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const before = await readFile(path, 'utf8');
     const store = await openLogged();
     unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
     expect(await readFile(path, 'utf8')).toBe(before);
+    const { history: _history, ...action } = (await store.read()).actions[0]!;
     expect(await logLines()).toEqual([
       {
+        v: 2,
+        schema: 1,
         revision: 1,
         at: '2025-06-01T10:00:00.000Z',
         actor: { kind: 'person', personId: 'olu-owner' },
-        commands: [{ type: 'action.update', ref: 'A-1', progress: 40, status: null, note: null, requestId: null }],
+        changes: [
+          {
+            target: 'actions',
+            key: 'A-1',
+            record: action,
+            appended: { field: 'history', from: 1, items: [{ at: '2025-06-01T10:00:00.000Z', byId: 'olu-owner', progress: 40, status: 'on-track', note: null, requestId: null }] },
+          },
+        ],
+        audit: (await store.read()).audit,
       },
     ]);
   });
@@ -495,8 +565,7 @@ describe('the change log beside a large data file', () => {
     unwrap(await store.commit(note('four'), by(actors.owner)));
     expect(await logLines()).toHaveLength(4);
     await until(async () => !(await exists(logPath())));
-    while (await exists(`${path}.lock`)) await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
     expect(await readFile(path, 'utf8')).toBe(serializeDatabase(await store.read()));
     expect((await store.read()).revision).toBe(4);
 
@@ -556,7 +625,7 @@ describe('the change log beside a large data file', () => {
     expect(await exists(logPath())).toBe(false);
     gate.open();
     await bot.close();
-    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
     expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(5);
     expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five']);
   });
@@ -574,7 +643,7 @@ describe('the change log beside a large data file', () => {
     await bot.close();
     expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(4);
     expect((await logLines()).map((line) => line.revision)).toEqual([5]);
-    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.log']);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock', 'partnership.json.log']);
   });
 
   it('finishes a compaction under way before the store closes, as a CLI run exits', async () => {
@@ -582,7 +651,7 @@ describe('the change log beside a large data file', () => {
     const store = await openLogged(3);
     for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
     await store.close();
-    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
     expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(4);
   });
 
@@ -650,11 +719,33 @@ describe('the change log beside a large data file', () => {
     expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three']);
   });
 
+  it('refuses, naming the line, a change recorded twice for one revision with different content (two writers at once)', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    unwrap(await (await openLogged()).commit(note('one'), by(actors.owner)));
+    const [first] = (await readFile(logPath(), 'utf8')).split('\n');
+    const rival = first!.replaceAll('"note":"one"', '"note":"another"');
+    await appendFile(logPath(), `${rival}\n`);
+    expect(errorOf(await openFileStore(path))).toEqual({
+      code: 'store.corrupt',
+      message:
+        '<dir>/partnership.json.log: line 2 records revision 1, which the data already holds with a different change; two writers wrote this file at once, or the log does not belong to it.',
+    });
+  });
+
+  it('skips a change recorded twice for one revision when the two are the same', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged();
+    unwrap(await store.commit(note('one'), by(actors.owner)));
+    const [first] = (await readFile(logPath(), 'utf8')).split('\n');
+    await appendFile(logPath(), `${first}\n`);
+    expect(await (await open()).read()).toEqual(await store.read());
+  });
+
   it('starts afresh when a data file is created over one with a log', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     unwrap(await (await openLogged()).commit(note('one'), by(actors.owner)));
     unwrap(await createDataFile(path, sampleDatabase(), { force: true }));
-    expect(await readdir(directory)).toEqual(['partnership.json']);
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
     expect((await (await open()).read()).revision).toBe(0);
   });
 

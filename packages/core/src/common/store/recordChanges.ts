@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fail, ok, type Result } from '../base/result.js';
 import { formatPath } from '../base/validation.js';
 import { Database } from './database.js';
@@ -43,6 +43,14 @@ const ENTITY_TARGETS: Readonly<Record<string, ChangeTarget>> = {
   conversation: 'conversations',
   outbox: 'outbox',
 };
+
+/** A change as stored (the change log's lines, a database's rows): the schema of `RecordChange`. */
+export const RecordChangeSchema = z.object({
+  target: z.enum(['partnership', ...(Object.keys(RECORD_KEYS) as RecordCollection[])]),
+  key: z.string().min(1),
+  record: z.record(z.string(), z.unknown()).nullable(),
+  appended: z.object({ field: z.string().min(1), from: z.number().int().nonnegative(), items: z.array(z.unknown()) }).optional(),
+});
 
 /** The collection an audited entity lives in; a bug (thrown) for an entity nobody mapped. */
 export function targetOfEntity(entity: string): ChangeTarget {
@@ -114,7 +122,8 @@ export function applyRecordChanges(db: Database, changes: readonly RecordChange[
     const field = RECORD_KEYS[target];
     if (!copied.has(target)) {
       copied.add(target);
-      const original = next[target] as never[];
+      // A hand-written data file may leave out a collection it has nothing in.
+      const original = (next[target] as never[] | undefined) ?? [];
       next[target] = original.slice();
       if (target === 'attendance') carryRegisterIndex(original, next[target] as never[]);
     }

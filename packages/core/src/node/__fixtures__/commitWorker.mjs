@@ -6,6 +6,21 @@
 //                                                           commit <count> notes on A-1, then exit
 //   node commitWorker.mjs crash-mid-write <file>           commit once, announce the half-written
 //                                                           temp file on stdout, then hang
+//   node commitWorker.mjs freeze <file> <fault> <label> <count> [compaction JSON]
+//                                                           commit <count> notes on A-1 one after the
+//                                                           other; the first time the store reaches
+//                                                           <fault> (a WriteFaults hook), print
+//                                                           "frozen" and stop itself with SIGSTOP;
+//                                                           print each commit's outcome as a JSON line,
+//                                                           then "closed" once the store has closed
+//   node commitWorker.mjs loop <file> <label> <count> [compaction JSON]
+//                                                           commit "<label> <i>" on A-1 for i = 1..count,
+//                                                           printing "ack <label> <i>" once each is
+//                                                           acknowledged; a failed commit is printed as
+//                                                           "refused <code>" and tried again
+//   node commitWorker.mjs hold-lock <file>                 take the data file's lock, print "held",
+//                                                           and keep it until killed
+import { writeSync } from 'node:fs';
 import { openFileStoreWith } from '../../../dist/node/fileStore.js';
 
 const [mode, file, count, label, compaction] = process.argv.slice(2);
@@ -38,6 +53,52 @@ if (mode === 'commits') {
   };
   const store = check(await openFileStoreWith(file, {}, { faults }));
   await store.commit([{ type: 'action.update', ref: 'A-1', progress: 99 }], { actor, at: at() });
+} else if (mode === 'freeze') {
+  const [, , fault, freezeLabel, freezeCount, freezeCompaction] = process.argv.slice(2);
+  let frozen = false;
+  const faults = {
+    [fault]: async () => {
+      if (frozen) return;
+      frozen = true;
+      writeSync(1, 'frozen\n');
+      // Frozen as by a laptop's sleep or a stalled machine: it resumes with SIGCONT where it stopped.
+      process.kill(process.pid, 'SIGSTOP');
+    },
+  };
+  const internals = { faults, ...(freezeCompaction === undefined ? {} : { compaction: JSON.parse(freezeCompaction) }) };
+  const store = check(await openFileStoreWith(file, {}, internals));
+  for (let index = 1; index <= Number(freezeCount); index++) {
+    const note = `${freezeLabel} ${index}`;
+    const result = await store.commit([{ type: 'action.update', ref: 'A-1', note }], { actor, at: at() });
+    process.stdout.write(`${JSON.stringify({ note, ok: result.success, code: result.success ? null : result.error.code })}\n`);
+  }
+  await store.close();
+  process.stdout.write('closed\n');
+} else if (mode === 'loop') {
+  const [, , loopLabel, loopCount, loopCompaction] = process.argv.slice(2);
+  const internals = loopCompaction === undefined ? {} : { compaction: JSON.parse(loopCompaction) };
+  const store = check(await openFileStoreWith(file, { lockWaitMs: 60_000 }, internals));
+  for (let index = 1; index <= Number(loopCount); ) {
+    const note = `${loopLabel} ${index}`;
+    const result = await store.commit([{ type: 'action.update', ref: 'A-1', note }], { actor, at: at() });
+    if (result.success) {
+      writeSync(1, `ack ${note}\n`);
+      index++;
+    } else {
+      writeSync(1, `refused ${result.error.code}\n`);
+    }
+  }
+  await store.close();
+} else if (mode === 'hold-lock') {
+  const { FileLock } = await import('../../../dist/node/fileLock.js');
+  const lock = new FileLock(`${file}.lock`, 0o600);
+  const held = await lock.acquire({ waitMs: 60_000, displayName: file });
+  if (!held.success) {
+    process.stderr.write(`${held.error.code}: ${held.error.message}\n`);
+    process.exit(1);
+  }
+  writeSync(1, 'held\n');
+  setInterval(() => undefined, 3_600_000);
 } else {
   process.stderr.write(`unknown mode ${mode}\n`);
   process.exit(2);

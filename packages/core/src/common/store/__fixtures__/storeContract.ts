@@ -8,13 +8,20 @@ import { actors, by, sampleDatabase } from './sampleDatabase.js';
 /** Opens a fresh store of one implementation holding `initial`. */
 export type OpenStore = (initial: Database) => Promise<Store>;
 
+/**
+ * Opens a second store on the same data as `store` (another process's, in life: the bot and a
+ * CLI run on one data file, two bot instances on one database). Stores that are only ever one
+ * (in memory) have none.
+ */
+export type OpenTwin = (store: Store) => Promise<Store>;
+
 const progressNote = (note: string): CommandInput => ({ type: 'action.update', ref: 'A-1', note });
 
 /**
  * The behaviour every Store implementation promises (see store.ts), as one suite run against
  * each: the in-memory store and the file store must be interchangeable for their callers.
  */
-export function describeStoreContract(name: string, open: OpenStore): void {
+export function describeStoreContract(name: string, open: OpenStore, openTwin?: OpenTwin): void {
   describe(`${name} (store contract)`, () => {
     const opened: Store[] = [];
     const openStore = async (initial: Database = sampleDatabase()): Promise<Store> => {
@@ -22,6 +29,54 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       opened.push(store);
       return store;
     };
+    const twinOf = async (store: Store): Promise<Store> => {
+      const twin = await openTwin!(store);
+      opened.push(twin);
+      return twin;
+    };
+
+    // Only stores that can be opened twice on the same data have these promises to keep.
+    if (openTwin !== undefined) describe('with a second store on the same data', () => {
+      it("shows each store the other's commits, once they are acknowledged", async () => {
+        const first = await openStore();
+        const second = await twinOf(first);
+        unwrap(await first.commit([progressNote('from the first')], by(actors.owner)));
+        expect((await second.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'from the first']);
+        unwrap(await second.commit([progressNote('from the second')], by(actors.owner)));
+        expect((await first.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'from the first', 'from the second']);
+        expect((await first.read()).revision).toBe(2);
+      });
+
+      it('loses none of the commits both make at once: one revision each, one unbroken audit', async () => {
+        const first = await openStore();
+        const second = await twinOf(first);
+        const notes = Array.from({ length: 60 }, (_, index) => `note ${index}`);
+        const results = await Promise.all(notes.map((note, index) => (index % 2 ? first : second).commit([progressNote(note)], by(actors.owner))));
+        expect(results.filter((r) => !r.success)).toEqual([]);
+        expect(results.map((r) => (r.success ? r.data.revision : 0)).sort((a, b) => a - b)).toEqual(notes.map((_, index) => index + 1));
+        for (const store of [first, second, await twinOf(first)]) {
+          const db = await store.read();
+          expect(db.revision).toBe(60);
+          expect(db.audit.map((e) => e.seq)).toEqual(notes.map((_, index) => index + 1));
+          expect(new Set(db.actions[0]?.history.map((h) => h.note))).toEqual(new Set(['Created', ...notes]));
+        }
+      }, 60_000);
+
+      it('applies a commit on the latest data, even when this store has not read since the other committed', async () => {
+        const first = await openStore();
+        const second = await twinOf(first);
+        unwrap(await first.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
+        // A change that only makes sense after the first: a note with no progress keeps 40%.
+        unwrap(await second.commit([progressNote('after forty')], by(actors.owner)));
+        const db = await (await twinOf(first)).read();
+        expect(db.actions[0]?.progress).toBe(40);
+        expect(db.actions[0]?.history.map((h) => [h.progress, h.note])).toEqual([
+          [0, 'Created'],
+          [40, null],
+          [40, 'after forty'],
+        ]);
+      });
+    });
 
     afterEach(async () => {
       await Promise.all(opened.splice(0).map((store) => store.close()));
