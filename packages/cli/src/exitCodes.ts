@@ -5,10 +5,16 @@ export const ExitCode = {
   invalidInput: 1,
   /** The command line itself was wrong: unknown command or option, missing argument. */
   usage: 2,
+  /** The change was written but the disk did not confirm it: look before running it again. */
+  uncertain: 3,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** The exit code for a domain error code: `usage.*` errors are usage errors, everything else invalid input. */
+/**
+ * The exit code for a domain error code: `usage.*` errors are usage errors, a write the disk did
+ * not confirm is uncertain, everything else is invalid input (nothing was written).
+ */
 export function exitCodeFor(errorCode: string): ExitCode {
+  if (errorCode === 'store.write_uncertain') return ExitCode.uncertain;
   return errorCode.startsWith('usage.') ? ExitCode.usage : ExitCode.invalidInput;
 }

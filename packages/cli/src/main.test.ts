@@ -6,6 +6,7 @@ import { EXPORT_TABLES } from './commands/exportCommand.js';
 import { DIGEST_FORMATS as digestFormats } from './digest/index.js';
 import { EXPORT_FORMATS } from './export/index.js';
 import type { Io } from './io.js';
+import { exitCodeFor } from './exitCodes.js';
 import { run } from './main.js';
 import { DIGEST_FORMATS, EXPORT_TABLE_NAMES, FORMATS } from './program.js';
 
@@ -68,5 +69,17 @@ describe('the lists the program keeps so that start-up loads no command module',
     expect([...EXPORT_TABLE_NAMES].sort()).toEqual([...EXPORT_TABLES].sort());
     expect([...FORMATS]).toEqual([...EXPORT_FORMATS]);
     expect([...DIGEST_FORMATS]).toEqual([...digestFormats]);
+  });
+});
+
+describe('exit codes for what the store reports', () => {
+  it.each([
+    ['store.locked', 1],
+    ['store.lock_lost', 1],
+    ['store.write_failed', 1],
+    ['store.write_uncertain', 3],
+    ['usage.unknown_person', 2],
+  ])('%s exits %i', (code, exit) => {
+    expect(exitCodeFor(code)).toBe(exit);
   });
 });

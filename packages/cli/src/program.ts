@@ -55,7 +55,8 @@ export function buildProgram(io: Io, run: Run): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 done, 1 invalid input (nothing was written), 2 usage error.
+Exit codes: 0 done, 1 invalid input (nothing was written), 2 usage error,
+3 written but not confirmed by the disk (check before running it again).
 Set PTRACK_NOW to an ISO instant to reproduce a report as of that moment.
 ${examples(
   'ptrack init --name "Croydon Safeguarding Children Partnership" --area Croydon',

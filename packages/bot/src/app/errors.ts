@@ -34,7 +34,10 @@ export function describeError(error: DomainError): string {
       return 'The bot is restarting, so nothing was changed. Please try again in a minute.';
     case 'store.conflict':
     case 'store.locked':
+    case 'store.lock_lost':
       return 'Someone else was saving a change at the same moment, so nothing was changed. Please try again.';
+    case 'store.write_uncertain':
+      return "I may not have saved that: the disk did not confirm it. Please check (say \"my actions\") before trying again, and tell the business team if it keeps happening.";
     default:
       if (error.code.startsWith('command.') || error.code.startsWith('store.')) {
         return `Sorry, I couldn't save that (${error.code}). Nothing was changed; please tell the business team.`;
