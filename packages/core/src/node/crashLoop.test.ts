@@ -75,7 +75,8 @@ async function killLoop(seed: number, compaction?: object): Promise<void> {
   for (let kill = 0; kill < 24; kill++) {
     const victim = Math.floor(next() * writers.length);
     // Killed while it is committing (not while Node starts), at a moment within its next commits.
-    while (writers[victim]!.acks() === 0) await wait(5);
+    while (writers[victim]!.acks() === 0 && writers[victim]!.child.exitCode === null) await wait(5);
+    expect(writers[victim]!.child.exitCode).toBeNull();
     await wait(next() * 60);
     writers[victim]!.child.kill('SIGKILL');
     await writers[victim]!.exit;

@@ -530,7 +530,7 @@ describe('the change log beside a large data file', () => {
     expect(await logLines()).toEqual([
       {
         v: 2,
-        schema: 1,
+        schema: CURRENT_SCHEMA_VERSION,
         revision: 1,
         at: '2025-06-01T10:00:00.000Z',
         actor: { kind: 'person', personId: 'olu-owner' },

@@ -7,8 +7,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../common/base/result.js';
 import { actors, by } from '../common/store/__fixtures__/sampleDatabase.js';
 import { applyCommands } from '../common/store/applyCommands.js';
-import type { Database } from '../common/store/database.js';
-import type { Migration } from '../common/store/migrations.js';
+import { CURRENT_SCHEMA_VERSION, type Database } from '../common/store/database.js';
+import { migrations, type Migration } from '../common/store/migrations.js';
 import { ensureCoreBuilt } from './__fixtures__/builtCore.js';
 import { changeLine } from './changeLog.js';
 import { openFileStoreWith } from './fileStore.js';
@@ -42,11 +42,27 @@ async function expected(): Promise<unknown> {
 
 const plain = (db: Database) => JSON.parse(JSON.stringify(db)) as unknown;
 
+/**
+ * The audit as the comparison sees it. A first-versions log is replayed through today's commands,
+ * whose audit entries record what today's code wrote (a later schema's fields included): the
+ * same changes, to the same records, by the same people at the same moments.
+ */
+function comparable(db: unknown, format: string): unknown {
+  if (format !== 'v1-commands') return db;
+  const { audit, ...rest } = db as { audit: Array<Record<string, unknown>> };
+  return { ...rest, audit: audit.map(({ seq, at, by, command, entity, entityId }) => ({ seq, at, by, command, entity, entityId })) };
+}
+
+/** The schema version a fixture's data file was written at. */
+async function versionOf(format: string): Promise<number> {
+  return (JSON.parse(await readFile(new URL(`${format}/partnership.json`, formats), 'utf8')) as { version: number }).version;
+}
+
 describe.each(['v1-commands', 'v2-records'])('a data file with a change log as written in format %s', (format) => {
   it('opens and reads exactly the data it holds', async () => {
     const store = unwrap(await openFileStoreWith(await copyOf(format), {}, logAlways));
     try {
-      expect(plain(await store.read())).toEqual(await expected());
+      expect(comparable(plain(await store.read()), format)).toEqual(comparable(await expected(), format));
     } finally {
       await store.close();
     }
@@ -63,8 +79,10 @@ describe.each(['v1-commands', 'v2-records'])('a data file with a change log as w
       expect(db.revision).toBe(6);
       expect(db.actions[0]!.history.map((entry) => entry.progress)).toEqual([0, 40, 60]);
       const lines = (await readFile(`${path}.log`, 'utf8').catch(() => '')).split('\n').filter(Boolean);
-      // A log of the first versions' format is never appended to: the change rewrote the data file.
-      expect(lines.map((line) => (JSON.parse(line) as { v?: number }).v ?? 1)).toEqual(format === 'v1-commands' ? [] : [2, 2, 2, 2, 2, 2]);
+      // A log of the first versions' format is never appended to, and a data file of an older
+      // schema version is written back whole: either way the change rewrote the data file.
+      const rewritten = format === 'v1-commands' || (await versionOf(format)) < CURRENT_SCHEMA_VERSION;
+      expect(lines.map((line) => (JSON.parse(line) as { v?: number }).v ?? 1)).toEqual(rewritten ? [] : [2, 2, 2, 2, 2, 2]);
     } finally {
       await store.close();
     }
@@ -75,6 +93,7 @@ describe('a change log written at an older schema version', () => {
   // A test chain: at version 0 the partnership's area was written in lower case, and the
   // migration to version 1 capitalises it; version 1 validates as today.
   const chain: Record<number, Migration> = {
+    ...migrations,
     0: (data) => ({ ...data, partnership: { ...(data.partnership as object), area: 'Croydon' } }),
   };
 
