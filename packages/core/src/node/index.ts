@@ -1,5 +1,25 @@
-// Node-only parts of core: the file-backed store. Import from '@partnership-tracker/core/node'.
+// Node-only parts of core: the file-backed and PostgreSQL stores. Import from '@partnership-tracker/core/node'.
 export { openFileStore, FileStore, DEFAULT_COMPACTION, type FileStoreOptions, type CompactionPolicy } from './fileStore.js';
 export { createDataFile } from './createDataFile.js';
 export { parseDataFile, serializeDatabase } from './snapshotFile.js';
 export { isDataFileOrCompanion } from './companionFiles.js';
+export { PgStore, type PgConnection } from './postgres/pgStore.js';
+export {
+  PgPartnerships,
+  openPgStore,
+  isDatabaseUrl,
+  describeDatabaseUrl,
+  PARTNERSHIP_ID,
+  type PartnershipSummary,
+  type PgConnectOptions,
+} from './postgres/pgPartnerships.js';
+export {
+  startThrowawayCluster,
+  createScratchDatabase,
+  testDatabaseServer,
+  findServerPrograms,
+  TEST_DATABASE_VARIABLE,
+  NO_SERVER_HELP,
+  type ThrowawayCluster,
+  type ThrowawayClusterOptions,
+} from './postgres/throwawayCluster.js';

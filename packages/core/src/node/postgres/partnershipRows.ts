@@ -1,0 +1,201 @@
+import type pg from 'pg';
+import type { AuditEntry } from '../../common/audit/auditEntry.js';
+import { fail, ok, type Result } from '../../common/base/result.js';
+import { formatPath } from '../../common/base/validation.js';
+import { Database } from '../../common/store/database.js';
+import { migrate, migrations as defaultMigrations, type Migration } from '../../common/store/migrations.js';
+import { RECORD_KEYS, type RecordChange, type RecordCollection } from '../../common/store/recordChanges.js';
+import type { RecordPut, RowWrites } from './rowWrites.js';
+
+// The SQL of one partnership's rows. Every statement names the partnership: no statement here can
+// read or write another partnership's rows.
+
+/** Something that runs queries: a pool, or a client inside a transaction. */
+export type Queryable = Pick<pg.ClientBase, 'query'>;
+
+/** A partnership's head row. */
+export interface Head {
+  readonly schemaVersion: number;
+  readonly revision: number;
+  readonly settings: unknown;
+}
+
+/** A partnership as loaded: its database at the current schema version, and the version its rows have. */
+export interface LoadedPartnership {
+  readonly db: Database;
+  /** The schema version of the rows in the database (older than the db's when it was migrated on load). */
+  readonly rowsVersion: number;
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+/** The head row, or null when there is no such partnership. */
+export async function readHead(client: Queryable, partnership: string, lock = false): Promise<Head | null> {
+  const result = await client.query<{ schema_version: number; revision: string; settings: unknown }>(
+    `SELECT schema_version, revision, settings FROM ptrack.partnerships WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [partnership],
+  );
+  const row = result.rows[0];
+  return row === undefined ? null : { schemaVersion: row.schema_version, revision: Number(row.revision), settings: row.settings };
+}
+
+/**
+ * Reads a whole partnership in one snapshot (the caller's REPEATABLE READ transaction) and
+ * parses it with the current schema, migrating older rows in memory first. A record that fails
+ * its schema is refused with the partnership, collection and key named.
+ */
+export async function loadPartnership(
+  client: Queryable,
+  partnership: string,
+  steps: Readonly<Record<number, Migration>> = defaultMigrations,
+): Promise<Result<LoadedPartnership>> {
+  const head = await readHead(client, partnership);
+  if (head === null) return fail('store.not_found', `There is no partnership "${partnership}" in this database.`, { partnership });
+  const records = await client.query<{ collection: string; key: string; record: Record<string, unknown> }>(
+    'SELECT collection, key, record FROM ptrack.records WHERE partnership_id = $1 ORDER BY added_revision, added_index',
+    [partnership],
+  );
+  const audit = await client.query<{ entry: AuditEntry }>('SELECT entry FROM ptrack.audit WHERE partnership_id = $1 ORDER BY seq', [partnership]);
+  const document: Record<string, unknown> = { version: head.schemaVersion, revision: head.revision, partnership: head.settings, audit: audit.rows.map((row) => row.entry) };
+  for (const collection of Object.keys(RECORD_KEYS)) document[collection] = [];
+  for (const { collection, key, record } of records.rows) {
+    const list = document[collection];
+    if (!(collection in RECORD_KEYS) || !Array.isArray(list)) {
+      return fail('store.corrupt', `partnership "${partnership}": a record of unknown collection "${collection}" (${key})`, { partnership, collection, key });
+    }
+    const field = RECORD_KEYS[collection as RecordCollection];
+    if (record === null || typeof record !== 'object' || record[field] !== key) {
+      return fail('store.corrupt', `partnership "${partnership}", ${collection} "${key}": the record's ${field} is ${JSON.stringify(record?.[field])}`, { partnership, collection, key });
+    }
+    list.push(record);
+  }
+  const migrated = migrate(document, steps);
+  if (!migrated.success) return fail(migrated.error.code, `partnership "${partnership}": ${migrated.error.message}`, { partnership });
+  const parsed = Database.safeParse(migrated.data.data);
+  if (!parsed.success) return fail('store.invalid', describeInvalid(partnership, migrated.data.data, parsed.error.issues[0]), { partnership });
+  return ok({ db: parsed.data, rowsVersion: head.schemaVersion });
+}
+
+/** Names the record that failed its schema: partnership, collection and key, then the field. */
+function describeInvalid(partnership: string, document: Record<string, unknown>, issue: { path: PropertyKey[]; message: string } | undefined): string {
+  if (issue === undefined) return `partnership "${partnership}": invalid`;
+  const [collection, index, ...rest] = issue.path;
+  if (typeof collection === 'string' && collection in RECORD_KEYS && typeof index === 'number') {
+    const record = (document[collection] as Array<Record<string, unknown>>)[index];
+    const key = record?.[RECORD_KEYS[collection as RecordCollection]];
+    const field = formatPath(rest);
+    return `partnership "${partnership}", ${collection} "${String(key)}"${field === '' ? '' : `, ${field}`}: ${issue.message}`;
+  }
+  return `partnership "${partnership}", ${formatPath(issue.path) || '(root)'}: ${issue.message}`;
+}
+
+/** One revision another process committed: the records it left and its audit entries. */
+export interface CommittedRevision {
+  readonly revision: number;
+  readonly changes: readonly RecordChange[];
+  readonly audit: readonly AuditEntry[];
+}
+
+/** What changed since `revision`, in one statement (one snapshot, one round trip). Null: no such partnership. */
+export async function readSince(client: Queryable, partnership: string, revision: number): Promise<{ head: Head; revisions: CommittedRevision[] } | null> {
+  const result = await client.query<{ schema_version: number; head: string; revision: string | null; changes: RecordChange[] | null; audit: AuditEntry[] | null }>(
+    `SELECT h.schema_version, h.revision AS head, r.revision, r.changes,
+            (SELECT jsonb_agg(a.entry ORDER BY a.seq) FROM ptrack.audit a
+              WHERE a.partnership_id = h.id AND a.revision = r.revision) AS audit
+       FROM ptrack.partnerships h
+       LEFT JOIN ptrack.revisions r ON r.partnership_id = h.id AND r.revision > $2
+      WHERE h.id = $1
+      ORDER BY r.revision`,
+    [partnership, revision],
+  );
+  const first = result.rows[0];
+  if (first === undefined) return null;
+  const head: Head = { schemaVersion: first.schema_version, revision: Number(first.head), settings: undefined };
+  const revisions = result.rows
+    .filter((row) => row.revision !== null)
+    .map((row) => ({ revision: Number(row.revision), changes: row.changes ?? [], audit: row.audit ?? [] }));
+  return { head, revisions };
+}
+
+/**
+ * Moves the head to `revision + 1` if it is still at `revision`, with the new settings if they
+ * changed. False when another process committed first. The row stays locked until the
+ * transaction ends, so that the revisions of a partnership commit in order.
+ */
+export async function advanceHead(client: Queryable, partnership: string, revision: number, settings: Record<string, unknown> | null): Promise<boolean> {
+  const result = await client.query('UPDATE ptrack.partnerships SET revision = revision + 1, settings = coalesce($3::jsonb, settings) WHERE id = $1 AND revision = $2', [
+    partnership,
+    revision,
+    settings === null ? null : json(settings),
+  ]);
+  return result.rowCount === 1;
+}
+
+/** Writes a commit's rows: deletes first, then whole records, then appends to append-only lists. */
+export async function writeRows(client: Queryable, partnership: string, revision: number, writes: RowWrites): Promise<void> {
+  if (writes.deletes.length > 0) {
+    await client.query(
+      `DELETE FROM ptrack.records r USING jsonb_to_recordset($2::jsonb) AS x(collection text, key text)
+        WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key`,
+      [partnership, json(writes.deletes)],
+    );
+  }
+  await putRecords(client, partnership, revision, writes.puts);
+  if (writes.appends.length > 0) {
+    const result = await client.query(
+      `UPDATE ptrack.records r
+          SET record = x.record || jsonb_build_object(x.field, coalesce(r.record -> x.field, '[]'::jsonb) || x.items)
+         FROM jsonb_to_recordset($2::jsonb) AS x(collection text, key text, record jsonb, field text, "from" integer, items jsonb)
+        WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key
+          AND jsonb_array_length(coalesce(r.record -> x.field, '[]'::jsonb)) = x."from"`,
+      [partnership, json(writes.appends)],
+    );
+    // The head revision matched, so every appended list must be where the change expects it.
+    if (result.rowCount !== writes.appends.length) throw new Error(`partnership "${partnership}": an append-only list in the database is not where revision ${revision} expects it`);
+  }
+}
+
+// Bounded so that no one parameter grows without limit when a whole partnership is copied in.
+const CHUNK = 2000;
+
+/** Inserts records (at `revision`, in the order given) or replaces them in place. */
+export async function putRecords(client: Queryable, partnership: string, revision: number, puts: readonly RecordPut[]): Promise<void> {
+  for (let start = 0; start < puts.length; start += CHUNK) {
+    await client.query(
+      `INSERT INTO ptrack.records (partnership_id, collection, key, added_revision, added_index, record)
+       SELECT $1, x.collection, x.key, $2, x.index, x.record
+         FROM jsonb_to_recordset($3::jsonb) AS x(collection text, key text, index integer, record jsonb)
+       ON CONFLICT (partnership_id, collection, key) DO UPDATE SET record = EXCLUDED.record`,
+      [partnership, revision, json(puts.slice(start, start + CHUNK))],
+    );
+  }
+}
+
+/** Appends audit entries and, with `changes`, the revision's record changes for other processes to catch up with. */
+export async function appendHistory(client: Queryable, partnership: string, revision: number, audit: readonly AuditEntry[], changes: readonly RecordChange[] | null): Promise<void> {
+  for (let start = 0; start < audit.length; start += CHUNK) {
+    await client.query(
+      `INSERT INTO ptrack.audit (partnership_id, seq, revision, entry)
+       SELECT $1, (e ->> 'seq')::bigint, $2, e FROM jsonb_array_elements($3::jsonb) AS e`,
+      [partnership, revision, json(audit.slice(start, start + CHUNK))],
+    );
+  }
+  if (changes !== null) {
+    await client.query('INSERT INTO ptrack.revisions (partnership_id, revision, changes) VALUES ($1, $2, $3::jsonb)', [partnership, revision, json(changes)]);
+  }
+}
+
+/** Every record of a database as puts, in the database's order, for writing it whole. */
+export function recordsOf(db: Database): Result<RecordPut[]> {
+  const puts: RecordPut[] = [];
+  for (const [collection, field] of Object.entries(RECORD_KEYS)) {
+    const seen = new Set<string>();
+    for (const record of db[collection as RecordCollection] as unknown as Array<Record<string, unknown>>) {
+      const key = record[field] as string;
+      if (seen.has(key)) return fail('store.invalid', `${collection}: "${key}" appears twice`, { collection, key });
+      seen.add(key);
+      puts.push({ collection, key, index: puts.length, record });
+    }
+  }
+  return ok(puts);
+}

@@ -1,0 +1,250 @@
+import type pg from 'pg';
+import { fail, ok, type Result } from '../../common/base/result.js';
+import { applyCommands, type ChangeContext } from '../../common/store/applyCommands.js';
+import type { CommandInput } from '../../common/store/commands.js';
+import { CURRENT_SCHEMA_VERSION, type Database } from '../../common/store/database.js';
+import type { Migration } from '../../common/store/migrations.js';
+import { applyRecordChanges } from '../../common/store/recordChanges.js';
+import { SerialQueue } from '../../common/store/serialQueue.js';
+import { appendAudit, withAuditTail } from '../../common/store/sharedAudit.js';
+import type { CommitResult, Store } from '../../common/store/store.js';
+import { advanceHead, appendHistory, loadPartnership, putRecords, readHead, readSince, recordsOf, writeRows, type LoadedPartnership } from './partnershipRows.js';
+import { rowWrites } from './rowWrites.js';
+
+/** Hooks for tests (a migration chain); not exported from the package entry. */
+export interface PgStoreInternals {
+  readonly migrations?: Readonly<Record<number, Migration>>;
+}
+
+/** How a PgStore reaches its database, and what to call it in messages (never with a password). */
+export interface PgConnection {
+  readonly pool: pg.Pool;
+  readonly address: string;
+}
+
+// Optimistic commits retry on conflict; after this many, a commit locks the head first, so that
+// one busy writer cannot starve another.
+const OPTIMISTIC_ATTEMPTS = 3;
+
+/** The transaction isolation under which a partnership is read whole: one snapshot for all its rows. */
+const SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
+/**
+ * One partnership in a PostgreSQL database. It keeps the partnership in memory, like the file
+ * store, and catches up with other processes' commits before every read and commit: one query
+ * gives the records of every revision since its own. A commit applies the commands in memory,
+ * then writes only the rows they changed, on condition that the head is still at the revision
+ * it read; when another process got there first, it catches up and applies them again.
+ */
+export class PgStore implements Store {
+  private db: Database;
+  private rowsVersion: number;
+  private readonly queue = new SerialQueue();
+  private closed = false;
+
+  /** Use `openPgStore` or `PgPartnerships.open`. */
+  constructor(
+    private readonly connection: PgConnection,
+    /** The partnership's id (its slug) in the database. */
+    readonly partnership: string,
+    loaded: LoadedPartnership,
+    private readonly onClose: () => Promise<void>,
+    private readonly internals: PgStoreInternals = {},
+  ) {
+    this.db = loaded.db;
+    this.rowsVersion = loaded.rowsVersion;
+  }
+
+  async read(): Promise<Database> {
+    if (this.closed) return this.db;
+    return this.queue.run(async () => {
+      const caught = await this.catchUp(this.connection.pool);
+      if (!caught.success) throw new Error(`${caught.error.code}: ${caught.error.message}`);
+      return this.db;
+    });
+  }
+
+  commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
+    if (this.closed) return Promise.resolve(fail('store.closed', 'The store has been closed.'));
+    return this.queue.run(async () => {
+      try {
+        return await this.commitNow(commands, context);
+      } catch (error) {
+        return this.unavailable(error, 'nothing was written');
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return this.queue.drain();
+    this.closed = true;
+    await this.queue.drain();
+    await this.onClose();
+  }
+
+  private async commitNow(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.connection.pool.connect();
+      let broken: unknown;
+      try {
+        const locking = attempt > OPTIMISTIC_ATTEMPTS;
+        if (locking) {
+          await client.query('BEGIN');
+          await readHead(client, this.partnership, true);
+        }
+        const caught = await this.catchUp(client);
+        if (!caught.success) return await this.abandon(client, locking, caught);
+        const outcome = applyCommands(withAuditTail(this.db), commands, context);
+        if (!outcome.success) return await this.abandon(client, locking, outcome);
+        const { audit, changes } = outcome.data;
+        if (audit.length === 0) return await this.abandon(client, locking, ok({ revision: this.db.revision, audit: [] }));
+        if (!locking) await client.query('BEGIN');
+        const writes = rowWrites(changes);
+        if (!(await advanceHead(client, this.partnership, this.db.revision, writes.settings))) {
+          await client.query('ROLLBACK');
+          continue;
+        }
+        const revision = this.db.revision + 1;
+        await writeRows(client, this.partnership, revision, writes);
+        await appendHistory(client, this.partnership, revision, audit, changes);
+        try {
+          await client.query('COMMIT');
+        } catch (error) {
+          broken = error;
+          // The server may have committed before the connection failed: the next read finds out.
+          return fail('store.write_uncertain', `The connection to ${this.connection.address} failed while committing (${(error as Error).message}); the change may or may not have been saved. Check before repeating it.`);
+        }
+        appendAudit(this.db.audit, audit);
+        this.db = { ...outcome.data.db, audit: this.db.audit };
+        return ok({ revision, audit });
+      } catch (error) {
+        broken = error;
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    }
+  }
+
+  /** Ends a commit that writes nothing, releasing the head's lock if it was taken. */
+  private async abandon<T>(client: pg.PoolClient, inTransaction: boolean, result: Result<T>): Promise<Result<T>> {
+    if (inTransaction) await client.query('ROLLBACK');
+    return result;
+  }
+
+  /**
+   * Brings the partnership up to the database's latest revision: the records of each revision
+   * since ours, applied in order, or the whole partnership again when that cannot be done (its
+   * rows were migrated, or revisions are missing).
+   */
+  private async catchUp(client: pg.Pool | pg.PoolClient): Promise<Result<void>> {
+    const since = await readSince(client, this.partnership, this.db.revision);
+    if (since === null) return fail('store.not_found', `The partnership "${this.partnership}" is no longer in ${this.connection.address}.`, { partnership: this.partnership });
+    if (since.head.schemaVersion !== this.rowsVersion || since.head.revision < this.db.revision) return this.reload();
+    let db = this.db;
+    const entries = [];
+    for (const committed of since.revisions) {
+      if (committed.revision !== db.revision + 1) return this.reload();
+      const applied = applyRecordChanges(db, committed.changes, { validate: true });
+      if (!applied.success) return fail('store.corrupt', `partnership "${this.partnership}", revision ${committed.revision}: ${applied.error.message}`, { partnership: this.partnership });
+      db = { ...applied.data, revision: committed.revision };
+      entries.push(...committed.audit);
+    }
+    if (db.revision < since.head.revision) return this.reload();
+    if (db !== this.db) {
+      appendAudit(this.db.audit, entries);
+      this.db = { ...db, audit: this.db.audit };
+    }
+    return ok(undefined);
+  }
+
+  private async reload(): Promise<Result<void>> {
+    const loaded = await loadSnapshot(this.connection, this.partnership, this.internals);
+    if (!loaded.success) return loaded;
+    this.db = loaded.data.db;
+    this.rowsVersion = loaded.data.rowsVersion;
+    return ok(undefined);
+  }
+
+  private unavailable(error: unknown, consequence: string): Result<never> {
+    return fail('store.unavailable', `PostgreSQL at ${this.connection.address} failed: ${(error as Error).message}; ${consequence}.`);
+  }
+}
+
+/** Reads a partnership whole in one snapshot and, when its rows are of an older schema version, rewrites them migrated. */
+export async function loadSnapshot(connection: PgConnection, partnership: string, internals: PgStoreInternals = {}): Promise<Result<LoadedPartnership>> {
+  const client = await connection.pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(SNAPSHOT);
+    const loaded = await loadPartnership(client, partnership, internals.migrations);
+    await client.query('COMMIT');
+    if (!loaded.success || loaded.data.rowsVersion >= CURRENT_SCHEMA_VERSION) return loaded;
+    return await writeMigrated(client, partnership, loaded.data);
+  } catch (error) {
+    broken = error as Error;
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/**
+ * Writes a partnership migrated in memory back as rows of the current schema version, unless
+ * another process changed it since it was read (then that process's rows are read again).
+ */
+async function writeMigrated(client: pg.PoolClient, partnership: string, loaded: LoadedPartnership): Promise<Result<LoadedPartnership>> {
+  await client.query('BEGIN');
+  try {
+    const head = await readHead(client, partnership, true);
+    if (head === null || head.revision !== loaded.db.revision || head.schemaVersion !== loaded.rowsVersion) {
+      await client.query('ROLLBACK');
+      return fail('store.conflict', `partnership "${partnership}" changed while it was being migrated; open it again.`, { partnership });
+    }
+    const puts = recordsOf(loaded.db);
+    if (!puts.success) {
+      await client.query('ROLLBACK');
+      return fail(puts.error.code, `partnership "${partnership}", ${puts.error.message}`, { partnership });
+    }
+    await client.query('DELETE FROM ptrack.records WHERE partnership_id = $1', [partnership]);
+    await putRecords(client, partnership, loaded.db.revision, puts.data);
+    await client.query('UPDATE ptrack.partnerships SET schema_version = $2, settings = $3::jsonb WHERE id = $1', [partnership, CURRENT_SCHEMA_VERSION, JSON.stringify(loaded.db.partnership)]);
+    await client.query('COMMIT');
+    return ok({ db: loaded.db, rowsVersion: CURRENT_SCHEMA_VERSION });
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Adds a partnership holding `db` to the database; `store.exists` when the id is taken. */
+export async function insertPartnership(connection: PgConnection, partnership: string, db: Database): Promise<Result<void>> {
+  const puts = recordsOf(db);
+  if (!puts.success) return puts;
+  const client = await connection.pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const inserted = await client.query('INSERT INTO ptrack.partnerships (id, schema_version, revision, settings) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (id) DO NOTHING', [
+      partnership,
+      db.version,
+      db.revision,
+      JSON.stringify(db.partnership),
+    ]);
+    if (inserted.rowCount !== 1) {
+      await client.query('ROLLBACK');
+      return fail('store.exists', `${connection.address} already holds a partnership "${partnership}"; refusing to overwrite it.`, { partnership });
+    }
+    await putRecords(client, partnership, 0, puts.data);
+    await appendHistory(client, partnership, db.revision, db.audit, null);
+    await client.query('COMMIT');
+    return ok(undefined);
+  } catch (error) {
+    broken = error as Error;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
