@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // The bin tests start node processes and the digest test starts Chromium.
     testTimeout: 30_000,
+    // One PostgreSQL server for the run: PTRACK_TEST_DATABASE_URL, or a throwaway cluster.
+    globalSetup: ['src/__fixtures__/pgServer.ts'],
   },
 });

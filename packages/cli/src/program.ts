@@ -48,7 +48,8 @@ export function buildProgram(io: Io, run: Run): Command {
     .description('Partnership Tracker for the business team: import registers, export report tables, digests and calendars.')
     .version(cliVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .addOption(new Option('--data <file>', 'the data file (default: $PTRACK_DATA, else ./partnership.json)'))
+    .addOption(new Option('--data <file|url>', 'the data file, or a postgres:// database URL (default: $PTRACK_DATA, else ./partnership.json)'))
+    .addOption(new Option('--partnership <slug>', 'which partnership of the database (default: $PTRACK_PARTNERSHIP, else its only one)'))
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
@@ -58,6 +59,7 @@ export function buildProgram(io: Io, run: Run): Command {
 Exit codes: 0 done, 1 invalid input (nothing was written), 2 usage error,
 3 written but not confirmed by the disk (check before running it again).
 Set PTRACK_NOW to an ISO instant to reproduce a report as of that moment.
+PostgreSQL credentials come from the --data URL or the standard PG* variables (PGPASSWORD, PGPASSFILE…).
 ${examples(
   'ptrack init --name "Croydon Safeguarding Children Partnership" --area Croydon',
   'ptrack import agencies agencies.csv',
@@ -65,21 +67,51 @@ ${examples(
   'ptrack calendar --subgroup QAG --out qag.ics',
 )}`,
     );
-  const data = (command: Command): { data?: string } => command.optsWithGlobals() as { data?: string };
+  const data = (command: Command): { data?: string; partnership?: string } => {
+    const { data: address, partnership } = command.optsWithGlobals() as { data?: string; partnership?: string };
+    return { ...(address === undefined ? {} : { data: address }), ...(partnership === undefined ? {} : { partnership }) };
+  };
 
   program
     .command('init')
-    .description('create a new partnership data file (refuses to replace an existing one)')
+    .description('create a new partnership: a data file, or a partnership in a database (refuses to replace an existing one)')
     .option('--name <name>', "the partnership's name")
     .option('--area <area>', 'the area it covers')
     .option('--example', 'write the example partnership (modelled on a real 2024/25 annual report) to try things out')
     .option('--force', 'replace an existing data file')
     .addHelpText(
       'after',
-      examples('ptrack init --name "Croydon Safeguarding Children Partnership" --area Croydon', 'ptrack --data example.json init --example', 'PTRACK_DATA=test.json ptrack init --name Test --area Test --force'),
+      examples(
+        'ptrack init --name "Croydon Safeguarding Children Partnership" --area Croydon',
+        'ptrack --data example.json init --example',
+        'PTRACK_DATA=test.json ptrack init --name Test --area Test --force',
+        'ptrack init --data postgresql://ptrack@db.example.org/ptrack --partnership croydon-scp --name "Croydon Safeguarding Children Partnership" --area Croydon',
+      ),
     )
     .action((flags: { name?: string; area?: string; force?: boolean; example?: boolean }, command: Command) =>
       run(async () => (await import('./commands/initCommand.js')).initCommand({ ...flags, ...data(command) }, io)),
+    );
+
+  program
+    .command('partnerships')
+    .description('list the partnerships in a database (a data file holds one): id, name, area, revision')
+    .addHelpText('after', examples('ptrack partnerships --data postgresql://ptrack@db.example.org/ptrack'))
+    .action((_flags: unknown, command: Command) => run(async () => (await import('./commands/partnershipsCommand.js')).partnershipsCommand(data(command), io)));
+
+  program
+    .command('copy')
+    .description('copy a partnership whole, with its history, between data files and databases, and check the copy reads back the same')
+    .requiredOption('--from <file|url>', 'where the partnership is now')
+    .requiredOption('--to <file|url>', 'where to copy it (refuses an existing data file or partnership)')
+    .addHelpText(
+      'after',
+      `\n--partnership names the partnership on the database side (both sides, when both are databases).\n${examples(
+        'ptrack copy --from partnership.json --to postgresql://ptrack@db.example.org/ptrack --partnership croydon-scp',
+        'ptrack copy --from postgresql://ptrack@db.example.org/ptrack --partnership croydon-scp --to backup.json',
+      )}`,
+    )
+    .action((flags: { from: string; to: string }, command: Command) =>
+      run(async () => (await import('./commands/copyCommand.js')).copyCommand({ ...flags, ...data(command) }, io)),
     );
 
   program

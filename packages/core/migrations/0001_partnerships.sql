@@ -25,6 +25,19 @@ CREATE TABLE ptrack.records (
 );
 CREATE INDEX records_in_order ON ptrack.records (partnership_id, added_revision, added_index);
 
+-- The items of a record's append-only list (an action's history), one row each: an update adds
+-- a row rather than rewriting a list that grows with every update.
+CREATE TABLE ptrack.record_items (
+  partnership_id text NOT NULL,
+  collection text NOT NULL,
+  key text NOT NULL,
+  field text NOT NULL,
+  position integer NOT NULL,
+  item jsonb NOT NULL,
+  PRIMARY KEY (partnership_id, collection, key, field, position),
+  FOREIGN KEY (partnership_id, collection, key) REFERENCES ptrack.records (partnership_id, collection, key) ON DELETE CASCADE
+);
+
 -- The audit: append-only (a trigger refuses updates and deletes).
 CREATE TABLE ptrack.audit (
   partnership_id text NOT NULL REFERENCES ptrack.partnerships (id),
@@ -56,5 +69,6 @@ CREATE TABLE ptrack.revisions (
 DROP TABLE ptrack.revisions;
 DROP TABLE ptrack.audit;
 DROP FUNCTION ptrack.refuse_audit_change();
+DROP TABLE ptrack.record_items;
 DROP TABLE ptrack.records;
 DROP TABLE ptrack.partnerships;

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@partnership-tracker/core';
-import { resolveDataPath, withDataFile } from '../dataFile.js';
+import { resolveDataAddress, withDataStore } from '../dataStore.js';
 import { findPersonByEmail, findSubgroup } from '../import/index.js';
 import type { Io } from '../io.js';
 import { emit } from './output.js';
@@ -7,6 +7,7 @@ import { emit } from './output.js';
 /** The flags of `ptrack calendar`. */
 export interface CalendarFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly subgroup?: string;
   readonly person?: string;
   readonly out?: string;
@@ -14,7 +15,7 @@ export interface CalendarFlags {
 
 /** `ptrack calendar`: writes an iCalendar file of meetings (and a person's due dates). */
 export async function calendarCommand(flags: CalendarFlags, io: Io): Promise<Result<void>> {
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const db = await store.read();
     const subgroup = flags.subgroup === undefined ? undefined : findSubgroup(db, flags.subgroup);
     if (flags.subgroup !== undefined && !subgroup) return fail('input.unknown_subgroup', `--subgroup ${flags.subgroup}: there is no such subgroup (there are: ${db.subgroups.map((s) => s.shortName).join(', ')}).`);

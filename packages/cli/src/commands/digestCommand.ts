@@ -1,5 +1,5 @@
 import { fail, quarterlyDigest, type Result } from '@partnership-tracker/core';
-import { resolveDataPath, withDataFile } from '../dataFile.js';
+import { resolveDataAddress, withDataStore } from '../dataStore.js';
 import type { DigestFormat } from '../digest/index.js';
 import { periodFromFlags } from '../export/period.js';
 import { findPlan } from '../import/index.js';
@@ -9,6 +9,7 @@ import { emit, nowText } from './output.js';
 /** The flags of `ptrack digest`. */
 export interface DigestFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly quarter: string;
   readonly year?: string;
   readonly plan?: string;
@@ -22,7 +23,7 @@ export async function digestCommand(flags: DigestFlags, io: Io): Promise<Result<
   if (!period.success) return period;
   if (period.data?.kind !== 'quarter') return fail('usage.quarter_required', 'digest needs a quarter, e.g. --quarter "2024/25 Q4"');
   const quarter = period.data;
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const db = await store.read();
     const plan = flags.plan === undefined ? undefined : findPlan(db, flags.plan);
     if (flags.plan !== undefined && !plan) return fail('input.unknown_plan', `--plan ${flags.plan}: there is no such plan (there are: ${db.plans.map((p) => p.name).join('; ') || 'none'}).`);

@@ -13,7 +13,7 @@ import {
   type Report,
   type Result,
 } from '@partnership-tracker/core';
-import { resolveDataPath, withDataFile } from '../dataFile.js';
+import { resolveDataAddress, withDataStore } from '../dataStore.js';
 import type { ExportFormat } from '../export/index.js';
 import { periodFromFlags } from '../export/period.js';
 import { findSubgroup } from '../import/index.js';
@@ -24,6 +24,7 @@ import { emit } from './output.js';
 /** The flags of `ptrack export`. */
 export interface ExportFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly year?: string;
   readonly quarter?: string;
   readonly subgroup?: string;
@@ -116,7 +117,7 @@ export async function exportCommand(table: string, flags: ExportFlags, io: Io): 
   if (!build) return fail('usage.unknown_table', `Cannot export "${table}".`);
   const period = periodFromFlags(flags.year, flags.quarter);
   if (!period.success) return period;
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const db = await store.read();
     const subgroup = flags.subgroup === undefined ? undefined : findSubgroup(db, flags.subgroup);
     if (flags.subgroup !== undefined && !subgroup) return fail('input.unknown_subgroup', `--subgroup ${flags.subgroup}: there is no such subgroup (there are: ${db.subgroups.map((s) => s.shortName).join(', ')}).`);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyCommands, fail, ok, type Result } from '@partnership-tracker/core';
 import { decodeCsvFile } from '../csv/index.js';
-import { resolveDataPath, withDataFile } from '../dataFile.js';
+import { resolveDataAddress, withDataStore } from '../dataStore.js';
 import { describeChanges, importerFor, prepareImport } from '../import/index.js';
 import type { Io } from '../io.js';
 import { CLI_ACTOR } from '../records/index.js';
@@ -11,6 +11,7 @@ import { nowText } from './output.js';
 /** The flags of `ptrack import`. */
 export interface ImportFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly createAgencies?: boolean;
   readonly dryRun?: boolean;
 }
@@ -30,7 +31,7 @@ export async function importCommand(entity: string, file: string, flags: ImportF
   if (!decoded.success) return decoded;
   const text = decoded.data;
   const at = nowText(io);
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const db = await store.read();
     const context = { actor: CLI_ACTOR, at };
     const prepared = prepareImport(importer, text, file, db, { createAgencies: flags.createAgencies === true, now: at }, context);

@@ -1,5 +1,5 @@
 import { ok, type ActionStatus, type Result } from '@partnership-tracker/core';
-import { resolveDataPath, withDataFile } from '../dataFile.js';
+import { resolveDataAddress, withDataStore } from '../dataStore.js';
 import type { Io } from '../io.js';
 import { parseEmailList, parseLocalDate } from '../parse/index.js';
 import { recordAttendance, snoozeAction, updateAction, withdrawAction } from '../records/index.js';
@@ -8,6 +8,7 @@ import { nowText } from './output.js';
 /** The flags of `ptrack attendance record`. */
 export interface AttendanceFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly meeting: string;
   readonly present?: string;
   readonly apologies?: string;
@@ -23,7 +24,7 @@ export async function attendanceRecordCommand(flags: AttendanceFlags, io: Io): P
     if (!parsed.success) return { success: false, error: { code: 'usage.bad_email', message: `--${key}: ${parsed.error.message}` } };
     lists[key] = parsed.data;
   }
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const done = await recordAttendance(store, { meetingId: flags.meeting, ...lists, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
@@ -34,6 +35,7 @@ export async function attendanceRecordCommand(flags: AttendanceFlags, io: Io): P
 /** The flags of `ptrack action update`. */
 export interface ActionFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly progress?: number;
   readonly status?: ActionStatus;
   readonly note?: string;
@@ -42,7 +44,7 @@ export interface ActionFlags {
 
 /** `ptrack action update REF`: adds an update to an action's history. */
 export async function actionUpdateCommand(ref: string, flags: ActionFlags, io: Io): Promise<Result<void>> {
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const done = await updateAction(
       store,
       {
@@ -63,6 +65,7 @@ export async function actionUpdateCommand(ref: string, flags: ActionFlags, io: I
 /** The flags of `ptrack action snooze`. */
 export interface SnoozeFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly until?: string;
   readonly off?: boolean;
   readonly as?: string;
@@ -79,7 +82,7 @@ export async function actionSnoozeCommand(ref: string, flags: SnoozeFlags, io: I
     if (!parsed.success) return { success: false, error: { code: 'usage.bad_date', message: `--until: ${parsed.error.message}` } };
     until = parsed.data;
   }
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const done = await snoozeAction(store, { ref, until, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);

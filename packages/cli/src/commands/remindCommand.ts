@@ -1,5 +1,5 @@
 import { fail, localDateOf, ok, type Result } from '@partnership-tracker/core';
-import { resolveDataPath, withDataFile } from '../dataFile.js';
+import { resolveDataAddress, withDataStore } from '../dataStore.js';
 import type { Io } from '../io.js';
 import { parseLocalDate } from '../parse/index.js';
 import { describeReminders, remindersOn } from '../remind/index.js';
@@ -7,6 +7,7 @@ import { describeReminders, remindersOn } from '../remind/index.js';
 /** The flags of `ptrack remind`. */
 export interface RemindFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly dryRun?: boolean;
   readonly on?: string;
 }
@@ -16,7 +17,7 @@ export async function remindCommand(flags: RemindFlags, io: Io): Promise<Result<
   if (!flags.dryRun) return fail('usage.dry_run_only', 'ptrack only lists reminders; the Teams bot sends them. Add --dry-run.');
   const day = flags.on === undefined ? undefined : parseLocalDate(flags.on);
   if (day && !day.success) return fail('usage.bad_date', `--on: ${day.error.message}`);
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const db = await store.read();
     const on = day?.success ? day.data : localDateOf(io.now(), db.partnership.timeZone);
     io.stdout(describeReminders(db, on, remindersOn(db, on)));

@@ -29,6 +29,12 @@ export interface LoadedPartnership {
 
 const json = (value: unknown): string => JSON.stringify(value);
 
+/**
+ * The append-only list of each collection that has one: its items are rows of their own
+ * (ptrack.record_items), so that an update adds a row instead of rewriting the whole list.
+ */
+const ITEM_LISTS: Readonly<Partial<Record<RecordCollection, string>>> = { actions: 'history' };
+
 /** The head row, or null when there is no such partnership. */
 export async function readHead(client: Queryable, partnership: string, lock = false): Promise<Head | null> {
   const result = await client.query<{ schema_version: number; revision: string; settings: unknown }>(
@@ -55,6 +61,17 @@ export async function loadPartnership(
     'SELECT collection, key, record FROM ptrack.records WHERE partnership_id = $1 ORDER BY added_revision, added_index',
     [partnership],
   );
+  const items = await client.query<{ collection: string; key: string; field: string; item: unknown }>(
+    'SELECT collection, key, field, item FROM ptrack.record_items WHERE partnership_id = $1 ORDER BY collection, key, field, position',
+    [partnership],
+  );
+  const lists = new Map<string, unknown[]>();
+  for (const { collection, key, field, item } of items.rows) {
+    const id = `${collection}\u0000${key}\u0000${field}`;
+    let list = lists.get(id);
+    if (list === undefined) lists.set(id, (list = []));
+    list.push(item);
+  }
   const audit = await client.query<{ entry: AuditEntry }>('SELECT entry FROM ptrack.audit WHERE partnership_id = $1 ORDER BY seq', [partnership]);
   const document: Record<string, unknown> = { version: head.schemaVersion, revision: head.revision, partnership: head.settings, audit: audit.rows.map((row) => row.entry) };
   for (const collection of Object.keys(RECORD_KEYS)) document[collection] = [];
@@ -67,7 +84,8 @@ export async function loadPartnership(
     if (record === null || typeof record !== 'object' || record[field] !== key) {
       return fail('store.corrupt', `partnership "${partnership}", ${collection} "${key}": the record's ${field} is ${JSON.stringify(record?.[field])}`, { partnership, collection, key });
     }
-    list.push(record);
+    const listField = ITEM_LISTS[collection as RecordCollection];
+    list.push(listField === undefined ? record : { ...record, [listField]: lists.get(`${collection}\u0000${key}\u0000${listField}`) ?? [] });
   }
   const migrated = migrate(document, steps);
   if (!migrated.success) return fail(migrated.error.code, `partnership "${partnership}": ${migrated.error.message}`, { partnership });
@@ -142,31 +160,65 @@ export async function writeRows(client: Queryable, partnership: string, revision
   }
   await putRecords(client, partnership, revision, writes.puts);
   if (writes.appends.length > 0) {
-    const result = await client.query(
-      `UPDATE ptrack.records r
-          SET record = x.record || jsonb_build_object(x.field, coalesce(r.record -> x.field, '[]'::jsonb) || x.items)
-         FROM jsonb_to_recordset($2::jsonb) AS x(collection text, key text, record jsonb, field text, "from" integer, items jsonb)
-        WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key
-          AND jsonb_array_length(coalesce(r.record -> x.field, '[]'::jsonb)) = x."from"`,
+    // A list's items are numbered from 0: an append that does not follow on from the last item
+    // the database holds collides with an existing row and fails the transaction.
+    await client.query(
+      `INSERT INTO ptrack.record_items (partnership_id, collection, key, field, position, item)
+       SELECT $1, x.collection, x.key, x.field, x."from" + i.n - 1, i.item
+         FROM jsonb_to_recordset($2::jsonb) AS x(collection text, key text, field text, "from" integer, items jsonb),
+              jsonb_array_elements(x.items) WITH ORDINALITY AS i(item, n)`,
       [partnership, json(writes.appends)],
     );
-    // The head revision matched, so every appended list must be where the change expects it.
-    if (result.rowCount !== writes.appends.length) throw new Error(`partnership "${partnership}": an append-only list in the database is not where revision ${revision} expects it`);
+    const result = await client.query(
+      `UPDATE ptrack.records r SET record = x.record
+         FROM jsonb_to_recordset($2::jsonb) AS x(collection text, key text, record jsonb)
+        WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key`,
+      [partnership, json(writes.appends.map(({ collection, key, record }) => ({ collection, key, record })))],
+    );
+    if (result.rowCount !== writes.appends.length) throw new Error(`partnership "${partnership}": revision ${revision} appends to a record the database does not hold`);
   }
 }
 
 // Bounded so that no one parameter grows without limit when a whole partnership is copied in.
 const CHUNK = 2000;
 
-/** Inserts records (at `revision`, in the order given) or replaces them in place. */
+/**
+ * Inserts records (at `revision`, in the order given) or replaces them in place, with the
+ * items of their append-only lists.
+ */
 export async function putRecords(client: Queryable, partnership: string, revision: number, puts: readonly RecordPut[]): Promise<void> {
   for (let start = 0; start < puts.length; start += CHUNK) {
+    const rows: RecordPut[] = [];
+    const listed: Array<{ collection: string; key: string; field: string; items: unknown[] }> = [];
+    for (const put of puts.slice(start, start + CHUNK)) {
+      const field = ITEM_LISTS[put.collection as RecordCollection];
+      if (field === undefined) {
+        rows.push(put);
+        continue;
+      }
+      const { [field]: items, ...rest } = put.record;
+      rows.push({ ...put, record: rest });
+      listed.push({ collection: put.collection, key: put.key, field, items: (items as unknown[] | undefined) ?? [] });
+    }
     await client.query(
       `INSERT INTO ptrack.records (partnership_id, collection, key, added_revision, added_index, record)
        SELECT $1, x.collection, x.key, $2, x.index, x.record
          FROM jsonb_to_recordset($3::jsonb) AS x(collection text, key text, index integer, record jsonb)
        ON CONFLICT (partnership_id, collection, key) DO UPDATE SET record = EXCLUDED.record`,
-      [partnership, revision, json(puts.slice(start, start + CHUNK))],
+      [partnership, revision, json(rows)],
+    );
+    if (listed.length === 0) continue;
+    await client.query(
+      `DELETE FROM ptrack.record_items r USING jsonb_to_recordset($2::jsonb) AS x(collection text, key text, field text)
+        WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key AND r.field = x.field`,
+      [partnership, json(listed.map(({ collection, key, field }) => ({ collection, key, field })))],
+    );
+    await client.query(
+      `INSERT INTO ptrack.record_items (partnership_id, collection, key, field, position, item)
+       SELECT $1, x.collection, x.key, x.field, i.n - 1, i.item
+         FROM jsonb_to_recordset($2::jsonb) AS x(collection text, key text, field text, items jsonb),
+              jsonb_array_elements(x.items) WITH ORDINALITY AS i(item, n)`,
+      [partnership, json(listed)],
     );
   }
 }
