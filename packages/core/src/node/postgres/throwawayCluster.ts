@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -60,6 +60,34 @@ async function serverAccount(): Promise<{ uid: number; gid: number } | null> {
   }
 }
 
+const PREFIX = 'ptrack-pg-';
+const OWNER_FILE = 'owner.pid';
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Stops and removes the throwaway clusters of processes that died without stopping them (a
+ * test run killed half-way): the machine is shared, and each holds a server and its memory.
+ */
+async function stopAbandonedClusters(bin: string, account: { uid: number; gid: number } | null): Promise<void> {
+  const entries = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const name of entries.filter((entry) => entry.startsWith(PREFIX))) {
+    const directory = join(tmpdir(), name);
+    const owner = Number((await readFile(join(directory, OWNER_FILE), 'utf8').catch(() => '')).trim());
+    if (!Number.isInteger(owner) || owner <= 0 || isRunning(owner)) continue;
+    const as = account === null ? {} : { uid: account.uid, gid: account.gid };
+    await run(join(bin, 'pg_ctl'), ['-D', join(directory, 'data'), '-m', 'immediate', '-w', 'stop'], { ...as, cwd: tmpdir() }).catch(() => undefined);
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
 /**
  * Starts a private PostgreSQL cluster in a new temporary directory: trust authentication,
  * no TCP listener, its socket inside the directory. For tests and local trials only.
@@ -68,8 +96,10 @@ export async function startThrowawayCluster(options: ThrowawayClusterOptions = {
   const bin = findServerPrograms();
   if (bin === null) throw new Error(NO_SERVER_HELP);
   const account = await serverAccount();
+  await stopAbandonedClusters(bin, account);
   // Short: a unix socket's path is limited to about 100 bytes.
-  const directory = await mkdtemp(join(tmpdir(), 'ptrack-pg-'));
+  const directory = await mkdtemp(join(tmpdir(), PREFIX));
+  await writeFile(join(directory, OWNER_FILE), `${process.pid}\n`);
   const as = account === null ? {} : { uid: account.uid, gid: account.gid };
   if (account !== null) await chown(directory, account.uid, account.gid);
   const data = join(directory, 'data');
