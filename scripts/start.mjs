@@ -2,7 +2,11 @@
 // `npm start`: the bot in local mode on the example partnership, plus the Microsoft 365 Agents
 // Playground (an offline Teams-like client) pointed at it. Root `npm start` builds first.
 //
-//   node scripts/start.mjs [--port 3978] [--playground-port 56150] [--data ./partnership.json] [--no-playground]
+//   node scripts/start.mjs [--port 3978] [--playground-port 56150] [--data ./partnership.json | --postgres] [--no-playground]
+//
+// --postgres runs the same walk-through on PostgreSQL: a throwaway private cluster in a temporary
+// folder (the server programs of Debian's postgresql package), holding the example partnership,
+// removed when you stop.
 //
 // PTRACK_BOT_COMMAND replaces `node packages/bot/dist/bin.js` (split on spaces; the flags
 // `--local --data FILE --port N` are still appended), e.g. to run a stand-in bot in tests.
@@ -16,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const usage = 'Usage: npm start -- [--port 3978] [--playground-port 56150] [--data ./partnership.json] [--no-playground]';
+const usage = 'Usage: npm start -- [--port 3978] [--playground-port 56150] [--data ./partnership.json | --postgres] [--no-playground]';
 
 /** Bad input or a failed start: printed as one clear line, then exit 1. */
 class StartError extends Error {}
@@ -31,6 +35,7 @@ function parseOptions(argv) {
         'playground-port': { type: 'string', default: '56150' },
         data: { type: 'string', default: './partnership.json' },
         'no-playground': { type: 'boolean', default: false },
+        postgres: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -49,6 +54,7 @@ function parseOptions(argv) {
     port: port('port'),
     playgroundPort: port('playground-port'),
     dataFile: resolve(values.data),
+    postgres: values.postgres,
     playground: !values['no-playground'],
   };
 }
@@ -76,6 +82,39 @@ async function ensureDataFile(dataFile) {
     throw new StartError(`Could not create ${shown}: ${result.error?.message ?? JSON.stringify(result.error)}`);
   }
   console.log(`Created ${shown} with the example partnership.`);
+}
+
+/**
+ * Starts a throwaway PostgreSQL cluster holding the example partnership; gives the database's URL
+ * and how to stop it.
+ */
+async function startExampleDatabase() {
+  let core;
+  let node;
+  try {
+    node = await import('@partnership-tracker/core/node');
+    core = await import('@partnership-tracker/core');
+  } catch (error) {
+    throw new StartError(`Cannot load @partnership-tracker/core (${error.message}). Run \`npm run build\` first; \`npm start\` does.`);
+  }
+  let cluster;
+  try {
+    cluster = await node.startThrowawayCluster();
+  } catch (error) {
+    throw new StartError(error.message);
+  }
+  try {
+    const connected = await node.PgPartnerships.connect(cluster.url);
+    if (!connected.success) throw new StartError(connected.error.message);
+    const created = await connected.data.create('example', core.examplePartnership());
+    await connected.data.close();
+    if (!created.success) throw new StartError(created.error.message);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  console.log(`Started a throwaway PostgreSQL in ${cluster.directory} with the example partnership ("example"); it is removed when you stop.`);
+  return cluster;
 }
 
 /** The command that runs the bot server. */
@@ -143,7 +182,13 @@ async function main() {
     console.log(usage);
     return 0;
   }
-  await ensureDataFile(options.dataFile);
+  let database;
+  if (options.postgres) {
+    database = await startExampleDatabase();
+    options.dataFile = database.url;
+  } else {
+    await ensureDataFile(options.dataFile);
+  }
 
   const running = [];
   let playgroundFolder; // the Playground's working folder, removed when it stops
@@ -153,6 +198,7 @@ async function main() {
     // Playground first, so nothing new reaches the bot while it finishes its writes.
     for (const child of [...running].reverse()) await stopChild(child);
     if (playgroundFolder !== undefined) rmSync(playgroundFolder, { recursive: true, force: true });
+    await database?.stop();
   };
   // A last resort if we are leaving for any other reason: never leave a child behind.
   process.once('exit', () => {
@@ -216,7 +262,7 @@ async function main() {
   console.log('');
   console.log('Partnership Tracker is running (local mode: no credentials, loopback only).');
   console.log(`  Bot endpoint: ${endpoint}`);
-  console.log(`  Data:         ${relative(process.cwd(), options.dataFile) || options.dataFile}`);
+  console.log(`  Data:         ${database ? 'the example partnership in a throwaway PostgreSQL' : relative(process.cwd(), options.dataFile) || options.dataFile}`);
   if (playgroundUrl) {
     console.log(`  Open ${playgroundUrl} in your browser: the Agents Playground, a Teams-like chat with the bot.`);
     console.log('  Type "my actions" first: you are the Playground\'s default user, Alex Wilber, who is in the example partnership. "help" lists the rest.');

@@ -160,4 +160,16 @@ describe('npm start (scripts/start.mjs), with the echo bot standing in for the r
     const saved = JSON.parse(readFileSync(dataFile, 'utf8')) as { partnership: { name: string } };
     expect(saved.partnership.name).toBe('Croydon Safeguarding Children Partnership');
   });
+
+  it('runs the real bot on the example partnership in a throwaway PostgreSQL with --postgres, and removes it on SIGINT', async () => {
+    const npmStart = start(['--no-playground', '--postgres', '--port', String(botPort)], {});
+    await npmStart.waitForOutput(/Press Ctrl-C to stop/, 90_000);
+    const folder = /Started a throwaway PostgreSQL in (\S+) with the example partnership/.exec(npmStart.output())?.[1];
+    expect(folder).toBeDefined();
+    expect(npmStart.output()).toMatch(/data partnership "example" in postgresql:\/\/postgres@localhost\/postgres/);
+    expect((await fetch(`http://127.0.0.1:${botPort}/healthz`)).status).toBe(200);
+    npmStart.child.kill('SIGINT');
+    expect(await npmStart.exited).toBe(0);
+    expect(existsSync(folder!)).toBe(false);
+  }, 120_000);
 });

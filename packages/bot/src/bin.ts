@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // ptrack-bot: the Teams bot server. The only place in the bot that reads process.argv/env and exits.
 import { parseArgs } from 'node:util';
-import { openFileStore } from '@partnership-tracker/core/node';
+import { describeDatabaseUrl, isDatabaseUrl, openFileStore, openPgStore, PgStore } from '@partnership-tracker/core/node';
 import { ENVIRONMENT, loadBotConfig } from './config.js';
 import { createScheduler } from './scheduler/index.js';
 import { startBotServer } from './server/server.js';
 
-const USAGE = `Usage: ptrack-bot [--local] [--data FILE] [--port N] [--host ADDRESS] [--no-scheduler]
+const USAGE = `Usage: ptrack-bot [--local] [--data FILE|URL] [--partnership SLUG] [--port N] [--host ADDRESS] [--no-scheduler]
 
   --local        run without Bot Framework credentials, on this machine only (development)
-  --data FILE    the partnership's data file (or ${ENVIRONMENT.dataFile})
+  --data FILE|URL
+                 the partnership's data file, or a postgres:// URL (or ${ENVIRONMENT.dataFile})
+  --partnership SLUG
+                 which partnership of the database (or ${ENVIRONMENT.partnership}; default its only one)
   --port N       port to listen on (or ${ENVIRONMENT.port}; default 3978; 0 picks a free one)
   --host ADDRESS address to listen on (or ${ENVIRONMENT.host}; default 127.0.0.1 in local mode)
   --no-scheduler answer messages only: send no reminders or digests
@@ -23,6 +26,7 @@ async function main(): Promise<number> {
       options: {
         local: { type: 'boolean' },
         data: { type: 'string' },
+        partnership: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         'no-scheduler': { type: 'boolean' },
@@ -46,14 +50,19 @@ async function main(): Promise<number> {
     return 2;
   }
   if (config.data.dataFile === null) {
-    console.error(`ptrack-bot: which partnership? Give the data file with --data FILE or ${ENVIRONMENT.dataFile}.`);
+    console.error(`ptrack-bot: which partnership? Give the data file (or a postgres:// URL) with --data or ${ENVIRONMENT.dataFile}.`);
     return 2;
   }
-  const store = await openFileStore(config.data.dataFile);
+  const onPostgres = isDatabaseUrl(config.data.dataFile);
+  // Several instances may share one database: each catches up with the others' commits, and
+  // the outbox's claims (with their lease) make every message go out once.
+  const store = onPostgres ? await openPgStore(config.data.dataFile, config.data.partnership ?? undefined) : await openFileStore(config.data.dataFile);
   if (!store.success) {
     console.error(`ptrack-bot: ${store.error.message}`);
     return 1;
   }
+  // Never the URL itself: it may carry a password.
+  const dataLabel = store.data instanceof PgStore ? `partnership "${store.data.partnership}" in ${describeDatabaseUrl(config.data.dataFile)}` : config.data.dataFile;
   const log = (line: string) => console.log(`ptrack-bot: ${line}`);
   const clock = { now: () => new Date() };
   const scheduler = noScheduler
@@ -91,7 +100,7 @@ async function main(): Promise<number> {
     );
   }
   // Scripts (npm start, the Agents Playground) read this line for the endpoint.
-  console.log(`ptrack-bot listening on ${server.url} (messaging endpoint ${server.url}/api/messages, data ${config.data.dataFile})`);
+  console.log(`ptrack-bot listening on ${server.url} (messaging endpoint ${server.url}/api/messages, data ${dataLabel})`);
   if (noScheduler) log('the scheduler is off (--no-scheduler): no reminders or digests will be sent.');
 
   let stopping = false;

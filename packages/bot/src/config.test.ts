@@ -16,6 +16,7 @@ describe('loadBotConfig', () => {
         host: '127.0.0.1',
         port: 3978,
         dataFile: 'p.json',
+        partnership: null,
         timeZone: 'Europe/London',
         publicUrl: null,
       },
@@ -67,5 +68,15 @@ describe('isLoopback', () => {
     ['127.example.com', false],
   ])('%s → %s', (host, expected) => {
     expect(isLoopback(host)).toBe(expected);
+  });
+});
+
+describe('loadBotConfig on PostgreSQL', () => {
+  it('takes a database URL as the data and the partnership from the flag, else the environment', () => {
+    const env = { PTRACK_DATA: 'postgresql://bot@db.example.org/ptrack', PTRACK_PARTNERSHIP: 'croydon-scp' };
+    const fromEnv = loadBotConfig(env, { local: true });
+    expect(fromEnv.success && [fromEnv.data.dataFile, fromEnv.data.partnership]).toEqual(['postgresql://bot@db.example.org/ptrack', 'croydon-scp']);
+    const fromFlag = loadBotConfig(env, { local: true, partnership: 'sutton-scp' });
+    expect(fromFlag.success && fromFlag.data.partnership).toBe('sutton-scp');
   });
 });

@@ -29,7 +29,10 @@ export const BotConfig = z
     allowedTenantIds: z.array(z.string().min(1)),
     host: z.string().min(1),
     port: z.number().int().min(0).max(65535),
+    /** A data file, or a postgres:// URL of a database of partnerships. */
     dataFile: z.string().min(1).nullable(),
+    /** Which partnership of the database (null: its only one). */
+    partnership: z.string().min(1).nullable(),
     timeZone: TimeZone,
     /** The address people's browsers use for links (the HTML digest); defaults to http://host:port. */
     publicUrl: z.url().nullable(),
@@ -56,6 +59,7 @@ export const ENVIRONMENT = {
   host: 'PTRACK_BOT_HOST',
   port: 'PTRACK_BOT_PORT',
   dataFile: 'PTRACK_DATA',
+  partnership: 'PTRACK_PARTNERSHIP',
   timeZone: 'PTRACK_TIME_ZONE',
   publicUrl: 'PTRACK_BOT_PUBLIC_URL',
 } as const;
@@ -64,6 +68,7 @@ export const ENVIRONMENT = {
 export interface BotFlags {
   readonly local?: boolean;
   readonly data?: string;
+  readonly partnership?: string;
   readonly port?: string;
   readonly host?: string;
 }
@@ -113,6 +118,7 @@ export function loadBotConfig(env: Readonly<Record<string, string | undefined>>,
     host: flags.host ?? read(ENVIRONMENT.host) ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     port,
     dataFile: flags.data ?? read(ENVIRONMENT.dataFile),
+    partnership: flags.partnership ?? read(ENVIRONMENT.partnership),
     timeZone: read(ENVIRONMENT.timeZone) ?? 'Europe/London',
     publicUrl: read(ENVIRONMENT.publicUrl),
   };
