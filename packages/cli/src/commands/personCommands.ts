@@ -1,5 +1,5 @@
 import { ok, type Result } from '@partnership-tracker/core';
-import { resolveDataPath, withDataFile } from '../dataFile.js';
+import { resolveDataAddress, withDataStore, type DataFlags } from '../dataStore.js';
 import type { Io } from '../io.js';
 import { parseLocalDate } from '../parse/index.js';
 import { changeEmail, movePerson, personLeaves } from '../records/index.js';
@@ -13,8 +13,8 @@ function dateFlag(name: string, value: string | undefined): Result<string | unde
 }
 
 /** Runs a change on the data file and prints the sentence it returns. */
-async function change(flags: { data?: string }, io: Io, work: Parameters<typeof withDataFile<string>>[1]): Promise<Result<void>> {
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+async function change(flags: DataFlags, io: Io, work: Parameters<typeof withDataStore<string>>[1]): Promise<Result<void>> {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const done = await work(store);
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
@@ -25,6 +25,7 @@ async function change(flags: { data?: string }, io: Io, work: Parameters<typeof 
 /** The flags of `ptrack person move`. */
 export interface MoveFlags {
   readonly data?: string;
+  readonly partnership?: string;
   /** The agency's name; false for `--no-agency`. */
   readonly agency?: string | false;
   readonly from?: string;
@@ -44,6 +45,7 @@ export async function personMoveCommand(email: string, flags: MoveFlags, io: Io)
 /** The flags of `ptrack person leave`. */
 export interface LeaveFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly on?: string;
   readonly as?: string;
 }
