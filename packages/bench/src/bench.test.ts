@@ -37,10 +37,10 @@ describe('npm run bench, as a smoke run at 0.2×', () => {
     const json = join(directory, 'report.json');
     const doc = join(directory, 'performance.md');
     await writeFile(doc, '# Performance\n\nWhat we found, in prose the bench must keep.\n');
-    ({ stdout } = await run(process.execPath, [bin, '--scales', '0.2', '--iterations', '1', '--bot-requests', '200', '--json', json, '--write', doc], { maxBuffer: 10_000_000 }));
+    ({ stdout } = await run(process.execPath, [bin, '--scales', '0.2', '--iterations', '1', '--bot-requests', '200', '--pg-partnerships', '3', '--json', json, '--write', doc], { maxBuffer: 10_000_000 }));
     report = JSON.parse(await readFile(json, 'utf8')) as Report;
     document = await readFile(doc, 'utf8');
-  }, 300_000);
+  }, 600_000);
 
   it('prints every section and writes the same tables into the document, keeping its prose', () => {
     for (const heading of SECTION_HEADINGS) expect(stdout).toContain(heading);
@@ -101,6 +101,19 @@ describe('npm run bench, as a smoke run at 0.2×', () => {
     // The turns did what they say: the bot knew the sender and named their actions.
     for (const command of ['my actions', 'update']) {
       expect(report.bot.turns.find((t) => t.command === command)?.sampleReply).toMatch(/A-\d+/);
+    }
+  });
+
+  it('measures the PostgreSQL store against its floors with two and three partnerships in the database', () => {
+    // No PostgreSQL test is skipped on a machine that has the server programs (.ci/run installs them).
+    if ('skipped' in report.postgres) throw new Error(`the PostgreSQL section was skipped: ${report.postgres.skipped}`);
+    expect(report.postgres.rows.map((r) => [r.scale, r.partnerships])).toEqual([
+      [0.2, 2],
+      [0.2, 3],
+    ]);
+    for (const row of report.postgres.rows) {
+      expectSane(row.commit);
+      expectSane(row.open);
     }
   });
 });

@@ -2,7 +2,7 @@
 // npm run bench: measures every section at 1×, 3× and 10×, prints the tables and (with --write)
 // puts them into docs/performance.md.
 //
-//   node dist/bin.js [--scales 1,3,10] [--iterations N] [--bot-requests N] [--write FILE] [--json FILE]
+//   node dist/bin.js [--scales 1,3,10] [--iterations N] [--bot-requests N] [--pg-partnerships N] [--write FILE] [--json FILE]
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { renderReport, writeIntoDocument } from './report.js';
@@ -16,6 +16,9 @@ const { values } = parseArgs({
     // that alone was the p99, and the ratio swung from 0.8× to 2.1× between runs. Of 5,000 it is
     // a fifth of the turns beyond the p99.
     'bot-requests': { type: 'string', default: '5000' },
+    // 1,000 partnerships of 1× would be about 30 GB in the database; 100 show whether a change
+    // or an open depends on the number at all (every statement goes by an index on the partnership).
+    'pg-partnerships': { type: 'string', default: '100' },
     write: { type: 'string' },
     json: { type: 'string' },
   },
@@ -37,6 +40,7 @@ const report = await runBench({
   commitIterations: iterations * 4,
   cliRuns: iterations * 4,
   botRequests,
+  pgPartnerships: Number(values['pg-partnerships']),
   log: (line) => process.stderr.write(`bench: ${line}\n`),
 });
 const rendered = renderReport(report);

@@ -76,6 +76,23 @@ export interface Report {
   readonly scales: readonly ScaleResult[];
   readonly cli: CliResult | Skipped;
   readonly bot: BotResult | Skipped;
+  readonly postgres: PostgresResult | Skipped;
+}
+
+/** The PostgreSQL store at one scale and number of partnerships in the database. */
+export interface PostgresRow {
+  readonly scale: number;
+  readonly partnerships: number;
+  /** One action update through PgStore.commit, against the same statements as one bare pg transaction. */
+  readonly commit: AgainstFloor;
+  /** Opening the partnership cold (connect, migrations check, every row, schema), against a new connection and the same rows' queries. */
+  readonly open: AgainstFloor;
+}
+
+/** The PostgreSQL store, on a durable throwaway cluster on the same machine. */
+export interface PostgresResult {
+  readonly server: string;
+  readonly rows: readonly PostgresRow[];
 }
 
 /** The report's sections, by heading: the smoke test checks every one is present. */
@@ -86,12 +103,15 @@ export const SECTION_HEADINGS = [
   '### Peak memory',
   '### CLI cold start',
   '### Bot turn latency',
+  '### PostgreSQL',
 ] as const;
 
 const GOAL = {
   reports: 2,
   cliVersion: 3,
   botP99: 1.5,
+  pgCommit: 1.5,
+  pgOpen: 2,
 };
 
 function ms(value: number): string {
@@ -209,6 +229,22 @@ export function renderReport(report: Report): string {
       ),
     );
     parts.push(`Data file: the ${report.bot.scale}× synthetic partnership.`);
+  }
+
+  parts.push(
+    `### PostgreSQL: one change through PgStore vs the same-shape bare pg transaction; opening a partnership cold vs the same rows' queries\n\n` +
+      `Goals: a change ≤ ${GOAL.pgCommit}× its floor, flat with the number of partnerships and with the history; opening ≤ ${GOAL.pgOpen}× its floor.`,
+  );
+  if ('skipped' in report.postgres) {
+    parts.push(`Skipped: ${report.postgres.skipped}`);
+  } else {
+    parts.push(
+      table(
+        ['scale', 'partnerships in the database', 'change floor (ms)', 'PgStore.commit (ms)', 'ratio', 'open floor (ms)', 'open + read (ms)', 'ratio', 'samples'],
+        report.postgres.rows.map((r) => [`${r.scale}×`, String(r.partnerships), ms(r.commit.floor), ms(r.commit.value), times(r.commit.ratio), ms(r.open.floor), ms(r.open.value), times(r.open.ratio), String(r.commit.samples)]),
+      ),
+    );
+    parts.push(`Server: ${report.postgres.server}, a throwaway cluster on the same machine with fsync on.`);
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeMachine } from './measure/machine.js';
 import { median, ratio } from './measure/statistics.js';
-import type { AgainstFloor, Report, ScaleResult } from './report.js';
+import { createScratchDatabase, startThrowawayCluster } from '@partnership-tracker/core/node';
+import type { AgainstFloor, PostgresResult, PostgresRow, Report, ScaleResult, Skipped } from './report.js';
 import { measureBot } from './scenarios/bot.js';
 import { runWorker } from './scenarios/child.js';
 import { measureCli } from './scenarios/cli.js';
+import type { PgSamples } from './scenarios/postgres.js';
+import type { Workload } from './synthetic/partnership.js';
 import type { CommitSamples, GenerateResult, LogSamples, MemorySample, ReportSamples } from './worker.js';
 
 /** How much to measure. */
@@ -21,6 +24,8 @@ export interface BenchOptions {
   readonly cliRuns: number;
   /** Requests per bot command and concurrency. */
   readonly botRequests: number;
+  /** Partnerships in the database for the PostgreSQL section's "many partnerships" row. */
+  readonly pgPartnerships: number;
   /** Progress lines go here. */
   readonly log?: (line: string) => void;
 }
@@ -39,6 +44,7 @@ export async function runBench(options: BenchOptions): Promise<Report> {
   try {
     const scales: ScaleResult[] = [];
     let smallest: { path: string; generated: GenerateResult; scale: number } | undefined;
+    let largest: { path: string; generated: GenerateResult; scale: number } | undefined;
     for (const scale of options.scales) {
       const path = join(directory, `partnership-${scale}x.json`);
       log(`${scale}×: generating`);
@@ -77,13 +83,56 @@ export async function runBench(options: BenchOptions): Promise<Report> {
         },
       });
       if (smallest === undefined || scale < smallest.scale) smallest = { path, generated, scale };
+      if (largest === undefined || scale > largest.scale) largest = { path, generated, scale };
     }
     log('CLI cold start');
     const cli = await measureCli({ runs: options.cliRuns, dataFile: smallest?.path, year: smallest?.generated.workload.engagementYear ?? '2025/26' });
     log('bot turns');
     const bot = smallest === undefined ? { skipped: 'no data file was generated' } : await measureBot({ requests: options.botRequests, dataFile: smallest.path, scale: smallest.scale, workload: smallest.generated.workload });
-    return { machine, scales, cli, bot };
+    log('PostgreSQL');
+    const postgres = smallest === undefined || largest === undefined ? { skipped: 'no data file was generated' } : await measurePostgres(smallest, largest, options);
+    return { machine, scales, cli, bot, postgres };
   } finally {
     await rm(directory, { recursive: true, force: true });
+  }
+}
+
+type Generated = { path: string; generated: GenerateResult; scale: number };
+
+/**
+ * The PostgreSQL store on a durable throwaway cluster: a change and a cold open at the smallest
+ * scale with the database holding two partnerships and then `pgPartnerships`, and at the
+ * largest scale (the most history). Each partnership of a row has a copy of its own that the
+ * floor writes to; the copies count among the partnerships.
+ */
+async function measurePostgres(smallest: Generated, largest: Generated, options: BenchOptions): Promise<PostgresResult | Skipped> {
+  const log = options.log ?? (() => undefined);
+  let cluster;
+  try {
+    cluster = await startThrowawayCluster({ durable: true });
+  } catch (error) {
+    return { skipped: (error as Error).message };
+  }
+  try {
+    const plan: Array<{ data: Generated; copies: number }> = [{ data: smallest, copies: 1 }];
+    if (options.pgPartnerships > 2) plan.push({ data: smallest, copies: options.pgPartnerships - 1 });
+    if (largest.scale !== smallest.scale) plan.push({ data: largest, copies: 1 });
+    const rows: PostgresRow[] = [];
+    let server = 'PostgreSQL';
+    for (const { data, copies } of plan) {
+      const url = await createScratchDatabase(cluster.url, 'bench');
+      log(`PostgreSQL: ${data.scale}×, ${copies + 1} partnerships: loading`);
+      const loaded = await runWorker<{ partnerships: number; server: string }>('pg-load', { path: data.path, url, id: 'bench', copies });
+      const { partnerships } = loaded;
+      server = loaded.server;
+      const workload: Workload = data.generated.workload;
+      log(`PostgreSQL: ${data.scale}×, ${partnerships} partnerships: measuring`);
+      const commit = await runWorker<PgSamples>('pg-commits', { url, id: 'bench', floorId: 'bench-copy-1', workload, iterations: options.commitIterations });
+      const open = await runWorker<PgSamples>('pg-open', { url, id: 'bench', iterations: options.readIterations });
+      rows.push({ scale: data.scale, partnerships, commit: againstFloor(commit.floor, commit.store), open: againstFloor(open.floor, open.store) });
+    }
+    return { server, rows };
+  } finally {
+    await cluster.stop();
   }
 }

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { unwrap } from '@partnership-tracker/core';
 import { createDataFile, DEFAULT_COMPACTION, openFileStore } from '@partnership-tracker/core/node';
 import { RESULT_PREFIX } from './scenarios/child.js';
+import { pgCommits, pgLoad, pgOpen } from './scenarios/postgres.js';
 import { changeOf, computeReports } from './scenarios/workload.js';
 import { syntheticPartnership, type Workload } from './synthetic/partnership.js';
 
@@ -223,6 +224,9 @@ const tasks: Record<string, (args: never) => Promise<unknown>> = {
   memory,
   'memory-floor': memoryFloor,
   log,
+  'pg-load': pgLoad,
+  'pg-commits': pgCommits,
+  'pg-open': pgOpen,
 };
 
 async function main(): Promise<void> {

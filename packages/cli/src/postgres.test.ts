@@ -67,7 +67,7 @@ describe('ptrack on PostgreSQL', () => {
     const published = (parse(readFileSync(referenceEngagement, 'utf8')) as string[][]).slice(1);
     const normalise = (row: string[]) => row.map((cell) => cell.replace(/%$/, '').replace(/^—$/, ''));
     expect(ours.map(normalise)).toEqual(published);
-  });
+  }, 120_000);
 
   it('copies the example partnership file → PostgreSQL → file with identical exports', async () => {
     expect(await ptrack(['--data', 'original.json', 'init', '--example'])).toMatchObject({ code: 0 });
@@ -90,7 +90,7 @@ describe('ptrack on PostgreSQL', () => {
     expect(await ptrack([...data, 'action', 'update', 'A-20', '--status', 'at-risk', '--note', 'Staff shortage', '--as', 'mash.manager@croydon.example'])).toMatchObject({ code: 0 });
     const run = await ptrack([...data, 'export', 'actions']);
     expect(run.stdout.split(/\r?\n/).find((line) => line.startsWith('A-20,'))).toMatch(/,at-risk,.*,Staff shortage$/);
-  });
+  }, 120_000);
 
   it('asks which partnership when the database holds several, naming them, and never prints a password', async () => {
     const withPassword = new URL(url);
@@ -99,7 +99,7 @@ describe('ptrack on PostgreSQL', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/holds 2 partnerships \(copied, example\); choose one with --partnership or PTRACK_PARTNERSHIP\./);
     expect(run.stderr).not.toContain('hunter2');
-  });
+  }, 120_000);
 
   it('refuses to create a partnership twice, or without saying which', async () => {
     const again = await ptrack(['init', '--example', '--data', url, '--partnership', 'example']);
@@ -108,5 +108,5 @@ describe('ptrack on PostgreSQL', () => {
     const unnamed = await ptrack(['init', '--name', 'X', '--area', 'Y', '--data', url]);
     expect(unnamed.code).toBe(2);
     expect(unnamed.stderr).toMatch(/--partnership SLUG/);
-  });
+  }, 120_000);
 });

@@ -1,37 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../common/base/result.js';
 import { actors, by, sampleDatabase } from '../../common/store/__fixtures__/sampleDatabase.js';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../../common/store/database.js';
 import { runPgWorker } from './__fixtures__/pgWorker.js';
-import { scratchDatabase } from './__fixtures__/scratch.js';
+import { scratchDatabase, useScratchPartnerships } from './__fixtures__/scratch.js';
 import { openPgStore, PgPartnerships } from './pgPartnerships.js';
 import { migrateSqlSchema } from './sqlSchema.js';
 
-let url: string;
-let partnerships: PgPartnerships;
-let admin: pg.Client;
-
-beforeAll(async () => {
-  url = await scratchDatabase();
-  partnerships = unwrap(await PgPartnerships.connect(url));
-  admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-});
-
-afterAll(async () => {
-  await admin?.end();
-  await partnerships?.close();
-});
+const scratch = useScratchPartnerships();
 
 const freshId = (): string => `p-${randomBytes(5).toString('hex')}`;
 
 describe('PgStore with several processes', () => {
   it('loses nothing when two processes make 2,000 commits each on one partnership: revisions 1..4,000 with no gap', async () => {
     const id = freshId();
-    unwrap(await partnerships.create(id, sampleDatabase()));
-    const [first, second] = await Promise.all([runPgWorker('commits', url, id, '2000', 'first'), runPgWorker('commits', url, id, '2000', 'second')]);
+    unwrap(await scratch.partnerships.create(id, sampleDatabase()));
+    const [first, second] = await Promise.all([runPgWorker('commits', scratch.url, id, '2000', 'first'), runPgWorker('commits', scratch.url, id, '2000', 'second')]);
     const seen = [first, second].map((out) => out.trim().split('\n').map(Number));
     for (const revisions of seen) {
       expect(revisions).toHaveLength(2000);
@@ -40,9 +26,9 @@ describe('PgStore with several processes', () => {
     }
     expect([...seen[0]!, ...seen[1]!].sort((a, b) => a - b)).toEqual(Array.from({ length: 4000 }, (_, index) => index + 1));
 
-    const stored = await admin.query<{ revision: string }>('SELECT revision FROM ptrack.revisions WHERE partnership_id = $1 ORDER BY revision', [id]);
+    const stored = await scratch.admin.query<{ revision: string }>('SELECT revision FROM ptrack.revisions WHERE partnership_id = $1 ORDER BY revision', [id]);
     expect(stored.rows.map((row) => Number(row.revision))).toEqual(Array.from({ length: 4000 }, (_, index) => index + 1));
-    const store = unwrap(await partnerships.open(id));
+    const store = unwrap(await scratch.partnerships.open(id));
     const db = await store.read();
     await store.close();
     expect(db.revision).toBe(4000);
@@ -80,11 +66,11 @@ describe('two partnerships in one database', () => {
     const mine = freshId();
     const theirs = freshId();
     const other: Database = { ...sampleDatabase(), partnership: { ...sampleDatabase().partnership, name: 'Theirs' } };
-    unwrap(await partnerships.create(mine, sampleDatabase()));
-    unwrap(await partnerships.create(theirs, other));
-    const theirStore = unwrap(await openPgStore(url, theirs));
+    unwrap(await scratch.partnerships.create(mine, sampleDatabase()));
+    unwrap(await scratch.partnerships.create(theirs, other));
+    const theirStore = unwrap(await openPgStore(scratch.url, theirs));
     const statements = await statementsDuring(async () => {
-      const store = unwrap(await openPgStore(url, mine)); // open: the whole partnership read
+      const store = unwrap(await openPgStore(scratch.url, mine)); // open: the whole partnership read
       unwrap(await theirStore.commit([{ type: 'action.update', ref: 'A-1', note: 'theirs only' }], by(actors.owner)));
       unwrap(await store.commit([{ type: 'action.update', ref: 'A-1', note: 'mine only' }], by(actors.owner))); // commit
       unwrap(await theirStore.commit([{ type: 'agency.upsert', agency: { id: 'their-police', name: 'Their police', sector: 'police' } }], by(actors.cli)));
@@ -104,12 +90,12 @@ describe('two partnerships in one database', () => {
       expect(statement.text).toMatch(/WHERE (h\.)?(id|partnership_id|r\.partnership_id) = \$1|VALUES \(\$1|SELECT \$1/);
     }
     // …and reopened from the rows, theirs is still theirs alone.
-    const reopened = unwrap(await partnerships.open(theirs));
+    const reopened = unwrap(await scratch.partnerships.open(theirs));
     const db = await reopened.read();
     await reopened.close();
     expect(db.partnership.name).toBe('Theirs');
     expect(db.actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'theirs only']);
-    const listed = unwrap(await partnerships.list()).filter((p) => p.id === mine || p.id === theirs);
+    const listed = unwrap(await scratch.partnerships.list()).filter((p) => p.id === mine || p.id === theirs);
     expect(listed.map((p) => [p.id === mine ? 'mine' : 'theirs', p.name, p.revision]).sort()).toEqual([
       ['mine', sampleDatabase().partnership.name, 1],
       ['theirs', 'Theirs', 2],
@@ -140,23 +126,23 @@ describe('migrations', () => {
 
   it('migrates a partnership’s rows of an older document shape when it opens, and writes them back', async () => {
     const id = freshId();
-    unwrap(await partnerships.create(id, sampleDatabase()));
-    await admin.query('UPDATE ptrack.partnerships SET schema_version = $2 WHERE id = $1', [id, CURRENT_SCHEMA_VERSION - 1]);
+    unwrap(await scratch.partnerships.create(id, sampleDatabase()));
+    await scratch.admin.query('UPDATE ptrack.partnerships SET schema_version = $2 WHERE id = $1', [id, CURRENT_SCHEMA_VERSION - 1]);
     const renamed = { [CURRENT_SCHEMA_VERSION - 1]: (data: Record<string, unknown>) => ({ ...data, partnership: { ...(data.partnership as object), name: 'Migrated' } }) };
-    const store = unwrap(await partnerships.open(id, { migrations: renamed }));
+    const store = unwrap(await scratch.partnerships.open(id, { migrations: renamed }));
     expect((await store.read()).partnership.name).toBe('Migrated');
     await store.close();
-    const head = await admin.query('SELECT schema_version, settings ->> $2 AS name FROM ptrack.partnerships WHERE id = $1', [id, 'name']);
+    const head = await scratch.admin.query('SELECT schema_version, settings ->> $2 AS name FROM ptrack.partnerships WHERE id = $1', [id, 'name']);
     expect(head.rows).toEqual([{ schema_version: CURRENT_SCHEMA_VERSION, name: 'Migrated' }]);
   });
 
   it('refuses a partnership whose rows are newer than this program, and changes nothing', async () => {
     const id = freshId();
-    unwrap(await partnerships.create(id, sampleDatabase()));
-    await admin.query('UPDATE ptrack.partnerships SET schema_version = $2 WHERE id = $1', [id, CURRENT_SCHEMA_VERSION + 1]);
-    const opened = await partnerships.open(id);
+    unwrap(await scratch.partnerships.create(id, sampleDatabase()));
+    await scratch.admin.query('UPDATE ptrack.partnerships SET schema_version = $2 WHERE id = $1', [id, CURRENT_SCHEMA_VERSION + 1]);
+    const opened = await scratch.partnerships.open(id);
     expect(opened.success ? 'opened' : opened.error).toMatchObject({ code: 'store.newer_version', message: expect.stringContaining(`partnership "${id}"`) });
-    const head = await admin.query('SELECT schema_version FROM ptrack.partnerships WHERE id = $1', [id]);
+    const head = await scratch.admin.query('SELECT schema_version FROM ptrack.partnerships WHERE id = $1', [id]);
     expect(head.rows).toEqual([{ schema_version: CURRENT_SCHEMA_VERSION + 1 }]);
   });
 });

@@ -1,36 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../common/base/result.js';
 import { actors, by, sampleDatabase } from '../../common/store/__fixtures__/sampleDatabase.js';
 import { describeStoreContract } from '../../common/store/__fixtures__/storeContract.js';
 import type { Database } from '../../common/store/database.js';
-import { scratchDatabase } from './__fixtures__/scratch.js';
-import { openPgStore, PgPartnerships } from './pgPartnerships.js';
+import { useScratchPartnerships } from './__fixtures__/scratch.js';
+import { openPgStore } from './pgPartnerships.js';
 
-let url: string;
-let partnerships: PgPartnerships;
-let admin: pg.Client;
-
-beforeAll(async () => {
-  url = await scratchDatabase();
-  partnerships = unwrap(await PgPartnerships.connect(url));
-  admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-});
-
-afterAll(async () => {
-  await admin?.end();
-  await partnerships?.close();
-});
+const scratch = useScratchPartnerships();
 
 const freshId = (): string => `p-${randomBytes(5).toString('hex')}`;
 
 /** A new partnership holding `initial`, opened through a pool of its own as a CLI command does. */
 async function openFresh(initial: Database = sampleDatabase()) {
   const id = freshId();
-  unwrap(await partnerships.create(id, initial));
-  return { id, store: unwrap(await openPgStore(url, id)) };
+  unwrap(await scratch.partnerships.create(id, initial));
+  return { id, store: unwrap(await openPgStore(scratch.url, id)) };
 }
 
 describeStoreContract('PgStore', async (initial) => (await openFresh(initial)).store);
@@ -40,7 +25,7 @@ const progressNote = (note: string) => ({ type: 'action.update', ref: 'A-1', not
 describe('PgStore across processes', () => {
   it('catches up with another process’s commits before reading and before committing', async () => {
     const { id, store: first } = await openFresh();
-    const second = unwrap(await openPgStore(url, id));
+    const second = unwrap(await openPgStore(scratch.url, id));
     try {
       unwrap(await first.commit([progressNote('from the first')], by(actors.owner)));
       expect((await second.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'from the first']);
@@ -58,16 +43,16 @@ describe('PgStore across processes', () => {
 
   it('re-applies a commit on the latest data when another process committed in between', async () => {
     const { id, store: first } = await openFresh();
-    const second = unwrap(await openPgStore(url, id));
+    const second = unwrap(await openPgStore(scratch.url, id));
     try {
       await second.read();
       unwrap(await first.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)));
       // The second store has not read since: its commit finds the head moved, catches up, and applies again.
       const result = unwrap(await second.commit([progressNote('after 40%')], by(actors.owner)));
       expect(result.revision).toBe(2);
-      const rows = await admin.query("SELECT record ->> 'progress' AS progress FROM ptrack.records WHERE partnership_id = $1 AND collection = 'actions' AND key = 'A-1'", [id]);
+      const rows = await scratch.admin.query("SELECT record ->> 'progress' AS progress FROM ptrack.records WHERE partnership_id = $1 AND collection = 'actions' AND key = 'A-1'", [id]);
       expect(rows.rows).toEqual([{ progress: '40' }]);
-      const history = await admin.query("SELECT item ->> 'note' AS note FROM ptrack.record_items WHERE partnership_id = $1 AND key = 'A-1' ORDER BY position", [id]);
+      const history = await scratch.admin.query("SELECT item ->> 'note' AS note FROM ptrack.record_items WHERE partnership_id = $1 AND key = 'A-1' ORDER BY position", [id]);
       expect(history.rows.map((row) => row.note)).toEqual(['Created', null, 'after 40%']);
     } finally {
       await first.close();
@@ -82,7 +67,7 @@ describe('PgStore across processes', () => {
     unwrap(await store.commit([{ type: 'partnership.update', partnership: { engagementThreshold: 60 } }], by(actors.cli)));
     const inMemory = await store.read();
     await store.close();
-    const reopened = unwrap(await partnerships.open(id));
+    const reopened = unwrap(await scratch.partnerships.open(id));
     expect(await reopened.read()).toEqual(inMemory);
     await reopened.close();
   });
@@ -92,37 +77,37 @@ describe('PgStore refuses what it cannot trust', () => {
   it('refuses at open a record that fails its schema, naming partnership, collection and id, and writes nothing', async () => {
     const { id, store } = await openFresh();
     await store.close();
-    await admin.query(`UPDATE ptrack.records SET record = record || '{"progress": 250}' WHERE partnership_id = $1 AND collection = 'actions' AND key = 'A-1'`, [id]);
-    const before = await admin.query('SELECT count(*)::int AS n, max(revision) AS r FROM ptrack.partnerships p JOIN ptrack.records r ON r.partnership_id = p.id WHERE p.id = $1', [id]);
-    const opened = await openPgStore(url, id);
+    await scratch.admin.query(`UPDATE ptrack.records SET record = record || '{"progress": 250}' WHERE partnership_id = $1 AND collection = 'actions' AND key = 'A-1'`, [id]);
+    const before = await scratch.admin.query('SELECT count(*)::int AS n, max(revision) AS r FROM ptrack.partnerships p JOIN ptrack.records r ON r.partnership_id = p.id WHERE p.id = $1', [id]);
+    const opened = await openPgStore(scratch.url, id);
     expect(opened.success ? 'opened' : opened.error).toMatchObject({ code: 'store.invalid', message: expect.stringMatching(new RegExp(`^partnership "${id}", actions "A-1", progress: `)) });
-    const after = await admin.query('SELECT count(*)::int AS n, max(revision) AS r FROM ptrack.partnerships p JOIN ptrack.records r ON r.partnership_id = p.id WHERE p.id = $1', [id]);
+    const after = await scratch.admin.query('SELECT count(*)::int AS n, max(revision) AS r FROM ptrack.partnerships p JOIN ptrack.records r ON r.partnership_id = p.id WHERE p.id = $1', [id]);
     expect(after.rows).toEqual(before.rows);
   });
 
   it('says which partnerships there are when none is chosen in a database holding several', async () => {
-    const opened = await openPgStore(url, undefined);
+    const opened = await openPgStore(scratch.url, undefined);
     expect(opened.success ? 'opened' : opened.error.code).toBe('store.ambiguous');
   });
 
   it('refuses a partnership that is not there, and an id that cannot be one', async () => {
-    const missing = await openPgStore(url, 'no-such-partnership');
+    const missing = await openPgStore(scratch.url, 'no-such-partnership');
     expect(missing.success ? 'opened' : missing.error.code).toBe('store.not_found');
-    const bad = await openPgStore(url, 'Robert; DROP TABLE');
+    const bad = await openPgStore(scratch.url, 'Robert; DROP TABLE');
     expect(bad.success ? 'opened' : bad.error.code).toBe('store.invalid_partnership');
   });
 
   it('refuses to create a partnership under an id already taken, leaving the first untouched', async () => {
     const { id, store } = await openFresh();
     await store.close();
-    const again = await partnerships.create(id, { ...sampleDatabase(), partnership: { ...sampleDatabase().partnership, name: 'Impostor' } });
+    const again = await scratch.partnerships.create(id, { ...sampleDatabase(), partnership: { ...sampleDatabase().partnership, name: 'Impostor' } });
     expect(again.success ? 'created' : again.error.code).toBe('store.exists');
-    const listed = unwrap(await partnerships.list()).find((p) => p.id === id);
+    const listed = unwrap(await scratch.partnerships.list()).find((p) => p.id === id);
     expect(listed?.name).toBe(sampleDatabase().partnership.name);
   });
 
   it('never shows a password in a message', async () => {
-    const wrong = new URL(url);
+    const wrong = new URL(scratch.url);
     wrong.password = 'hunter2-secret';
     wrong.pathname = '/no_such_database';
     const opened = await openPgStore(wrong.toString(), 'x');

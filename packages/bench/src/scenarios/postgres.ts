@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { unwrap, type Database } from '@partnership-tracker/core';
+import { openPgStore, PgPartnerships } from '@partnership-tracker/core/node';
+import pg from 'pg';
+import type { Workload } from '../synthetic/partnership.js';
+import { changeOf } from './workload.js';
+
+// The PostgreSQL store's measurements, each run in a worker process (worker.ts) against a
+// durable throwaway cluster that run.ts starts.
+
+/** Interleaved samples of a PgStore operation and its floor, in milliseconds. */
+export interface PgSamples {
+  readonly floor: number[];
+  readonly store: number[];
+}
+
+const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Puts a data file's partnership into the database as `id`, then copies its rows under `copies` more ids (in SQL, for speed). */
+export async function pgLoad(args: { path: string; url: string; id: string; copies: number }): Promise<{ partnerships: number; server: string }> {
+  const db = JSON.parse(await readFile(args.path, 'utf8')) as Database;
+  const partnerships = unwrap(await PgPartnerships.connect(args.url));
+  unwrap(await partnerships.create(args.id, db));
+  await partnerships.close();
+  const client = new pg.Client({ connectionString: args.url });
+  await client.connect();
+  try {
+    for (let n = 1; n <= args.copies; n++) {
+      const copy = `${args.id}-copy-${n}`;
+      await client.query('BEGIN');
+      await client.query('INSERT INTO ptrack.partnerships (id, schema_version, revision, settings) SELECT $2, schema_version, revision, settings FROM ptrack.partnerships WHERE id = $1', [args.id, copy]);
+      await client.query('INSERT INTO ptrack.records SELECT $2, collection, key, added_revision, added_index, record FROM ptrack.records WHERE partnership_id = $1', [args.id, copy]);
+      await client.query('INSERT INTO ptrack.record_items SELECT $2, collection, key, field, position, item FROM ptrack.record_items WHERE partnership_id = $1', [args.id, copy]);
+      await client.query('INSERT INTO ptrack.audit SELECT $2, seq, revision, entry FROM ptrack.audit WHERE partnership_id = $1', [args.id, copy]);
+      await client.query('COMMIT');
+    }
+    await client.query('VACUUM ANALYZE');
+    const count = await client.query<{ n: number; server: string }>("SELECT count(*)::int AS n, current_setting('server_version') AS server FROM ptrack.partnerships");
+    return { partnerships: count.rows[0]!.n, server: `PostgreSQL ${count.rows[0]!.server}` };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One owner's action update through PgStore.commit, against its floor: the same statements
+ * (head, history item, record, audit entry, revision's changes) with values ready-made, as one
+ * bare pg transaction on another partnership of the same shape.
+ */
+export async function pgCommits(args: { url: string; id: string; floorId: string; workload: Workload; iterations: number }): Promise<PgSamples> {
+  const samples: PgSamples = { floor: [], store: [] };
+  const store = unwrap(await openPgStore(args.url, args.id));
+  const client = new pg.Client({ connectionString: args.url });
+  await client.connect();
+  try {
+    const ref = args.workload.owner.openActionRefs[0]!;
+    const row = await client.query<{ record: Record<string, unknown>; items: number; revision: string; seq: string }>(
+      `SELECT r.record, (SELECT count(*)::int FROM ptrack.record_items i WHERE i.partnership_id = $1 AND i.collection = 'actions' AND i.key = $2) AS items,
+              (SELECT revision FROM ptrack.partnerships WHERE id = $1) AS revision,
+              (SELECT coalesce(max(seq), 0) FROM ptrack.audit WHERE partnership_id = $1) AS seq
+         FROM ptrack.records r WHERE r.partnership_id = $1 AND r.collection = 'actions' AND r.key = $2`,
+      [args.floorId, ref],
+    );
+    let { items, revision, seq } = { items: row.rows[0]!.items, revision: Number(row.rows[0]!.revision), seq: Number(row.rows[0]!.seq) };
+    const record = row.rows[0]!.record;
+    for (let n = 0; n < args.iterations; n++) {
+      const { commands, actor } = changeOf('actionUpdate', args.workload, n);
+      const at = new Date().toISOString();
+      const item = { at, byId: actor.kind === 'person' ? actor.personId : 'system', progress: 10 + (n % 80), status: 'on-track', note: `Benchmark update ${n}: met the ICB lead and agreed next steps.`, requestId: null };
+      const entry = { seq: seq + 1, at, actor, command: 'action.update', entity: 'action', entityId: ref, before: { progress: 10 }, after: { progress: item.progress, historyAppended: [item] } };
+      const changes = [{ target: 'actions', key: ref, record: { ...record, progress: item.progress }, appended: { field: 'history', from: items, items: [item] } }];
+      collect();
+      const floorStart = performance.now();
+      await client.query('BEGIN');
+      await client.query('UPDATE ptrack.partnerships SET revision = revision + 1, settings = coalesce($3::jsonb, settings) WHERE id = $1 AND revision = $2', [args.floorId, revision, null]);
+      await client.query(`INSERT INTO ptrack.record_items (partnership_id, collection, key, field, position, item) VALUES ($1, 'actions', $2, 'history', $3, $4::jsonb)`, [args.floorId, ref, items, JSON.stringify(item)]);
+      await client.query(`UPDATE ptrack.records SET record = $3::jsonb WHERE partnership_id = $1 AND collection = 'actions' AND key = $2`, [args.floorId, ref, JSON.stringify(changes[0]!.record)]);
+      await client.query('INSERT INTO ptrack.audit (partnership_id, seq, revision, entry) VALUES ($1, $2, $3, $4::jsonb)', [args.floorId, seq + 1, revision + 1, JSON.stringify(entry)]);
+      await client.query('INSERT INTO ptrack.revisions (partnership_id, revision, changes) VALUES ($1, $2, $3::jsonb)', [args.floorId, revision + 1, JSON.stringify(changes)]);
+      await client.query('COMMIT');
+      samples.floor.push(performance.now() - floorStart);
+      items++;
+      revision++;
+      seq++;
+      collect();
+      const start = performance.now();
+      const result = unwrap(await store.commit(commands, { actor, at }));
+      samples.store.push(performance.now() - start);
+      if (result.audit.length === 0) throw new Error('a PostgreSQL commit sample changed nothing');
+    }
+  } finally {
+    await client.end();
+    await store.close();
+  }
+  return samples;
+}
+
+/**
+ * Opening a partnership cold (a new connection, every row read and parsed, the schema checked)
+ * against its floor: a new connection and the same rows' queries, which pg parses with JSON.parse.
+ */
+export async function pgOpen(args: { url: string; id: string; iterations: number }): Promise<PgSamples> {
+  const samples: PgSamples = { floor: [], store: [] };
+  for (let n = 0; n < args.iterations; n++) {
+    collect();
+    const floorStart = performance.now();
+    const client = new pg.Client({ connectionString: args.url });
+    await client.connect();
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query('SELECT schema_version, revision, settings FROM ptrack.partnerships WHERE id = $1', [args.id]);
+    await client.query('SELECT collection, key, record FROM ptrack.records WHERE partnership_id = $1 ORDER BY added_revision, added_index', [args.id]);
+    await client.query('SELECT collection, key, field, item FROM ptrack.record_items WHERE partnership_id = $1 ORDER BY collection, key, field, position', [args.id]);
+    await client.query('SELECT entry FROM ptrack.audit WHERE partnership_id = $1 ORDER BY seq', [args.id]);
+    await client.query('COMMIT');
+    await client.end();
+    samples.floor.push(performance.now() - floorStart);
+    collect();
+    const start = performance.now();
+    const store = unwrap(await openPgStore(args.url, args.id));
+    await store.read();
+    samples.store.push(performance.now() - start);
+    await store.close();
+  }
+  return samples;
+}
