@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // ptrack-bot: the Teams bot server. The only place in the bot that reads process.argv/env and exits.
 import { parseArgs } from 'node:util';
-import { describeDatabaseUrl, isDatabaseUrl, openFileStore, openPgStore, PgStore } from '@partnership-tracker/core/node';
+import type { Store } from '@partnership-tracker/core';
 import { ENVIRONMENT, loadBotConfig } from './config.js';
+import { openServedData } from './servedData.js';
 import { createScheduler } from './scheduler/index.js';
 import { startBotServer } from './server/server.js';
 
@@ -12,7 +13,9 @@ const USAGE = `Usage: ptrack-bot [--local] [--data FILE|URL] [--partnership SLUG
   --data FILE|URL
                  the partnership's data file, or a postgres:// URL (or ${ENVIRONMENT.dataFile})
   --partnership SLUG
-                 which partnership of the database (or ${ENVIRONMENT.partnership}; default its only one)
+                 which partnership of the database (or ${ENVIRONMENT.partnership}); without it, a
+                 database of several is served whole, each activity going to the partnership
+                 its Teams tenant is recorded for (ptrack workspaces)
   --port N       port to listen on (or ${ENVIRONMENT.port}; default 3978; 0 picks a free one)
   --host ADDRESS address to listen on (or ${ENVIRONMENT.host}; default 127.0.0.1 in local mode)
   --no-scheduler answer messages only: send no reminders or digests
@@ -53,23 +56,22 @@ async function main(): Promise<number> {
     console.error(`ptrack-bot: which partnership? Give the data file (or a postgres:// URL) with --data or ${ENVIRONMENT.dataFile}.`);
     return 2;
   }
-  const onPostgres = isDatabaseUrl(config.data.dataFile);
   // Several instances may share one database: each catches up with the others' commits, and
   // the outbox's claims (with their lease) make every message go out once.
-  const store = onPostgres ? await openPgStore(config.data.dataFile, config.data.partnership ?? undefined) : await openFileStore(config.data.dataFile);
-  if (!store.success) {
-    console.error(`ptrack-bot: ${store.error.message}`);
+  const served = await openServedData(config.data.dataFile, config.data.partnership);
+  if (!served.success) {
+    console.error(`ptrack-bot: ${served.error.message}`);
     return 1;
   }
-  // Never the URL itself: it may carry a password.
-  const dataLabel = store.data instanceof PgStore ? `partnership "${store.data.partnership}" in ${describeDatabaseUrl(config.data.dataFile)}` : config.data.dataFile;
+  const dataLabel = served.data.label;
   const log = (line: string) => console.log(`ptrack-bot: ${line}`);
   const clock = { now: () => new Date() };
+  // One scheduler per partnership served.
   const scheduler = noScheduler
     ? undefined
-    : (sender: Parameters<typeof createScheduler>[0]['sender']) =>
+    : (sender: Parameters<typeof createScheduler>[0]['sender'], store: Store) =>
         createScheduler({
-          store: store.data,
+          store,
           clock,
           sender,
           onReport: (report) => {
@@ -81,9 +83,10 @@ async function main(): Promise<number> {
         });
   let server;
   try {
-    server = await startBotServer({ config: config.data, store: store.data, clock, log, ...(scheduler ? { scheduler } : {}) });
+    const data = served.data.kind === 'one' ? { store: served.data.store } : { partnerships: served.data.directory };
+    server = await startBotServer({ config: config.data, ...data, clock, log, ...(scheduler ? { scheduler } : {}) });
   } catch (error) {
-    await store.data.close();
+    await served.data.close();
     console.error(`ptrack-bot: ${(error as Error).message}`);
     return 1;
   }
@@ -112,7 +115,7 @@ async function main(): Promise<number> {
     stopping = true;
     console.log(`ptrack-bot: ${signal}: finishing requests in flight, then stopping.`);
     await server.close();
-    await store.data.close();
+    await served.data.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

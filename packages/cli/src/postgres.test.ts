@@ -109,4 +109,16 @@ describe('ptrack on PostgreSQL', () => {
     expect(unnamed.code).toBe(2);
     expect(unnamed.stderr).toMatch(/--partnership SLUG/);
   }, 120_000);
+
+  it('records the Teams tenants and Slack workspaces the bot answers in for a partnership, one partnership per tenant', async () => {
+    const data = ['--data', url];
+    const set = await ptrack([...data, '--partnership', 'example', 'workspaces', '--teams-tenants', 'tenant-a, tenant-b', '--slack-workspaces', 'T01']);
+    expect(set).toMatchObject({ code: 0, stderr: '', stdout: 'example\nTeams tenants: tenant-a, tenant-b\nSlack workspaces: T01\n' });
+    const clash = await ptrack([...data, '--partnership', 'copied', 'workspaces', '--teams-tenants', 'tenant-b']);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toBe('The Teams tenant tenant-b already answers for partnership "example"; a Teams tenant answers for one partnership.\n');
+    const onFile = await ptrack(['--data', 'original.json', 'workspaces']);
+    expect(onFile.code).toBe(2);
+  }, 120_000);
 });
+

@@ -99,6 +99,22 @@ ${examples(
     .action((_flags: unknown, command: Command) => run(async () => (await import('./commands/partnershipsCommand.js')).partnershipsCommand(data(command), io)));
 
   program
+    .command('workspaces')
+    .description('the Teams tenants and Slack workspaces in which the bot answers for a partnership of a database')
+    .option('--teams-tenants <ids>', 'comma-separated Microsoft Entra tenant ids: replaces the list (empty to clear it)')
+    .option('--slack-workspaces <ids>', 'comma-separated Slack workspace (team) ids: replaces the list')
+    .addHelpText(
+      'after',
+      `\nOne bot deployment on a database of several partnerships sends each Teams activity to the partnership\nof its tenant; a tenant answers for one partnership. Without options, shows the lists.\n${examples(
+        'ptrack workspaces --data postgresql://ptrack@db.example.org/ptrack --partnership croydon-scp --teams-tenants 72f988bf-86f1-41af-91ab-2d7cd011db47',
+        'ptrack workspaces --partnership croydon-scp',
+      )}`,
+    )
+    .action((flags: { teamsTenants?: string; slackWorkspaces?: string }, command: Command) =>
+      run(async () => (await import('./commands/workspacesCommand.js')).workspacesCommand({ ...flags, ...data(command) }, io)),
+    );
+
+  program
     .command('copy')
     .description('copy a partnership whole, with its history, between data files and databases, and check the copy reads back the same')
     .requiredOption('--from <file|url>', 'where the partnership is now')

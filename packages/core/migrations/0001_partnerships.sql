@@ -65,7 +65,18 @@ CREATE TABLE ptrack.revisions (
   PRIMARY KEY (partnership_id, revision)
 );
 
+-- The Teams tenants and Slack workspaces each partnership's bot answers in: how one bot
+-- deployment routes an activity to its partnership. A workspace answers for one partnership.
+CREATE TABLE ptrack.chat_workspaces (
+  channel text NOT NULL CHECK (channel IN ('teams', 'slack')),
+  workspace_id text NOT NULL,
+  partnership_id text NOT NULL REFERENCES ptrack.partnerships (id) ON DELETE CASCADE,
+  PRIMARY KEY (channel, workspace_id)
+);
+CREATE INDEX chat_workspaces_by_partnership ON ptrack.chat_workspaces (partnership_id);
+
 -- Down Migration
+DROP TABLE ptrack.chat_workspaces;
 DROP TABLE ptrack.revisions;
 DROP TABLE ptrack.audit;
 DROP FUNCTION ptrack.refuse_audit_change();

@@ -17,13 +17,27 @@ export interface SchedulerHandle {
   stop(): Promise<void>;
 }
 
-/** Everything the server is built from; the store's owner opens and closes it. */
+/**
+ * Many partnerships served by one deployment: their stores, and which partnership answers in
+ * each Teams tenant. Each activity goes to the partnership of its tenant; others are refused.
+ */
+export interface PartnershipDirectory {
+  /** The partnerships served, by id, each with its open store. */
+  readonly stores: ReadonlyMap<string, Store>;
+  /** The partnership each Teams tenant routes to; read at start and again now and then (see `startBotServer`). */
+  teamsTenants(): Promise<ReadonlyMap<string, string>>;
+}
+
+/** Everything the server is built from; the stores' owner opens and closes them. */
 export interface BotServerOptions {
   readonly config: BotConfig;
-  readonly store: Store;
+  /** The one partnership served, answering in the tenants `config.allowedTenantIds` allows… */
+  readonly store?: Store;
+  /** …or many, each answering in its own tenants. */
+  readonly partnerships?: PartnershipDirectory;
   readonly clock?: Clock;
-  /** A scheduler, or a factory given the server's ProactiveSender (the usual case). */
-  readonly scheduler?: SchedulerHandle | ((sender: ProactiveSender) => SchedulerHandle);
+  /** A scheduler, or a factory given a partnership's ProactiveSender and store (the usual case): one per partnership. */
+  readonly scheduler?: SchedulerHandle | ((sender: ProactiveSender, store: Store) => SchedulerHandle);
   readonly log?: (line: string) => void;
   /** Extra Bot Framework authentication settings (e.g. another cloud's OpenID metadata URL). */
   readonly authentication?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
@@ -34,12 +48,24 @@ export interface BotServer {
   /** The address it listens on, e.g. http://127.0.0.1:3978 */
   readonly url: string;
   readonly port: number;
+  /** The ProactiveSender of the partnership served (of the first, when there are many). */
   readonly proactiveSender: ProactiveSender;
   /** Stops the scheduler, stops taking requests and waits for the ones in flight (and their writes). */
   close(): Promise<void>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
+
+/** How long a tenant routing table is used before it is read again (a new tenant may be added while the bot runs). */
+const ROUTES_FRESH_MS = 30_000;
+
+/** What the server holds for one partnership it serves. */
+interface Served {
+  readonly store: Store;
+  readonly conversation: Conversation;
+  readonly application: ReturnType<typeof createTeamsApplication>;
+  readonly proactiveSender: TeamsProactiveSender;
+}
 
 /** The tenant an incoming activity belongs to, as Teams sends it. */
 function tenantOf(body: unknown): string | undefined {
@@ -54,7 +80,10 @@ function tenantOf(body: unknown): string | undefined {
  * handler runs. In local mode it refuses to listen anywhere but loopback.
  */
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
-  const { config, store } = options;
+  const { config } = options;
+  const directory = options.partnerships;
+  if ((options.store === undefined) === (directory === undefined)) throw new Error('startBotServer: give either a store or a partnership directory');
+  if (directory !== undefined && directory.stores.size === 0) throw new Error('startBotServer: the partnership directory holds no partnership');
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => console.log(line));
   if (config.mode === 'local' && !isLoopback(config.host)) {
@@ -64,21 +93,48 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const adapter = new TeamsAdapter({
     MicrosoftAppId: config.appId ?? undefined,
     MicrosoftAppPassword: config.appPassword ?? undefined,
-    MicrosoftAppType: config.appId ? 'SingleTenant' : undefined,
+    // Partnerships in other organisations' tenants need a bot registered for every tenant.
+    MicrosoftAppType: config.appId ? (directory ? 'MultiTenant' : 'SingleTenant') : undefined,
     MicrosoftAppTenantId: config.tenantId ?? undefined,
     ...options.authentication,
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const botAppId = config.appId ?? '';
-  const proactiveSender = new TeamsProactiveSender(adapter, store, botAppId);
 
   let listeningUrl = '';
   // Digest links carry a key derived from the bot's secret, so the server (public in Teams mode)
-  // shows a digest only to someone who was given its link in Teams.
+  // shows a digest only to someone who was given its link in Teams. With many partnerships the
+  // link names the partnership, and the key covers it.
   const linkSecret = config.appPassword ?? randomBytes(32).toString('hex');
-  const digestKey = (slug: string) => createHmac('sha256', linkSecret).update(`digest:${slug}`).digest('hex').slice(0, 32);
-  const linkToDigest = (slug: string) => `${config.publicUrl ?? listeningUrl}/digest/${slug}.html?key=${digestKey(slug)}`;
-  const conversation = new Conversation({ store, clock, linkToDigest });
-  const application = createTeamsApplication({ adapter, botAppId, conversation, store, clock, log });
+  const digestKey = (path: string) => createHmac('sha256', linkSecret).update(`digest:${path}`).digest('hex').slice(0, 32);
+  const serve = (store: Store, partnership: string | null): Served => {
+    const path = (slug: string) => (partnership === null ? slug : `${partnership}/${slug}`);
+    const linkToDigest = (slug: string) => `${config.publicUrl ?? listeningUrl}/digest/${path(slug)}.html?key=${digestKey(path(slug))}`;
+    const conversation = new Conversation({ store, clock, linkToDigest });
+    const application = createTeamsApplication({ adapter, botAppId, conversation, store, clock, log });
+    return { store, conversation, application, proactiveSender: new TeamsProactiveSender(adapter, store, botAppId) };
+  };
+  const single = options.store === undefined ? undefined : serve(options.store, null);
+  const served = new Map<string, Served>([...(directory?.stores ?? [])].map(([id, store]) => [id, serve(store, id)]));
+
+  // The tenant routing table, read at start and again once it is ROUTES_FRESH_MS old or an
+  // unknown tenant turns up (at most every few seconds, so that a stranger cannot make us read it
+  // on every request).
+  let routes: { table: ReadonlyMap<string, string>; readAt: number } = { table: new Map(), readAt: 0 };
+  let reading: Promise<void> | undefined;
+  const readRoutes = (): Promise<void> =>
+    (reading ??= directory!
+      .teamsTenants()
+      .then((table) => {
+        routes = { table, readAt: Date.now() };
+      })
+      .finally(() => (reading = undefined)));
+  if (directory) await readRoutes();
+  const partnershipOf = async (tenant: string): Promise<Served | undefined> => {
+    const age = Date.now() - routes.readAt;
+    if (age > ROUTES_FRESH_MS || (!routes.table.has(tenant) && age > 5_000)) await readRoutes().catch((error: unknown) => log(`could not read the tenant routes: ${(error as Error).message}`));
+    const id = routes.table.get(tenant);
+    return id === undefined ? undefined : served.get(id);
+  };
 
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
@@ -87,37 +143,57 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   app.get('/healthz', (_req, res) => {
     res.status(closing ? 503 : 200).json({ status: closing ? 'closing' : 'ok', mode: config.mode });
   });
-  // The full digest the card links to.
-  app.get('/digest/:file', async (req, res) => {
-    const slug = String(req.params.file).replace(/\.html$/i, '');
+  // The full digest the card links to: /digest/SLUG.html, or /digest/PARTNERSHIP/SLUG.html.
+  const digest = async (req: Request, res: Response, partnership: Served | undefined, path: string, slug: string) => {
     const given = Buffer.from(typeof req.query.key === 'string' ? req.query.key : '');
-    const expected = Buffer.from(digestKey(slug));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    const expected = Buffer.from(digestKey(path));
+    if (partnership === undefined || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       res.status(403).type('text/plain').send('This digest link is not valid. Ask the bot for "digest" in Teams to get a fresh one.');
       return;
     }
-    const page = await conversation.digestPage(slug);
+    const page = await partnership.conversation.digestPage(slug);
     res.status(page.status).type('text/html').send(page.html);
+  };
+  app.get('/digest/:file', async (req, res) => {
+    const slug = String(req.params.file).replace(/\.html$/i, '');
+    await digest(req, res, single, slug, slug);
+  });
+  app.get('/digest/:partnership/:file', async (req, res) => {
+    const id = String(req.params.partnership);
+    const slug = String(req.params.file).replace(/\.html$/i, '');
+    await digest(req, res, served.get(id), `${id}/${slug}`, slug);
   });
   app.post(
     '/api/messages',
     express.json({ limit: '1mb' }),
-    (req: Request, res: Response, next: NextFunction) => {
+    async (req: Request, res: Response, next: NextFunction) => {
       if (closing) {
         res.status(503).json({ error: 'The bot is shutting down.' });
         return;
       }
-      if (config.allowedTenantIds.length > 0) {
-        const tenant = tenantOf(req.body);
-        if (!tenant || !config.allowedTenantIds.includes(tenant)) {
+      const tenant = tenantOf(req.body);
+      if (single !== undefined) {
+        if (config.allowedTenantIds.length > 0 && (!tenant || !config.allowedTenantIds.includes(tenant))) {
           log(`refused an activity from tenant ${tenant ?? '(none)'}: not allowed`);
           res.status(403).json({ error: 'This tenant is not allowed to use this bot.' });
           return;
         }
+        res.locals.served = single;
+        next();
+        return;
       }
+      // Many partnerships: the tenant's partnership answers; a tenant no partnership answers in is refused.
+      const routed = tenant === undefined ? undefined : await partnershipOf(tenant);
+      if (routed === undefined) {
+        log(`refused an activity from tenant ${tenant ?? '(none)'}: no partnership answers in it`);
+        res.status(403).json({ error: 'This tenant is not allowed to use this bot.' });
+        return;
+      }
+      res.locals.served = routed;
       next();
     },
     async (req: Request, res: Response) => {
+      const { application } = res.locals.served as Served;
       const work = adapter.process(req, res, async (context) => {
         await application.run(context);
       });
@@ -142,17 +218,19 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     log(`PTRACK_BOT_PUBLIC_URL is not set, so digest links point at ${listeningUrl}, which people's browsers may not reach.`);
   }
 
-  const scheduler = typeof options.scheduler === 'function' ? options.scheduler(proactiveSender) : options.scheduler;
-  scheduler?.start();
+  const factory = options.scheduler;
+  const schedulers =
+    factory === undefined ? [] : typeof factory === 'function' ? [...(single ? [single] : served.values())].map((p) => factory(p.proactiveSender, p.store)) : [factory];
+  for (const scheduler of schedulers) scheduler.start();
 
   return {
     url: listeningUrl,
     port,
-    proactiveSender,
+    proactiveSender: (single ?? [...served.values()][0]!).proactiveSender,
     async close() {
       if (closing) return;
       closing = true;
-      await scheduler?.stop();
+      await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.allSettled([...inFlight]);

@@ -11,6 +11,8 @@ export {
   describeDatabaseUrl,
   PARTNERSHIP_ID,
   type PartnershipSummary,
+  type ChatChannel,
+  type ChatWorkspace,
   type PgConnectOptions,
 } from './postgres/pgPartnerships.js';
 export {

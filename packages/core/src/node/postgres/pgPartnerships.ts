@@ -13,6 +13,17 @@ export interface PartnershipSummary {
   readonly revision: number;
 }
 
+/** The chat channels whose workspaces can be routed to a partnership. */
+export type ChatChannel = 'teams' | 'slack';
+
+/** A Teams tenant or Slack workspace, and the partnership whose bot answers in it. */
+export interface ChatWorkspace {
+  readonly channel: ChatChannel;
+  /** The Microsoft Entra tenant id, or the Slack team id. */
+  readonly workspaceId: string;
+  readonly partnership: string;
+}
+
 /** How to connect. */
 export interface PgConnectOptions {
   /** Lines node-pg-migrate reports while migrating the tables. */
@@ -106,6 +117,57 @@ export class PgPartnerships {
     if (ids.length === 1) return ok(ids[0]!);
     if (ids.length === 0) return fail('store.not_found', `${this.address} holds no partnership yet. Create one with \`ptrack init --partnership SLUG\`.`);
     return fail('store.ambiguous', `${this.address} holds ${ids.length} partnerships (${ids.join(', ')}); choose one with --partnership or PTRACK_PARTNERSHIP.`, { partnerships: ids });
+  }
+
+  /** Every Teams tenant and Slack workspace a partnership of the database answers in. */
+  async chatWorkspaces(): Promise<Result<ChatWorkspace[]>> {
+    return this.guard(async () => {
+      const result = await this.connection.pool.query<{ channel: ChatChannel; workspace_id: string; partnership_id: string }>(
+        'SELECT channel, workspace_id, partnership_id FROM ptrack.chat_workspaces ORDER BY partnership_id, channel, workspace_id',
+      );
+      return ok(result.rows.map((row) => ({ channel: row.channel, workspaceId: row.workspace_id, partnership: row.partnership_id })));
+    });
+  }
+
+  /**
+   * Sets the Teams tenants (or Slack workspaces) a partnership's bot answers in, replacing its
+   * previous list. A workspace another partnership answers in is refused (`store.conflict`)
+   * and nothing changes: an activity must route to one partnership.
+   */
+  async setChatWorkspaces(partnership: string, channel: ChatChannel, workspaceIds: readonly string[]): Promise<Result<void>> {
+    const id = checkId(partnership);
+    if (!id.success) return id;
+    const ids = [...new Set(workspaceIds.map((w) => w.trim()).filter((w) => w !== ''))];
+    return this.guard(async () => {
+      const client = await this.connection.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const head = await client.query('SELECT 1 FROM ptrack.partnerships WHERE id = $1 FOR UPDATE', [partnership]);
+        if (head.rowCount !== 1) {
+          await client.query('ROLLBACK');
+          return fail('store.not_found', `There is no partnership "${partnership}" in ${this.address}.`, { partnership });
+        }
+        const taken = await client.query<{ workspace_id: string; partnership_id: string }>(
+          'SELECT workspace_id, partnership_id FROM ptrack.chat_workspaces WHERE channel = $1 AND workspace_id = ANY($2::text[]) AND partnership_id <> $3 FOR UPDATE',
+          [channel, ids, partnership],
+        );
+        const clash = taken.rows[0];
+        if (clash !== undefined) {
+          await client.query('ROLLBACK');
+          const what = channel === 'teams' ? 'Teams tenant' : 'Slack workspace';
+          return fail('store.conflict', `The ${what} ${clash.workspace_id} already answers for partnership "${clash.partnership_id}"; a ${what} answers for one partnership.`, { channel, workspaceId: clash.workspace_id, partnership: clash.partnership_id });
+        }
+        await client.query('DELETE FROM ptrack.chat_workspaces WHERE partnership_id = $1 AND channel = $2', [partnership, channel]);
+        await client.query('INSERT INTO ptrack.chat_workspaces (channel, workspace_id, partnership_id) SELECT $1, unnest($2::text[]), $3', [channel, ids, partnership]);
+        await client.query('COMMIT');
+        return ok(undefined);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
   }
 
   /** Closes the pool; stores opened from it must be closed first. */

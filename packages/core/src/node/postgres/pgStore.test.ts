@@ -115,3 +115,24 @@ describe('PgStore refuses what it cannot trust', () => {
     expect(JSON.stringify(opened)).not.toContain('hunter2');
   });
 });
+
+describe('the chat workspaces a partnership answers in', () => {
+  it('records them per partnership, and refuses one that already answers for another, changing nothing', async () => {
+    const { id: first, store: one } = await openFresh();
+    const { id: second, store: two } = await openFresh();
+    await Promise.all([one.close(), two.close()]);
+    unwrap(await scratch.partnerships.setChatWorkspaces(first, 'teams', ['tenant-a', 'tenant-b']));
+    unwrap(await scratch.partnerships.setChatWorkspaces(second, 'slack', ['T0001']));
+    const clash = await scratch.partnerships.setChatWorkspaces(second, 'teams', ['tenant-c', 'tenant-b']);
+    expect(clash.success ? 'set' : clash.error.message).toBe(`The Teams tenant tenant-b already answers for partnership "${first}"; a Teams tenant answers for one partnership.`);
+    const mine = unwrap(await scratch.partnerships.chatWorkspaces()).filter((w) => w.partnership === first || w.partnership === second);
+    expect(mine.map((w) => [w.partnership === first ? 'first' : 'second', w.channel, w.workspaceId]).sort()).toEqual([
+      ['first', 'teams', 'tenant-a'],
+      ['first', 'teams', 'tenant-b'],
+      ['second', 'slack', 'T0001'],
+    ]);
+    // Setting a list replaces the partnership's previous one.
+    unwrap(await scratch.partnerships.setChatWorkspaces(first, 'teams', ['tenant-b']));
+    expect(unwrap(await scratch.partnerships.chatWorkspaces()).filter((w) => w.partnership === first).map((w) => w.workspaceId)).toEqual(['tenant-b']);
+  });
+});
