@@ -93,6 +93,7 @@ export async function actionSnoozeCommand(ref: string, flags: SnoozeFlags, io: I
 /** The flags of `ptrack action withdraw`. */
 export interface WithdrawFlags {
   readonly data?: string;
+  readonly partnership?: string;
   readonly reason?: string;
   readonly propose?: boolean;
   readonly as?: string;
@@ -102,7 +103,7 @@ export interface WithdrawFlags {
 export async function actionWithdrawCommand(ref: string, flags: WithdrawFlags, io: Io): Promise<Result<void>> {
   const reason = flags.reason?.trim() ?? '';
   if (reason === '') return { success: false, error: { code: 'usage.reason', message: 'Give the reason with --reason: it goes into the action\'s history.' } };
-  return withDataFile(resolveDataPath(flags.data, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const done = await withdrawAction(store, { ref, reason, propose: flags.propose === true, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
