@@ -1,39 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_TABLES } from './commands/exportCommand.js';
 import { DIGEST_FORMATS as digestFormats } from './digest/index.js';
 import { EXPORT_FORMATS } from './export/index.js';
-import type { Io } from './io.js';
 import { exitCodeFor } from './exitCodes.js';
+import { fakeIo, removeFakeIoFolders } from './__fixtures__/fakeIo.js';
 import { run } from './main.js';
 import { DIGEST_FORMATS, EXPORT_TABLE_NAMES, FORMATS } from './program.js';
 
-const folders: string[] = [];
-
-/** An Io that records what ptrack prints and answers its questions from a list. */
-function fakeIo(answers: string[] = [], interactive = answers.length > 0) {
-  const cwd = mkdtempSync(join(tmpdir(), 'ptrack-main-'));
-  folders.push(cwd);
-  const out: string[] = [];
-  const err: string[] = [];
-  const asked: string[] = [];
-  const io: Io = {
-    stdout: (chunk) => out.push(String(chunk)),
-    stderr: (text) => err.push(text),
-    stdoutIsTerminal: false,
-    env: {},
-    cwd,
-    now: () => new Date('2026-11-23T12:00:00Z'),
-    ...(interactive ? { ask: async (question: string) => (asked.push(question), answers.shift() ?? '') } : {}),
-  };
-  return { io, cwd, out, err, asked };
-}
-
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+afterEach(removeFakeIoFolders);
 
 describe('run', () => {
   it('asks for the name and area at a terminal when init is not given them', async () => {

@@ -100,7 +100,7 @@ export {
 } from './common/engagement/engagement.js';
 export { QuarterlyDigest, DigestAction, quarterlyDigest } from './common/reporting/digest.js';
 export { isNumeric, type Report, type Table, type Column, type Cell, type CellType, type Row } from './common/reporting/table.js';
-export { displayCell, plainCell, formatMoney, formatDate } from './common/reporting/formatCell.js';
+export { displayCell, plainCell, spreadsheetText, formatMoney, formatDate } from './common/reporting/formatCell.js';
 export { writeHtml, htmlTable, escapeHtml, tableStyle } from './common/reporting/render/html.js';
 export { writeMarkdown } from './common/reporting/render/markdown.js';
 export { writeJson } from './common/reporting/render/json.js';

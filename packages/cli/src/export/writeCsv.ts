@@ -1,9 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
-import { plainCell, type Report, type Table } from '@partnership-tracker/core';
+import { plainCell, spreadsheetText, type Report, type Table } from '@partnership-tracker/core';
 
 function tableRecords(table: Table): string[][] {
   const rows = table.total ? [...table.rows, table.total] : table.rows;
-  return [table.columns.map((c) => c.header), ...rows.map((row) => table.columns.map((c) => plainCell(row[c.key] ?? null, c.type)))];
+  return [table.columns.map((c) => spreadsheetText(c.header)), ...rows.map((row) => table.columns.map((c) => plainCell(row[c.key] ?? null, c.type)))];
 }
 
 /**
@@ -17,7 +17,7 @@ export function writeCsv(report: Report): string {
   report.tables.forEach((table, index) => {
     if (!single) {
       if (index > 0) records.push([]);
-      records.push([table.title]);
+      records.push([spreadsheetText(table.title)]);
     }
     records.push(...tableRecords(table));
   });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '@partnership-tracker/core';
 import { writeCsv, writeXlsx } from './index.js';
@@ -36,6 +37,11 @@ describe('the spreadsheet writers', () => {
       'Total,313568.50,74.54%,,',
       '',
     ]);
+  });
+
+  it.each(['=1+1', '+1', '-1+1', '@SUM(A1)', '\tx', '\rx'])('neutralise text starting %j, as the OWASP rule says, and not the numbers beside it', (text) => {
+    const csv = writeCsv({ title: 'T', tables: [{ title: 'T', columns: [{ key: 'a', header: 'A', type: 'text' }, { key: 'n', header: 'N', type: 'pence' }], rows: [{ a: text, n: -150 }] }] });
+    expect(parse(csv, { bom: true, relax_quotes: true })).toEqual([['A', 'N'], [`'${text}`, '-1.50']]);
   });
 
   it('write xlsx with a bold header row and typed money, percentage and date cells', async () => {

@@ -33,12 +33,25 @@ export function displayCell(value: Cell, type: CellType): string {
   return type === 'pence' ? formatMoney(value) : numberText(value, type);
 }
 
+/** The characters that make a spreadsheet read a cell as a formula (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text as a spreadsheet may safely read it: text that a spreadsheet would run as a formula
+ * (`=HYPERLINK(…)` typed as a note in chat) gets a leading `'`, which Excel and LibreOffice
+ * show as text. Only for text: numbers are written by `plainCell` and stay numbers.
+ */
+export function spreadsheetText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /**
  * Shows a cell for a spreadsheet reading CSV: numbers without £ or thousands separators, so
- * that Excel reads them as numbers, and percentages with %, which Excel reads as percentages.
+ * that Excel reads them as numbers, and percentages with %, which Excel reads as percentages;
+ * text that would run as a formula is neutralised (see `spreadsheetText`).
  */
 export function plainCell(value: Cell, type: CellType): string {
   if (value === null) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return spreadsheetText(value);
   return type === 'pence' ? (value / 100).toFixed(2) : numberText(value, type);
 }
