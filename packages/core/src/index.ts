@@ -102,7 +102,7 @@ export { QuarterlyDigest, DigestAction, quarterlyDigest } from './common/reporti
 export { isNumeric, type Report, type Table, type Column, type Cell, type CellType, type Row } from './common/reporting/table.js';
 export { displayCell, plainCell, spreadsheetText, formatMoney, formatDate } from './common/reporting/formatCell.js';
 export { writeHtml, htmlTable, escapeHtml, tableStyle } from './common/reporting/render/html.js';
-export { writeMarkdown } from './common/reporting/render/markdown.js';
+export { writeMarkdown, escapeMarkdown } from './common/reporting/render/markdown.js';
 export { writeJson } from './common/reporting/render/json.js';
 export { engagementReport, engagementTableModel, ENGAGEMENT_KEY } from './common/reporting/tables/engagement.js';
 export { incomeReport, expenditureReport, fundingReport } from './common/reporting/tables/funding.js';

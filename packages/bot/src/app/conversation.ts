@@ -1,6 +1,7 @@
 import {
   ActionStatus,
   canRecordAttendance,
+  escapeMarkdown,
   isAdministrator,
   localDateOf,
   type Action,
@@ -146,7 +147,7 @@ export class Conversation {
 
   private help(db: Database, person: Person): Reply {
     const lines = [
-      `Hello ${person.name}. Here is what you can ask me:`,
+      `Hello ${escapeMarkdown(person.name)}. Here is what you can ask me:`,
       '',
       '- **my actions**: your open actions, soonest due first, with an Update button on each',
       `- **${UPDATE_EXAMPLE}**: record progress, status and a note on an action you own`,
@@ -260,9 +261,9 @@ export class Conversation {
     const changes: string[] = [];
     if (was.progress !== undefined && now.progress !== undefined) changes.push(`progress ${was.progress}% → ${now.progress}%`);
     if (was.status !== undefined && now.status !== undefined) changes.push(`status ${formatStatus(was.status)} → ${formatStatus(now.status)}`);
-    if (change.note) changes.push(`note "${change.note}"`);
+    if (change.note) changes.push(`note "${escapeMarkdown(change.note)}"`);
     if (changes.length === 0) changes.push(`progress ${progress}% and status ${formatStatus(status)} confirmed`);
-    return settledWith(textReply(`Updated ${record.ref} (${record.title}): ${changes.join('; ')}. It is in the action's history.`));
+    return settledWith(textReply(`Updated ${record.ref} (${escapeMarkdown(record.title)}): ${changes.join('; ')}. It is in the action's history.`));
   }
 
   /** Records an owner's proposal to withdraw their action, with their reason; the business team is told. */

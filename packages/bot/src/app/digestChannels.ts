@@ -1,6 +1,7 @@
 import {
   canChooseDigestChannel,
   dueMessages,
+  escapeMarkdown,
   isAdministrator,
   localDateOf,
   nextDigest,
@@ -72,11 +73,11 @@ export async function postDigestsHere(turn: DigestChannelTurn, named: string | n
   if (!result.success) return refusal(result.error);
   const next = nextDigest(db, turn.now.toISOString());
   if (!result.data.changed && before !== null) {
-    const who = db.people.find((p) => p.id === before.boundBy)?.name ?? 'the business team';
+    const who = escapeMarkdown(db.people.find((p) => p.id === before.boundBy)?.name ?? 'the business team');
     return `The ${subgroup.name} digests are already posted here (since ${formatDate(localDateOf(before.boundAt, db.partnership.timeZone))}, set up by ${who}). The next is for ${next.period}, on ${formatDate(next.day)}.`;
   }
   const lines = [`From now on I'll post the quarterly digest for ${subgroup.name} here, on the first working day after each quarter ends: the next is for ${next.period}, on ${formatDate(next.day)}.`];
-  if (before !== null) lines.push(`It was posted in ${before.name ? `"${before.name}"` : 'another channel'} until now; not any more.`);
+  if (before !== null) lines.push(`It was posted in ${before.name ? `"${escapeMarkdown(before.name)}"` : 'another channel'} until now; not any more.`);
   // A quarter that ended in the last few days and has not been posted here yet still comes.
   const binding = { kind: place.service, conversationId: place.conversationId, name: null, boundBy: person.id, boundAt: turn.now.toISOString() };
   const bound = { ...db, subgroups: db.subgroups.map((s) => (s.id === subgroup.id ? { ...s, channel: binding } : s)) };

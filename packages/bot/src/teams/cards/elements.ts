@@ -1,4 +1,7 @@
 // Small builders for the Adaptive Card elements the bot uses, so every card has the same shape.
+// Card text is Markdown; text from people (a note, a title, a name) is escaped here, so that
+// "[click](https://…)" typed in a note shows as typed rather than as a link.
+import { escapeMarkdown } from '@partnership-tracker/core';
 
 /** An Adaptive Card element or action as JSON. */
 export type CardElement = Record<string, unknown>;
@@ -18,11 +21,17 @@ export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): 
   };
 }
 
-/** A wrapped text block; `heading` makes it the card's title. */
-export function text(value: string, options: { heading?: boolean; subtle?: boolean; color?: 'good' | 'warning' | 'attention' | 'accent'; weight?: 'bolder'; separator?: boolean; spacing?: 'none' | 'small' | 'medium' | 'large' } = {}): CardElement {
+/**
+ * A wrapped text block of plain text (escaped); `markdown` says `value` is Markdown already, with
+ * any text from people in it escaped by the caller. `heading` makes it the card's title.
+ */
+export function text(
+  value: string,
+  options: { markdown?: boolean; heading?: boolean; subtle?: boolean; color?: 'good' | 'warning' | 'attention' | 'accent'; weight?: 'bolder'; separator?: boolean; spacing?: 'none' | 'small' | 'medium' | 'large' } = {},
+): CardElement {
   return {
     type: 'TextBlock',
-    text: value,
+    text: options.markdown ? value : escapeMarkdown(value),
     wrap: true,
     ...(options.heading ? { style: 'heading', size: 'medium', weight: 'bolder' } : {}),
     ...(options.weight ? { weight: options.weight } : {}),
@@ -33,9 +42,9 @@ export function text(value: string, options: { heading?: boolean; subtle?: boole
   };
 }
 
-/** Title/value pairs shown as a two-column list. */
+/** Title/value pairs of plain text (escaped), shown as a two-column list. */
 export function facts(pairs: ReadonlyArray<readonly [string, string]>): CardElement {
-  return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) };
+  return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title: escapeMarkdown(title), value: escapeMarkdown(value) })) };
 }
 
 /**
@@ -55,11 +64,11 @@ export function execute(title: string, verb: string, data: Record<string, unknow
   };
 }
 
-/** A simple table: a header row and data rows of plain text cells. */
+/** A simple table: a header row and data rows of plain text cells (escaped). */
 export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, options: { firstColumnWidth?: number } = {}): CardElement {
   const cell = (value: string, bold = false): CardElement => ({
     type: 'TableCell',
-    items: [{ type: 'TextBlock', text: value, wrap: true, ...(bold ? { weight: 'bolder' } : {}) }],
+    items: [{ type: 'TextBlock', text: escapeMarkdown(value), wrap: true, ...(bold ? { weight: 'bolder' } : {}) }],
   });
   return {
     type: 'Table',

@@ -1,4 +1,4 @@
-import { daysBetween, localDateOf, type Action } from '@partnership-tracker/core';
+import { daysBetween, escapeMarkdown, localDateOf, type Action } from '@partnership-tracker/core';
 import { dueText, formatDate, formatStatus, statusChoices } from '../../app/format.js';
 import { UPDATE_ACTION_VERB, updateInputIds } from '../../app/forms.js';
 import type { ActionUpdateView, MyActionsView } from '../../app/views.js';
@@ -46,7 +46,7 @@ export function createMyActionsCard({ actions, today, timeZone }: MyActionsView)
       separator: index > 0,
       spacing: 'medium',
       items: [
-        text(`**${action.ref}** ${action.title}`),
+        text(`**${action.ref}** ${escapeMarkdown(action.title)}`, { markdown: true }),
         facts([
           ['Due', dueText(action.due, today)],
           ['Status', `${formatStatus(action.status)}, ${action.progress}%`],

@@ -1,5 +1,5 @@
-import type { MessageSummary } from '@partnership-tracker/core';
-import { CARD_VERSION } from './elements.js';
+import { escapeMarkdown, type MessageSummary } from '@partnership-tracker/core';
+import { CARD_VERSION, facts } from './elements.js';
 
 /**
  * Teams shows at most six of a card's actions (its host config's `maxActions`) and drops the rest
@@ -20,8 +20,8 @@ export function summaryCard(summary: MessageSummary): Record<string, unknown> {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     body: [
-      { type: 'TextBlock', text: summary.title, weight: 'Bolder', size: 'Medium', wrap: true },
-      ...(summary.facts.length > 0 ? [{ type: 'FactSet', facts: summary.facts.map((f) => ({ title: f.title, value: f.value })) }] : []),
+      { type: 'TextBlock', text: escapeMarkdown(summary.title), weight: 'Bolder', size: 'Medium', wrap: true },
+      ...(summary.facts.length > 0 ? [facts(summary.facts.map((f) => [f.title, f.value] as const))] : []),
     ],
     // An imBack button sends its command as if the person had typed it, so no card handler is needed.
     actions: buttons(summary.commands).map((c) => ({ type: 'Action.Submit', title: c.title, data: { msteams: { type: 'imBack', value: c.command } } })),

@@ -2,10 +2,10 @@ import type { QuarterlyDigest } from '../digest.js';
 import { digestView } from '../digestView.js';
 import type { Table } from '../table.js';
 import { ENGAGEMENT_KEY } from '../tables/engagement.js';
-import { writeMarkdown } from './markdown.js';
+import { escapeMarkdown, writeMarkdown } from './markdown.js';
 
 function section(table: Table, empty: string): string {
-  if (table.rows.length === 0) return `## ${table.title}\n\n${empty}\n`;
+  if (table.rows.length === 0) return `## ${escapeMarkdown(table.title)}\n\n${empty}\n`;
   // writeMarkdown prints a level-one title; the digest nests each table one level down.
   return writeMarkdown({ title: table.title, tables: [table] }).replace(/^# /, '## ');
 }
@@ -14,8 +14,8 @@ function section(table: Table, empty: string): string {
 export function renderDigestMarkdown(digest: QuarterlyDigest, timeZone: string): string {
   const view = digestView(digest, timeZone);
   return [
-    `# ${view.title}\n\n${view.subtitle}\n`,
-    `${view.headline.map((line) => `- ${line}`).join('\n')}\n`,
+    `# ${escapeMarkdown(view.title)}\n\n${escapeMarkdown(view.subtitle)}\n`,
+    `${view.headline.map((line) => `- ${escapeMarkdown(line)}`).join('\n')}\n`,
     section(view.deliveryByPriority, 'No priorities.'),
     section(view.completed, 'None this quarter.'),
     section(view.withdrawn, 'None this quarter.'),
