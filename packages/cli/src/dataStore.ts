@@ -80,12 +80,12 @@ export async function createPartnership(address: DataAddress, db: Database, forc
   }
 }
 
-/** Runs `work` with the data open as a store, and always closes it. */
-export async function withDataStore<T>(address: DataAddress, work: (store: Store) => Promise<Result<T>>): Promise<Result<T>> {
+/** Runs `work` with the data open as a store (and where it is), and always closes it. */
+export async function withDataStore<T>(address: DataAddress, work: (store: Store, address: DataAddress) => Promise<Result<T>>): Promise<Result<T>> {
   const opened = await openDataStore(address);
   if (!opened.success) return opened;
   try {
-    return await work(opened.data);
+    return await work(opened.data, address);
   } finally {
     await opened.data.close();
   }

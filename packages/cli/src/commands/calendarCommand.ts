@@ -15,7 +15,7 @@ export interface CalendarFlags {
 
 /** `ptrack calendar`: writes an iCalendar file of meetings (and a person's due dates). */
 export async function calendarCommand(flags: CalendarFlags, io: Io): Promise<Result<void>> {
-  return withDataStore(resolveDataAddress(flags, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store, address) => {
     const db = await store.read();
     const subgroup = flags.subgroup === undefined ? undefined : findSubgroup(db, flags.subgroup);
     if (flags.subgroup !== undefined && !subgroup) return fail('input.unknown_subgroup', `--subgroup ${flags.subgroup}: there is no such subgroup (there are: ${db.subgroups.map((s) => s.shortName).join(', ')}).`);
@@ -23,7 +23,7 @@ export async function calendarCommand(flags: CalendarFlags, io: Io): Promise<Res
     if (flags.person !== undefined && !person) return fail('input.unknown_person', `--person ${flags.person}: no person has that email address.`);
     const { buildCalendar } = await import('../calendar/index.js');
     const ics = buildCalendar(db, { ...(subgroup ? { subgroupId: subgroup.id } : {}), ...(person ? { person } : {}), now: io.now() });
-    const written = await emit(io, ics, flags.out);
+    const written = await emit(io, ics, flags.out, address);
     return written.success ? ok(undefined) : written;
   });
 }

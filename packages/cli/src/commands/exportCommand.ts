@@ -117,13 +117,13 @@ export async function exportCommand(table: string, flags: ExportFlags, io: Io): 
   if (!build) return fail('usage.unknown_table', `Cannot export "${table}".`);
   const period = periodFromFlags(flags.year, flags.quarter);
   if (!period.success) return period;
-  return withDataStore(resolveDataAddress(flags, io), async (store) => {
+  return withDataStore(resolveDataAddress(flags, io), async (store, address) => {
     const db = await store.read();
     const subgroup = flags.subgroup === undefined ? undefined : findSubgroup(db, flags.subgroup);
     if (flags.subgroup !== undefined && !subgroup) return fail('input.unknown_subgroup', `--subgroup ${flags.subgroup}: there is no such subgroup (there are: ${db.subgroups.map((s) => s.shortName).join(', ')}).`);
     const report = await build(db, { ...(period.data ? { period: period.data } : {}), ...(subgroup ? { subgroupId: subgroup.id } : {}), flags }, io);
     if (!report.success) return report;
     const { writeReport } = await import('../export/writeReport.js');
-    return emit(io, await writeReport(report.data, flags.format, io.now()), flags.out);
+    return emit(io, await writeReport(report.data, flags.format, io.now()), flags.out, address);
   });
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
@@ -49,5 +49,41 @@ describe('exports that a spreadsheet cannot turn against the business team', () 
     const note = cells.find((cell) => cell.value === FORMULA_NOTES[0]);
     expect(note?.type).toBe(ExcelJS.ValueType.String);
     expect(cells.filter((cell) => cell.type === ExcelJS.ValueType.Formula)).toEqual([]);
+  });
+});
+
+describe('--out, which never lands on the data file', () => {
+  it.each([
+    ['the data file', ['export', 'actions', '--out', 'partnership.json']],
+    ['the data file by another path', ['export', 'income', '--year', '2024/25', '--out', 'sub/../partnership.json']],
+    ['its change log', ['digest', '--quarter', '2024/25 Q4', '--out', 'partnership.json.log']],
+    ['its lock', ['calendar', '--out', 'partnership.json.lock']],
+    ['a temp file the store writes', ['export', 'actions', '--out', '.partnership.json.123.abc.tmp']],
+    ['a link to the data file', ['export', 'actions', '--out', 'link.json']],
+  ])('is refused when it is %s, as a usage error, and nothing is written', async (_what, args) => {
+    const { io, cwd, err } = fakeIo();
+    expect(await run(['init', '--example'], io)).toBe(0);
+    mkdirSync(join(cwd, 'sub'));
+    symlinkSync(join(cwd, 'partnership.json'), join(cwd, 'link.json'));
+    // Reading once leaves the store's lock file beside the data file, as every later command finds it.
+    expect(await run(['export', 'actions'], io)).toBe(0);
+    const before = readFileSync(join(cwd, 'partnership.json'));
+    const files = readdirSync(cwd).sort();
+    expect(await run(args, io)).toBe(2);
+    expect(err.join('')).toMatch(/is the data file, or a file the store keeps beside it; .*Nothing was written\.\n$/);
+    expect(readFileSync(join(cwd, 'partnership.json')).equals(before)).toBe(true);
+    expect(readdirSync(cwd).sort()).toEqual(files);
+  });
+
+  it('replaces the file it names rather than writing through it, and leaves no temp file', async () => {
+    const { io, cwd } = fakeIo();
+    expect(await run(['init', '--example'], io)).toBe(0);
+    writeFileSync(join(cwd, 'kept.csv'), 'the business team\'s own file\n');
+    // A hard link shares the file's contents: writing through it would change kept.csv too.
+    linkSync(join(cwd, 'kept.csv'), join(cwd, 'actions.csv'));
+    expect(await run(['export', 'actions', '--out', 'actions.csv'], io)).toBe(0);
+    expect(readFileSync(join(cwd, 'kept.csv'), 'utf8')).toBe("the business team's own file\n");
+    expect(readFileSync(join(cwd, 'actions.csv'), 'utf8')).toMatch(/^\uFEFFRef,Plan,/);
+    expect(readdirSync(cwd).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
