@@ -86,3 +86,16 @@ describe('withdrawing an action from chat (issue 11: the business team or the Ex
     expect(reply.text).toBe("Only the business team or the Executive can reopen A-4: it changes the plan's delivery figure. Nothing was changed.");
   });
 });
+
+describe('periods as people write them', () => {
+  it('reads a financial year written with an en dash or as FY 24/25', async () => {
+    expect((await conversationOn(store).handleText(owner, 'funding 2024–25')).text).toBe('Funding 2024/25.');
+    expect((await conversationOn(store).handleText(owner, 'funding FY 24/25')).text).toBe('Funding 2024/25.');
+  });
+
+  it('refuses a calendar quarter, saying which financial quarter its months are', async () => {
+    expect((await conversationOn(store).handleText(owner, 'digest Q1 2025')).text).toBe(
+      '"Q1 2025" reads like a calendar quarter, but quarters here are the financial year\'s (Q1 = April–June). January–March 2025 is 2024/25 Q4; write that.',
+    );
+  });
+});

@@ -70,7 +70,7 @@ export class Reports {
     if (text === null) quarter = this.lastQuarter(db);
     else {
       const parsed = parsePeriod(text);
-      if (!parsed.success) return { text: `${parsed.error.message}. For example: digest 2024/25 Q4` };
+      if (!parsed.success) return { text: parsed.error.code === 'period.calendar_quarter' ? parsed.error.message : `${parsed.error.message}. For example: digest 2024/25 Q4` };
       quarter = parsed.data;
     }
     const digest = this.quarterlyDigest(db, quarter);

@@ -18,6 +18,7 @@ export function periodFromFlags(year: string | undefined, quarter: string | unde
   }
   const text = bareQuarter.test(quarter) ? `${year} ${quarter.trim()}` : quarter;
   const period = parsePeriod(text);
+  if (!period.success && period.error.code === 'period.calendar_quarter') return fail('usage.bad_period', `--quarter ${quarter}: ${period.error.message}`);
   if (!period.success || period.data.kind !== 'quarter') return fail('usage.bad_period', `--quarter ${quarter}: write a quarter like Q3 (with --year) or 2024/25 Q3`);
   if (year !== undefined && !bareQuarter.test(quarter)) {
     const alone = parsePeriod(year);

@@ -75,11 +75,14 @@ describe('parseYearLabel', () => {
     ['2024-25', '2024/25'],
     ['2024/2025', '2024/25'],
     ['1999/00', '1999/00'],
+    ['2024–25', '2024/25'],
+    ['FY 24/25', '2024/25'],
+    ['24/25', '2024/25'],
   ])('reads %j as %s', (text, label) => {
     expect(parseYearLabel(text)).toEqual({ success: true, data: label });
   });
 
-  it.each(['2024/26', '2024', '24/25'])('refuses %j', (text) => {
+  it.each(['2024/26', '2024', '24/26', 'Q1 2025'])('refuses %j', (text) => {
     expect(parseYearLabel(text).success).toBe(false);
   });
 });

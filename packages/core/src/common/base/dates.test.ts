@@ -20,6 +20,11 @@ describe('financial years and quarters', () => {
     ['2024-25', '2024/25'],
     ['2024/2025', '2024/25'],
     ['1999/00', '1999/00'],
+    ['2024–25', '2024/25'],
+    ['2024 — 25', '2024/25'],
+    ['FY 24/25', '2024/25'],
+    ['FY24-25', '2024/25'],
+    ['fy 2024/2025', '2024/25'],
   ])('reads %s as %s', (text, label) => {
     const period = unwrap(parsePeriod(text));
     expect(period.kind).toBe('year');
@@ -35,7 +40,18 @@ describe('financial years and quarters', () => {
     expect(period).toMatchObject({ kind: 'quarter', quarter });
   });
 
-  it.each(['2024/26', '2024', 'Q5 2024/25', 'last year', '2024/25 Q0'])('refuses %s with a message naming it', (text) => {
+  it.each([
+    ['Q1 2025', 'January–March 2025 is 2024/25 Q4'],
+    ['Q2 2025', 'April–June 2025 is 2025/26 Q1'],
+    ['2025 Q4', 'October–December 2025 is 2025/26 Q3'],
+  ])('refuses the calendar quarter %s, saying which financial quarter its months are', (text, months) => {
+    expect(parsePeriod(text)).toEqual({
+      success: false,
+      error: { code: 'period.calendar_quarter', message: `"${text}" reads like a calendar quarter, but quarters here are the financial year's (Q1 = April–June). ${months}; write that.` },
+    });
+  });
+
+  it.each(['2024/26', '2024', 'Q5 2024/25', 'last year', '2024/25 Q0', 'FY 24/26', '24/25/26'])('refuses %s with a message naming it', (text) => {
     const result = parsePeriod(text);
     expect(result.success).toBe(false);
     if (!result.success) expect(result.error.message).toContain(text);

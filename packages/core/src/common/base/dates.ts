@@ -36,11 +36,15 @@ export function financialYear(startYear: number): FinancialYear {
   return { startYear, label: `${startYear}/${next}` };
 }
 
-/** Reads `2024/25`, `2024-25`, `2024/2025` or `FY2024/25` as a financial year. */
+/**
+ * Reads a financial year as real reports write it: `2024/25`, `2024-25`, `2024–25` (an en dash,
+ * or any other dash), `2024/2025`, `FY 24/25`, `FY2024-25`.
+ */
 export function parseFinancialYear(text: string): Result<FinancialYear> {
-  const match = /^\s*(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$/i.exec(text);
+  const match = /^\s*(?:FY\s*)?(\d{4}|\d{2})\s*[/\-\u2010-\u2015\u2212]\s*(\d{2}|\d{4})\s*$/i.exec(text);
   if (!match) return fail('period.bad_year', `"${text}" is not a financial year; write it like 2024/25`);
-  const start = Number(match[1]);
+  // A two-digit first year (FY 24/25) is this century's.
+  const start = match[1]!.length === 2 ? 2000 + Number(match[1]) : Number(match[1]);
   const end = Number(match[2]);
   const expected = match[2]!.length === 2 ? (start + 1) % 100 : start + 1;
   if (end !== expected) {
@@ -49,15 +53,25 @@ export function parseFinancialYear(text: string): Result<FinancialYear> {
   return ok(financialYear(start));
 }
 
-/** Reads a period: `2024/25`, `2024-25`, `2024/25 Q3`, `Q3 2024/25`. */
+const QUARTER_MONTHS = ['April–June', 'July–September', 'October–December', 'January–March'] as const;
+
+/**
+ * Reads a period: `2024/25`, `2024-25`, `2024/25 Q3`, `Q3 2024/25`. Quarters are the financial
+ * year's (Q1 = April–June), so a calendar quarter such as `Q1 2025` is refused, saying which
+ * financial quarter its months are.
+ */
 export function parsePeriod(text: string): Result<Period> {
   const trimmed = text.trim();
   const quarterFirst = /^Q([1-4])\s+(.+)$/i.exec(trimmed);
   const quarterLast = /^(.+?)\s+Q([1-4])$/i.exec(trimmed);
   if (quarterFirst || quarterLast) {
     const quarter = Number(quarterFirst ? quarterFirst[1] : quarterLast![2]) as Quarter;
-    const year = parseFinancialYear(quarterFirst ? quarterFirst[2]! : quarterLast![1]!);
-    if (!year.success) return year;
+    const yearText = (quarterFirst ? quarterFirst[2]! : quarterLast![1]!).trim();
+    const year = parseFinancialYear(yearText);
+    if (!year.success) {
+      if (/^\d{4}$/.test(yearText)) return fail('period.calendar_quarter', calendarQuarterMessage(text, quarter, Number(yearText)));
+      return year;
+    }
     return ok({ kind: 'quarter', year: year.data, quarter });
   }
   if (/\bQ\d/i.test(trimmed)) return fail('period.bad_quarter', `"${text}": quarters are Q1 to Q4, e.g. 2024/25 Q3`);
@@ -66,6 +80,16 @@ export function parsePeriod(text: string): Result<Period> {
     return fail('period.bad_period', `"${text}" is not a period; write a year like 2024/25 or a quarter like 2024/25 Q3`);
   }
   return ok({ kind: 'year', year: year.data });
+}
+
+/** Why `Q1 2025` is refused, and the financial quarter of those months: January–March 2025 is 2024/25 Q4. */
+function calendarQuarterMessage(text: string, calendarQuarter: Quarter, calendarYear: number): string {
+  const quarter = ((calendarQuarter + 2) % 4 + 1) as Quarter;
+  const year = financialYear(calendarQuarter === 1 ? calendarYear - 1 : calendarYear);
+  return (
+    `"${text}" reads like a calendar quarter, but quarters here are the financial year's (Q1 = April–June). ` +
+    `${QUARTER_MONTHS[quarter - 1]} ${calendarYear} is ${year.label} Q${quarter}; write that.`
+  );
 }
 
 /** Shows a period as people write it: `2024/25` or `2024/25 Q3`. */
