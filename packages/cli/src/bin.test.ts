@@ -137,10 +137,12 @@ describe('ptrack, from an empty partnership through every example import to the 
     const chair = await ptrack(['attendance', 'record', '--meeting', 'executive-2025-10-21', '--present', 'chair@example.org,dcs@example.org', '--as', 'chair@example.org'], { PTRACK_NOW: '2025-10-21T12:00:00Z' });
     expect(chair).toEqual({ code: 0, stdout: 'Recorded the register of Executive on 2025-10-21: 2 present, 0 apologies, 0 absent.\n', stderr: '' });
     const before = readFileSync(join(work, 'partnership.json'));
-    const stranger = await ptrack(['action', 'update', 'A-2', '--progress', '70', '--as', 'housing.lead@example.org']);
+    // Changes are never dated before the last one, so these come the day after the meeting.
+    const later = { PTRACK_NOW: '2025-10-22T09:00:00Z' };
+    const stranger = await ptrack(['action', 'update', 'A-2', '--progress', '70', '--as', 'housing.lead@example.org'], later);
     expect(stranger).toEqual({ code: 1, stdout: '', stderr: 'Only the owner of A-2 (or the business team) can update it.\n' });
     expect(readFileSync(join(work, 'partnership.json')).equals(before)).toBe(true);
-    const owner = await ptrack(['action', 'update', 'A-2', '--progress', '70', '--note', 'Schools audited', '--as', 'education.lead@example.org']);
+    const owner = await ptrack(['action', 'update', 'A-2', '--progress', '70', '--note', 'Schools audited', '--as', 'education.lead@example.org'], later);
     expect(owner).toEqual({ code: 0, stdout: 'A-2 is now 70% done (on-track).\n', stderr: '' });
   });
 });

@@ -80,13 +80,41 @@ export async function createPartnership(address: DataAddress, db: Database, forc
   }
 }
 
-/** Runs `work` with the data open as a store (and where it is), and always closes it. */
-export async function withDataStore<T>(address: DataAddress, work: (store: Store, address: DataAddress) => Promise<Result<T>>): Promise<Result<T>> {
+/**
+ * Runs `work` with the data open as a store (and where it is), and always closes it. Given the
+ * Io of a command that writes, the store refuses a change dated by `PTRACK_NOW` before the last
+ * recorded change or after the machine's clock (see `writeClockGuard`).
+ */
+export async function withDataStore<T>(address: DataAddress, work: (store: Store, address: DataAddress) => Promise<Result<T>>, io?: Pick<Io, 'env' | 'realNow'>): Promise<Result<T>> {
   const opened = await openDataStore(address);
   if (!opened.success) return opened;
   try {
-    return await work(opened.data, address);
+    return await work(io?.env.PTRACK_NOW ? writeClockGuard(opened.data, io) : opened.data, address);
   } finally {
     await opened.data.close();
   }
+}
+
+/**
+ * `PTRACK_NOW` is for reproducing reports. A change dated by it must still keep the history in
+ * order: it is refused (a usage error) when it would come before the last recorded change, or
+ * after the machine's clock (where every later change by the bot would seem to precede it).
+ */
+export function writeClockGuard(store: Store, io: Pick<Io, 'env' | 'realNow'>): Store {
+  return {
+    read: () => store.read(),
+    close: () => store.close(),
+    async commit(commands, context) {
+      const last = (await store.read()).audit.at(-1);
+      const at = Date.parse(context.at);
+      const now = io.env.PTRACK_NOW;
+      if (last !== undefined && at < Date.parse(last.at)) {
+        return fail('usage.clock_before_history', `PTRACK_NOW=${now} is before the last recorded change (${last.at}); a change cannot be dated before it. PTRACK_NOW is for reproducing reports: unset it to record changes at the time they are made. Nothing was written.`);
+      }
+      if (at > io.realNow().getTime() + 60_000) {
+        return fail('usage.clock_in_future', `PTRACK_NOW=${now} is later than this machine's clock (${io.realNow().toISOString()}); a change cannot be dated in the future. Unset PTRACK_NOW to record changes at the time they are made. Nothing was written.`);
+      }
+      return store.commit(commands, context);
+    },
+  };
 }

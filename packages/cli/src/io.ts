@@ -10,6 +10,8 @@ export interface Io {
   readonly cwd: string;
   /** The current time: `PTRACK_NOW` when set, so that reports can be reproduced. */
   readonly now: () => Date;
+  /** The machine's clock, whatever `PTRACK_NOW` says: changes are never recorded after it. */
+  readonly realNow: () => Date;
   /** Asks the person at the terminal a question; undefined when nobody is there to answer. */
   readonly ask?: (question: string) => Promise<string>;
 }
@@ -24,6 +26,7 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     now: () => (fixed ? new Date(fixed) : new Date()),
+    realNow: () => new Date(),
     ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
   };
 }

@@ -10,6 +10,11 @@ import { buildProgram } from './program.js';
  * reports usage errors, and anything thrown is a bug.
  */
 export async function run(args: readonly string[], io: Io): Promise<ExitCode> {
+  const fixed = io.env.PTRACK_NOW;
+  if (fixed && !isInstant(fixed)) {
+    io.stderr(`PTRACK_NOW="${fixed}" is not an instant; write it like 2025-09-20T09:00:00Z, or unset it to use the clock.\n`);
+    return ExitCode.usage;
+  }
   let outcome: Result<void> | undefined;
   const program = buildProgram(io, async (work) => {
     outcome = await work();
@@ -36,4 +41,9 @@ export async function runMain(): Promise<never> {
   // Let piped output drain before exiting, so that `ptrack export … | head` loses nothing.
   await new Promise<void>((done) => process.stdout.write('', () => done()));
   process.exit(code);
+}
+
+/** Whether text is an ISO 8601 instant with its offset (`2025-09-20T09:00:00Z`, `…T10:00+01:00`). */
+function isInstant(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(text) && !Number.isNaN(Date.parse(text));
 }

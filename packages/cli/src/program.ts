@@ -58,7 +58,10 @@ export function buildProgram(io: Io, run: Run): Command {
       `
 Exit codes: 0 done, 1 invalid input (nothing was written), 2 usage error,
 3 written but not confirmed by the disk (check before running it again).
-Set PTRACK_NOW to an ISO instant to reproduce a report as of that moment.
+Without --as, changes are recorded as ptrack run by this operating-system user, who administers
+the data file; --as EMAIL makes them as that person in the register, under their permissions.
+Set PTRACK_NOW to an ISO instant to reproduce a report as of that moment (changes are never
+dated before the last one or after the clock).
 PostgreSQL credentials come from the --data URL or the standard PG* variables (PGPASSWORD, PGPASSFILE…).
 ${examples(
   'ptrack init --name "Croydon Safeguarding Children Partnership" --area Croydon',

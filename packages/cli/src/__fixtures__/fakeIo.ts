@@ -19,6 +19,7 @@ export function fakeIo(answers: string[] = [], interactive = answers.length > 0,
     env: {},
     cwd,
     now: () => new Date('2026-11-23T12:00:00Z'),
+    realNow: () => new Date('2026-11-23T12:00:00Z'),
     ...(interactive ? { ask: async (question: string) => (asked.push(question), answers.shift() ?? '') } : {}),
     ...overrides,
   };

@@ -14,12 +14,12 @@ function dateFlag(name: string, value: string | undefined): Result<string | unde
 
 /** Runs a change on the data file and prints the sentence it returns. */
 async function change(flags: DataFlags, io: Io, work: Parameters<typeof withDataStore<string>>[1]): Promise<Result<void>> {
-  return withDataStore(resolveDataAddress(flags, io), async (store) => {
-    const done = await work(store);
+  return withDataStore(resolveDataAddress(flags, io), async (store, address) => {
+    const done = await work(store, address);
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);
-  });
+  }, io);
 }
 
 /** The flags of `ptrack person move`. */

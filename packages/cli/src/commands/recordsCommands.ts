@@ -29,7 +29,7 @@ export async function attendanceRecordCommand(flags: AttendanceFlags, io: Io): P
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);
-  });
+  }, io);
 }
 
 /** The flags of `ptrack action update`. */
@@ -59,7 +59,7 @@ export async function actionUpdateCommand(ref: string, flags: ActionFlags, io: I
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);
-  });
+  }, io);
 }
 
 /** The flags of `ptrack action snooze`. */
@@ -87,7 +87,7 @@ export async function actionSnoozeCommand(ref: string, flags: SnoozeFlags, io: I
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);
-  });
+  }, io);
 }
 
 /** The flags of `ptrack action withdraw`. */
@@ -108,5 +108,5 @@ export async function actionWithdrawCommand(ref: string, flags: WithdrawFlags, i
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);
-  });
+  }, io);
 }

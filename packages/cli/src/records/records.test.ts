@@ -35,7 +35,7 @@ describe('recordAttendance', () => {
 
   it('refuses an --as email that is nobody', async () => {
     const result = await recordAttendance(store(), { meetingId: 'executive-2026-01-20', present: ['chair@example.org'], apologies: [], absent: [], asEmail: 'x@example.org' }, at);
-    expect(result.success ? '' : result.error.message).toBe('--as x@example.org: no person in Example Safeguarding Children Partnership has that email address.');
+    expect(result.success ? '' : result.error.message).toBe('--as x@example.org: no person in Example Safeguarding Children Partnership has that email address; --as names a person in the register, whose permissions then apply.');
   });
 });
 
