@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HEADER_SYNONYMS } from './csv/index.js';
 import { importers } from './import/index.js';
 import { DIGEST_FORMATS, EXPORT_TABLE_NAMES, FORMATS, IMPORT_ENTITIES } from './program.js';
 
@@ -38,5 +39,12 @@ describe('docs/cli.md', () => {
     const text = section('### `ptrack export TABLE`');
     for (const table of EXPORT_TABLE_NAMES) expect(text).toContain(`| \`${table}\` |`);
     for (const format of [...FORMATS, ...DIGEST_FORMATS]) expect(docs).toContain(`**${format}**`);
+  });
+
+  it('lists every header synonym the imports accept', () => {
+    const text = section('### `ptrack import ENTITY FILE.csv`');
+    for (const [column, synonyms] of Object.entries(HEADER_SYNONYMS)) {
+      expect(text).toContain(`| \`${column}\` | ${synonyms.map((s) => `\`${s}\``).join(', ')} |`);
+    }
   });
 });

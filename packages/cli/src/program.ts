@@ -135,20 +135,24 @@ ${examples(
 
   program
     .command('import')
-    .description('import a CSV file: every row is checked first, and a file with any bad row writes nothing')
+    .description('import a CSV file or an Excel workbook (.xlsx): every row is checked first, and a file with any bad row writes nothing')
     .addArgument(new Argument('<entity>', 'what the file holds').choices(IMPORT_ENTITIES))
-    .argument('<file>', 'the CSV file (UTF-8, with or without BOM; the first line names the columns)')
-    .option('--create-agencies', 'add agencies the file names but the register lacks, instead of refusing those rows')
+    .argument('<file>', 'a CSV file (UTF-8, with or without BOM) or an .xlsx workbook; the first row names the columns')
+    .option('--create-agencies', 'add agencies the file names but the register lacks (sector "other"), instead of refusing those rows')
     .option('--dry-run', 'check the file and say what would change, without writing')
+    .option('--strict', 'refuse a file with columns the import does not read (they are ignored with a warning otherwise)')
+    .option('--sheet <name>', 'the sheet of an .xlsx workbook to read (default: the first)')
+    .option('--overwrite-progress', 'with actions: set existing actions\' progress and status from the file, over what their owners recorded since')
     .addHelpText(
       'after',
       `\nImport in this order on a new partnership: ${IMPORT_ENTITIES.join(', ')}.\nColumns: see docs/cli.md; example files are in docs/examples.\n${examples(
         'ptrack import agencies docs/examples/agencies.csv',
         'ptrack import contributions income-2024-25.csv --create-agencies',
         'ptrack import attendance register.csv --dry-run',
+        'ptrack import people staff.xlsx --sheet "Current staff"',
       )}`,
     )
-    .action((entity: string, file: string, flags: { createAgencies?: boolean; dryRun?: boolean }, command: Command) =>
+    .action((entity: string, file: string, flags: { createAgencies?: boolean; dryRun?: boolean; strict?: boolean; sheet?: string; overwriteProgress?: boolean }, command: Command) =>
       run(async () => (await import('./commands/importCommand.js')).importCommand(entity, file, { ...flags, ...data(command) }, io)),
     );
 

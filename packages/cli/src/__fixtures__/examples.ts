@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { applyCommands, emptyDatabase, unwrap, type ChangeContext, type Database } from '@partnership-tracker/core';
-import { describeChanges, importerFor, importers, prepareImport } from '../import/index.js';
+import { readCsvRecords } from '../csv/index.js';
+import { describeChanges, importerFor, importers, prepareImport, type ImportOptions } from '../import/index.js';
 
 /** The docs/examples folder: one CSV per importable entity. */
 export const examplesFolder = new URL('../../../../docs/examples/', import.meta.url);
@@ -8,12 +9,21 @@ export const examplesFolder = new URL('../../../../docs/examples/', import.meta.
 /** The change context tests import with: the CLI's system actor on 23 November 2026. */
 export const testContext: ChangeContext = { actor: { kind: 'system', name: 'ptrack' }, at: '2026-11-23T12:00:00Z' };
 
-/** Imports CSV text for an entity into a database, returning the new database or the error text. */
-export function importText(db: Database, entity: string, text: string, file = `${entity}.csv`, createAgencies = false, context: ChangeContext = testContext) {
-  const prepared = prepareImport(importerFor(entity)!, text, file, db, { createAgencies, now: context.at }, context);
-  if (!prepared.success) return { db, error: prepared.error.message, changes: '' };
+/** Imports CSV text for an entity into a database, returning the new database, the error text, and what the summary would say. */
+export function importText(
+  db: Database,
+  entity: string,
+  text: string,
+  file = `${entity}.csv`,
+  createAgencies = false,
+  context: ChangeContext = testContext,
+  options: Partial<ImportOptions> = {},
+) {
+  const records = unwrap(readCsvRecords(text, file));
+  const prepared = prepareImport(importerFor(entity)!, { label: file, records }, db, { createAgencies, now: context.at, ...options }, context);
+  if (!prepared.success) return { db, error: prepared.error.message, changes: '', warnings: [] as string[], notes: [] as string[] };
   const outcome = unwrap(applyCommands(db, prepared.data.commands, context));
-  return { db: outcome.db, error: '', changes: describeChanges(outcome.audit) };
+  return { db: outcome.db, error: '', changes: describeChanges(outcome.audit), warnings: prepared.data.warnings, notes: prepared.data.notes };
 }
 
 /** A new partnership with every docs/examples file imported in order, at `at` (23 November 2026 unless given). */

@@ -9,6 +9,10 @@ export interface ImportOptions {
   readonly createAgencies: boolean;
   /** The moment of the import, ISO 8601 UTC: meetings must have started before attendance is recorded. */
   readonly now: string;
+  /** Refuse a file with columns the import does not read, instead of ignoring them with a warning. */
+  readonly strict?: boolean;
+  /** Set the progress and status of existing actions from the file, over what their owners recorded since. */
+  readonly overwriteProgress?: boolean;
 }
 
 /** A command an import will send, with the line of the file it came from. */
@@ -17,10 +21,12 @@ export interface PlannedCommand {
   readonly line: number;
 }
 
-/** Everything an import file asks for: commands to send when there are no problems. */
+/** Everything an import file asks for: commands to send when there are no problems, and what the summary should add. */
 export interface ImportPlan {
   readonly commands: PlannedCommand[];
   readonly problems: RowProblem[];
+  /** Sentences for the summary: what the import chose to leave alone, and why. */
+  readonly notes?: string[];
 }
 
 /** One kind of record that `ptrack import` reads from CSV. */

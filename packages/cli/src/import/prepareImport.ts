@@ -1,31 +1,37 @@
 import { applyCommands, fail, ok, type AuditEntry, type ChangeContext, type CommandInput, type Database, type Result } from '@partnership-tracker/core';
-import { readCsv } from '../csv/index.js';
+import { tableOf, type ImportSource } from '../csv/index.js';
 import type { Importer, ImportOptions } from './importer.js';
 import { formatProblem } from './rowReader.js';
 
+/** What a checked import file asks for, and what its summary should say besides the changes. */
+export interface PreparedImport {
+  readonly commands: CommandInput[];
+  readonly rows: number;
+  /** Things the business team should know before trusting the result (columns ignored). */
+  readonly warnings: string[];
+  /** Sentences for the summary: agencies created, fields left alone. */
+  readonly notes: string[];
+}
+
 /**
- * Reads and checks a whole import file against the data as it is, returning the commands to
- * commit only when every row is good: any problem fails the import and lists every bad row.
- * The commands are also tried on a copy of the data, so a rule only core knows about is
- * reported against the row that broke it rather than discovered half-way through a write.
+ * Reads and checks a whole import file (CSV or a workbook's sheet) against the data as it is,
+ * returning the commands to commit only when every row is good: any problem fails the import and
+ * lists every bad row. The commands are also tried on a copy of the data, so a rule only core
+ * knows about is reported against the row that broke it rather than discovered half-way through
+ * a write.
  */
-export function prepareImport(
-  importer: Importer,
-  text: string,
-  file: string,
-  db: Database,
-  options: ImportOptions,
-  context: ChangeContext,
-): Result<{ commands: CommandInput[]; rows: number }> {
-  const rows = readCsv(text, file, importer.columns);
-  if (!rows.success) return rows;
-  const plan = importer.plan(rows.data, db, options);
+export function prepareImport(importer: Importer, source: ImportSource, db: Database, options: ImportOptions, context: ChangeContext): Result<PreparedImport> {
+  const file = source.label;
+  const table = tableOf(source.records, file, importer.columns, { strict: options.strict === true });
+  if (!table.success) return table;
+  const rows = table.data.rows;
+  const plan = importer.plan(rows, db, options);
   if (plan.problems.length > 0) {
     const sorted = [...plan.problems].sort((a, b) => a.line - b.line);
     const lines = new Set(sorted.map((p) => p.line)).size;
     return fail('import.invalid_rows', sorted.map((p) => formatProblem(file, p)).join('\n'), {
       problems: sorted,
-      summary: `${lines} of ${rows.data.length} ${rows.data.length === 1 ? 'row has' : 'rows have'} problems; nothing was imported.`,
+      summary: `${lines} of ${rows.length} ${rows.length === 1 ? 'row has' : 'rows have'} problems; nothing was imported.`,
     });
   }
   const commands = plan.commands.map((p) => p.command);
@@ -36,7 +42,23 @@ export function prepareImport(
     const message = trial.error.message.replace(/^command \d+ of \d+ \([^)]*\): /, '');
     return fail(trial.error.code, `${file}:${line ?? 1}: ${message}`, { summary: 'Nothing was imported.' });
   }
-  return ok({ commands, rows: rows.data.length });
+  const { ignored } = table.data;
+  const warnings =
+    ignored.length === 0
+      ? []
+      : [`${file}: ignored ${ignored.length === 1 ? 'the column' : 'the columns'} ${ignored.map((t) => `"${t}"`).join(', ')}, which the ${importer.entity} import does not read (--strict refuses a file with such columns).`];
+  return ok({ commands, rows: rows.length, warnings, notes: [...createdAgenciesNote(importer, commands), ...(plan.notes ?? [])] });
+}
+
+/** What `--create-agencies` did, and how to finish the job: the agencies it adds are placeholders. */
+function createdAgenciesNote(importer: Importer, commands: readonly CommandInput[]): string[] {
+  if (importer.entity === 'agencies') return [];
+  const created = commands.flatMap((c) => (c.type === 'agency.upsert' ? [c.agency.name] : []));
+  if (created.length === 0) return [];
+  return [
+    `Added ${created.length === 1 ? 'an agency' : `${created.length} agencies`} the register lacked (${created.map((name) => `"${name}"`).join(', ')}) with sector "other" and no statutory role: ` +
+      'set them in an agencies file (columns name, sector, statutory_role) and run `ptrack import agencies`, so that rollups by sector and statutory partner count them right.',
+  ];
 }
 
 const plurals: Record<string, [string, string]> = {

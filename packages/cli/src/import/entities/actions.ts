@@ -8,8 +8,10 @@ import { personCell } from './subgroups.js';
 const sourceKinds = ['business-plan', 'review-recommendation', 'audit', 'executive'] as const;
 
 /**
- * Imports a plan's actions: one action per row, matched on its reference. A changed status or
- * progress on re-import is recorded as an update in the action's history.
+ * Imports a plan's actions: one action per row, matched on its reference. The file sets the
+ * plan's fields (title, owner, due date…); a new action starts at the file's status and progress,
+ * but an existing one keeps what its history says (owners record progress after the plan was
+ * imported), unless `--overwrite-progress` asks for the file's, recorded as an update.
  */
 export const actionsImporter: Importer = {
   entity: 'actions',
@@ -29,6 +31,7 @@ export const actionsImporter: Importer = {
   ],
   plan(rows, db, options) {
     const commands: PlannedCommand[] = [];
+    const leftAlone: string[] = [];
     const agencies = new AgencyResolver(db, options, commands);
     const problems = readRows(rows, (reader, keys, row) => {
       const ref = reader.parsed('ref', (text) => {
@@ -78,10 +81,19 @@ export const actionsImporter: Importer = {
       };
       commands.push({ command: draft, line: row.line });
       const changed = existing && ((status !== null && status !== existing.status) || (progress !== null && progress !== existing.progress));
-      if (existing && changed) {
+      if (existing && changed && options.overwriteProgress) {
         commands.push({ command: { type: 'action.update', ref, status: status ?? existing.status, progress: progress ?? existing.progress, note: 'Updated by import' }, line: row.line });
+      } else if (existing && changed) {
+        leftAlone.push(`${ref} (${existing.progress}% ${existing.status}; the file says ${progress ?? existing.progress}% ${status ?? existing.status})`);
       }
     });
-    return { commands, problems };
+    const notes =
+      leftAlone.length === 0
+        ? []
+        : [
+            `Left the progress and status of ${leftAlone.length === 1 ? '1 action' : `${leftAlone.length} actions`} as their history has them, not as the file says: ${leftAlone.join(', ')}. ` +
+              'Add --overwrite-progress to set them from the file (recorded as an update in each history).',
+          ];
+    return { commands, problems, notes };
   },
 };
