@@ -557,7 +557,7 @@ describe('reports', () => {
     const html = await page.text();
     expect(html).toContain('<h1>Quarterly digest 2024/25 Q4</h1>');
     // The same self-contained page as ptrack digest writes: tables and inline SVG charts, no scripts.
-    expect(html).toContain('<tr><td>B-2</td><td>Train GPs on neglect</td><td>ICB Colleague</td>');
+    expect(html).toContain('<tr><td class="reference">B-2</td><td>Train GPs on neglect</td><td>ICB Colleague</td>');
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html).not.toMatch(/<script|<link|src=/);
     expect((await fetch(url.replace(/key=.*/, 'key=0000'))).status).toBe(403);

@@ -45,7 +45,7 @@ export function deliverySentence(digest: QuarterlyDigest): string {
 }
 
 const actionColumns = [
-  { key: 'ref', header: 'Ref', type: 'text' },
+  { key: 'ref', header: 'Ref', type: 'reference' },
   { key: 'title', header: 'Action', type: 'text' },
   { key: 'owner', header: 'Owner', type: 'text' },
   { key: 'leadAgency', header: 'Lead agency', type: 'text' },
@@ -93,7 +93,7 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
     completed: {
       title: 'Completed this quarter',
       columns: [
-        { key: 'ref', header: 'Ref', type: 'text' },
+        { key: 'ref', header: 'Ref', type: 'reference' },
         { key: 'title', header: 'Action', type: 'text' },
         { key: 'owner', header: 'Owner', type: 'text' },
         { key: 'completedOn', header: 'Completed', type: 'date' },
@@ -103,7 +103,7 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
     withdrawn: {
       title: 'Withdrawn this quarter',
       columns: [
-        { key: 'ref', header: 'Ref', type: 'text' },
+        { key: 'ref', header: 'Ref', type: 'reference' },
         { key: 'title', header: 'Action', type: 'text' },
         { key: 'owner', header: 'Owner', type: 'text' },
         { key: 'withdrawnOn', header: 'Withdrawn', type: 'date' },

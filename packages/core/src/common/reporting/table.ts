@@ -11,7 +11,9 @@ export type CellType =
   /** Hundredths of a per cent (7408 is 74.08%), as funding shares are kept. */
   | 'share'
   /** A calendar date, `YYYY-MM-DD`. */
-  | 'date';
+  | 'date'
+  /** A reference such as `A-16`: text that is kept whole on one line where it is shown. */
+  | 'reference';
 
 const numericTypes: ReadonlySet<CellType> = new Set(['integer', 'pence', 'percent', 'percentTenths', 'share']);
 

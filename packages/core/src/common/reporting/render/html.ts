@@ -1,16 +1,21 @@
 import { displayCell } from '../formatCell.js';
-import { isNumeric, type Report, type Table } from '../table.js';
+import { isNumeric, type CellType, type Report, type Table } from '../table.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The class a cell's type gives it: numbers align right, and a reference never wraps at its hyphen. */
+function cellClass(type: CellType): string {
+  if (isNumeric(type)) return ' class="number"';
+  return type === 'reference' ? ' class="reference"' : '';
+}
+
 /** Renders one table as an HTML `<table>` with a caption, header row and, when present, a totals footer. */
 export function htmlTable(table: Table, caption = true): string {
-  const cell = (tag: 'td' | 'th', text: string, isNumber: boolean) => `<${tag}${isNumber ? ' class="number"' : ''}>${escapeHtml(text)}</${tag}>`;
-  const row = (r: Table['rows'][number], tag: 'td' | 'th') =>
-    `<tr>${table.columns.map((c) => cell(tag, displayCell(r[c.key] ?? null, c.type), isNumeric(c.type))).join('')}</tr>`;
+  const cell = (tag: 'td' | 'th', text: string, type: CellType) => `<${tag}${cellClass(type)}>${escapeHtml(text)}</${tag}>`;
+  const row = (r: Table['rows'][number], tag: 'td' | 'th') => `<tr>${table.columns.map((c) => cell(tag, displayCell(r[c.key] ?? null, c.type), c.type)).join('')}</tr>`;
   return [
     '<table>',
     ...(caption ? [`<caption>${escapeHtml(table.title)}</caption>`] : []),
@@ -30,7 +35,8 @@ caption{text-align:left;font-weight:bold;padding:.5rem 0}
 th,td{border:1px solid #b1b4b6;padding:.3rem .6rem;text-align:left;vertical-align:top}
 thead th{background:#f3f2f1}
 tfoot th{background:#f3f2f1}
-.number{text-align:right;font-variant-numeric:tabular-nums}`;
+.number{text-align:right;font-variant-numeric:tabular-nums}
+.reference{white-space:nowrap}`;
 
 /** Writes a report as one self-contained HTML page (inline style, no scripts), ready to open or paste into a report. */
 export function writeHtml(report: Report): string {

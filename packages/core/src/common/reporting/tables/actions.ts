@@ -45,7 +45,7 @@ export function actionsReport(db: Database, filter: ActionFilter): Report {
       {
         title,
         columns: [
-          { key: 'ref', header: 'Ref', type: 'text' },
+          { key: 'ref', header: 'Ref', type: 'reference' },
           { key: 'plan', header: 'Plan', type: 'text' },
           { key: 'priority', header: 'Priority', type: 'text' },
           { key: 'title', header: 'Action', type: 'text' },
