@@ -22,6 +22,9 @@ describe('the layer rules fail the lint', () => {
     ['the cli importing the bot', 'packages/cli/src/bad.ts', "import { x as y } from '@partnership-tracker/bot';\nexport const x = y;\n"],
     ['the bot importing the cli', 'packages/bot/src/app/bad.ts', "import { x as y } from '@partnership-tracker/cli';\nexport const x = y;\n"],
     ['channel-neutral bot code importing botbuilder', 'packages/bot/src/app/bad.ts', "import { CardFactory } from 'botbuilder';\nexport const x = CardFactory;\n"],
+    ['funding importing engagement (shared arithmetic lives in base/)', 'packages/core/src/common/funding/bad.ts', "import { roundHalfUp } from '../engagement/engagement.js';\nexport const x = roundHalfUp;\n"],
+    ['delivery importing engagement', 'packages/core/src/common/plan/bad.ts', "import { roundHalfUp } from '../engagement/engagement.js';\nexport const x = roundHalfUp;\n"],
+    ['funding reading files, as any core/common module', 'packages/core/src/common/funding/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['the cli importing a channel SDK', 'packages/cli/src/bad.ts', "import { App } from '@slack/bolt';\nexport const x = App;\n"],
   ])('%s is an error', async (_name, filePath, code) => {
     const found = await problems(filePath, code);
@@ -29,6 +32,7 @@ describe('the layer rules fail the lint', () => {
   });
 
   it.each([
+    ['funding importing shared arithmetic from base/', 'packages/core/src/common/funding/fine.ts', "import { roundHalfUp } from '../base/rounding.js';\nexport const x = roundHalfUp;\n"],
     ['core/common importing zod', 'packages/core/src/common/plan/fine.ts', "import { z } from 'zod';\nexport const x = z;\n"],
     ['the node layer reading files', 'packages/core/src/node/fine.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['the Teams folder importing botbuilder', 'packages/bot/src/teams/fine.ts', "import { CardFactory } from 'botbuilder';\nexport const x = CardFactory;\n"],

@@ -92,12 +92,12 @@ export {
   engagementByAgency,
   meetingsSummary,
   isQuorate,
-  statutoryRoleOf,
   agencyCountedFor,
   formatEngagementCell,
-  roundHalfUp,
   type EngagementOptions,
 } from './common/engagement/engagement.js';
+export { roundHalfUp } from './common/base/rounding.js';
+export { statutoryRoleOf } from './common/agencies/statutoryRole.js';
 export { QuarterlyDigest, DigestAction, quarterlyDigest } from './common/reporting/digest.js';
 export { isNumeric, type Report, type Table, type Column, type Cell, type CellType, type Row } from './common/reporting/table.js';
 export { displayCell, plainCell, spreadsheetText, formatMoney, formatDate } from './common/reporting/formatCell.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Agency, StatutoryRole } from '../agencies/agency.js';
+import { statutoryRoleOf } from '../agencies/statutoryRole.js';
+import { roundHalfUp } from '../base/rounding.js';
 import type { Attendance } from '../attendance/attendance.js';
 import { isInRange, localDateOf, periodDates, periodLabel, type DateRange, type Period } from '../base/dates.js';
 import type { LocalDate } from '../base/time.js';
@@ -59,20 +60,6 @@ export interface EngagementOptions {
   readonly period: Period;
   /** Column subgroups, in column order; every subgroup with kind 'subgroup' by default. */
   readonly subgroupIds?: readonly string[];
-}
-
-/**
- * Rounds numerator ÷ denominator × scale to the nearest integer, halves away from zero
- * (2/3 → 67, 1/8 → 13, −1/8 → −13). The denominator must not be zero.
- */
-export function roundHalfUp(numerator: number, denominator: number, scale = 100): number {
-  if (denominator === 0) throw new RangeError('roundHalfUp: the denominator is zero');
-  const negative = numerator < 0 !== denominator < 0 && numerator !== 0;
-  const n = Math.abs(numerator) * scale;
-  const d = Math.abs(denominator);
-  // Whole numbers stay exact: floor((2n + d) / 2d) is n/d rounded half up with no fractional step.
-  const magnitude = Math.floor((2 * n + d) / (2 * d));
-  return negative ? -magnitude : magnitude;
 }
 
 /** An agency's engagement in one group that is below the partnership's threshold. */
@@ -226,19 +213,6 @@ function meetsQuorum(db: Database, meeting: Meeting, date: LocalDate, present: R
   if (!subgroup.quorum.statutoryPartnersRequired) return true;
   const roles = new Set([...represented].map((agencyId) => statutoryRoleOf(db, agencyId)));
   return roles.has('local-authority') && roles.has('health') && roles.has('police');
-}
-
-/** The statutory partner an agency counts towards: its own role, else its parent's (and so on up). */
-export function statutoryRoleOf(db: Database, agencyId: string): StatutoryRole {
-  const seen = new Set<string>();
-  let agency: Agency | undefined = db.agencies.find((a) => a.id === agencyId);
-  while (agency && !seen.has(agency.id)) {
-    if (agency.statutoryRole !== 'none') return agency.statutoryRole;
-    seen.add(agency.id);
-    const parentId = agency.parentId;
-    agency = parentId === null ? undefined : db.agencies.find((a) => a.id === parentId);
-  }
-  return 'none';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Sector, StatutoryRole } from '../agencies/agency.js';
-import { roundHalfUp, statutoryRoleOf } from '../engagement/engagement.js';
+import { statutoryRoleOf } from '../agencies/statutoryRole.js';
+import { roundHalfUp } from '../base/rounding.js';
 import type { Database } from '../store/database.js';
 import type { Contribution } from './funding.js';
 

@@ -2,7 +2,7 @@ import { addDays, daysBetween } from '../base/dates.js';
 import { ActionRef } from '../base/ids.js';
 import { fail, ok, type Result } from '../base/result.js';
 import type { LocalDate } from '../base/time.js';
-import { roundHalfUp } from '../engagement/engagement.js';
+import { roundHalfUp } from '../base/rounding.js';
 import type { CommandInput } from '../store/commands.js';
 import type { Database } from '../store/database.js';
 import type { Action, ActionStatus, BusinessPlan } from './plan.js';

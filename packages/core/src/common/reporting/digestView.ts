@@ -1,5 +1,5 @@
 import { localDateOf } from '../base/dates.js';
-import { roundHalfUp } from '../engagement/engagement.js';
+import { roundHalfUp } from '../base/rounding.js';
 import { formatPence } from '../funding/fundingTables.js';
 import type { DigestAction, QuarterlyDigest } from './digest.js';
 import { formatDate } from './formatCell.js';
