@@ -17,7 +17,6 @@ describe('loadBotConfig', () => {
         port: 3978,
         dataFile: 'p.json',
         partnership: null,
-        timeZone: 'Europe/London',
         publicUrl: null,
       },
     });
@@ -47,7 +46,7 @@ describe('loadBotConfig', () => {
     [{ PTRACK_BOT_HOST: '192.168.1.5' }, { local: true }, 'PTRACK_BOT_HOST: local mode has no authentication, so it listens on loopback only; 192.168.1.5 is not a loopback address'],
     [{}, { local: true, port: 'eighty' }, '--port must be a port number from 0 to 65535, not "eighty".'],
     [{ PTRACK_BOT_PORT: '70000' }, { local: true }, 'PTRACK_BOT_PORT must be a port number from 0 to 65535, not "70000".'],
-    [{ PTRACK_TIME_ZONE: 'Mars/Olympus' }, { local: true }, 'PTRACK_TIME_ZONE: must be an IANA time zone such as Europe/London'],
+    [{ PTRACK_TIME_ZONE: 'Europe/London' }, { local: true }, "PTRACK_TIME_ZONE is not read: the bot follows the partnership's own time zone, partnership.timeZone in the data file. Unset it."],
     [{ PTRACK_BOT_PUBLIC_URL: 'not a url' }, { local: true }, 'PTRACK_BOT_PUBLIC_URL: Invalid URL'],
   ])('refuses %j with flags %j', (env, flags, message) => {
     const loaded = loadBotConfig(env, flags);

@@ -7,15 +7,6 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
 }
 
-const TimeZone = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/London');
-
 /** The bot server's settings, after validation. */
 export const BotConfig = z
   .object({
@@ -33,7 +24,6 @@ export const BotConfig = z
     dataFile: z.string().min(1).nullable(),
     /** Which partnership of the database (null: its only one). */
     partnership: z.string().min(1).nullable(),
-    timeZone: TimeZone,
     /** The address people's browsers use for links (the HTML digest); defaults to http://host:port. */
     publicUrl: z.url().nullable(),
   })
@@ -60,9 +50,11 @@ export const ENVIRONMENT = {
   port: 'PTRACK_BOT_PORT',
   dataFile: 'PTRACK_DATA',
   partnership: 'PTRACK_PARTNERSHIP',
-  timeZone: 'PTRACK_TIME_ZONE',
   publicUrl: 'PTRACK_BOT_PUBLIC_URL',
 } as const;
+
+/** A variable earlier versions read but never used; the partnership's data holds its time zone. */
+const RETIRED_TIME_ZONE = 'PTRACK_TIME_ZONE';
 
 /** Command-line flags, which win over the environment. */
 export interface BotFlags {
@@ -102,6 +94,10 @@ export function loadBotConfig(env: Readonly<Record<string, string | undefined>>,
   if (hasCredentials && tenantId === null) {
     return fail('config.no_tenant', `Set ${ENVIRONMENT.tenantId} to the Microsoft Entra tenant the bot is registered in (single-tenant).`);
   }
+  if (read(RETIRED_TIME_ZONE) !== null) {
+    // Setting it once changed nothing, silently: say so rather than let someone rely on it.
+    return fail('config.time_zone_not_read', `${RETIRED_TIME_ZONE} is not read: the bot follows the partnership's own time zone, partnership.timeZone in the data file. Unset it.`);
+  }
   const mode = flags.local ? 'local' : 'teams';
   const portText = flags.port ?? read(ENVIRONMENT.port) ?? '3978';
   const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
@@ -119,7 +115,6 @@ export function loadBotConfig(env: Readonly<Record<string, string | undefined>>,
     port,
     dataFile: flags.data ?? read(ENVIRONMENT.dataFile),
     partnership: flags.partnership ?? read(ENVIRONMENT.partnership),
-    timeZone: read(ENVIRONMENT.timeZone) ?? 'Europe/London',
     publicUrl: read(ENVIRONMENT.publicUrl),
   };
   const parsed = BotConfig.safeParse(candidate);
