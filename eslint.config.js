@@ -43,7 +43,6 @@ export default tseslint.config(
       'no-restricted-syntax': ['error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is an input: take `now` as an argument instead of reading the clock.' },
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is an input: take `now` as an argument instead of reading the clock.' },
-        { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: 'Time is an input: dayjs() reads the clock.' },
       ],
     },
   },
