@@ -11,7 +11,7 @@
 // PTRACK_BOT_COMMAND replaces `node packages/bot/dist/bin.js` (split on spaces; the flags
 // `--local --data FILE --port N` are still appended), e.g. to run a stand-in bot in tests.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
@@ -59,11 +59,22 @@ function parseOptions(argv) {
   };
 }
 
+/** ` (Name of partnership)` as a data file names it, or nothing when it cannot be read. */
+function partnershipNameIn(dataFile) {
+  try {
+    const name = JSON.parse(readFileSync(dataFile, 'utf8'))?.partnership?.name;
+    return typeof name === 'string' && name !== '' ? ` (${name})` : '';
+  } catch {
+    return '';
+  }
+}
+
 /** Creates the data file with the example partnership unless it exists; says which happened. */
 async function ensureDataFile(dataFile) {
   const shown = relative(process.cwd(), dataFile) || dataFile;
   if (existsSync(dataFile)) {
-    console.log(`Using ${shown}.`);
+    // Someone who ran `npm start` before gets their own changes back, not the example: say so.
+    console.log(`Reusing the existing ${shown}${partnershipNameIn(dataFile)}, with every change made in it since; it is not reset to the example. To start again from the example, move it away or pass --data ANOTHER.json.`);
     return;
   }
   let createDataFile;

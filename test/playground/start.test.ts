@@ -161,6 +161,14 @@ describe('npm start (scripts/start.mjs), with the echo bot standing in for the r
     expect(saved.partnership.name).toBe('Croydon Safeguarding Children Partnership');
   });
 
+  it('says when it reuses an existing data file, naming its partnership, rather than the example', async () => {
+    writeFileSync(dataFile, `${JSON.stringify({ partnership: { name: 'Sutton Safeguarding Children Partnership' } })}\n`);
+    const npmStart = start(['--no-playground', '--data', dataFile, '--port', String(botPort)], { PTRACK_BOT_COMMAND: echoBotCommand });
+    await npmStart.waitForOutput(/Press Ctrl-C to stop/);
+    expect(npmStart.output()).toMatch(/Reusing the existing \S*partnership\.json \(Sutton Safeguarding Children Partnership\), with every change made in it since; it is not reset to the example\./);
+    expect(npmStart.output()).not.toContain('with the example partnership.');
+  });
+
   it('runs the real bot on the example partnership in a throwaway PostgreSQL with --postgres, and removes it on SIGINT', async () => {
     const npmStart = start(['--no-playground', '--postgres', '--port', String(botPort)], {});
     await npmStart.waitForOutput(/Press Ctrl-C to stop/, 90_000);
