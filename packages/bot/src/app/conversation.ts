@@ -153,6 +153,9 @@ export class Conversation {
       `- **${UPDATE_EXAMPLE}**: record progress, status and a note on an action you own`,
       '- **snooze A-12 2 weeks**: pause the reminders for an action you own (**snooze A-12 off** resumes them)',
       '- **digest** or **digest 2024/25 Q4**: the quarterly digest',
+      // Published tables (the annual report prints them), so anyone in the partnership may read them.
+      '- **engagement**, **engagement QAG 2024/25**: attendance % by agency, as the partnership publishes it',
+      '- **funding** or **funding 2024/25**: income and spending, as published',
     ];
     const chaired = this.chairedSubgroups(db, person);
     const admin = isAdministrator(db, { kind: 'person', personId: person.id });
@@ -163,14 +166,6 @@ export class Conversation {
           ? '- **attendance** or **attendance QAG**: the register for the latest meeting, to record who came'
           : '- **attendance**: the register for your latest meeting, to record who came',
         `- **post digests here**, said in a channel with an @mention of me: I post the quarterly digest there (${chaired.length > 0 && !admin ? 'your group' : "the Executive's"}); **stop** in that channel ends it`,
-      );
-    }
-    if (admin || person.roles.includes('executive') || person.roles.includes('scrutineer')) {
-      lines.push(
-        '',
-        'For the business team and the Executive:',
-        '- **engagement**, **engagement QAG 2024/25**: attendance % by agency',
-        '- **funding** or **funding 2024/25**: income and spending',
       );
     }
     return textReply(lines.join('\n'));

@@ -100,7 +100,7 @@ describe('one bot deployment serving several partnerships', () => {
   it("links each partnership's full digest under its own id, with a key that opens no other partnership's", async () => {
     const { replies } = await say('tenant-sutton', 'digest 2024/25 Q4');
     const url = /http\S+/.exec(replies[0] ?? '')?.[0] ?? '';
-    expect(url).toMatch(/\/digest\/sutton-scp\/2024-25-Q4\.html\?key=[0-9a-f]{32}$/);
+    expect(url).toMatch(/\/digest\/sutton-scp\/2024-25-Q4\.html\?expires=\d+&key=[0-9a-f]{32}$/);
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<h1>Quarterly digest 2024/25 Q4</h1>');

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { Clock, Store } from '@partnership-tracker/core';
+import { formatDate, localDateOf, type Clock, type Store } from '@partnership-tracker/core';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -56,6 +56,31 @@ export interface BotServer {
 
 const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * How long a digest link opens its digest: long enough to read a quarter's digest before the
+ * meeting that discusses it, short enough that a forwarded or leaked link stops working.
+ */
+export const DIGEST_LINK_DAYS = 30;
+
+/** The host name a request was addressed to (its Host header without the port), or undefined. */
+function hostOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(header);
+  if (bracketed) return bracketed[1];
+  return /^[^:]+(?::\d+)?$/.test(header) ? header.replace(/:\d+$/, '') : undefined;
+}
+
+/** Whether a Bot Framework service URL is on this machine, where local mode may send replies. */
+function isLoopbackUrl(url: unknown): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && isLoopback(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** How long a tenant routing table is used before it is read again (a new tenant may be added while the bot runs). */
 const ROUTES_FRESH_MS = 30_000;
 
@@ -102,13 +127,17 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
 
   let listeningUrl = '';
   // Digest links carry a key derived from the bot's secret, so the server (public in Teams mode)
-  // shows a digest only to someone who was given its link in Teams. With many partnerships the
-  // link names the partnership, and the key covers it.
+  // shows a digest only to someone who was given its link in Teams. A link names the period
+  // (and, with many partnerships, the partnership) and when it expires, nothing else; the key
+  // covers all of it.
   const linkSecret = config.appPassword ?? randomBytes(32).toString('hex');
-  const digestKey = (path: string) => createHmac('sha256', linkSecret).update(`digest:${path}`).digest('hex').slice(0, 32);
+  const digestKey = (path: string, expires: number) => createHmac('sha256', linkSecret).update(`digest:${path}:${expires}`).digest('hex').slice(0, 32);
   const serve = (store: Store, partnership: string | null): Served => {
     const path = (slug: string) => (partnership === null ? slug : `${partnership}/${slug}`);
-    const linkToDigest = (slug: string) => `${config.publicUrl ?? listeningUrl}/digest/${path(slug)}.html?key=${digestKey(path(slug))}`;
+    const linkToDigest = (slug: string) => {
+      const expires = Math.floor(clock.now().getTime() / 1000) + DIGEST_LINK_DAYS * 86_400;
+      return `${config.publicUrl ?? listeningUrl}/digest/${path(slug)}.html?expires=${expires}&key=${digestKey(path(slug), expires)}`;
+    };
     const conversation = new Conversation({ store, clock, linkToDigest });
     const application = createTeamsApplication({ adapter, botAppId, conversation, store, clock, log });
     return { store, conversation, application, proactiveSender: new TeamsProactiveSender(adapter, store, botAppId) };
@@ -140,15 +169,35 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   let closing = false;
   const app = express();
   app.disable('x-powered-by');
+  if (config.mode === 'local') {
+    // Local mode has no authentication, so a web page elsewhere must not reach it through a DNS
+    // name that resolves to this machine (DNS rebinding): only requests addressed to loopback.
+    app.use((req, res, next) => {
+      const host = hostOf(req.headers.host);
+      if (host === undefined || !isLoopback(host)) {
+        res.status(421).type('text/plain').send('Local mode answers only requests addressed to this machine (Host: localhost or a loopback address).');
+        return;
+      }
+      next();
+    });
+  }
   app.get('/healthz', (_req, res) => {
     res.status(closing ? 503 : 200).json({ status: closing ? 'closing' : 'ok', mode: config.mode });
   });
   // The full digest the card links to: /digest/SLUG.html, or /digest/PARTNERSHIP/SLUG.html.
   const digest = async (req: Request, res: Response, partnership: Served | undefined, path: string, slug: string) => {
     const given = Buffer.from(typeof req.query.key === 'string' ? req.query.key : '');
-    const expected = Buffer.from(digestKey(path));
-    if (partnership === undefined || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    const expiresText = typeof req.query.expires === 'string' ? req.query.expires : '';
+    const expires = /^\d{1,12}$/.test(expiresText) ? Number(expiresText) : null;
+    const expected = Buffer.from(expires === null ? '' : digestKey(path, expires));
+    if (partnership === undefined || expires === null || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       res.status(403).type('text/plain').send('This digest link is not valid. Ask the bot for "digest" in Teams to get a fresh one.');
+      return;
+    }
+    if (expires * 1000 <= clock.now().getTime()) {
+      const zone = (await partnership.store.read()).partnership.timeZone;
+      const day = formatDate(localDateOf(new Date(expires * 1000).toISOString(), zone));
+      res.status(410).type('text/plain').send(`This digest link expired on ${day}. Ask the bot for "digest" in Teams to get a fresh one.`);
       return;
     }
     const page = await partnership.conversation.digestPage(slug);
@@ -169,6 +218,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     async (req: Request, res: Response, next: NextFunction) => {
       if (closing) {
         res.status(503).json({ error: 'The bot is shutting down.' });
+        return;
+      }
+      if (config.mode === 'local' && !isLoopbackUrl((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
+        // Replies go to the activity's serviceUrl: unauthenticated, it must not make us post elsewhere.
+        log('refused an activity whose serviceUrl is not on this machine (local mode)');
+        res.status(403).json({ error: 'Local mode replies only to a connector on this machine: the serviceUrl must be a loopback address.' });
         return;
       }
       const tenant = tenantOf(req.body);

@@ -4,7 +4,8 @@ import { cardErrors } from '../__fixtures__/validateCard.js';
 import { startFakeConnector, type ConnectorCall } from '../__fixtures__/fakeConnector.js';
 import { AAD, fixtureStore, largePartnershipStore, NOW } from '../__fixtures__/partnership.js';
 import { loadBotConfig, type BotConfig } from '../config.js';
-import { startBotServer, type BotServer } from '../server/server.js';
+import { DIGEST_LINK_DAYS, startBotServer, type BotServer } from '../server/server.js';
+import { request as httpRequest } from 'node:http';
 
 const TENANT = 'tenant-example';
 const localConfig = (overrides: Partial<BotConfig> = {}): BotConfig => {
@@ -125,7 +126,7 @@ describe('the bot server', () => {
     expect(textOf(reply)).toMatch(/^Hello! I don't know you yet/);
   });
 
-  it('shows help by role: an owner sees the everyday commands only', async () => {
+  it('shows help by role: an owner sees the everyday commands and the published tables', async () => {
     const [reply] = await say(AAD.owner, 'help');
     expect(textOf(reply)).toMatchInlineSnapshot(`
       "Hello Action Owner. Here is what you can ask me:
@@ -133,15 +134,23 @@ describe('the bot server', () => {
       - **my actions**: your open actions, soonest due first, with an Update button on each
       - **update A-12 60% on track — met the ICB lead**: record progress, status and a note on an action you own
       - **snooze A-12 2 weeks**: pause the reminders for an action you own (**snooze A-12 off** resumes them)
-      - **digest** or **digest 2024/25 Q4**: the quarterly digest"
+      - **digest** or **digest 2024/25 Q4**: the quarterly digest
+      - **engagement**, **engagement QAG 2024/25**: attendance % by agency, as the partnership publishes it
+      - **funding** or **funding 2024/25**: income and spending, as published"
     `);
   });
 
-  it('shows help by role: a chair also sees attendance, the business team the tables', async () => {
+  it('answers the published tables to anyone in the partnership, as help says (issue 17)', async () => {
+    for (const person of [AAD.owner, AAD.chair, AAD.business]) {
+      expect(textOf((await say(person, 'funding 2024/25'))[0])).toBe('Funding 2024/25.');
+      expect(textOf((await say(person, 'engagement 2024/25'))[0])).toMatch(/^Engagement 2024\/25/);
+    }
+  });
+
+  it('shows help by role: a chair also sees attendance, the business team every group\'s', async () => {
     expect(textOf((await say(AAD.chair, 'help'))[0])).toContain('As chair of QAG:\n- **attendance**');
     const business = textOf((await say(AAD.business, 'help'))[0]);
     expect(business).toContain('**attendance** or **attendance QAG**');
-    expect(business).toContain('**funding**');
   });
 
   it('lists my open actions soonest due first, each with an Update form, as a valid 1.5 card', async () => {
@@ -517,7 +526,7 @@ describe('local mode', () => {
 describe('reports', () => {
   it('sends the last quarter\'s digest as a valid card linking the full HTML digest', async () => {
     const [reply] = await say(AAD.owner, 'digest');
-    expect(textOf(reply)).toMatch(/^The quarterly digest for 2024\/25 Q4\. The full digest: http:\/\/127\.0\.0\.1:\d+\/digest\/2024-25-Q4\.html\?key=[0-9a-f]{32}$/);
+    expect(textOf(reply)).toMatch(/^The quarterly digest for 2024\/25 Q4\. The full digest: http:\/\/127\.0\.0\.1:\d+\/digest\/2024-25-Q4\.html\?expires=\d+&key=[0-9a-f]{32}$/);
     const card = cardIn(reply);
     expect(cardErrors(card)).toEqual([]);
     const texts = cardText(card);
@@ -637,5 +646,62 @@ describe('graceful shutdown', () => {
     expect(answer.status).toBe(200);
     expect(events).toEqual(['scheduler started', 'scheduler stopped', 'write committed', 'closed']);
     expect((await store.read()).actions.find((a) => a.ref === 'A-1')?.progress).toBe(70);
+  });
+});
+
+describe('digest links expire (issue 17)', () => {
+  it(`open their digest for ${DIGEST_LINK_DAYS} days, name only the period, and then say they expired`, async () => {
+    let now = NOW;
+    const clocked = await startBotServer({ config: localConfig(), store, clock: { now: () => now }, log: () => {} });
+    try {
+      const before = connector.calls.length;
+      expect((await post(activityFrom(AAD.owner, { text: 'digest 2024/25 Q4' }), {}, clocked)).status).toBe(200);
+      const url = /http\S+/.exec(textOf(connector.calls[before]))![0];
+      const expires = Number(new URL(url).searchParams.get('expires'));
+      expect(expires * 1000 - NOW.getTime()).toBe(DIGEST_LINK_DAYS * 86_400_000);
+      expect([...new URL(url).searchParams.keys()]).toEqual(['expires', 'key']);
+      now = new Date(NOW.getTime() + (DIGEST_LINK_DAYS - 1) * 86_400_000);
+      expect((await fetch(url)).status).toBe(200);
+      // A later expiry written into the link does not match its key.
+      expect((await fetch(url.replace(/expires=\d+/, `expires=${expires + 86_400 * 365}`))).status).toBe(403);
+      now = new Date(expires * 1000 + 1000);
+      const late = await fetch(url);
+      expect(late.status).toBe(410);
+      expect(await late.text()).toMatch(/^This digest link expired on \d{2}\/\d{2}\/20\d\d\. Ask the bot for "digest" in Teams to get a fresh one\.$/);
+    } finally {
+      await clocked.close();
+    }
+  });
+});
+
+describe('local mode answers only this machine (issue 17)', () => {
+  /** A GET with the Host header given, which fetch would not let us set. */
+  function getWithHost(path: string, host: string): Promise<number> {
+    const { port } = server;
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.once('error', reject);
+      req.end();
+    });
+  }
+
+  it.each(['localhost', `localhost:3978`, '127.0.0.1:3978', '[::1]:3978'])('answers a request addressed to %s', async (host) => {
+    expect(await getWithHost('/healthz', host)).toBe(200);
+  });
+
+  it.each(['evil.example', 'evil.example:3978', 'partnership.example.org'])('refuses a request addressed to %s (DNS rebinding)', async (host) => {
+    expect(await getWithHost('/healthz', host)).toBe(421);
+    expect(await getWithHost('/digest/2024-25-Q4.html', host)).toBe(421);
+  });
+
+  it('refuses an activity whose serviceUrl is elsewhere, so replies never leave the machine', async () => {
+    const before = connector.calls.length;
+    const refused = await post(activityFrom(AAD.owner, { text: 'help', serviceUrl: 'https://evil.example/' }));
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({ error: 'Local mode replies only to a connector on this machine: the serviceUrl must be a loopback address.' });
+    expect(connector.calls.length).toBe(before);
   });
 });
