@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
-import type { Result } from '@partnership-tracker/core';
+import type { EngagementMeasure, Result } from '@partnership-tracker/core';
 import type { Io } from './io.js';
 
 // Only commander and type imports here: each command loads core, exceljs, ical-generator and the
@@ -166,11 +166,13 @@ ${examples(
     .addOption(new Option('--format <format>', 'the output format').choices(FORMATS).default('csv'))
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--compare <year>', 'with funding: the change on every line since this year, e.g. 2021/22')
+    .addOption(new Option('--measure <measure>', 'with engagement: attendance % (engagement, the default), seat coverage (coverage), or both tables').choices(['engagement', 'coverage', 'both']))
     .addHelpText(
       'after',
       `
 Tables:
-  engagement   attendance % of each agency at each subgroup ("—" not a member); needs --year
+  engagement   attendance % of each agency at each subgroup ("—" not a member); needs --year;
+               --measure coverage|both: the share of expected seats filled
   funding      income and expenditure with shares, balance, rollups; needs --year; --compare
   income       income by source with shares; needs --year
   expenditure  spending by category with shares; needs --year
@@ -179,12 +181,13 @@ Tables:
 ${examples(
   'ptrack export engagement --year 2024/25',
   'ptrack export engagement --year 2024/25 --quarter Q3 --format md',
+  'ptrack export engagement --year 2024/25 --measure both --format xlsx --out engagement.xlsx',
   'ptrack export funding --year 2024/25 --compare 2021/22 --format xlsx --out funding.xlsx',
   'ptrack export actions --format html --out actions.html',
   'ptrack export attendance --year 2024/25 --subgroup QAG',
 )}`,
     )
-    .action((table: string, flags: { year?: string; quarter?: string; subgroup?: string; format: (typeof FORMATS)[number]; out?: string; compare?: string }, command: Command) =>
+    .action((table: string, flags: { year?: string; quarter?: string; subgroup?: string; format: (typeof FORMATS)[number]; out?: string; compare?: string; measure?: EngagementMeasure }, command: Command) =>
       run(async () => (await import('./commands/exportCommand.js')).exportCommand(table, { ...flags, ...data(command) }, io)),
     );
 

@@ -9,6 +9,7 @@ import {
   localDateOf,
   ok,
   type Database,
+  type EngagementMeasure,
   type Period,
   type Report,
   type Result,
@@ -31,6 +32,8 @@ export interface ExportFlags {
   readonly format: ExportFormat;
   readonly out?: string;
   readonly compare?: string;
+  /** With engagement: attendance %, seat coverage, or both tables. */
+  readonly measure?: EngagementMeasure;
 }
 
 /** What a table builder gets: the data and the selection the flags made. */
@@ -66,7 +69,7 @@ const builders: Record<string, TableBuilder> = {
     const year = needsYear('engagement', selection, true);
     const checked = all(year, noCompare('engagement', selection));
     if (!checked.success) return checked;
-    return ok(engagementReport(db, selection.period!, selection.subgroupId));
+    return ok(engagementReport(db, selection.period!, selection.subgroupId, selection.flags.measure ?? 'engagement'));
   },
   funding: async (db, selection) => {
     const year = needsYear('funding', selection, false);
@@ -115,6 +118,7 @@ export const EXPORT_TABLES = Object.keys(builders);
 export async function exportCommand(table: string, flags: ExportFlags, io: Io): Promise<Result<void>> {
   const build = builders[table];
   if (!build) return fail('usage.unknown_table', `Cannot export "${table}".`);
+  if (flags.measure !== undefined && table !== 'engagement') return fail('usage.no_measure', `--measure works with export engagement, not export ${table}`);
   const period = periodFromFlags(flags.year, flags.quarter);
   if (!period.success) return period;
   return withDataStore(resolveDataAddress(flags, io), async (store, address) => {

@@ -121,6 +121,29 @@ describe('the engagement table', () => {
     expect(cell(table, 'police', 'review')).toMatchObject({ percent: 0, seatCoverage: 0 });
   });
 
+  it('counts seat coverage against the representatives an agency is expected to send (issue 17)', () => {
+    const subgroups = [
+      {
+        id: 'review',
+        name: 'Review Group',
+        shortName: 'Review',
+        members: [
+          { agencyId: 'council', joined: '2023-01-01', expectedRepresentatives: 2 },
+          { agencyId: 'health', joined: '2023-01-01' },
+        ],
+      },
+    ];
+    const db = fixture({
+      subgroups,
+      meetings: [meeting('r1', 'review', '2024-05-01'), meeting('r2', 'review', '2024-08-01'), meeting('r3', 'review', '2024-11-01')],
+      // Two seats each time: both filled, then one, then none; a third person fills no extra seat.
+      attendance: [present('r1', 'cora'), present('r1', 'colin'), present('r2', 'cora'), present('r1', 'hugh'), present('r2', 'hugh')],
+    });
+    const table = engagementTable(db, { period: year });
+    expect(cell(table, 'council', 'review')).toMatchObject({ percent: 100, seatCoverage: 50 });
+    expect(cell(table, 'health', 'review')).toMatchObject({ percent: 67, seatCoverage: 67 });
+  });
+
   it('shows a non-member as "—", never 0%, and a member with nothing held as "n/a"', () => {
     const db = fixture({ meetings: [meeting('r1', 'review', '2024-05-01')], attendance: [present('r1', 'cora')] });
     const table = engagementTable(db, { period: year });

@@ -17,6 +17,7 @@ export const EngagementCell = z.discriminatedUnion('kind', [
     attendances: z.number().int().nonnegative(),
     meetingsHeld: z.number().int().positive(),
     percent: z.number().int().nonnegative(),
+    /** The share of the seats the agency was expected to fill (its expected representatives) that someone filled. */
     seatCoverage: z.number().int().min(0).max(100),
   }),
 ]);
@@ -265,29 +266,38 @@ class EngagementContext {
   agencyCell(subgroup: Subgroup, agencyId: string): EngagementCell {
     const windows = overlapping(subgroup, agencyId, this.range);
     if (windows.length === 0) return { kind: 'non-member' };
-    const held = this.held(subgroup).filter((m) => windows.some((w) => membershipCovers(w, m.date)));
-    return this.valueCell(held.map((m) => this.present(m.meeting).filter((a) => a === agencyId).length)) ?? { kind: 'no-meetings' };
+    const held = this.held(subgroup).flatMap((m) => {
+      const window = windows.find((w) => membershipCovers(w, m.date));
+      return window ? [{ present: this.present(m.meeting).filter((a) => a === agencyId).length, seats: window.expectedRepresentatives }] : [];
+    });
+    return this.valueCell(held) ?? { kind: 'no-meetings' };
   }
 
   guestCell(subgroup: Subgroup): EngagementCell {
     const held = this.held(subgroup);
-    const counts = held.map((m) => this.present(m.meeting).filter((a) => a === null).length);
-    if (!counts.some((count) => count > 0)) return { kind: 'non-member' };
+    const counts = held.map((m) => ({ present: this.present(m.meeting).filter((a) => a === null).length, seats: 1 }));
+    if (!counts.some((count) => count.present > 0)) return { kind: 'non-member' };
     return this.valueCell(counts) ?? { kind: 'no-meetings' };
   }
 
-  /** A value cell from the number of attendances at each meeting held, or null when none was held. */
-  private valueCell(attendancesPerMeeting: readonly number[]): EngagementCell | null {
-    const meetingsHeld = attendancesPerMeeting.length;
+  /**
+   * A value cell from who was present at each meeting held and how many seats the agency was
+   * expected to fill there, or null when none was held. Seat coverage is the share of those seats
+   * filled: a third representative fills no seat a second did not, and with no seat expected at
+   * all nothing is missing (100%).
+   */
+  private valueCell(meetings: ReadonlyArray<{ present: number; seats: number }>): EngagementCell | null {
+    const meetingsHeld = meetings.length;
     if (meetingsHeld === 0) return null;
-    const attendances = attendancesPerMeeting.reduce((sum, n) => sum + n, 0);
-    const covered = attendancesPerMeeting.filter((n) => n > 0).length;
+    const attendances = meetings.reduce((sum, m) => sum + m.present, 0);
+    const seats = meetings.reduce((sum, m) => sum + m.seats, 0);
+    const filled = meetings.reduce((sum, m) => sum + Math.min(m.present, m.seats), 0);
     return {
       kind: 'value',
       attendances,
       meetingsHeld,
       percent: roundHalfUp(attendances, meetingsHeld),
-      seatCoverage: Math.min(100, roundHalfUp(covered, meetingsHeld)),
+      seatCoverage: seats === 0 ? 100 : roundHalfUp(filled, seats),
     };
   }
 
