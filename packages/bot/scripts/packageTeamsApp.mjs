@@ -6,13 +6,15 @@
 // (the same variable the bot reads; MICROSOFT_APP_ID, the Teams Toolkit's name, is accepted too)
 //   node packages/bot/scripts/packageTeamsApp.mjs --app-id <bot app id> [--out FILE]
 //
-// The manifest is checked against our subset of the Teams manifest 1.22 schema
-// (packages/bot/teams-app/schema/teams-manifest-1.22.subset.json) before anything is written.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The manifest is checked against Microsoft's official Teams manifest schema for its
+// manifestVersion (shipped in the @microsoft/app-manifest package) before anything is written.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Ajv } from 'ajv';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { readPngHeader } from './png.mjs';
 import { createZip } from './zip.mjs';
 
@@ -56,18 +58,32 @@ export function createManifest({ appId, version }) {
   return fillPlaceholders(template, { MICROSOFT_APP_ID: appId, VERSION: version, COMMANDS: commands });
 }
 
-/** Where the Teams manifest schema (our v1.22 subset, JSON Schema draft-07) is committed. */
-export const manifestSchemaPath = resolve(teamsAppFolder, 'schema', 'teams-manifest-1.22.subset.json');
+/** Where Microsoft's package keeps the official Teams manifest schemas, one folder per version (v1.0 … v1.30). */
+const officialSchemas = resolve(dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest')), 'json-schemas', 'teams');
 
 /**
- * Checks a manifest against the committed Teams manifest schema; returns one message per problem.
+ * The official schema file for a manifest version, e.g. `…/v1.22/MicrosoftTeams.schema.json`.
+ * @param {string} version
+ */
+export function manifestSchemaPath(version) {
+  return resolve(officialSchemas, `v${version}`, 'MicrosoftTeams.schema.json');
+}
+
+/**
+ * Checks a manifest against Microsoft's official schema for its `manifestVersion` (JSON Schema
+ * draft-04, hence ajv-draft-04); returns one message per problem.
  * @param {unknown} manifest
  * @returns {string[]}
  */
 export function validateManifest(manifest) {
-  const schema = JSON.parse(readFileSync(manifestSchemaPath, 'utf8'));
-  // Strict mode: a keyword ajv does not know is a mistake in the schema, not something to skip.
-  const ajv = new Ajv({ allErrors: true, strict: true });
+  const version = manifest !== null && typeof manifest === 'object' ? manifest.manifestVersion : undefined;
+  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version) || !existsSync(manifestSchemaPath(version))) {
+    return [`/manifestVersion ${JSON.stringify(version)} is not a Teams manifest version with an official schema`];
+  }
+  const schema = JSON.parse(readFileSync(manifestSchemaPath(version), 'utf8'));
+  // Microsoft's schemas use keywords of their own (e.g. deprecationMessage), so not strict; formats are checked.
+  const ajv = new Ajv04({ allErrors: true, strict: false });
+  addFormats(ajv);
   const validate = ajv.compile(schema);
   if (validate(manifest)) return [];
   return (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message}${describeParams(error.params)}`);
