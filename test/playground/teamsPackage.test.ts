@@ -108,6 +108,19 @@ describe('npm run package:teams', () => {
     expect(corner).toEqual([...accent, 255]);
   });
 
+  it('is byte-for-byte the same package for the same inputs, whatever the time zone', async () => {
+    const again = join(workFolder, 'again.zip');
+    expect((await packageWith({ PTRACK_BOT_APP_ID: appId, TZ: 'Pacific/Auckland' }, ['--out', again])).code).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(zipPath))).toBe(true);
+  });
+
+  it('builds the archive and the icons with well-kept libraries, not hand-written encoders (issue 17)', () => {
+    expect(existsSync(join(root, 'packages/bot/scripts/zip.mjs'))).toBe(false);
+    expect(existsSync(join(root, 'packages/bot/scripts/png.mjs'))).toBe(false);
+    const { devDependencies } = JSON.parse(readFileSync(join(root, 'packages/bot/package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(Object.keys(devDependencies)).toEqual(expect.arrayContaining(['fflate', 'pngjs']));
+  });
+
   it('commits the icons the drawing script draws', () => {
     expect(() => execFileSync(process.execPath, [join(root, 'packages/bot/scripts/drawIcons.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
   });

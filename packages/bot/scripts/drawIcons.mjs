@@ -8,7 +8,14 @@
 //   node packages/bot/scripts/drawIcons.mjs --check  # exit 1 if they are out of date
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encodePng } from './png.mjs';
+import pngjs from 'pngjs';
+
+/** Encodes 8-bit RGBA pixels (row-major, 4 bytes a pixel) as a PNG file. */
+function encodePng(width, height, rgba) {
+  const png = new pngjs.PNG({ width, height });
+  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  return pngjs.PNG.sync.write(png, { colorType: 6 });
+}
 
 /** The accent colour: the manifest's `accentColor` and the colour icon's background. */
 export const accentColour = '#1F5F7A';

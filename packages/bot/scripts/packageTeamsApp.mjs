@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { readPngHeader } from './png.mjs';
-import { createZip } from './zip.mjs';
+import { zipSync } from 'fflate';
+import pngjs from 'pngjs';
 
 const botFolder = fileURLToPath(new URL('..', import.meta.url));
 const teamsAppFolder = resolve(botFolder, 'teams-app');
@@ -108,11 +108,27 @@ function readVersion() {
 
 class UsageError extends Error {}
 
+// A fixed timestamp (1980-01-01 00:00, the earliest a ZIP can hold) makes the package
+// byte-for-byte reproducible. fflate reads a Date's local fields, so build it from local fields.
+const zipTime = new Date(1980, 0, 1, 0, 0, 0);
+
+/**
+ * The package as a ZIP archive: the files at its root, each deflated, in the order given.
+ * @param {{name: string, data: Buffer}[]} files
+ */
+function createZip(files) {
+  return Buffer.from(zipSync(Object.fromEntries(files.map(({ name, data }) => [name, [new Uint8Array(data), { level: 9, mtime: zipTime }]]))));
+}
+
 function readIcons() {
   return icons.map(({ file, width, height }) => {
     const data = readFileSync(resolve(teamsAppFolder, file));
-    const header = readPngHeader(data);
-    if (!header.ok) throw new UsageError(`packages/bot/teams-app/${file}: ${header.reason}.`);
+    let header;
+    try {
+      header = pngjs.PNG.sync.read(data);
+    } catch (error) {
+      throw new UsageError(`packages/bot/teams-app/${file} is not a PNG image Teams can use (${error.message}).`);
+    }
     if (header.width !== width || header.height !== height) {
       throw new UsageError(`packages/bot/teams-app/${file} is ${header.width}×${header.height}; Teams needs ${width}×${height}.`);
     }
