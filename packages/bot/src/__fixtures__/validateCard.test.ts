@@ -33,4 +33,13 @@ describe('the Adaptive Card 1.5 schema subset', () => {
   ])('rejects %s', (_name, invalid) => {
     expect(cardErrors(invalid)).not.toEqual([]);
   });
+
+  it.each([
+    ['two inputs with the same id', card([{ type: 'Input.Text', id: 'note', label: 'Note' }, { type: 'Input.Text', id: 'note', label: 'Again' }]), 'adaptivecards: Duplicate Id "note".'],
+    ['a required input without a label', card([{ type: 'Input.Text', id: 'note', isRequired: true, errorMessage: 'Say something' }]), 'adaptivecards: Required inputs should have a label'],
+    ['a required input without an error message', card([{ type: 'Input.Text', id: 'note', isRequired: true, label: 'Note' }]), 'adaptivecards: Required inputs should have an error message'],
+  ])("rejects %s, through Microsoft's adaptivecards library (issue 17)", (_name, invalid, message) => {
+    expect(cardErrors(invalid)).toContain(message);
+  });
 });
+
