@@ -1,5 +1,6 @@
 import type { MemoryStore } from '@partnership-tracker/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardText } from '../__fixtures__/cardText.js';
 import { cardErrors } from '../__fixtures__/validateCard.js';
 import { startFakeConnector, type ConnectorCall } from '../__fixtures__/fakeConnector.js';
 import { AAD, fixtureStore, largePartnershipStore, NOW } from '../__fixtures__/partnership.js';
@@ -82,21 +83,6 @@ const cardIn = (call: ConnectorCall | undefined): Record<string, unknown> => {
   const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
   if (!card) throw new Error(`no card in ${JSON.stringify(call?.body)}`);
   return card.content;
-};
-/** Every text in a card, in order: what a reader of the card sees. */
-const cardText = (card: unknown): string[] => {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'TextBlock' && typeof record.text === 'string') out.push(record.text);
-      if (record.title !== undefined && typeof record.value === 'string' && !('type' in record)) out.push(`${String(record.title)}: ${record.value}`);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
 };
 
 describe('the bot server', () => {

@@ -1,5 +1,6 @@
 import { dueMessages, unwrap, type MemoryStore } from '@partnership-tracker/core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { cardText } from '../../__fixtures__/cardText.js';
 import { AAD, fixtureStore, NOW } from '../../__fixtures__/partnership.js';
 import { Conversation } from '../../app/conversation.js';
 import { schedulerDatabase } from '../../scheduler/__fixtures__/schedulerFixtures.js';
@@ -9,22 +10,6 @@ import { teamsMessageOf } from './teamsMessage.js';
 // What someone might type into a note or a title, hoping it renders as a link, an image or markup.
 const HOSTILE = '[click](https://evil.example) ![x](https://evil.example/t.gif) <img src=x> **loud**';
 const ESCAPED = '\\[click\\](https://evil.example) !\\[x\\](https://evil.example/t.gif) \\<img src=x\\> \\*\\*loud\\*\\*';
-
-/** Every text a card shows (TextBlocks and facts), in order. */
-function cardTexts(card: unknown): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'TextBlock' && typeof record.text === 'string') out.push(record.text);
-      if (typeof record.title === 'string' && typeof record.value === 'string' && !('type' in record)) out.push(record.title, record.value);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
 
 let store: MemoryStore;
 let conversation: Conversation;
@@ -45,15 +30,15 @@ describe('text from people, shown in Teams', () => {
 
   it('is escaped on the card of my actions, beside the bold reference that is the card’s own', async () => {
     const message = teamsMessageOf(await conversation.handleText({ channel: 'teams', aadObjectId: AAD.owner }, 'my actions'));
-    expect(cardTexts(message.card)).toContain(`**A-1** ${ESCAPED}`);
+    expect(cardText(message.card)).toContain(`**A-1** ${ESCAPED}`);
   });
 
   it('is escaped on the card of a scheduled reminder', () => {
     const db = schedulerDatabase();
     const titled = { ...db, actions: db.actions.map((a) => (a.ref === 'A-1' ? { ...a, title: HOSTILE } : a)) };
     const reminder = dueMessages(titled, '2026-06-16T08:00:00Z').find((m) => m.key === 'reminder:due-14:A-1:2026-06-16')!;
-    const texts = cardTexts(teamsMessageOf(composeReply(titled, reminder, '2026-06-16T08:00:00.000Z')).card);
-    expect(texts).toContain(`A-1 ${ESCAPED}`);
+    const texts = cardText(teamsMessageOf(composeReply(titled, reminder, '2026-06-16T08:00:00.000Z')).card);
+    expect(texts.join('\n')).toContain(`A-1 ${ESCAPED}`);
     expect(texts.join('\n')).not.toContain('[click](');
   });
 });
