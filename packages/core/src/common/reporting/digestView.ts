@@ -24,6 +24,8 @@ export interface DigestView {
   readonly atRisk: Table;
   readonly engagementQuarter: Table;
   readonly engagementYear: Table;
+  /** The share of expected seats filled, year to date, beside engagement. */
+  readonly coverageYear: Table;
   readonly belowThreshold: Table;
   readonly meetings: Table;
   readonly funding: Table;
@@ -124,6 +126,7 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
     },
     engagementQuarter: engagementTableModel(digest.engagement.quarter, `Engagement ${digest.engagement.quarter.periodLabel}`),
     engagementYear: engagementTableModel(digest.engagement.yearToDate, `Engagement ${digest.engagement.yearToDate.periodLabel}`),
+    coverageYear: engagementTableModel(digest.engagement.yearToDate, `Seat coverage ${digest.engagement.yearToDate.periodLabel}`, 'seatCoverage'),
     belowThreshold: {
       title: 'Below the engagement threshold this quarter',
       columns: [

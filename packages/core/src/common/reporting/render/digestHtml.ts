@@ -1,7 +1,7 @@
 import type { QuarterlyDigest } from '../digest.js';
 import { digestView } from '../digestView.js';
 import type { Table } from '../table.js';
-import { ENGAGEMENT_KEY } from '../tables/engagement.js';
+import { COVERAGE_KEY, ENGAGEMENT_KEY } from '../tables/engagement.js';
 import { barChart } from './barChart.js';
 import { escapeHtml, htmlTable, tableStyle } from './html.js';
 
@@ -50,6 +50,8 @@ export function renderDigestHtml(digest: QuarterlyDigest, timeZone: string): str
     section(view.engagementQuarter, 'No subgroups.'),
     section(view.engagementYear, 'No subgroups.'),
     `<p>${escapeHtml(ENGAGEMENT_KEY)}</p>`,
+    section(view.coverageYear, 'No subgroups.'),
+    `<p>${escapeHtml(COVERAGE_KEY)}</p>`,
     section(view.belowThreshold, 'Every agency is at or above the threshold.'),
     section(view.meetings, 'No meetings.'),
     section(view.funding, ''),

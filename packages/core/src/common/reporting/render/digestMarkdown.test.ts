@@ -12,4 +12,13 @@ describe('renderDigestMarkdown', () => {
     expect(markdown).toContain('## Completed this quarter\n\nNone this quarter.\n');
     expect(markdown).toContain('## Overdue at the quarter end\n\nNothing overdue.\n');
   });
+
+  it('shows seat coverage for the year to date beside engagement, with what it means (issue 17)', () => {
+    const markdown = renderDigestMarkdown(exampleDigest('2024/25 Q4'), 'Europe/London');
+    expect(markdown).toContain('## Seat coverage 2024/25 Q1–Q4\n');
+    expect(markdown.indexOf('## Seat coverage')).toBeGreaterThan(markdown.indexOf('## Engagement 2024/25 Q1–Q4'));
+    expect(markdown).toContain('Seat coverage = seats filled ÷ seats expected');
+    // Guests hold no seats.
+    expect(markdown.slice(markdown.indexOf('## Seat coverage'), markdown.indexOf('## Below the engagement'))).not.toContain('| Guest |');
+  });
 });

@@ -1,7 +1,7 @@
 import type { QuarterlyDigest } from '../digest.js';
 import { digestView } from '../digestView.js';
 import type { Table } from '../table.js';
-import { ENGAGEMENT_KEY } from '../tables/engagement.js';
+import { COVERAGE_KEY, ENGAGEMENT_KEY } from '../tables/engagement.js';
 import { escapeMarkdown, writeMarkdown } from './markdown.js';
 
 function section(table: Table, empty: string): string {
@@ -24,6 +24,8 @@ export function renderDigestMarkdown(digest: QuarterlyDigest, timeZone: string):
     section(view.engagementQuarter, 'No subgroups.'),
     section(view.engagementYear, 'No subgroups.'),
     `${ENGAGEMENT_KEY}\n`,
+    section(view.coverageYear, 'No subgroups.'),
+    `${COVERAGE_KEY}\n`,
     section(view.belowThreshold, 'Every agency is at or above the threshold.'),
     section(view.meetings, 'No meetings.'),
     section(view.funding, ''),

@@ -18,7 +18,9 @@ export function engagementCellValue(cell: EngagementCell | undefined, figure: Ce
 
 /** Core's engagement table as a table model: agency, groups, then one percentage column per subgroup (attendance %, or seat coverage). */
 export function engagementTableModel(table: EngagementTable, title: string, figure: CellFigure = 'percent'): Table {
-  const rows: Row[] = table.rows.map((row) => ({
+  // Guests hold no seats, so seat coverage has no row for them.
+  const shown = figure === 'seatCoverage' ? table.rows.filter((row) => row.kind !== 'guest') : table.rows;
+  const rows: Row[] = shown.map((row) => ({
     agency: row.label,
     groups: row.groups.join(', '),
     ...Object.fromEntries(table.columns.map((column) => [column.subgroupId, engagementCellValue(row.cells[column.subgroupId], figure)])),
