@@ -337,6 +337,7 @@ export class Conversation {
         when,
         groups: register.groups,
         guests: register.guests,
+        deputyCandidates: register.deputyCandidates,
       },
     };
   }

@@ -20,5 +20,7 @@ export const NOT_ON_REGISTER = 'none';
 export const registerInputIds = {
   status: (personId: string) => `status:${personId}`,
   deputy: (personId: string) => `deputy:${personId}`,
+  /** A "who deputised / for whom" pair, for a form that cannot put a deputy field beside every person. */
+  deputyPair: (index: number) => ({ who: `deputyPair:${index}:who`, forId: `deputyPair:${index}:for` }),
   guests: 'guests',
 } as const;

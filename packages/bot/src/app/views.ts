@@ -2,7 +2,7 @@
 // Adaptive Cards, slack/ as Block Kit. A view holds the data to show, never markup, so each
 // channel can lay it out in its own way and step it down to fit its own limits.
 import type { Action, EngagementTable, FundingSummary, MessageSummary, QuarterlyDigest } from '@partnership-tracker/core';
-import type { RegisterGroup } from './register.js';
+import type { DeputyCandidates, RegisterGroup } from './register.js';
 
 /** An owner's open actions, soonest due first, each with a way to update it. */
 export interface MyActionsView {
@@ -29,6 +29,8 @@ export interface RegisterView {
   readonly when: string;
   readonly groups: readonly RegisterGroup[];
   readonly guests: readonly string[];
+  /** Everyone a line could name as deputised for, by agency: active on the day, or already named. */
+  readonly deputyCandidates: readonly DeputyCandidates[];
 }
 
 /** One agency's showing at one meeting, as the chair sees it after recording. */

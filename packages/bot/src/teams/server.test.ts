@@ -256,7 +256,7 @@ describe('attendance', () => {
     const inputs = JSON.stringify(card).match(/"id":"(status|deputy):[a-z-]+"/g);
     expect(inputs).toEqual([
       '"id":"status:owner"', '"id":"deputy:owner"', '"id":"status:colleague"', '"id":"deputy:colleague"',
-      '"id":"status:police-lead"',
+      '"id":"status:police-lead"', '"id":"deputy:police-lead"',
       '"id":"status:council-officer"', '"id":"deputy:council-officer"', '"id":"status:chair"', '"id":"deputy:chair"',
     ]);
     expect(JSON.stringify(card)).toContain('"id":"guests"');

@@ -1,7 +1,7 @@
 import { plural } from '../../app/format.js';
 import type { Reply } from '../../app/reply.js';
 import { REPORT_DETAILS, type MeetingEngagementView, type ReportDetail, type View } from '../../app/views.js';
-import { createAttendanceCard } from './attendanceCard.js';
+import { createAttendanceCard, REGISTER_LAYOUTS } from './attendanceCard.js';
 import { adaptiveCard, facts, text } from './elements.js';
 import { firstThatFits, type TeamsMessage } from './messageBudget.js';
 import { createActionUpdateCard, createMyActionsCard } from './myActionsCard.js';
@@ -50,9 +50,9 @@ function withView(reply: Reply, view: View): TeamsMessage {
     case 'scheduled':
       return message(summaryCard(view.summary));
     case 'register': {
-      // Full, then one dropdown per person (a third of the size), then words instead of a card.
-      const compact = firstThatFits([false, true], (choice) => message(createAttendanceCard(view, choice)));
-      if (compact !== undefined) return message(createAttendanceCard(view, compact));
+      // Full, then one dropdown per person with a few deputy pairs, then without, then words instead of a card.
+      const layout = firstThatFits(REGISTER_LAYOUTS, (choice) => message(createAttendanceCard(view, choice)));
+      if (layout !== undefined) return message(createAttendanceCard(view, layout));
       const people = view.groups.reduce((count, group) => count + group.rows.length, 0);
       return {
         text:
