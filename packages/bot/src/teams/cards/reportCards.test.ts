@@ -1,4 +1,4 @@
-import { unwrap, type MemoryStore } from '@partnership-tracker/core';
+import { examplePartnership, unwrap, type MemoryStore } from '@partnership-tracker/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureStore, largePartnershipStore, NOW } from '../../__fixtures__/partnership.js';
 import { cardErrors } from '../../__fixtures__/validateCard.js';
@@ -172,5 +172,16 @@ describe('reports for a partnership that fits', () => {
     const reply = reports.digest(await store.read(), '2024/25 Q4');
     expect(tableRows(reply)).toContainEqual(['Exampleton Council', '100%', 'n/a']);
     expect(cardTexts(reply)).not.toContain('By group; the full digest has each agency.');
+  });
+});
+
+describe('the digest card', () => {
+  it('lists the actions withdrawn in the quarter, when, by whom and why (they leave the delivery figure)', () => {
+    const reply = reports.digest(examplePartnership(), '2024/25 Q2');
+    const texts = cardTexts(reply);
+    expect(texts).toContain('Withdrawn this quarter');
+    expect(texts).toContain('A-51 Collect neurodivergence data through agency datasets');
+    expect(texts).toContain('Withdrawn: the Dataset Meeting found it too complex; captured through audit instead (A-30).');
+    expect(cardTexts(reports.digest(examplePartnership(), '2024/25 Q3'))).not.toContain('Withdrawn this quarter');
   });
 });

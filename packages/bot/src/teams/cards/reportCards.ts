@@ -157,6 +157,12 @@ export function createDigestCard(
       : table(['Action', 'Owner', 'Status'], atRisk.items.map((a) => [`${a.ref} ${a.title}`, owner(a.ownerName), `${formatStatus(a.status)}, ${a.progress}%`])),
     ...atRisk.more,
   );
+  if (digest.withdrawnThisQuarter.length > 0) {
+    // A withdrawn action leaves the delivery figure: the Executive sees which, who decided and why.
+    const withdrawn = shown(digest.withdrawnThisQuarter, detail, 'withdrawn in the full digest');
+    body.push(text('Withdrawn this quarter', { weight: 'bolder', separator: true }));
+    body.push(table(['Action', 'Withdrawn', 'Why'], withdrawn.items.map((a) => [`${a.ref} ${a.title}`, `${formatDate(a.withdrawnOn)} by ${a.byName}`, a.reason ?? '—'])), ...withdrawn.more);
+  }
   const engagement = digest.engagement.quarter;
   body.push(text(`Engagement ${engagement.periodLabel}`, { weight: 'bolder', separator: true }));
   if (detail === 'full') body.push(engagementTableElement(engagement, options.threshold));
