@@ -43,7 +43,6 @@ export { Meeting, MeetingStatus } from './common/meetings/meeting.js';
 export { Attendance, AttendanceStatus, attendanceId } from './common/attendance/attendance.js';
 export { Contribution, Expenditure, FinancialYearLabel } from './common/funding/funding.js';
 export {
-  largestRemainderShares,
   incomeTable,
   expenditureTable,
   fundingSummary,
@@ -55,6 +54,7 @@ export {
   type FundingSummary,
   type IncomeOptions,
 } from './common/funding/fundingTables.js';
+export { splitShares, type Shares, type ShareRounding } from './common/funding/shares.js';
 export {
   BusinessPlan,
   Priority,

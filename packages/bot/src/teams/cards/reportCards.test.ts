@@ -57,6 +57,17 @@ describe('reports asked for again', () => {
     expect(JSON.stringify(cardOf(reports.funding(db, '2024/25')))).not.toEqual(funding);
   });
 
+  it('show equal contributions with equal shares, and say how the funding card rounded them', async () => {
+    const equal = (agencyId: string) => ({ type: 'contribution.upsert' as const, contribution: { id: `c-${agencyId}`, financialYear: '2024/25', agencyId, amountPence: 3_000_000, state: 'received' as const } });
+    unwrap(await store.commit([equal('council'), equal('icb'), equal('police')], system('2025-06-10T09:00:00Z')));
+    const reply = reports.funding(await store.read(), '2024/25');
+    expect(tableRows(reply).filter((row) => row[1] === '£30,000').map((row) => row[2])).toEqual(['33.33%', '33.33%', '33.33%', '33.33%', '33.33%', '33.33%']);
+    expect(cardTexts(reply).filter((t) => t.startsWith('Equal amounts'))).toEqual([
+      'Equal amounts show equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
+      'Equal amounts show equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
+    ]);
+  });
+
   it('give each quarter its own digest', async () => {
     const db = await store.read();
     const q4 = reports.digest(db, '2024/25 Q4');

@@ -1,4 +1,4 @@
-import { cellsBelowThreshold, digestView, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest } from '@partnership-tracker/core';
+import { cellsBelowThreshold, digestView, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest, type ShareTable } from '@partnership-tracker/core';
 import { formatDate, formatStatus, plural } from '../../app/format.js';
 import type { ReportDetail } from '../../app/views.js';
 import { adaptiveCard, facts, table, text, type CardElement } from './elements.js';
@@ -93,6 +93,12 @@ function fundingRows(lines: FundingSummary['income']['lines'], detail: CardDetai
   return [...lines.slice(0, SHORT_LIST).map((l) => row(l.label, l.amountPence, l.share)), row(`${others.length} more ${rest}`, sum((l) => l.amountPence), sum((l) => l.share))];
 }
 
+/** Says under a table when its shares do not add up to 100.00%, and why. */
+function roundingNote(table: ShareTable): CardElement[] {
+  if (table.rounding !== 'nearest') return [];
+  return [text(`Equal amounts show equal shares, so each share is rounded to the nearest 0.01% and they add up to ${formatShare(table.shareTotal)}.`, { subtle: true })];
+}
+
 /**
  * A year's income and spending with each line's share, the balance and the split by statutory
  * partner; below `full` detail, long tables show their first ten lines and one for the rest.
@@ -112,10 +118,13 @@ export function createFundingCard(summary: FundingSummary, detail: CardDetail = 
     ]),
     text('Income', { weight: 'bolder', separator: true }),
     table(['Source', 'Amount', 'Share'], fundingRows(summary.income.lines, detail, 'sources (the funding export lists them)')),
+    ...roundingNote(summary.income),
     text('By statutory partner', { weight: 'bolder' }),
     table(['Partner', 'Amount', 'Share'], summary.byStatutoryPartner.lines.map((l) => [l.label, formatPence(l.amountPence), formatShare(l.share)])),
+    ...roundingNote(summary.byStatutoryPartner),
     text('Spending', { weight: 'bolder', separator: true }),
     table(['Category', 'Amount', 'Share'], fundingRows(summary.expenditure.lines, detail, 'categories (the funding export lists them)')),
+    ...roundingNote(summary.expenditure),
   );
   return adaptiveCard(body);
 }

@@ -3,6 +3,7 @@ import { statutoryRoleOf } from '../agencies/statutoryRole.js';
 import { roundHalfUp } from '../base/rounding.js';
 import type { Database } from '../store/database.js';
 import type { Contribution } from './funding.js';
+import { splitShares, type ShareRounding } from './shares.js';
 
 /** One line of an income or expenditure table with its share of the total. */
 export interface ShareLine {
@@ -21,6 +22,10 @@ export interface ShareTable {
   financialYear: string;
   lines: ShareLine[];
   totalPence: number;
+  /** How the shares were rounded: to add up to exactly 100.00%, or each to the nearest 0.01% (see `splitShares`). */
+  rounding: ShareRounding;
+  /** What the shares add up to, in hundredths of a percent: 10000 unless rounded to the nearest, 0 with no money. */
+  shareTotal: number;
 }
 
 /** How a line's amount changed from one year to another. */
@@ -57,38 +62,6 @@ export interface FundingSummary {
 export interface IncomeOptions {
   /** Received, pledged or both (the default). */
   state?: 'received' | 'pledged' | 'all';
-}
-
-/**
- * Splits 100% among amounts by the largest-remainder method, in units of 10^-decimals percent
- * (with 2 decimals, 7408 is 74.08%), so the shares sum to exactly 100% as published tables must.
- * Leftover units go to the largest remainders; ties go to the larger amount, then the earlier line.
- * All shares are zero when the total is zero.
- */
-export function largestRemainderShares(amounts: readonly number[], decimals = 2): number[] {
-  for (const [index, amount] of amounts.entries()) {
-    if (!Number.isSafeInteger(amount) || amount < 0) {
-      throw new RangeError(`largestRemainderShares: amount ${index} (${amount}) is not a whole non-negative number`);
-    }
-  }
-  const units = 100n * 10n ** BigInt(decimals);
-  const total = amounts.reduce((sum, amount) => sum + BigInt(amount), 0n);
-  if (total === 0n) return amounts.map(() => 0);
-  // Exact integer arithmetic: the floors and remainders are what a hand calculation gives.
-  const parts = amounts.map((amount, index) => {
-    const scaled = BigInt(amount) * units;
-    return { index, amount, floor: scaled / total, remainder: scaled % total };
-  });
-  let left = units - parts.reduce((sum, part) => sum + part.floor, 0n);
-  const order = [...parts].sort((a, b) =>
-    a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.amount !== b.amount ? b.amount - a.amount : a.index - b.index,
-  );
-  for (const part of order) {
-    if (left === 0n) break;
-    part.floor += 1n;
-    left -= 1n;
-  }
-  return parts.map((part) => Number(part.floor));
 }
 
 /** A year's income, one line per contribution, largest first (ties keep register order). */
@@ -182,11 +155,13 @@ function contributionLabel(db: Database, contribution: Contribution): string {
 function shareTable(year: string, lines: ReadonlyArray<Omit<ShareLine, 'share'>>, options: { sort?: boolean } = {}): ShareTable {
   // Array.prototype.sort is stable, so equal amounts keep register order.
   const sorted = options.sort === false ? [...lines] : [...lines].sort((a, b) => b.amountPence - a.amountPence);
-  const shares = largestRemainderShares(sorted.map((line) => line.amountPence));
+  const { shares, rounding, total } = splitShares(sorted.map((line) => line.amountPence));
   return {
     financialYear: year,
     lines: sorted.map((line, index) => ({ ...line, share: shares[index]! })),
     totalPence: sum(sorted.map((line) => line.amountPence)),
+    rounding,
+    shareTotal: total,
   };
 }
 

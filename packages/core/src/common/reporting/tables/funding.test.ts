@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { examplePartnership } from '../../example/examplePartnership.js';
+import { Database, emptyDatabase } from '../../store/database.js';
 import { expenditureReport, fundingReport, incomeReport } from './funding.js';
 
 const db = examplePartnership();
@@ -38,5 +39,33 @@ describe('fundingReport', () => {
     expect(income.total).toMatchObject({ label: 'Total', change: -1_112_200 });
     const expenditure = fundingReport(db, '2024/25', '2025/26').tables.find((t) => t.title === 'Expenditure 2024/25 against 2025/26')!;
     expect(expenditure.rows[0]).toMatchObject({ previous: 0, changePercent: 'n/a' });
+  });
+});
+
+describe('a table whose equal amounts cannot share the spare hundredths', () => {
+  const db = Database.parse({
+    ...emptyDatabase({ name: 'Test Partnership', area: 'Testshire' }),
+    agencies: [
+      { id: 'council', name: 'Council', sector: 'local-authority', statutoryRole: 'local-authority' },
+      { id: 'icb', name: 'ICB', sector: 'health', statutoryRole: 'health' },
+      { id: 'police', name: 'Police', sector: 'police', statutoryRole: 'police' },
+    ],
+    contributions: ['council', 'icb', 'police'].map((agencyId) => ({ id: `c-${agencyId}`, financialYear: '2024/25', agencyId, amountPence: 3_000_000 })),
+  });
+
+  it('shows equal shares, a total of 99.99% and says how it was rounded', () => {
+    const report = incomeReport(db, '2024/25');
+    expect(report.tables[0]!.rows.map((row) => row.share)).toEqual([3333, 3333, 3333]);
+    expect(report.tables[0]!.total).toEqual({ label: 'Total (shares each rounded to the nearest 0.01%)', amount: 9_000_000, share: 9999 });
+    expect(report.notes).toEqual(['Income 2024/25: equal amounts are shown with equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.']);
+  });
+
+  it('says so in the funding report for each table rounded that way', () => {
+    expect(fundingReport(db, '2024/25').notes).toEqual([
+      'Income 2024/25: equal amounts are shown with equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
+      'Income by statutory partner 2024/25: equal amounts are shown with equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
+      'Income by sector 2024/25: equal amounts are shown with equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
+    ]);
+    expect(incomeReport(examplePartnership(), '2024/25').notes).toBeUndefined();
   });
 });

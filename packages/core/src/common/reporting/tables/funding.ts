@@ -1,4 +1,4 @@
-import { expenditureTable, fundingSummary, incomeTable, type LineChange, type ShareTable } from '../../funding/fundingTables.js';
+import { expenditureTable, formatShare, fundingSummary, incomeTable, type LineChange, type ShareTable } from '../../funding/fundingTables.js';
 import type { Database } from '../../store/database.js';
 import type { Column, Report, Table } from '../table.js';
 
@@ -11,20 +11,37 @@ function shareTable(title: string, labelHeader: string, table: ShareTable): Tabl
       { key: 'share', header: 'Share', type: 'share' },
     ],
     rows: table.lines.map((line) => ({ label: line.label, amount: line.amountPence, share: line.share })),
-    total: { label: 'Total', amount: table.totalPence, share: table.lines.length > 0 ? 10_000 : null },
+    // The closing row says how the shares were rounded in every format, CSV and xlsx included.
+    total: { label: table.rounding === 'nearest' ? 'Total (shares each rounded to the nearest 0.01%)' : 'Total', amount: table.totalPence, share: table.lines.length > 0 ? table.shareTotal : null },
   };
+}
+
+/**
+ * What a reader is told when a table's shares do not add up to exactly 100.00%: equal amounts
+ * are shown with equal shares, which no exact split allowed, so each share is rounded on its own.
+ */
+function roundingNotes(tables: ReadonlyArray<readonly [title: string, table: ShareTable]>): string[] {
+  return tables
+    .filter(([, table]) => table.rounding === 'nearest')
+    .map(([title, table]) => `${title}: equal amounts are shown with equal shares, so each share is rounded to the nearest 0.01% and they add up to ${formatShare(table.shareTotal)}.`);
+}
+
+function withNotes(report: Report, notes: readonly string[]): Report {
+  return notes.length > 0 ? { ...report, notes } : report;
 }
 
 /** The income table of a financial year: each source's amount and share (shares sum to exactly 100.00%). */
 export function incomeReport(db: Database, year: string): Report {
   const title = `Income ${year}`;
-  return { title, tables: [shareTable(title, 'Source', incomeTable(db, year))] };
+  const table = incomeTable(db, year);
+  return withNotes({ title, tables: [shareTable(title, 'Source', table)] }, roundingNotes([[title, table]]));
 }
 
 /** The expenditure table of a financial year: each category's amount and share. */
 export function expenditureReport(db: Database, year: string): Report {
   const title = `Expenditure ${year}`;
-  return { title, tables: [shareTable(title, 'Category', expenditureTable(db, year))] };
+  const table = expenditureTable(db, year);
+  return withNotes({ title, tables: [shareTable(title, 'Category', table)] }, roundingNotes([[title, table]]));
 }
 
 function changeTable(title: string, year: string, previous: string, lines: readonly LineChange[], total: LineChange): Table {
@@ -71,5 +88,11 @@ export function fundingReport(db: Database, year: string, compareWith?: string):
     tables.push(changeTable(`Income ${year} against ${comparison.year}`, year, comparison.year, comparison.income, comparison.incomeTotal));
     tables.push(changeTable(`Expenditure ${year} against ${comparison.year}`, year, comparison.year, comparison.expenditure, comparison.expenditureTotal));
   }
-  return { title: `Funding ${year}`, tables };
+  const notes = roundingNotes([
+    [`Income ${year}`, summary.income],
+    [`Expenditure ${year}`, summary.expenditure],
+    [`Income by statutory partner ${year}`, summary.byStatutoryPartner],
+    [`Income by sector ${year}`, summary.bySector],
+  ]);
+  return withNotes({ title: `Funding ${year}`, tables }, notes);
 }
