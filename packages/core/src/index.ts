@@ -104,6 +104,7 @@ export { displayCell, plainCell, spreadsheetText, formatMoney, formatDate } from
 export { writeHtml, htmlTable, escapeHtml, tableStyle } from './common/reporting/render/html.js';
 export { writeMarkdown, escapeMarkdown } from './common/reporting/render/markdown.js';
 export { writeJson } from './common/reporting/render/json.js';
+export { ExportTable, EXPORT_RULES, exportReport, checkExportSelection, type ExportRule, type ExportSelection } from './common/reporting/exports.js';
 export { engagementReport, engagementTableModel, ENGAGEMENT_KEY, COVERAGE_KEY, type EngagementMeasure } from './common/reporting/tables/engagement.js';
 export { incomeReport, expenditureReport, fundingReport } from './common/reporting/tables/funding.js';
 export { actionsReport, type ActionFilter } from './common/reporting/tables/actions.js';
@@ -120,6 +121,7 @@ export {
   canRecordAttendance,
   canChooseDigestChannel,
   canUpdateAction,
+  canExport,
   canCloseOrReopenAction,
   isExecutive,
 } from './common/access/permissions.js';

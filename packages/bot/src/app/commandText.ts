@@ -8,6 +8,8 @@ export type ParsedCommand =
   | { kind: 'digest'; period: string | null }
   | { kind: 'engagement'; rest: string }
   | { kind: 'funding'; year: string | null }
+  /** "export engagement 2024/25 xlsx": a download link for the business team. */
+  | { kind: 'export'; rest: string }
   /** "post digests here", optionally naming whose: "post digests here for QAG", "post QAG digests here". */
   | { kind: 'postDigests'; subgroup: string | null }
   | { kind: 'stopDigests' }
@@ -56,6 +58,9 @@ export function parseCommandText(text: string): ParsedCommand {
       return { kind: 'engagement', rest: after(1) };
     case 'funding':
       return { kind: 'funding', year: optional(after(1)) };
+    case 'export':
+    case 'download':
+      return { kind: 'export', rest: after(1) };
     case 'post': {
       const where = /^(?:the\s+)?(?:(.+?)\s+)?digests?\s+(?:here|to this channel|in this channel)(?:\s+for\s+(.+))?$/i.exec(after(1));
       if (where) return { kind: 'postDigests', subgroup: optional((where[2] ?? where[1] ?? '').replace(/['’]s$/i, '').trim()) };

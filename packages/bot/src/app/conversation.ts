@@ -1,7 +1,9 @@
 import {
   ActionStatus,
+  canExport,
   canRecordAttendance,
   escapeMarkdown,
+  exportReport,
   isAdministrator,
   localDateOf,
   type Action,
@@ -12,6 +14,7 @@ import {
   type Database,
   type Meeting,
   type Person,
+  type Report,
   type Result,
   type Store,
   type Subgroup,
@@ -19,6 +22,7 @@ import {
 import { parseCommandText } from './commandText.js';
 import { postDigestsHere, stopDigestsHere, type DigestChannelTurn } from './digestChannels.js';
 import { describeError, UNKNOWN_SENDER_TEXT } from './errors.js';
+import { EXPORT_EXAMPLE, exportCommandText, exportFileName, parseExportFileName, parseExportText, type ExportRequest } from './exportRequests.js';
 import { formatDate, formatMeetingStart, formatStatus, plural } from './format.js';
 import { RECORD_ATTENDANCE_VERB, UPDATE_ACTION_VERB, updateInputIds } from './forms.js';
 import { findSender, type ChatIdentity, type ChatPlace } from './identity.js';
@@ -34,6 +38,8 @@ export interface ConversationOptions {
   readonly clock: Clock;
   /** The address of the full HTML digest for a period address such as `2024-25-Q4`. */
   readonly linkToDigest: (slug: string) => string;
+  /** The signed download address of an exported file such as `engagement-2024-25.xlsx`, and for how long it opens; none where files are not served. */
+  readonly linkToExport?: (fileName: string) => { url: string; hours: number };
 }
 
 const textReply = (value: string): Reply => ({ text: value });
@@ -67,6 +73,19 @@ export class Conversation {
   }
 
   /**
+   * The exported file at an address such as `engagement-2024-25.xlsx`, built from the data as
+   * it is now: the same report `ptrack export` writes, for the server to write out and serve.
+   */
+  async exportFile(fileName: string): Promise<Result<{ request: ExportRequest; report: Report }>> {
+    const request = parseExportFileName(fileName);
+    if (!request.success) return request;
+    const db = await this.options.store.read();
+    const { table, period } = request.data;
+    const report = exportReport(db, table, { ...(period ? { period } : {}), today: this.today(db) });
+    return report.success ? { success: true, data: { request: request.data, report: report.data } } : report;
+  }
+
+  /**
    * Answers a text message. `requestId` names the incoming message (e.g. `teams:<activity id>`)
    * so that a channel's retry of the same message records an update once. `snapshot` is the
    * store's data as the channel has just read it for this turn, to spare reading it again.
@@ -94,6 +113,8 @@ export class Conversation {
         return this.reports.engagement(db, command.rest);
       case 'funding':
         return this.reports.funding(db, command.year);
+      case 'export':
+        return this.exportLink(db, person, command.rest, place);
       case 'postDigests':
         return textReply(await postDigestsHere(this.digestChannelTurn(db, person, place), command.subgroup));
       case 'stopDigests':
@@ -165,10 +186,34 @@ export class Conversation {
         chaired.length > 1 || admin
           ? '- **attendance** or **attendance QAG**: the register for the latest meeting, to record who came'
           : '- **attendance**: the register for your latest meeting, to record who came',
+        ...(admin ? [`- **${EXPORT_EXAMPLE}** (or funding, income, expenditure, actions, attendance; csv or xlsx): a download link for the file ptrack export writes`] : []),
         `- **post digests here**, said in a channel with an @mention of me: I post the quarterly digest there (${chaired.length > 0 && !admin ? 'your group' : "the Executive's"}); **stop** in that channel ends it`,
       );
     }
     return textReply(lines.join('\n'));
+  }
+
+  /** A download link for a file the business team asked for, in their personal chat only. */
+  private exportLink(db: Database, person: Person, rest: string, place: ChatPlace | undefined): Reply {
+    const allowed = canExport(db, { kind: 'person', personId: person.id });
+    if (!allowed.success) {
+      return textReply(`${describeError(allowed.error)} The published tables are for everyone: say "engagement 2024/25" or "funding 2024/25" to see them here.`);
+    }
+    if (place !== undefined && place.scope !== 'personal') {
+      return textReply('I send download links only in our personal chat: anyone who sees a link can download the file. Say it to me there.');
+    }
+    const link = this.options.linkToExport;
+    if (link === undefined) return textReply('This bot does not serve files; the business team can write them with ptrack export.');
+    const request = parseExportText(rest);
+    if (!request.success) return textReply(request.error.message);
+    const name = exportFileName(request.data);
+    const { url, hours } = link(name);
+    const format = request.data.format === 'xlsx' ? 'an Excel workbook' : 'CSV';
+    return textReply(
+      `${name}, as ${format}, the same file as ptrack export writes: ${url}\n\n` +
+        `The link works for ${hours} hours, and anyone who has it can download the file, so please don't forward it. ` +
+        `When it has expired, say "${exportCommandText(request.data)}" again for a fresh one.`,
+    );
   }
 
   private openActionsOf(db: Database, person: Person): Action[] {

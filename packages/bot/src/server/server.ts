@@ -1,15 +1,18 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { formatDate, localDateOf, type Clock, type Store } from '@partnership-tracker/core';
+import { writeReport } from '@partnership-tracker/core/node';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Conversation } from '../app/conversation.js';
+import { exportCommandText, parseExportFileName, type ChatExportFormat } from '../app/exportRequests.js';
 import type { ProactiveSender } from '../app/proactive.js';
 import { isLoopback, type BotConfig } from '../config.js';
 import { TeamsProactiveSender } from '../teams/proactiveSender.js';
 import { createTeamsApplication } from '../teams/teamsApplication.js';
+import { LinkSigner, type LinkVerdict } from './signedLinks.js';
 
 /** A scheduler the server starts after it listens and stops before it closes. */
 export interface SchedulerHandle {
@@ -61,6 +64,19 @@ const systemClock: Clock = { now: () => new Date() };
  * meeting that discusses it, short enough that a forwarded or leaked link stops working.
  */
 export const DIGEST_LINK_DAYS = 30;
+
+/**
+ * How long a download link opens its file: the business team asks for a file to download it
+ * there and then, and the registers and the plan name people, so a forwarded link should not
+ * keep working.
+ */
+export const EXPORT_LINK_HOURS = 24;
+
+/** How each downloadable format is served. */
+const EXPORT_MEDIA_TYPES: Record<ChatExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 /** The host name a request was addressed to (its Host header without the port), or undefined. */
 function hostOf(header: string | undefined): string | undefined {
@@ -126,19 +142,18 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const botAppId = config.appId ?? '';
 
   let listeningUrl = '';
-  // Digest links carry a key derived from the bot's secret, so the server (public in Teams mode)
-  // shows a digest only to someone who was given its link in Teams. A link names the period
-  // (and, with many partnerships, the partnership) and when it expires, nothing else; the key
-  // covers all of it.
-  const linkSecret = config.appPassword ?? randomBytes(32).toString('hex');
-  const digestKey = (path: string, expires: number) => createHmac('sha256', linkSecret).update(`digest:${path}:${expires}`).digest('hex').slice(0, 32);
+  // Digest and download links carry a key derived from the bot's secret, so the server (public in
+  // Teams mode) serves a digest or a file only to someone who was given its link in Teams. A link
+  // names its path (and, with many partnerships, the partnership) and when it expires, nothing else.
+  const links = new LinkSigner(config.appPassword ?? randomBytes(32).toString('hex'), clock);
   const serve = (store: Store, partnership: string | null): Served => {
     const path = (slug: string) => (partnership === null ? slug : `${partnership}/${slug}`);
-    const linkToDigest = (slug: string) => {
-      const expires = Math.floor(clock.now().getTime() / 1000) + DIGEST_LINK_DAYS * 86_400;
-      return `${config.publicUrl ?? listeningUrl}/digest/${path(slug)}.html?expires=${expires}&key=${digestKey(path(slug), expires)}`;
-    };
-    const conversation = new Conversation({ store, clock, linkToDigest });
+    const linkToDigest = (slug: string) => `${config.publicUrl ?? listeningUrl}/digest/${path(slug)}.html?${links.query('digest', path(slug), DIGEST_LINK_DAYS * 86_400)}`;
+    const linkToExport = (fileName: string) => ({
+      url: `${config.publicUrl ?? listeningUrl}/export/${path(fileName)}?${links.query('export', path(fileName), EXPORT_LINK_HOURS * 3_600)}`,
+      hours: EXPORT_LINK_HOURS,
+    });
+    const conversation = new Conversation({ store, clock, linkToDigest, linkToExport });
     const application = createTeamsApplication({ adapter, botAppId, conversation, store, clock, log });
     return { store, conversation, application, proactiveSender: new TeamsProactiveSender(adapter, store, botAppId) };
   };
@@ -184,23 +199,24 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   app.get('/healthz', (_req, res) => {
     res.status(closing ? 503 : 200).json({ status: closing ? 'closing' : 'ok', mode: config.mode });
   });
+  /** Answers a link that does not open (403) or no longer opens (410), saying what to ask the bot for instead. */
+  const refuseLink = async (res: Response, verdict: LinkVerdict, partnership: Served | undefined, what: string, ask: string) => {
+    if (verdict.state === 'expired' && partnership !== undefined) {
+      const zone = (await partnership.store.read()).partnership.timeZone;
+      const day = formatDate(localDateOf(verdict.expiredAt.toISOString(), zone));
+      res.status(410).type('text/plain').send(`This ${what} link expired on ${day}. Ask the bot for "${ask}" in Teams to get a fresh one.`);
+      return;
+    }
+    res.status(403).type('text/plain').send(`This ${what} link is not valid. Ask the bot for "${ask}" in Teams to get a fresh one.`);
+  };
   // The full digest the card links to: /digest/SLUG.html, or /digest/PARTNERSHIP/SLUG.html.
   const digest = async (req: Request, res: Response, partnership: Served | undefined, path: string, slug: string) => {
-    const given = Buffer.from(typeof req.query.key === 'string' ? req.query.key : '');
-    const expiresText = typeof req.query.expires === 'string' ? req.query.expires : '';
-    const expires = /^\d{1,12}$/.test(expiresText) ? Number(expiresText) : null;
-    const expected = Buffer.from(expires === null ? '' : digestKey(path, expires));
-    if (partnership === undefined || expires === null || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      res.status(403).type('text/plain').send('This digest link is not valid. Ask the bot for "digest" in Teams to get a fresh one.');
+    const verdict = partnership === undefined ? ({ state: 'invalid' } as const) : links.check('digest', path, req.query);
+    if (verdict.state !== 'open') {
+      await refuseLink(res, verdict, partnership, 'digest', 'digest');
       return;
     }
-    if (expires * 1000 <= clock.now().getTime()) {
-      const zone = (await partnership.store.read()).partnership.timeZone;
-      const day = formatDate(localDateOf(new Date(expires * 1000).toISOString(), zone));
-      res.status(410).type('text/plain').send(`This digest link expired on ${day}. Ask the bot for "digest" in Teams to get a fresh one.`);
-      return;
-    }
-    const page = await partnership.conversation.digestPage(slug);
+    const page = await partnership!.conversation.digestPage(slug);
     res.status(page.status).type('text/html').send(page.html);
   };
   app.get('/digest/:file', async (req, res) => {
@@ -211,6 +227,36 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     const id = String(req.params.partnership);
     const slug = String(req.params.file).replace(/\.html$/i, '');
     await digest(req, res, served.get(id), `${id}/${slug}`, slug);
+  });
+  // A file the business team asked for in chat: /export/NAME, or /export/PARTNERSHIP/NAME, built
+  // from the data as it is when downloaded, by the writer ptrack export uses.
+  const download = async (req: Request, res: Response, partnership: Served | undefined, path: string, fileName: string) => {
+    const verdict = partnership === undefined ? ({ state: 'invalid' } as const) : links.check('export', path, req.query);
+    if (verdict.state !== 'open') {
+      const named = parseExportFileName(fileName);
+      await refuseLink(res, verdict, partnership, 'download', named.success ? exportCommandText(named.data) : 'export');
+      return;
+    }
+    const file = await partnership!.conversation.exportFile(fileName);
+    if (!file.success) {
+      res.status(404).type('text/plain').send(file.error.message);
+      return;
+    }
+    const content = await writeReport(file.data.report, file.data.request.format, clock.now());
+    res
+      .status(200)
+      .set('Content-Type', EXPORT_MEDIA_TYPES[file.data.request.format])
+      .set('Content-Disposition', `attachment; filename="${fileName}"`)
+      .set('Cache-Control', 'private, no-store')
+      .set('X-Content-Type-Options', 'nosniff')
+      .send(typeof content === 'string' ? content : Buffer.from(content));
+  };
+  app.get('/export/:file', async (req, res) => {
+    await download(req, res, single, String(req.params.file), String(req.params.file));
+  });
+  app.get('/export/:partnership/:file', async (req, res) => {
+    const id = String(req.params.partnership);
+    await download(req, res, served.get(id), `${id}/${String(req.params.file)}`, String(req.params.file));
   });
   app.post(
     '/api/messages',

@@ -1,11 +1,13 @@
-import type { MemoryStore } from '@partnership-tracker/core';
+import { exportReport, localDateOf, parsePeriod, unwrap, type ExportTable, type MemoryStore } from '@partnership-tracker/core';
+import { writeReport } from '@partnership-tracker/core/node';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText } from '../__fixtures__/cardText.js';
 import { cardErrors } from '../__fixtures__/validateCard.js';
 import { startFakeConnector, type ConnectorCall } from '../__fixtures__/fakeConnector.js';
 import { AAD, fixtureStore, largePartnershipStore, NOW } from '../__fixtures__/partnership.js';
 import { loadBotConfig, type BotConfig } from '../config.js';
-import { DIGEST_LINK_DAYS, startBotServer, type BotServer } from '../server/server.js';
+import { DIGEST_LINK_DAYS, EXPORT_LINK_HOURS, startBotServer, type BotServer } from '../server/server.js';
 import { request as httpRequest } from 'node:http';
 
 const TENANT = 'tenant-example';
@@ -689,5 +691,120 @@ describe('local mode answers only this machine (issue 17)', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toEqual({ error: 'Local mode replies only to a connector on this machine: the serviceUrl must be a loopback address.' });
     expect(connector.calls.length).toBe(before);
+  });
+});
+
+describe('the business team downloads exports from chat (issue 17)', () => {
+  /** Asks the bot as `aadObjectId` and returns its answer and the download link in it, if any. */
+  async function ask(aadObjectId: string, text: string, fields: Record<string, unknown> = {}, target = server): Promise<{ text: string; url: string | undefined }> {
+    const before = connector.calls.length;
+    expect((await post(activityFrom(aadObjectId, { text, ...fields }), {}, target)).status).toBe(200);
+    const answer = textOf(connector.calls[before]);
+    return { text: answer, url: /http\S+/.exec(answer)?.[0] };
+  }
+
+  /** The file `ptrack export` writes for the same table, period and format: core's report through core's writer, which is all that command does. */
+  async function ptrackExport(table: ExportTable, periodText: string | undefined, format: 'csv' | 'xlsx'): Promise<string | Uint8Array> {
+    const db = await store.read();
+    const period = periodText === undefined ? undefined : unwrap(parsePeriod(periodText));
+    const report = unwrap(exportReport(db, table, { ...(period ? { period } : {}), today: localDateOf(NOW, db.partnership.timeZone) }));
+    return writeReport(report, format, NOW);
+  }
+
+  it.each([
+    ['export engagement 2024/25', 'engagement', '2024/25', 'engagement-2024-25.csv'],
+    ['export funding 2024/25 csv', 'funding', '2024/25', 'funding-2024-25.csv'],
+    ['export income 2024/25', 'income', '2024/25', 'income-2024-25.csv'],
+    ['export expenditure 2024/25', 'expenditure', '2024/25', 'expenditure-2024-25.csv'],
+    ['export actions', 'actions', undefined, 'actions.csv'],
+    ['export attendance 2024/25 Q4', 'attendance', '2024/25 Q4', 'attendance-2024-25-Q4.csv'],
+  ] as const)('answers "%s" with a link to the very CSV ptrack export writes', async (text, table, period, name) => {
+    const answer = await ask(AAD.business, text);
+    expect(answer.text).toMatch(new RegExp(`^${name.replace(/\./g, '\\.')}, as CSV, the same file as ptrack export writes: http://127\\.0\\.0\\.1:\\d+/export/${name.replace(/\./g, '\\.')}\\?expires=\\d+&key=[0-9a-f]{32}\\n`));
+    const response = await fetch(answer.url!);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    const expected = await ptrackExport(table, period, 'csv');
+    expect((expected as string).split('\r\n').length, 'a header and rows').toBeGreaterThan(3);
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(expected as string))).toBe(true);
+  });
+
+  it('serves xlsx as a workbook with the same typed cells as ptrack export writes', async () => {
+    const answer = await ask(AAD.business, 'export funding 2024/25 xlsx');
+    expect(answer.url).toMatch(/\/export\/funding-2024-25\.xlsx\?/);
+    const response = await fetch(answer.url!);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const cells = async (bytes: Uint8Array) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.map((cell) => cell ?? null) : row)) }));
+    };
+    const downloaded = await cells(new Uint8Array(await response.arrayBuffer()));
+    expect(downloaded.length).toBeGreaterThan(0);
+    expect(downloaded).toEqual(await cells((await ptrackExport('funding', '2024/25', 'xlsx')) as Uint8Array));
+  });
+
+  it('tells the business team what it can export when the table or period is wrong', async () => {
+    expect((await ask(AAD.business, 'export minutes 2024/25')).text).toBe(
+      'I can\'t export "minutes". I can export engagement, funding, income, expenditure, actions or attendance; for example: export engagement 2024/25 xlsx',
+    );
+    expect((await ask(AAD.business, 'export funding')).text).toBe('The funding table is for a financial year, such as 2024/25. For example: export funding 2024/25');
+    expect((await ask(AAD.business, 'export funding 2024/25 Q3')).text).toBe('The funding table covers whole financial years, not quarters. For example: export funding 2024/25');
+  });
+
+  it.each([
+    ['an action owner', AAD.owner],
+    ['a chair', AAD.chair],
+  ])('refuses %s, with no link, and points to the published tables', async (_who, person) => {
+    const answer = await ask(person, 'export engagement 2024/25');
+    expect(answer.url).toBeUndefined();
+    expect(answer.text).toBe(
+      'Exported files are for the business team: they hold the registers and the plan with people\'s names. The published tables are for everyone: say "engagement 2024/25" or "funding 2024/25" to see them here.',
+    );
+  });
+
+  it('sends a link only in a personal chat, never into a channel where everyone would see it', async () => {
+    const answer = await ask(AAD.business, 'export attendance 2024/25', {
+      conversation: { id: '19:qag-channel@thread.tacv2', conversationType: 'channel', tenantId: TENANT, isGroup: true },
+      channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:qag-channel@thread.tacv2' } },
+    });
+    expect(answer.url).toBeUndefined();
+    expect(answer.text).toMatch(/^I send download links only in our personal chat/);
+  });
+
+  it(`refuses a tampered link, and one older than ${EXPORT_LINK_HOURS} hours, saying what to ask for instead`, async () => {
+    let now = NOW;
+    const clocked = await startBotServer({ config: localConfig(), store, clock: { now: () => now }, log: () => {} });
+    try {
+      const { url } = await ask(AAD.business, 'export engagement 2024/25 xlsx', {}, clocked);
+      const expires = Number(new URL(url!).searchParams.get('expires'));
+      expect(expires * 1000 - NOW.getTime()).toBe(EXPORT_LINK_HOURS * 3_600_000);
+      // Another table, another period or a later expiry under the same key: refused, with nothing of the file.
+      for (const tampered of [
+        url!.replace('/export/engagement-', '/export/attendance-'),
+        url!.replace('2024-25', '2023-24'),
+        url!.replace(/expires=\d+/, `expires=${expires + 86_400 * 365}`),
+        url!.replace(/key=[0-9a-f]+/, `key=${'0'.repeat(32)}`),
+        url!.replace(/&key=[0-9a-f]+/, ''),
+        // A digest's key never opens a file of the same name, nor the other way round.
+        url!.replace('/export/', '/digest/'),
+      ]) {
+        const refused = await fetch(tampered);
+        expect(refused.status, tampered).toBe(403);
+        expect(refused.headers.get('content-disposition'), tampered).toBeNull();
+      }
+      const refused = await fetch(url!.replace('/export/engagement-', '/export/attendance-'));
+      expect(await refused.text()).toBe('This download link is not valid. Ask the bot for "export attendance 2024/25 xlsx" in Teams to get a fresh one.');
+      now = new Date(NOW.getTime() + (EXPORT_LINK_HOURS - 1) * 3_600_000);
+      expect((await fetch(url!)).status).toBe(200);
+      now = new Date(expires * 1000 + 1000);
+      const late = await fetch(url!);
+      expect(late.status).toBe(410);
+      expect(await late.text()).toBe('This download link expired on 11/06/2025. Ask the bot for "export engagement 2024/25 xlsx" in Teams to get a fresh one.');
+    } finally {
+      await clocked.close();
+    }
   });
 });

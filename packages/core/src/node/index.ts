@@ -25,3 +25,4 @@ export {
   type ThrowawayCluster,
   type ThrowawayClusterOptions,
 } from './postgres/throwawayCluster.js';
+export { writeCsv, writeXlsx, writeReport, EXPORT_FORMATS, type ExportFormat } from './exportFiles/index.js';

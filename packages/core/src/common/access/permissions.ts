@@ -45,6 +45,15 @@ export function canChooseDigestChannel(db: Database, actor: Actor, subgroup: Sub
   );
 }
 
+/**
+ * Only the business team exports files: the registers and the plan name people and what they
+ * did, beyond the published tables that anyone in the partnership may read.
+ */
+export function canExport(db: Database, actor: Actor): Result<true> {
+  if (isAdministrator(db, actor)) return ok(true);
+  return unknownOr(db, actor, 'export.not_business_team', 'Exported files are for the business team: they hold the registers and the plan with people\'s names.');
+}
+
 /** An action's owner updates it; so may the business team. */
 export function canUpdateAction(db: Database, actor: Actor, action: Action): Result<true> {
   if (isAdministrator(db, actor)) return ok(true);

@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import { isNumeric, type CellType, type Report, type Table } from '@partnership-tracker/core';
+import { isNumeric, type CellType, type Report, type Table } from '../../common/reporting/table.js';
 
 const numberFormats: Partial<Record<CellType, string>> = {
   integer: '0',

@@ -1,4 +1,7 @@
-import { writeHtml, writeJson, writeMarkdown, type Report } from '@partnership-tracker/core';
+import { writeHtml } from '../../common/reporting/render/html.js';
+import { writeJson } from '../../common/reporting/render/json.js';
+import { writeMarkdown } from '../../common/reporting/render/markdown.js';
+import type { Report } from '../../common/reporting/table.js';
 import { writeCsv } from './writeCsv.js';
 import { writeXlsx } from './writeXlsx.js';
 

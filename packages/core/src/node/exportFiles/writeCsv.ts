@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { plainCell, spreadsheetText, type Report, type Table } from '@partnership-tracker/core';
+import { plainCell, spreadsheetText } from '../../common/reporting/formatCell.js';
+import type { Report, Table } from '../../common/reporting/table.js';
 
 function tableRecords(table: Table): string[][] {
   const rows = table.total ? [...table.rows, table.total] : table.rows;
