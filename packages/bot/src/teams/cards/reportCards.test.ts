@@ -196,3 +196,36 @@ describe('the digest card', () => {
     expect(cardTexts(reports.digest(examplePartnership(), '2024/25 Q3'))).not.toContain('Withdrawn this quarter');
   });
 });
+
+describe('seat coverage on the digest card (issue 17)', () => {
+  it('shows the year to date seat coverage beside engagement, the same figures as the full digest', async () => {
+    const db = await store.read();
+    const reply = reports.digest(db, '2024/25 Q4');
+    expect(cardErrors(cardOf(reply))).toEqual([]);
+    const texts = cardTexts(reply);
+    const title = texts.indexOf('Seat coverage 2024/25 Q1–Q4');
+    expect(title).toBeGreaterThan(texts.indexOf('Engagement 2024/25 Q4'));
+    expect(title).toBeLessThan(texts.lastIndexOf('Meetings held / planned'));
+    expect(texts[title + 1]).toMatch(/^Seat coverage = seats filled ÷ seats expected/);
+    // Two ICB people came to a meeting where one seat was expected: 200% engagement, but one seat filled.
+    const rows = tableRows(reply);
+    const coverage = rows.slice(rows.map((r) => r[0]).lastIndexOf('Agency'));
+    expect(coverage).toEqual([
+      ['Agency', 'QAG', 'Review'],
+      ['Exampleton Council', '100%', 'n/a'],
+      ['Example ICB', '100%', '—'],
+      ['Example Police', '0%', '—'],
+    ]);
+    // The same figures as the full digest page's seat coverage table.
+    const page = reports.digestPage(db, '2024-25-Q4').html;
+    const section = page.slice(page.indexOf('Seat coverage 2024/25 Q1–Q4'));
+    expect(section.indexOf('Example ICB')).toBeGreaterThan(0);
+    expect(section.slice(section.indexOf('Example ICB'), section.indexOf('Example Police'))).toContain('100%');
+  });
+
+  it('leaves seat coverage by agency to the full digest when the card shows engagement by group', async () => {
+    const db = await (await largePartnershipStore({ agencies: 60, groups: 12, overdue: 5 })).read();
+    const texts = cardTexts(reports.digest(db, '2024/25 Q4'));
+    expect(texts).toContain('Seat coverage by agency is in the full digest.');
+  });
+});

@@ -1,4 +1,4 @@
-import { cellsBelowThreshold, digestView, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest, type ShareTable } from '@partnership-tracker/core';
+import { cellsBelowThreshold, COVERAGE_KEY, digestView, displayCell, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest, type ShareTable, type Table } from '@partnership-tracker/core';
 import { formatDate, formatStatus, plural } from '../../app/format.js';
 import type { ReportDetail } from '../../app/views.js';
 import { adaptiveCard, facts, table, text, type CardElement } from './elements.js';
@@ -130,9 +130,30 @@ export function createFundingCard(summary: FundingSummary, detail: CardDetail = 
 }
 
 /**
+ * Seat coverage beside engagement, as the full digest shows it: the year to date, from the same
+ * table model as the page (`DigestView.coverageYear`), with the groups' short names as on the
+ * engagement table above it. A card with less than every agency leaves it to the full digest.
+ */
+function seatCoverageElements(coverage: Table, yearToDate: EngagementTable, detail: CardDetail): CardElement[] {
+  const title = text(coverage.title, { weight: 'bolder', separator: true });
+  if (detail !== 'full') return [title, text('Seat coverage by agency is in the full digest.', { subtle: true, spacing: 'none' })];
+  const shortNames = new Map(yearToDate.columns.map((c) => [c.subgroupId, c.shortName]));
+  const columns = coverage.columns.filter((c) => c.key !== 'groups');
+  return [
+    title,
+    text(COVERAGE_KEY, { subtle: true, spacing: 'none' }),
+    table(
+      columns.map((c) => shortNames.get(c.key) ?? c.header),
+      coverage.rows.map((row) => columns.map((c) => displayCell(row[c.key] ?? null, c.type))),
+    ),
+  ];
+}
+
+/**
  * The quarterly digest for the Executive as a card: the full digest's opening sentences (delivery
  * and its change, the actions to chase, the money), overdue and at-risk actions with owners,
- * engagement by agency (those below the threshold marked), meetings held against planned, and a
+ * engagement by agency (those below the threshold marked) with seat coverage beside it, meetings
+ * held against planned, and a
  * link to the full HTML digest. A card at less than `full` detail (see `CardDetail`) leaves the
  * rest to that page.
  */
@@ -183,6 +204,7 @@ export function createDigestCard(
     const below = shown(digest.belowThreshold, detail, 'in the full digest');
     body.push(text(`Below ${options.threshold}%: ${below.items.map((b) => `${b.label} at ${b.subgroupName} (${b.percent}%)`).join('; ')}.`, { color: 'attention' }), ...below.more);
   }
+  body.push(...seatCoverageElements(view.coverageYear, digest.engagement.yearToDate, detail));
   body.push(text('Meetings held / planned', { weight: 'bolder', separator: true }));
   body.push(facts(digest.meetings.map((m) => [m.name, `${m.held} / ${m.planned}${m.cancelled ? ` (${m.cancelled} cancelled)` : ''}`])));
   return adaptiveCard(body, link);
