@@ -59,3 +59,27 @@ describe('exit codes for what the store reports', () => {
     expect(exitCodeFor(code)).toBe(exit);
   });
 });
+
+describe('removals through the command line (issue 11, item 4)', () => {
+  it('removes an income line and a mistaken meeting, corrects a membership and erases a person, on the data file', async () => {
+    const { io, text, err, cwd } = fakeIo();
+    expect(await run(['init', '--example'], io)).toBe(0);
+    expect(await run(['income', 'remove', 'Croydon ICB', '--year', '2024/25'], io)).toBe(0);
+    expect(await run(['spending', 'remove', 'TASP membership', '--year', '2024-25'], io)).toBe(0);
+    expect(await run(['meeting', 'remove', 'review-group-2024-09-10'], io)).toBe(1);
+    expect(err.join('')).toMatch(/\(add --with-register\)/);
+    expect(await run(['membership', 'correct', '--subgroup', 'QAG', '--agency', 'Probation Service'], io)).toBe(2);
+    expect(err.join('')).toMatch(/Say what to correct: --joined DATE, --left DATE or --still-member\./);
+    expect(await run(['membership', 'end', '--subgroup', 'QAG', '--agency', 'Probation Service', '--on', '31/03/2026'], io)).toBe(0);
+    expect(await run(['person', 'erase', 'named.nurse@chs.example'], io)).toBe(0);
+    const db = JSON.parse(readFileSync(join(cwd, 'partnership.json'), 'utf8')) as {
+      contributions: Array<{ id: string }>;
+      people: Array<{ email: string; name: string }>;
+      subgroups: Array<{ id: string; members: Array<{ agencyId: string; left: string | null }> }>;
+    };
+    expect(db.contributions.some((c) => c.id === 'income-2024-25-icb')).toBe(false);
+    expect(db.people.some((p) => p.email === 'named.nurse@chs.example')).toBe(false);
+    expect(db.subgroups.find((s) => s.id === 'quality-assurance-group')?.members.find((m) => m.agencyId === 'national-probation-service')?.left).toBe('2026-03-31');
+    expect(text()).toContain('Erased the person with that email: they are now "Erased person 1"');
+  });
+});

@@ -300,7 +300,7 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
 
   const person = program
     .command('person')
-    .description("change a person's agency or email, or record that they have left (the business team)")
+    .description("change a person's agency or email, record that they have left, or erase them on request (the business team)")
     .addHelpText('after', examples('ptrack person move named.nurse@example.org --agency "Croydon ICB" --from 01/12/2026', 'ptrack person leave housing.lead@example.org --on 31/10/2026'));
   person
     .command('move')
@@ -333,6 +333,78 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
     .addHelpText('after', examples('ptrack person leave housing.lead@example.org --on 31/10/2026'))
     .action((email: string, flags: { on?: string; as?: string }, command: Command) =>
       run(async () => (await import('./commands/personCommands.js')).personLeaveCommand(email, { ...flags, ...data(command) }, io)),
+    );
+
+  person
+    .command('erase')
+    .description("erase a person on a GDPR request: name, email and chat ids become a pseudonym (the business team only)")
+    .argument('<email>', "the person's email")
+    .option('--as <email>', 'who is making the change: must be in the business team')
+    .addHelpText(
+      'after',
+      `\nTheir attendance keeps counting where it counted and their place in action histories stays; the audit\nrecords the erasure without the erased values. It cannot be undone.\n${examples('ptrack person erase jo.smith@croydon.gov.uk')}`,
+    )
+    .action((email: string, flags: { as?: string }, command: Command) =>
+      run(async () => (await import('./commands/removalCommands.js')).personEraseCommand(email, { ...flags, ...data(command) }, io)),
+    );
+
+  for (const [kind, what, line] of [
+    ['income', 'an income line', 'the line as `ptrack export income` shows it (or its agency, or its id)'],
+    ['spending', 'a spending line', 'its category as `ptrack export expenditure` shows it (or its id)'],
+  ] as const) {
+    program
+      .command(kind)
+      .description(`remove ${what} entered by mistake (the business team)`)
+      .command('remove')
+      .description(`remove ${what} entered by mistake: it leaves the table, the audit keeps it`)
+      .argument('<line>', line)
+      .option('--year <year>', 'the financial year, e.g. 2024/25')
+      .option('--as <email>', 'who is making the change: must be in the business team')
+      .addHelpText('after', examples(kind === 'income' ? 'ptrack income remove "Croydon ICB" --year 2024/25' : 'ptrack spending remove "TASP membership" --year 2024/25'))
+      .action((name: string, flags: { year?: string; as?: string }, command: Command) =>
+        run(async () => (await import('./commands/removalCommands.js')).fundingRemoveCommand(kind, name, { ...flags, ...data(command) }, io)),
+      );
+  }
+
+  program
+    .command('meeting')
+    .description('remove a meeting entered by mistake (the business team)')
+    .command('remove')
+    .description('remove a meeting entered by mistake; a planned meeting that did not happen is cancelled instead')
+    .argument('<id>', 'the meeting id, e.g. quality-assurance-group-2025-01-21')
+    .option('--with-register', 'also remove its register: only for a meeting that never took place')
+    .option('--as <email>', 'who is making the change: must be in the business team')
+    .addHelpText('after', examples('ptrack meeting remove review-group-2024-09-11'))
+    .action((id: string, flags: { withRegister?: boolean; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/removalCommands.js')).meetingRemoveCommand(id, { ...flags, ...data(command) }, io)),
+    );
+
+  const membership = program
+    .command('membership')
+    .description("end, correct or remove an agency's membership of a subgroup (the business team)")
+    .addHelpText('after', examples('ptrack membership end --subgroup QAG --agency Housing --on 31/03/2026', 'ptrack membership correct --subgroup QAG --agency Housing --joined 09/01/2023'));
+  const membershipFlags = (command: Command) =>
+    command
+      .requiredOption('--subgroup <name>', 'the group, by name or short name')
+      .requiredOption('--agency <name>', 'the agency, by name or alias')
+      .option('--as <email>', 'who is making the change: must be in the business team');
+  membershipFlags(membership.command('end').description('the agency is a member until a day (its last)'))
+    .option('--on <date>', 'the last day of membership')
+    .action((flags: { subgroup: string; agency: string; on?: string; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/removalCommands.js')).membershipCommand('end', { ...flags, ...data(command) }, io)),
+    );
+  membershipFlags(membership.command('correct').description("correct a membership's dates, e.g. a mistyped join date (engagement follows the corrected dates)"))
+    .option('--was <date>', 'the join date as recorded, when the agency has been a member more than once')
+    .option('--joined <date>', 'the right join date')
+    .option('--left <date>', 'the right last day')
+    .option('--still-member', 'it has not left')
+    .action((flags: { subgroup: string; agency: string; was?: string; joined?: string; left?: string; stillMember?: boolean; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/removalCommands.js')).membershipCommand('correct', { ...flags, ...data(command) }, io)),
+    );
+  membershipFlags(membership.command('remove').description('remove a membership entered by mistake'))
+    .option('--was <date>', 'its join date, when the agency has been a member more than once')
+    .action((flags: { subgroup: string; agency: string; was?: string; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/removalCommands.js')).membershipCommand('remove', { ...flags, ...data(command) }, io)),
     );
 
   return program;

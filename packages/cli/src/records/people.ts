@@ -67,3 +67,20 @@ export async function changeEmail(store: Store, request: { email: string; newEma
   if (committed.data.audit.length === 0) return ok(`${person.data.name}'s email is already ${now.email}; nothing changed.`);
   return ok(`${person.data.name}'s email is now ${now.email} (was ${person.data.email}).`);
 }
+
+/**
+ * Erases a person on a GDPR request: their name, email and chat ids become a pseudonym; their
+ * counted attendance and place in histories stay. The business team's alone; the audit entry
+ * holds none of the erased values.
+ */
+export async function erasePerson(store: Store, request: { email: string; asEmail?: string }, at: string): Promise<Result<string>> {
+  const db = await store.read();
+  const person = personByEmail(db, request.email);
+  if (!person.success) return person;
+  const committed = await commitAs(store, request.asEmail, [{ type: 'person.erase', personId: person.data.id }], at);
+  if (!committed.success) return committed;
+  const now = (await store.read()).people.find((p) => p.id === person.data.id)!;
+  return ok(
+    `Erased the person with that email: they are now "${now.name}" (${now.email}), with no chat ids. Their attendance still counts where it counted, and their place in action histories stays.`,
+  );
+}

@@ -143,6 +143,14 @@ class Working {
     this.record(command, entity, id, before, record);
   }
 
+  /** Removes the record keyed `id`, which must exist; the audit keeps it whole as it was. */
+  private remove<C extends Collection>(collection: C, command: string, entity: string, id: string, key: (r: Database[C][number]) => string): void {
+    const list = this.next[collection] as Database[C][number][];
+    const before = list.find((r) => key(r) === id)!;
+    (this.next[collection] as Database[C][number][]) = list.filter((r) => key(r) !== id);
+    this.record(command, entity, id, before, null);
+  }
+
   /** The day of the change in the partnership's time zone. */
   private today(): LocalDate {
     return localDateOf(this.context.at, this.next.partnership.timeZone);
@@ -257,6 +265,8 @@ class Working {
         this.upsert('people', command.type, 'person', { ...person, active: false, inactiveFrom: command.on }, (p) => p.id);
         return ok(true);
       }
+      case 'person.erase':
+        return this.erasePerson(command.personId);
       case 'subgroup.upsert': {
         const allowed = this.admin();
         if (!allowed.success) return allowed;
@@ -309,6 +319,27 @@ class Working {
         this.upsert('meetings', command.type, 'meeting', { ...meeting, status: command.status }, (m) => m.id);
         return ok(true);
       }
+      case 'meeting.remove': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const meeting = db.meetings.find((m) => m.id === command.meetingId);
+        if (!meeting) return fail('meeting.not_found', `There is no meeting ${command.meetingId}.`);
+        const lines = db.attendance.filter((a) => a.meetingId === meeting.id);
+        if (lines.length > 0 && !command.withRegister) {
+          return fail(
+            'meeting.has_register',
+            `Meeting ${meeting.id} has a register of ${lines.length} line${lines.length === 1 ? '' : 's'}, which count in the engagement tables: remove it with its register only if the meeting never took place (--with-register). A planned meeting that did not happen is cancelled instead.`,
+          );
+        }
+        for (const line of lines) this.record(command.type, 'attendance', line.id, line, null);
+        // A register list that loses lines rebuilds its index on the next register recorded.
+        if (lines.length > 0) this.next.attendance = db.attendance.filter((a) => a.meetingId !== meeting.id);
+        this.remove('meetings', command.type, 'meeting', meeting.id, (m) => m.id);
+        return ok(true);
+      }
+      case 'membership.end':
+      case 'membership.correct':
+        return this.changeMembership(command);
       case 'attendance.record':
         return this.recordAttendance(command);
       case 'contribution.upsert': {
@@ -325,6 +356,15 @@ class Working {
         const allowed = this.admin();
         if (!allowed.success) return allowed;
         this.upsert('expenditure', command.type, 'expenditure', command.expenditure, (e) => e.id);
+        return ok(true);
+      }
+      case 'contribution.remove':
+      case 'expenditure.remove': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const [collection, entity, what] = command.type === 'contribution.remove' ? (['contributions', 'contribution', 'income'] as const) : (['expenditure', 'expenditure', 'spending'] as const);
+        if (!db[collection].some((line) => line.id === command.id)) return fail(`${entity}.not_found`, `There is no ${what} line ${command.id}.`);
+        this.remove(collection, command.type, entity, command.id, (line) => line.id);
         return ok(true);
       }
       case 'plan.upsert': {
@@ -489,6 +529,90 @@ class Working {
     withMeetingLines(register, next, meeting.id, positions);
     this.next.attendance = next;
     return this.markHeld(command, meeting, lines);
+  }
+
+  /**
+   * Ends or corrects an agency's membership of a subgroup. Membership decides which agencies a
+   * group's engagement counts, so a correction is audited like any change and dates are checked.
+   */
+  private changeMembership(command: Extract<Command, { type: 'membership.end' | 'membership.correct' }>): Result<true> {
+    const allowed = this.admin();
+    if (!allowed.success) return allowed;
+    const subgroup = this.next.subgroups.find((s) => s.id === command.subgroupId);
+    if (!subgroup) return fail('subgroup.not_found', `There is no subgroup ${command.subgroupId}.`);
+    const agency = this.next.agencies.find((a) => a.id === command.agencyId);
+    const agencyName = agency?.name ?? command.agencyId;
+    const memberships = subgroup.members.filter((m) => m.agencyId === command.agencyId);
+    if (memberships.length === 0) return fail('membership.not_found', `${agencyName} has never been a member of ${subgroup.name}.`);
+    let target: (typeof memberships)[number] | undefined;
+    if (command.type === 'membership.end') {
+      target = memberships.find((m) => m.left === null);
+      if (!target) return fail('membership.already_ended', `${agencyName}'s membership of ${subgroup.name} has already ended (on ${memberships.at(-1)!.left}).`);
+    } else if (command.was !== null) {
+      target = memberships.find((m) => m.joined === command.was);
+      if (!target) {
+        return fail('membership.not_found', `${agencyName} did not join ${subgroup.name} on ${command.was}; its memberships began on ${memberships.map((m) => m.joined).join(', ')}.`);
+      }
+    } else {
+      if (memberships.length > 1) {
+        return fail('membership.which', `${agencyName} has been a member of ${subgroup.name} ${memberships.length} times (joined ${memberships.map((m) => m.joined).join(', ')}): say which by the day it joined.`);
+      }
+      target = memberships[0]!;
+    }
+    let members: typeof subgroup.members;
+    if (command.type === 'membership.correct' && command.remove) {
+      members = subgroup.members.filter((m) => m !== target);
+    } else {
+      const joined = command.type === 'membership.end' ? target.joined : (command.joined ?? target.joined);
+      const left = command.type === 'membership.end' ? command.left : command.left === undefined ? target.left : command.left;
+      if (left !== null && left < joined) return fail('subgroup.membership_dates', `${subgroup.name}: ${agencyName} cannot leave (${left}) before it joined (${joined}).`);
+      const others = subgroup.members.filter((m) => m !== target && m.agencyId === command.agencyId);
+      const overlapping = others.find((m) => m.joined <= (left ?? '9999-12-31') && joined <= (m.left ?? '9999-12-31'));
+      if (overlapping) return fail('membership.overlap', `${subgroup.name}: ${agencyName} would be a member twice over, with its membership from ${overlapping.joined}.`);
+      members = subgroup.members.map((m) => (m === target ? { ...m, joined, left } : m));
+    }
+    this.upsert('subgroups', command.type, 'subgroup', { ...subgroup, members }, (s) => s.id);
+    return ok(true);
+  }
+
+  /**
+   * A GDPR erasure: the name, email, chat ids and job titles give way to a pseudonym, and the
+   * person's saved chats are forgotten. Their id, register lines and history entries stay, so
+   * every figure they counted in stands. The audit entry says which fields were erased, never
+   * what they held.
+   */
+  private erasePerson(personId: string): Result<true> {
+    const allowed = this.admin();
+    if (!allowed.success) return allowed;
+    const db = this.next;
+    const person = db.people.find((p) => p.id === personId);
+    if (!person) return fail('person.not_found', `There is no person ${personId}.`);
+    if (person.erasedAt !== null) return ok(true);
+    const ordinal = db.people.filter((p) => p.erasedAt !== null).length + 1;
+    const today = this.today();
+    const erased: Person = {
+      ...person,
+      name: `Erased person ${ordinal}`,
+      email: `erased-${ordinal}@erased.invalid`,
+      roleTitles: [],
+      roles: [],
+      teamsAadObjectId: null,
+      slackUserId: null,
+      active: false,
+      inactiveFrom: person.active ? today : person.inactiveFrom,
+      erasedAt: this.context.at,
+    };
+    const copy = db.people.map((p) => (p.id === person.id ? erased : p));
+    this.next.people = copy;
+    const fields = ['name', 'email', 'roleTitles', 'roles', 'teamsAadObjectId', 'slackUserId'] as const;
+    const redacted = Object.fromEntries(fields.filter((field) => !same(person[field], erased[field])).map((field) => [field, '(erased)']));
+    this.record('person.erase', 'person', person.id, { ...erased, ...redacted, active: person.active, inactiveFrom: person.inactiveFrom, erasedAt: null }, erased, { record: erased });
+    // A saved personal chat holds the person's chat ids and name as the chat service gave them.
+    for (const conversation of db.conversations.filter((c) => c.personId === person.id)) {
+      this.next.conversations = this.next.conversations.filter((c) => c.key !== conversation.key);
+      this.record('person.erase', 'conversation', conversation.key, { personId: person.id, reference: '(erased)' }, null, { record: null });
+    }
+    return ok(true);
   }
 
   /** A scheduled meeting with someone present on its register was held. */

@@ -61,12 +61,39 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('person.move'), personId: Id, agencyId: Id.nullable(), from: LocalDate }),
   /** The person left the partnership: inactive from `on`, their history kept. */
   z.object({ type: z.literal('person.leave'), personId: Id, on: LocalDate }),
+  /**
+   * A GDPR erasure request: the person's name, email and chat ids become a pseudonym, their
+   * counted attendance and place in histories stay; the audit entry holds none of the erased values.
+   */
+  z.object({ type: z.literal('person.erase'), personId: Id }),
   /** Adds or replaces a subgroup; its digest channel is kept as stored (only `subgroup.setChannel` changes it). */
   z.object({ type: z.literal('subgroup.upsert'), subgroup: Subgroup }),
   /** Binds the channel a subgroup's quarterly digests are posted to, or (null) stops posting them. */
   z.object({ type: z.literal('subgroup.setChannel'), subgroupId: Id, channel: ChannelAddress.nullable() }),
   z.object({ type: z.literal('meeting.upsert'), meeting: Meeting }),
   z.object({ type: z.literal('meeting.setStatus'), meetingId: Id, status: MeetingStatus }),
+  /**
+   * Removes a meeting entered by mistake (one that was planned and did not happen is cancelled
+   * instead, and stays in the meetings planned). A meeting with a register is removed only with
+   * `withRegister`, which removes its lines too.
+   */
+  z.object({ type: z.literal('meeting.remove'), meetingId: Id, withRegister: z.boolean().default(false) }),
+  /** Ends an agency's current membership of a subgroup: `left` is its last day as a member. */
+  z.object({ type: z.literal('membership.end'), subgroupId: Id, agencyId: Id, left: LocalDate }),
+  /**
+   * Corrects the dates of an agency's membership of a subgroup (a mistyped join date), or with
+   * `remove` takes out a membership entered by mistake. `was` is the join date as recorded; null
+   * picks the agency's only membership.
+   */
+  z.object({
+    type: z.literal('membership.correct'),
+    subgroupId: Id,
+    agencyId: Id,
+    was: LocalDate.nullable().default(null),
+    joined: LocalDate.nullable().default(null),
+    left: LocalDate.nullable().optional(),
+    remove: z.boolean().default(false),
+  }),
   z.object({
     type: z.literal('attendance.record'),
     meetingId: Id,
@@ -76,6 +103,10 @@ export const Command = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('contribution.upsert'), contribution: Contribution }),
   z.object({ type: z.literal('expenditure.upsert'), expenditure: Expenditure }),
+  /** Removes an income line entered by mistake (an amount set to zero would still show as a £0 line). */
+  z.object({ type: z.literal('contribution.remove'), id: Id }),
+  /** Removes a spending line entered by mistake. */
+  z.object({ type: z.literal('expenditure.remove'), id: Id }),
   z.object({ type: z.literal('plan.upsert'), plan: BusinessPlan }),
   z.object({ type: z.literal('action.create'), action: ActionDraft }),
   z.object({
