@@ -2,6 +2,7 @@
 
 export { ok, fail, unwrap, type Result, type DomainError } from './common/base/result.js';
 export { Id, ActionRef, slugify, uniqueId } from './common/base/ids.js';
+export { nameKey } from './common/base/names.js';
 export { LocalDate, Instant, type Clock } from './common/base/time.js';
 export { Pence } from './common/base/money.js';
 export { formatPath, parseWith } from './common/base/validation.js';
@@ -54,6 +55,7 @@ export {
   type FundingSummary,
   type IncomeOptions,
 } from './common/funding/fundingTables.js';
+export { contributionKey, expenditureKey } from './common/funding/fundingKeys.js';
 export { splitShares, type Shares, type ShareRounding } from './common/funding/shares.js';
 export {
   BusinessPlan,

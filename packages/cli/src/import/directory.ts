@@ -1,15 +1,7 @@
-import { slugify, uniqueId, type Agency, type Database, type Person, type Subgroup } from '@partnership-tracker/core';
+import { nameKey, slugify, uniqueId, type Agency, type Database, type Person, type Subgroup } from '@partnership-tracker/core';
 
-/** Reduces a name to what people mean by it: case, spacing, curly quotes and `&` do not matter. */
-export function nameKey(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/&/g, ' and ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Names match as people mean them: core's rule, shared with the funding keys. */
+export { nameKey };
 
 /** Finds agencies by name, alias or id, including agencies added earlier in the same import. */
 export class AgencyDirectory {
@@ -22,6 +14,11 @@ export class AgencyDirectory {
   /** Makes an agency findable by its id, name and aliases. */
   add(agency: Agency): void {
     for (const key of [agency.id, agency.name, ...agency.aliases]) this.byKey.set(nameKey(key), agency);
+  }
+
+  /** Every agency in the directory, those added since it was made included. */
+  agencies(): Agency[] {
+    return [...new Map([...this.byKey.values()].map((agency) => [agency.id, agency])).values()];
   }
 
   /** The agency people call `name`, if any. */

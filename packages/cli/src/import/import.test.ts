@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expenditureTable, formatPence, incomeTable } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { examplesFolder as examples, importExamples, importText } from '../__fixtures__/examples.js';
 import { importers } from './index.js';
@@ -138,5 +139,50 @@ describe('importing people who are not yet known (issue 11: never merged by acci
       ['it-adobe', 'IT (Adobe)'],
       ['it-adobe-2', 'IT - Adobe'],
     ]);
+  });
+});
+
+describe('funding lines keyed by what they are', () => {
+  const incomeFor = (db: ReturnType<typeof importExamples>['db'], year: string) => incomeTable(db, year).lines.map((l) => [l.label, formatPence(l.amountPence)]);
+
+  it('takes the ICB by its alias and by its full name as one line, so £30,000 is not counted twice', () => {
+    let { db } = importExamples();
+    const year = (agency: string) => `financial_year,agency,amount\n2026/27,${agency},"30,000"\n`;
+    db = importText(db, 'contributions', year('Croydon ICB')).db;
+    const again = importText(db, 'contributions', year('NHS Southwest London Integrated Care Board'));
+    expect(again.changes).toBe('nothing changed (everything in the file was already there)');
+    expect(incomeFor(again.db, '2026/27')).toEqual([['NHS Southwest London Integrated Care Board', '£30,000']]);
+    // The published line is labelled "Croydon ICB": a row giving only the agency is still that line, and keeps the label.
+    const relabelled = importText(again.db, 'contributions', 'financial_year,agency,amount\n2024/25,Croydon ICB,"33,850"\n');
+    expect(relabelled.changes).toBe('nothing changed (everything in the file was already there)');
+  });
+
+  it('refuses the same agency twice in one file, however it is written', () => {
+    const { db } = importExamples();
+    const text = 'financial_year,agency,amount\n2026/27,Croydon ICB,100\n2026/27,SWL ICB,100\n';
+    expect(importText(db, 'contributions', text, 'income.csv').error).toBe('income.csv:3: column "agency": duplicate income line for 2026/27 (give the lines different labels): line 2 already has it');
+  });
+
+  it('keeps "IT (Adobe)" and "IT - Adobe" as two rows, and names with no Latin letters apart', () => {
+    const { db } = importExamples();
+    const spending = importText(db, 'expenditure', 'financial_year,category,amount\n2026/27,IT (Adobe),100\n2026/27,IT - Adobe,200\n2026/27,Обучение,300\n2026/27,Конференция,400\n');
+    expect(spending.changes).toBe('added 4 spending lines');
+    expect(expenditureTable(spending.db, '2026/27').lines.map((l) => [l.label, l.amountPence])).toEqual([
+      ['Конференция', 40_000],
+      ['Обучение', 30_000],
+      ['IT - Adobe', 20_000],
+      ['IT (Adobe)', 10_000],
+    ]);
+    const income = importText(db, 'contributions', 'financial_year,source,amount\n2026/27,Фонд,100\n2026/27,基金,200\n');
+    expect(income.changes).toBe('added 2 income lines');
+    expect(new Set(income.db.contributions.map((c) => c.id)).size).toBe(income.db.contributions.length);
+  });
+
+  it('updates a spending line written with different case or spacing, and keeps its id', () => {
+    const { db } = importExamples();
+    const before = db.expenditure.find((e) => e.category === 'CSCP training provided' && e.financialYear === '2024/25')!;
+    const after = importText(db, 'expenditure', 'financial_year,category,amount\n2024/25,CSCP  Training provided,"9,400"\n').db;
+    expect(after.expenditure.filter((e) => e.financialYear === '2024/25')).toHaveLength(8);
+    expect(after.expenditure.find((e) => e.id === before.id)).toMatchObject({ category: 'CSCP  Training provided', amountPence: 940_000 });
   });
 });

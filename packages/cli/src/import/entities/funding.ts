@@ -1,12 +1,12 @@
-import { slugify, type Contribution, type Expenditure } from '@partnership-tracker/core';
+import { contributionKey, expenditureKey, type Contribution, type Expenditure } from '@partnership-tracker/core';
 import { parseAmount, parseYearLabel } from '../../parse/index.js';
-import { nameKey } from '../directory.js';
+import { NewIds } from '../directory.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 
 const amountHelp = 'In pounds: `311609`, `311,609` or `£311,609.00` (pence are kept exactly).';
 const yearHelp = 'The financial year, `2024/25` or `2024-25`.';
 
-/** Imports income: one contribution per row, matched on year and line (label, agency or source). */
+/** Imports income: one contribution per row, matched on what the line is (`contributionKey`): year, agency or source, and label. */
 export const contributionsImporter: Importer = {
   entity: 'contributions',
   rowMeaning: 'one line of income',
@@ -14,7 +14,7 @@ export const contributionsImporter: Importer = {
     { name: 'financial_year', required: true, description: yearHelp },
     { name: 'agency', required: false, description: 'The contributing agency, by name or alias. Leave blank for income from outside the partnership and fill `source`.' },
     { name: 'source', required: false, description: 'A named source that is not an agency, e.g. `Income from PHEW platform`.' },
-    { name: 'label', required: false, description: 'How the line reads in the income table when not the agency or source name, e.g. `Met Police (MOPAC)`. Two lines from one agency need different labels.' },
+    { name: 'label', required: false, description: 'How the line reads in the income table when not the agency or source name, e.g. `Met Police (MOPAC)`. Two lines from one agency need different labels; blank keeps the line\'s label.' },
     { name: 'amount', required: true, description: amountHelp },
     { name: 'kind', required: false, description: '`cash` (default) or `in-kind`.' },
     { name: 'state', required: false, description: '`received` (default) or `pledged`.' },
@@ -22,6 +22,7 @@ export const contributionsImporter: Importer = {
   plan(rows, db, options) {
     const commands: PlannedCommand[] = [];
     const agencies = new AgencyResolver(db, options, commands);
+    const ids = new NewIds(db.contributions.map((c) => c.id));
     const problems = readRows(rows, (reader, keys, row) => {
       const year = reader.parsed('financial_year', parseYearLabel, true);
       const agencyName = reader.optional('agency');
@@ -33,16 +34,16 @@ export const contributionsImporter: Importer = {
       if (agencyName === null && source === null) reader.problem('agency', 'is blank; give the agency, or the source for income from outside the partnership');
       const agencyId = agencyName === null ? null : agencies.resolve(reader, 'agency', agencyName);
       if (!year || amount === undefined || agencyId === undefined || kind === undefined || state === undefined || !reader.valid) return;
-      const line = label ?? agencyName ?? source!;
-      if (!keys.claim(reader, label ? 'label' : agencyName ? 'agency' : 'source', `${year}|${nameKey(line)}`, `income line for ${year} (give the lines different labels)`)) return;
-      const id = slugify(`${year} ${line}`);
-      const existing = db.contributions.find((c) => c.id === id);
+      const key = contributionKey({ financialYear: year, agencyId, source, label }, agencies.directory.agencies());
+      if (!keys.claim(reader, label ? 'label' : agencyName ? 'agency' : 'source', key, `income line for ${year} (give the lines different labels)`)) return;
+      // The line is found by what it is, not by its id, so "Croydon ICB" and the ICB's full name are one line.
+      const existing = db.contributions.find((c) => contributionKey(c, db.agencies) === key);
       const contribution: Contribution = {
-        id,
+        id: existing?.id ?? ids.for(`${year} ${label ?? agencyName ?? source!}`),
         financialYear: year,
         agencyId,
         source,
-        label,
+        label: label ?? existing?.label ?? null,
         amountPence: amount,
         kind: kind ?? existing?.kind ?? 'cash',
         state: state ?? existing?.state ?? 'received',
@@ -53,7 +54,7 @@ export const contributionsImporter: Importer = {
   },
 };
 
-/** Imports spending: one category per year per row, matched on year and category. */
+/** Imports spending: one category per year per row, matched on year and category as people mean it (`expenditureKey`). */
 export const expenditureImporter: Importer = {
   entity: 'expenditure',
   rowMeaning: 'one category of spending in one year',
@@ -65,15 +66,17 @@ export const expenditureImporter: Importer = {
   ],
   plan(rows, db) {
     const commands: PlannedCommand[] = [];
+    const ids = new NewIds(db.expenditure.map((e) => e.id));
     const problems = readRows(rows, (reader, keys, row) => {
       const year = reader.parsed('financial_year', parseYearLabel, true);
       const category = reader.required('category');
       const amount = reader.parsed('amount', parseAmount, true);
       const description = reader.optional('description');
       if (!year || category === undefined || amount === undefined || !reader.valid) return;
-      if (!keys.claim(reader, 'category', `${year}|${nameKey(category)}`, `category for ${year}`)) return;
-      const id = slugify(`${year} ${category}`);
-      const existing = db.expenditure.find((e) => e.id === id);
+      const key = expenditureKey({ financialYear: year, category });
+      if (!keys.claim(reader, 'category', key, `category for ${year}`)) return;
+      const existing = db.expenditure.find((e) => expenditureKey(e) === key);
+      const id = existing?.id ?? ids.for(`${year} ${category}`);
       const expenditure: Expenditure = { id, financialYear: year, category, amountPence: amount, description: description ?? existing?.description ?? null };
       commands.push({ command: { type: 'expenditure.upsert', expenditure }, line: row.line });
     });

@@ -10,6 +10,7 @@ import type { LocalDate } from '../base/time.js';
 import { Action, type ActionStatus, type ActionUpdate } from '../plan/plan.js';
 import { OutboxMessage } from '../messaging/messaging.js';
 import { sameChannel } from '../subgroups/subgroup.js';
+import { duplicateContribution, duplicateExpenditure } from '../funding/fundingKeys.js';
 import { Command, type CommandInput } from './commands.js';
 import type { Database } from './database.js';
 import { targetOfEntity, type RecordChange } from './recordChanges.js';
@@ -349,12 +350,16 @@ class Working {
         if (contribution.agencyId !== null && !db.agencies.some((a) => a.id === contribution.agencyId)) {
           return fail('contribution.unknown_agency', `Contribution ${contribution.id}: agency "${contribution.agencyId}" is not in the register.`);
         }
+        const same = duplicateContribution(db, contribution);
+        if (same) return fail('contribution.duplicate_line', `Contribution ${contribution.id}: ${contribution.financialYear} already has this line as ${same.id}; update that one, or give the lines different labels.`);
         this.upsert('contributions', command.type, 'contribution', contribution, (c) => c.id);
         return ok(true);
       }
       case 'expenditure.upsert': {
         const allowed = this.admin();
         if (!allowed.success) return allowed;
+        const same = duplicateExpenditure(db, command.expenditure);
+        if (same) return fail('expenditure.duplicate_category', `Spending line ${command.expenditure.id}: ${command.expenditure.financialYear} already has the category "${same.category}" as ${same.id}; update that one.`);
         this.upsert('expenditure', command.type, 'expenditure', command.expenditure, (e) => e.id);
         return ok(true);
       }

@@ -34,9 +34,10 @@ function printed(db: Database, period = '2024/25'): string[] {
 }
 
 describe('removing an income or spending line', () => {
-  // Entered by mistake: a second ICB line for 2024/25, under another id.
+  // Entered by mistake: a second ICB line for 2024/25, under another id. Core refuses a second
+  // line that is the same line (contributionKey), so the mistake carries a label of its own.
   const mistaken = unwrap(
-    attempt([{ type: 'contribution.upsert', contribution: { id: 'income-2024-25-icb-again', financialYear: '2024/25', agencyId: AGENCY.icb, amountPence: 3_385_000 } }]),
+    attempt([{ type: 'contribution.upsert', contribution: { id: 'income-2024-25-icb-again', financialYear: '2024/25', agencyId: AGENCY.icb, label: 'ICB top-up', amountPence: 3_385_000 } }]),
   ).db;
 
   it('takes the line out of the table (no £0 line), with an audit entry of the line as it was', () => {
