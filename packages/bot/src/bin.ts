@@ -20,7 +20,9 @@ const USAGE = `Usage: ptrack-bot [--local] [--data FILE|URL] [--partnership SLUG
   --host ADDRESS address to listen on (or ${ENVIRONMENT.host}; default 127.0.0.1 in local mode)
   --no-scheduler answer messages only: send no reminders or digests
 
-Without --local it needs ${ENVIRONMENT.appId}, ${ENVIRONMENT.appPassword} and ${ENVIRONMENT.tenantId}; see docs/bot.md.`;
+Without --local it needs ${ENVIRONMENT.appId}, ${ENVIRONMENT.appPassword} and ${ENVIRONMENT.tenantId}; see docs/bot.md.
+For Slack (beside Teams or alone) set ${ENVIRONMENT.slackSigningSecret}, ${ENVIRONMENT.slackBotToken} and
+${ENVIRONMENT.slackAllowedTeams}; see docs/slack.md.`;
 
 async function main(): Promise<number> {
   let flags;
@@ -103,7 +105,9 @@ async function main(): Promise<number> {
     );
   }
   // Scripts (npm start, the Agents Playground) read this line for the endpoint.
-  console.log(`ptrack-bot listening on ${server.url} (messaging endpoint ${server.url}/api/messages, data ${dataLabel})`);
+  const endpoint = config.data.mode === 'slack' ? `Slack Request URL ${server.url}/slack/events` : `messaging endpoint ${server.url}/api/messages`;
+  console.log(`ptrack-bot listening on ${server.url} (${endpoint}, data ${dataLabel})`);
+  if (config.data.slack && config.data.mode !== 'slack') log(`Slack requests at ${server.url}/slack/events, for workspaces ${config.data.slack.allowedTeamIds.join(', ')}`);
   if (noScheduler) log('the scheduler is off (--no-scheduler): no reminders or digests will be sent.');
 
   let stopping = false;

@@ -18,8 +18,38 @@ describe('loadBotConfig', () => {
         dataFile: 'p.json',
         partnership: null,
         publicUrl: null,
+        slack: null,
       },
     });
+  });
+
+  const slack = { PTRACK_SLACK_SIGNING_SECRET: 'signing-secret', PTRACK_SLACK_BOT_TOKEN: 'xoxb-1-2-3', PTRACK_SLACK_ALLOWED_TEAMS: 'T0AAA, T0BBB' };
+
+  it('runs for Slack alone, with no Teams endpoint, pointing at Slack\'s API by default', () => {
+    const loaded = loadBotConfig(slack);
+    expect(loaded.success && [loaded.data.mode, loaded.data.slack]).toEqual([
+      'slack',
+      { signingSecret: 'signing-secret', botToken: 'xoxb-1-2-3', appToken: null, allowedTeamIds: ['T0AAA', 'T0BBB'], apiUrl: 'https://slack.com/api/' },
+    ]);
+  });
+
+  it('runs Teams and Slack together, and Slack beside local Teams without relaxing Slack\'s checks', () => {
+    const together = loadBotConfig({ ...credentials, ...slack });
+    expect(together.success && [together.data.mode, together.data.slack?.allowedTeamIds]).toEqual(['teams', ['T0AAA', 'T0BBB']]);
+    const local = loadBotConfig({ ...slack, PTRACK_SLACK_API_URL: 'http://127.0.0.1:9/api' }, { local: true });
+    expect(local.success && [local.data.mode, local.data.slack?.signingSecret, local.data.slack?.apiUrl]).toEqual(['local', 'signing-secret', 'http://127.0.0.1:9/api/']);
+  });
+
+  it.each([
+    [{ PTRACK_SLACK_BOT_TOKEN: 'xoxb-1' }, "Slack needs both PTRACK_SLACK_SIGNING_SECRET and PTRACK_SLACK_BOT_TOKEN (from the app's Basic Information and OAuth pages); see docs/slack.md."],
+    [{ ...slack, PTRACK_SLACK_ALLOWED_TEAMS: '' }, 'PTRACK_SLACK_ALLOWED_TEAMS: Slack needs at least one allowed workspace'],
+    [{ ...slack, PTRACK_SLACK_ALLOWED_TEAMS: 'example.slack.com' }, 'PTRACK_SLACK_ALLOWED_TEAMS: must be Slack workspace ids such as T0123ABCD'],
+    [{ ...slack, PTRACK_SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'PTRACK_SLACK_BOT_TOKEN: must be a bot token, starting xoxb-'],
+    [{ ...slack, PTRACK_SLACK_APP_TOKEN: 'xoxb-1' }, 'PTRACK_SLACK_APP_TOKEN: must be an app-level token, starting xapp-'],
+    [{ ...slack, PTRACK_SLACK_API_URL: 'not a url' }, 'PTRACK_SLACK_API_URL: Invalid URL'],
+  ])('refuses Slack settings %j, naming the variable', (env, message) => {
+    const loaded = loadBotConfig(env);
+    expect(loaded.success ? 'started' : loaded.error.message).toBe(message);
   });
 
   it('runs in Teams mode with credentials, allowing the bot\'s own tenant by default', () => {
@@ -38,7 +68,7 @@ describe('loadBotConfig', () => {
   });
 
   it.each([
-    [{}, {}, 'No Bot Framework credentials: set PTRACK_BOT_APP_ID, PTRACK_BOT_APP_PASSWORD and PTRACK_BOT_TENANT_ID, or pass --local for a development server on this machine only.'],
+    [{}, {}, 'No Bot Framework credentials: set PTRACK_BOT_APP_ID, PTRACK_BOT_APP_PASSWORD and PTRACK_BOT_TENANT_ID (or the Slack settings in docs/slack.md), or pass --local for a development server on this machine only.'],
     [{ PTRACK_BOT_APP_ID: 'x' }, {}, 'Set both PTRACK_BOT_APP_ID and PTRACK_BOT_APP_PASSWORD, or neither (with --local).'],
     [{ PTRACK_BOT_APP_ID: 'x', PTRACK_BOT_APP_PASSWORD: 'y' }, {}, 'Set PTRACK_BOT_TENANT_ID to the Microsoft Entra tenant the bot is registered in (single-tenant).'],
     [credentials, { local: true }, '--local runs without authentication, but PTRACK_BOT_APP_ID is set. Unset it for local mode, or drop --local.'],

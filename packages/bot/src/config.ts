@@ -7,11 +7,32 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
 }
 
+/** Slack's Web API, where the bot's calls go unless PTRACK_SLACK_API_URL says otherwise. */
+export const SLACK_API_URL = 'https://slack.com/api/';
+
+/** The Slack app's settings: present when the bot answers in Slack (alone or beside Teams). */
+export const SlackConfig = z.object({
+  /** The app's signing secret: every request to /slack/events must carry its v0 signature. */
+  signingSecret: z.string().min(1),
+  /** The bot user's OAuth token (`xoxb-…`), for the Web API. */
+  botToken: z.string().regex(/^xoxb-/, 'must be a bot token, starting xoxb-'),
+  /** An app-level token (`xapp-…`): Socket Mode, for a partnership with no inbound HTTPS. */
+  appToken: z.string().regex(/^xapp-/, 'must be an app-level token, starting xapp-').nullable(),
+  /** Workspaces (team ids) whose requests are handled; anything else is refused before any handler. */
+  allowedTeamIds: z.array(z.string().regex(/^[TE][A-Z0-9-]+$/, 'must be Slack workspace ids such as T0123ABCD')).min(1, 'Slack needs at least one allowed workspace'),
+  /** The Web API's base address, ending in `/api/`; tests and proxies point it elsewhere. */
+  apiUrl: z.url(),
+});
+export type SlackConfig = z.infer<typeof SlackConfig>;
+
 /** The bot server's settings, after validation. */
 export const BotConfig = z
   .object({
-    /** `local`: no credentials, loopback only, for development and tests. `teams`: Bot Framework auth on. */
-    mode: z.enum(['local', 'teams']),
+    /**
+     * `local`: no Teams credentials, loopback only, for development and tests. `teams`: Bot
+     * Framework auth on. `slack`: Slack alone, with no Teams endpoint at all.
+     */
+    mode: z.enum(['local', 'teams', 'slack']),
     appId: z.string().min(1).nullable(),
     appPassword: z.string().min(1).nullable(),
     /** The Microsoft Entra tenant the (single-tenant) bot is registered in. */
@@ -26,6 +47,8 @@ export const BotConfig = z
     partnership: z.string().min(1).nullable(),
     /** The address people's browsers use for links (the HTML digest); defaults to http://host:port. */
     publicUrl: z.url().nullable(),
+    /** Slack, when configured; `--local` relaxes none of its checks. */
+    slack: SlackConfig.nullable(),
   })
   .superRefine((c, ctx) => {
     if (c.mode === 'local' && !isLoopback(c.host)) {
@@ -51,7 +74,48 @@ export const ENVIRONMENT = {
   dataFile: 'PTRACK_DATA',
   partnership: 'PTRACK_PARTNERSHIP',
   publicUrl: 'PTRACK_BOT_PUBLIC_URL',
+  slackSigningSecret: 'PTRACK_SLACK_SIGNING_SECRET',
+  slackBotToken: 'PTRACK_SLACK_BOT_TOKEN',
+  slackAppToken: 'PTRACK_SLACK_APP_TOKEN',
+  slackAllowedTeams: 'PTRACK_SLACK_ALLOWED_TEAMS',
+  slackApiUrl: 'PTRACK_SLACK_API_URL',
 } as const;
+
+/** Where each Slack setting comes from, for messages. */
+const SLACK_ENVIRONMENT: Record<keyof SlackConfig, string> = {
+  signingSecret: ENVIRONMENT.slackSigningSecret,
+  botToken: ENVIRONMENT.slackBotToken,
+  appToken: ENVIRONMENT.slackAppToken,
+  allowedTeamIds: ENVIRONMENT.slackAllowedTeams,
+  apiUrl: ENVIRONMENT.slackApiUrl,
+};
+
+/** Reads the Slack settings: null when none is set; all that Slack needs, or a message naming what is missing. */
+function loadSlackConfig(read: (name: string) => string | null): Result<SlackConfig | null> {
+  const signingSecret = read(ENVIRONMENT.slackSigningSecret);
+  const botToken = read(ENVIRONMENT.slackBotToken);
+  const appToken = read(ENVIRONMENT.slackAppToken);
+  const teams = read(ENVIRONMENT.slackAllowedTeams);
+  if (signingSecret === null && botToken === null && appToken === null && teams === null) return ok(null);
+  if (signingSecret === null || botToken === null) {
+    return fail('config.partial_slack', `Slack needs both ${ENVIRONMENT.slackSigningSecret} and ${ENVIRONMENT.slackBotToken} (from the app's Basic Information and OAuth pages); see docs/slack.md.`);
+  }
+  let apiUrl = read(ENVIRONMENT.slackApiUrl) ?? SLACK_API_URL;
+  // The Web API client joins method names onto the base, so it must end with a slash.
+  if (!apiUrl.endsWith('/')) apiUrl = `${apiUrl}/`;
+  const parsed = SlackConfig.safeParse({
+    signingSecret,
+    botToken,
+    appToken,
+    allowedTeamIds: teams ? teams.split(',').map((t) => t.trim()).filter(Boolean) : [],
+    apiUrl,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail('config.invalid', `${SLACK_ENVIRONMENT[issue.path[0] as keyof SlackConfig]}: ${issue.message}`);
+  }
+  return ok(parsed.data);
+}
 
 /** A variable earlier versions read but never used; the partnership's data holds its time zone. */
 const RETIRED_TIME_ZONE = 'PTRACK_TIME_ZONE';
@@ -79,16 +143,18 @@ export function loadBotConfig(env: Readonly<Record<string, string | undefined>>,
   const appPassword = read(ENVIRONMENT.appPassword);
   const tenantId = read(ENVIRONMENT.tenantId);
   const hasCredentials = appId !== null || appPassword !== null;
+  const slack = loadSlackConfig(read);
+  if (!slack.success) return slack;
   if (hasCredentials && (appId === null || appPassword === null)) {
     return fail('config.partial_credentials', `Set both ${ENVIRONMENT.appId} and ${ENVIRONMENT.appPassword}, or neither (with --local).`);
   }
   if (flags.local && hasCredentials) {
     return fail('config.local_with_credentials', `--local runs without authentication, but ${ENVIRONMENT.appId} is set. Unset it for local mode, or drop --local.`);
   }
-  if (!flags.local && !hasCredentials) {
+  if (!flags.local && !hasCredentials && slack.data === null) {
     return fail(
       'config.no_credentials',
-      `No Bot Framework credentials: set ${ENVIRONMENT.appId}, ${ENVIRONMENT.appPassword} and ${ENVIRONMENT.tenantId}, or pass --local for a development server on this machine only.`,
+      `No Bot Framework credentials: set ${ENVIRONMENT.appId}, ${ENVIRONMENT.appPassword} and ${ENVIRONMENT.tenantId} (or the Slack settings in docs/slack.md), or pass --local for a development server on this machine only.`,
     );
   }
   if (hasCredentials && tenantId === null) {
@@ -98,7 +164,7 @@ export function loadBotConfig(env: Readonly<Record<string, string | undefined>>,
     // Setting it once changed nothing, silently: say so rather than let someone rely on it.
     return fail('config.time_zone_not_read', `${RETIRED_TIME_ZONE} is not read: the bot follows the partnership's own time zone, partnership.timeZone in the data file. Unset it.`);
   }
-  const mode = flags.local ? 'local' : 'teams';
+  const mode = flags.local ? 'local' : hasCredentials ? 'teams' : 'slack';
   const portText = flags.port ?? read(ENVIRONMENT.port) ?? '3978';
   const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
   if (!Number.isInteger(port) || port > 65535) {
@@ -116,6 +182,7 @@ export function loadBotConfig(env: Readonly<Record<string, string | undefined>>,
     dataFile: flags.data ?? read(ENVIRONMENT.dataFile),
     partnership: flags.partnership ?? read(ENVIRONMENT.partnership),
     publicUrl: read(ENVIRONMENT.publicUrl),
+    slack: slack.data,
   };
   const parsed = BotConfig.safeParse(candidate);
   if (!parsed.success) {

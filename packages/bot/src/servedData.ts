@@ -54,6 +54,11 @@ export async function openServedData(data: string, partnership: string | null): 
       if (!workspaces.success) throw new Error(workspaces.error.message);
       return new Map(workspaces.data.filter((w) => w.channel === 'teams').map((w) => [w.workspaceId, w.partnership]));
     },
+    async slackWorkspaces() {
+      const workspaces = await partnerships.chatWorkspaces();
+      if (!workspaces.success) throw new Error(workspaces.error.message);
+      return new Map(workspaces.data.filter((w) => w.channel === 'slack').map((w) => [w.workspaceId, w.partnership]));
+    },
   };
   return ok({ kind: 'many', directory, label: `${stores.size} partnerships in ${where}`, close: closeAll });
 }

@@ -12,6 +12,7 @@ import type { ProactiveSender } from '../app/proactive.js';
 import { isLoopback, type BotConfig } from '../config.js';
 import { TeamsProactiveSender } from '../teams/proactiveSender.js';
 import { createTeamsApplication } from '../teams/teamsApplication.js';
+import { mountSlack, type SlackHandle } from '../slack/slackApp.js';
 import { LinkSigner, type LinkVerdict } from './signedLinks.js';
 
 /** A scheduler the server starts after it listens and stops before it closes. */
@@ -29,6 +30,8 @@ export interface PartnershipDirectory {
   readonly stores: ReadonlyMap<string, Store>;
   /** The partnership each Teams tenant routes to; read at start and again now and then (see `startBotServer`). */
   teamsTenants(): Promise<ReadonlyMap<string, string>>;
+  /** The partnership each Slack workspace (team id) routes to, read like the tenants. */
+  slackWorkspaces?(): Promise<ReadonlyMap<string, string>>;
 }
 
 /** Everything the server is built from; the stores' owner opens and closes them. */
@@ -160,25 +163,30 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const single = options.store === undefined ? undefined : serve(options.store, null);
   const served = new Map<string, Served>([...(directory?.stores ?? [])].map(([id, store]) => [id, serve(store, id)]));
 
-  // The tenant routing table, read at start and again once it is ROUTES_FRESH_MS old or an
-  // unknown tenant turns up (at most every few seconds, so that a stranger cannot make us read it
-  // on every request).
-  let routes: { table: ReadonlyMap<string, string>; readAt: number } = { table: new Map(), readAt: 0 };
-  let reading: Promise<void> | undefined;
-  const readRoutes = (): Promise<void> =>
-    (reading ??= directory!
-      .teamsTenants()
-      .then((table) => {
-        routes = { table, readAt: Date.now() };
-      })
-      .finally(() => (reading = undefined)));
-  if (directory) await readRoutes();
-  const partnershipOf = async (tenant: string): Promise<Served | undefined> => {
-    const age = Date.now() - routes.readAt;
-    if (age > ROUTES_FRESH_MS || (!routes.table.has(tenant) && age > 5_000)) await readRoutes().catch((error: unknown) => log(`could not read the tenant routes: ${(error as Error).message}`));
-    const id = routes.table.get(tenant);
-    return id === undefined ? undefined : served.get(id);
+  // A routing table (Teams tenants, Slack workspaces), read at start and again once it is
+  // ROUTES_FRESH_MS old or an unknown key turns up (at most every few seconds, so that a stranger
+  // cannot make us read it on every request).
+  const router = async (what: string, readTable: () => Promise<ReadonlyMap<string, string>>) => {
+    let routes: { table: ReadonlyMap<string, string>; readAt: number } = { table: new Map(), readAt: 0 };
+    let reading: Promise<void> | undefined;
+    const readRoutes = (): Promise<void> =>
+      (reading ??= readTable()
+        .then((table) => {
+          routes = { table, readAt: Date.now() };
+        })
+        .finally(() => (reading = undefined)));
+    await readRoutes();
+    return async (key: string): Promise<Served | undefined> => {
+      const age = Date.now() - routes.readAt;
+      if (age > ROUTES_FRESH_MS || (!routes.table.has(key) && age > 5_000)) await readRoutes().catch((error: unknown) => log(`could not read the ${what} routes: ${(error as Error).message}`));
+      const id = routes.table.get(key);
+      return id === undefined ? undefined : served.get(id);
+    };
   };
+  const partnershipOf = directory ? await router('tenant', () => directory.teamsTenants()) : async () => undefined;
+  const slackWorkspaces = directory?.slackWorkspaces?.bind(directory);
+  const slackPartnershipOf =
+    single !== undefined ? async () => single : slackWorkspaces ? await router('Slack workspace', slackWorkspaces) : async () => undefined;
 
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
@@ -258,54 +266,62 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     const id = String(req.params.partnership);
     await download(req, res, served.get(id), `${id}/${String(req.params.file)}`, String(req.params.file));
   });
-  app.post(
-    '/api/messages',
-    express.json({ limit: '1mb' }),
-    async (req: Request, res: Response, next: NextFunction) => {
-      if (closing) {
-        res.status(503).json({ error: 'The bot is shutting down.' });
-        return;
-      }
-      if (config.mode === 'local' && !isLoopbackUrl((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
-        // Replies go to the activity's serviceUrl: unauthenticated, it must not make us post elsewhere.
-        log('refused an activity whose serviceUrl is not on this machine (local mode)');
-        res.status(403).json({ error: 'Local mode replies only to a connector on this machine: the serviceUrl must be a loopback address.' });
-        return;
-      }
-      const tenant = tenantOf(req.body);
-      if (single !== undefined) {
-        if (config.allowedTenantIds.length > 0 && (!tenant || !config.allowedTenantIds.includes(tenant))) {
-          log(`refused an activity from tenant ${tenant ?? '(none)'}: not allowed`);
+  // Slack, when configured: Bolt's receiver reads the raw body itself, so no body parser may run
+  // before it (the only one here is on /api/messages).
+  const slack: SlackHandle | undefined = config.slack
+    ? mountSlack({ config: config.slack, app, partnershipOf: slackPartnershipOf, clock, log, closing: () => closing })
+    : undefined;
+  // Slack alone: no Teams endpoint at all, rather than one without authentication.
+  if (config.mode !== 'slack') {
+    app.post(
+      '/api/messages',
+      express.json({ limit: '1mb' }),
+      async (req: Request, res: Response, next: NextFunction) => {
+        if (closing) {
+          res.status(503).json({ error: 'The bot is shutting down.' });
+          return;
+        }
+        if (config.mode === 'local' && !isLoopbackUrl((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
+          // Replies go to the activity's serviceUrl: unauthenticated, it must not make us post elsewhere.
+          log('refused an activity whose serviceUrl is not on this machine (local mode)');
+          res.status(403).json({ error: 'Local mode replies only to a connector on this machine: the serviceUrl must be a loopback address.' });
+          return;
+        }
+        const tenant = tenantOf(req.body);
+        if (single !== undefined) {
+          if (config.allowedTenantIds.length > 0 && (!tenant || !config.allowedTenantIds.includes(tenant))) {
+            log(`refused an activity from tenant ${tenant ?? '(none)'}: not allowed`);
+            res.status(403).json({ error: 'This tenant is not allowed to use this bot.' });
+            return;
+          }
+          res.locals.served = single;
+          next();
+          return;
+        }
+        // Many partnerships: the tenant's partnership answers; a tenant no partnership answers in is refused.
+        const routed = tenant === undefined ? undefined : await partnershipOf(tenant);
+        if (routed === undefined) {
+          log(`refused an activity from tenant ${tenant ?? '(none)'}: no partnership answers in it`);
           res.status(403).json({ error: 'This tenant is not allowed to use this bot.' });
           return;
         }
-        res.locals.served = single;
+        res.locals.served = routed;
         next();
-        return;
-      }
-      // Many partnerships: the tenant's partnership answers; a tenant no partnership answers in is refused.
-      const routed = tenant === undefined ? undefined : await partnershipOf(tenant);
-      if (routed === undefined) {
-        log(`refused an activity from tenant ${tenant ?? '(none)'}: no partnership answers in it`);
-        res.status(403).json({ error: 'This tenant is not allowed to use this bot.' });
-        return;
-      }
-      res.locals.served = routed;
-      next();
-    },
-    async (req: Request, res: Response) => {
-      const { application } = res.locals.served as Served;
-      const work = adapter.process(req, res, async (context) => {
-        await application.run(context);
-      });
-      inFlight.add(work);
-      try {
-        await work;
-      } finally {
-        inFlight.delete(work);
-      }
-    },
-  );
+      },
+      async (req: Request, res: Response) => {
+        const { application } = res.locals.served as Served;
+        const work = adapter.process(req, res, async (context) => {
+          await application.run(context);
+        });
+        inFlight.add(work);
+        try {
+          await work;
+        } finally {
+          inFlight.delete(work);
+        }
+      },
+    );
+  }
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -334,7 +350,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...inFlight, slack?.close()]);
       server.closeAllConnections();
       await stopped;
     },

@@ -360,3 +360,33 @@ describe('the outbox', () => {
     expect(refused([claim], actors.businessTeam).code).toBe('access.system_only');
   });
 });
+
+describe('linking a Slack user (person.linkSlack)', () => {
+  const link = (slackUserId: string, email = 'olu@council.example', personId = 'olu-owner'): CommandInput => ({ type: 'person.linkSlack', personId, slackUserId, email });
+  const slackBot = { kind: 'system', name: 'slack' } as const;
+
+  it('sets only the Slack id, audited, and is a no-op when repeated', () => {
+    const { db, audit } = applied([link('U0OLU')], slackBot);
+    const olu = db.people.find((p) => p.id === 'olu-owner')!;
+    expect(olu).toEqual({ ...sampleDatabase().people.find((p) => p.id === 'olu-owner')!, slackUserId: 'U0OLU' });
+    expect(audit.map((e) => [e.command, e.entityId, e.after])).toEqual([['person.linkSlack', 'olu-owner', { slackUserId: 'U0OLU' }]]);
+    expect(applied([link('U0OLU')], slackBot, db).audit).toEqual([]);
+  });
+
+  it.each([
+    ['the email no longer matches', link('U0OLU', 'old@council.example'), 'person.email_mismatch'],
+    ['the person has left', link('U0LEE', 'lee@council.example', 'lee-leaver'), 'person.not_found'],
+  ])('refuses when %s', (_why, command, code) => {
+    expect(refused([command], slackBot).code).toBe(code);
+  });
+
+  it('never moves a Slack id from one person to another, nor replaces one', () => {
+    const { db } = applied([link('U0OLU')], slackBot);
+    expect(refused([link('U0OLU', 'ben@police.example', 'ben-bystander')], slackBot, db).code).toBe('person.duplicate_slack_id');
+    expect(refused([link('U0OTHER')], slackBot, db).code).toBe('person.slack_id_taken');
+  });
+
+  it('is for the business team or the bot, not for a person linking themselves', () => {
+    expect(refused([link('U0OLU')], actors.owner).code).toBe('access.not_business_team');
+  });
+});

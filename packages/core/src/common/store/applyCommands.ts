@@ -244,6 +244,19 @@ class Working {
         this.upsert('people', command.type, 'person', { ...person, email: command.email }, (p) => p.id);
         return ok(true);
       }
+      case 'person.linkSlack': {
+        const allowed = this.admin();
+        if (!allowed.success) return allowed;
+        const person = db.people.find((p) => p.id === command.personId);
+        if (!person || !person.active || person.erasedAt !== null) return fail('person.not_found', `There is no active person ${command.personId}.`);
+        if (person.email !== command.email) return fail('person.email_mismatch', `${person.name}'s email is no longer ${command.email}, so the Slack user was not linked.`);
+        const other = db.people.find((p) => p.id !== person.id && p.slackUserId === command.slackUserId);
+        if (other) return fail('person.duplicate_slack_id', `That Slack user is already linked to ${other.name}.`);
+        if (person.slackUserId === command.slackUserId) return ok(true);
+        if (person.slackUserId !== null) return fail('person.slack_id_taken', `${person.name} is already linked to another Slack user; the business team can change it.`);
+        this.upsert('people', command.type, 'person', { ...person, slackUserId: command.slackUserId }, (p) => p.id);
+        return ok(true);
+      }
       case 'person.move': {
         const allowed = this.admin();
         if (!allowed.success) return allowed;

@@ -57,6 +57,12 @@ export const Command = z.discriminatedUnion('type', [
   }),
   /** A person's email changes. Emails identify people, so an upsert never changes one: only this does. */
   z.object({ type: z.literal('person.changeEmail'), personId: Id, email: z.email().transform((e) => e.toLowerCase()) }),
+  /**
+   * Links a Slack user to the person whose work email their Slack profile shows. Only this sets
+   * a Slack id without the business team's whole record, so a link made while someone else edits
+   * the person never undoes their edit; it refuses if the email no longer matches.
+   */
+  z.object({ type: z.literal('person.linkSlack'), personId: Id, slackUserId: z.string().regex(/^[UW][A-Z0-9]+$/), email: z.email().transform((e) => e.toLowerCase()) }),
   /** From `from` on, the person is with `agencyId` (null: no agency); earlier register lines keep their agency. */
   z.object({ type: z.literal('person.move'), personId: Id, agencyId: Id.nullable(), from: LocalDate }),
   /** The person left the partnership: inactive from `on`, their history kept. */

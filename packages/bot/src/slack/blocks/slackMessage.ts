@@ -1,0 +1,95 @@
+import { daysBetween, localDateOf } from '@partnership-tracker/core';
+import { dueText, formatDate, formatStatus, plural } from '../../app/format.js';
+import type { Reply } from '../../app/reply.js';
+import type { MeetingEngagementView, MyActionsView, View } from '../../app/views.js';
+import { escapeMrkdwn, markdownToMrkdwn } from '../mrkdwn.js';
+import { context, fieldsSection, header, section, SLACK_LIMITS, type Block } from './elements.js';
+import { reportBlocks } from './reportBlocks.js';
+
+/** A Slack message: the mrkdwn text (the notification and the fallback) and its blocks. */
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: Block[];
+}
+
+/** How many actions a message lists before it says how many more (each takes two blocks). */
+const ACTIONS_SHOWN = 20;
+
+function myActionsBlocks({ actions, today, timeZone }: MyActionsView): Block[] {
+  const blocks: Block[] = [header(`Your open actions (${actions.length})`)];
+  if (actions.length === 0) return [...blocks, section('You have no open actions. Nice work.')];
+  for (const action of actions.slice(0, ACTIONS_SHOWN)) {
+    const last = action.history[action.history.length - 1];
+    const overdue = daysBetween(today, action.due) < 0;
+    const lines = [
+      `*${escapeMrkdwn(action.ref)}* ${escapeMrkdwn(action.title)}`,
+      `Due ${dueText(action.due, today)}${overdue ? ' :warning:' : ''} · ${formatStatus(action.status)}, ${action.progress}%`,
+      ...(last?.note ? [`_Last note ${formatDate(localDateOf(last.at, timeZone))}:_ ${escapeMrkdwn(last.note)}`] : []),
+    ];
+    blocks.push(section(lines.join('\n')));
+  }
+  if (actions.length > ACTIONS_SHOWN) {
+    blocks.push(context(`…and ${actions.length - ACTIONS_SHOWN} more. Update any of them by typing, e.g. \`/ptrack update ${escapeMrkdwn(actions[ACTIONS_SHOWN]!.ref)} 50%\`.`));
+  }
+  return blocks;
+}
+
+function meetingEngagementBlocks(view: MeetingEngagementView): Block[] {
+  const line = (l: MeetingEngagementView['lines'][number]) =>
+    `*${escapeMrkdwn(l.agency)}*: ${l.present > 0 ? `${l.percent}% (${plural(l.present, 'person', 'people')} present)` : l.apologies > 0 ? '0% (apologies)' : '0% (not represented)'}`;
+  // One line per member agency; a long list becomes several sections of whole lines.
+  const chunks: string[] = [];
+  for (const text of view.lines.map(line)) {
+    const lastChunk = chunks.at(-1);
+    if (lastChunk !== undefined && lastChunk.length + text.length + 1 < SLACK_LIMITS.sectionText) chunks[chunks.length - 1] = `${lastChunk}\n${text}`;
+    else chunks.push(text);
+  }
+  return [
+    header(`${view.subgroupName}: engagement at this meeting`),
+    context(escapeMrkdwn(view.when)),
+    ...chunks.slice(0, SLACK_LIMITS.messageBlocks - 4).map((c) => section(c)),
+    ...(view.guests > 0 ? [context(`Guests: ${view.guests}`)] : []),
+  ];
+}
+
+function viewBlocks(view: View): Block[] {
+  switch (view.kind) {
+    case 'myActions':
+      return myActionsBlocks(view);
+    case 'actionUpdate':
+      return [
+        section(`*${escapeMrkdwn(view.action.ref)}* ${escapeMrkdwn(view.action.title)}\nDue ${dueText(view.action.due, view.today)} · ${formatStatus(view.action.status)}, ${view.action.progress}%`),
+        context(`Say e.g. \`/ptrack update ${escapeMrkdwn(view.action.ref)} 60% on track — what happened\`.`),
+      ];
+    case 'register':
+      return [
+        section(`The register for *${escapeMrkdwn(view.subgroup.name)}*, ${escapeMrkdwn(view.when)}: ${plural(view.groups.reduce((n, g) => n + g.rows.length, 0), 'person', 'people')} listed.`),
+      ];
+    case 'meetingEngagement':
+      return meetingEngagementBlocks(view);
+    case 'scheduled':
+      return [
+        header(view.summary.title),
+        ...(view.summary.facts.length > 0 ? [fieldsSection(view.summary.facts.map((f) => `*${escapeMrkdwn(f.title)}*\n${escapeMrkdwn(f.value)}`))] : []),
+      ];
+    case 'digest':
+    case 'engagement':
+    case 'funding':
+      return reportBlocks(view);
+  }
+}
+
+/**
+ * A Reply as a Slack message: its Markdown as mrkdwn in a section, then the view's blocks, within
+ * Slack's 50-block limit. Links and files a reply carries become links at the end.
+ */
+export function slackMessageOf(reply: Reply): SlackMessage {
+  const text = reply.text ? markdownToMrkdwn(reply.text) : '';
+  const blocks: Block[] = [];
+  if (text) blocks.push(section(text));
+  if (reply.view) blocks.push(...viewBlocks(reply.view));
+  for (const attachment of reply.attachments ?? []) {
+    if (attachment.contentUrl) blocks.push(section(`<${attachment.contentUrl}|${escapeMrkdwn(attachment.name)}>`));
+  }
+  return { text: text || 'Partnership Tracker', blocks: blocks.slice(0, SLACK_LIMITS.messageBlocks) };
+}

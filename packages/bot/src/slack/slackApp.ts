@@ -1,0 +1,219 @@
+import type { Clock, Store } from '@partnership-tracker/core';
+import { App, AuthorizationError, ExpressReceiver, LogLevel, webApi, type AuthorizeResult, type Logger } from '@slack/bolt';
+import type { Application, NextFunction, Request, Response } from 'express';
+import type { Conversation } from '../app/conversation.js';
+import { UNEXPECTED_ERROR_TEXT } from '../app/errors.js';
+import type { ChatPlace } from '../app/identity.js';
+import type { Reply } from '../app/reply.js';
+import type { SlackConfig } from '../config.js';
+import { slackMessageOf } from './blocks/slackMessage.js';
+import { slackSender, SLACK_UNKNOWN_SENDER_TEXT } from './slackIdentity.js';
+
+/** The one Request URL of the Slack app: events, interactivity and the slash command. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** The slash command the app registers (docs/slack.md, the manifest). */
+export const SLASH_COMMAND = '/ptrack';
+
+/**
+ * How far ahead of our clock a request's timestamp may be. Bolt refuses only timestamps more
+ * than five minutes old; a request stamped in the future could be replayed for longer.
+ */
+export const MAX_FUTURE_SKEW_SECONDS = 5 * 60;
+
+/** A partnership as Slack's handlers need it. */
+export interface SlackServed {
+  readonly store: Store;
+  readonly conversation: Conversation;
+}
+
+/** What the Slack side needs from the server. */
+export interface SlackMountOptions {
+  readonly config: SlackConfig;
+  /** The bot's express app: Bolt's receiver is mounted on it, with no body parser before it. */
+  readonly app: Application;
+  /** The partnership that answers in a workspace (already checked against the allowed list), or undefined. */
+  readonly partnershipOf: (teamId: string) => Promise<SlackServed | undefined>;
+  readonly clock: Clock;
+  readonly log: (line: string) => void;
+  /** True once the server is closing: new requests get 503. */
+  readonly closing: () => boolean;
+}
+
+/** The Slack side of a running server. */
+export interface SlackHandle {
+  /** The Web API client, with the bot token, pointed at `config.apiUrl`. */
+  readonly client: webApi.WebClient;
+  /** Waits for the work that requests started after they were acknowledged. */
+  close(): Promise<void>;
+}
+
+/** Bolt's log lines, into the server's log: warnings and errors only. */
+function boltLogger(log: (line: string) => void): Logger {
+  let level = LogLevel.WARN;
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...parts: unknown[]) => log(`slack: ${parts.map(String).join(' ')}`),
+    error: (...parts: unknown[]) => log(`slack: ${parts.map(String).join(' ')}`),
+    setLevel: (next) => void (level = next),
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/** The mention of the bot at the start of an @mention, and any others. */
+const stripMentions = (text: string): string => text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Where a Slack message was said, from its channel id and (for slash commands) channel name or (for events) channel type. */
+function placeOf(channelId: string, kind: string | undefined): ChatPlace {
+  const scope = channelId.startsWith('D') || kind === 'im' || kind === 'directmessage' ? 'personal' : kind === 'mpim' || kind?.startsWith('mpdm-') ? 'group' : 'channel';
+  return { service: 'slack', scope, conversationId: channelId, name: scope === 'channel' && kind && kind !== 'channel' && kind !== 'group' ? kind : null };
+}
+
+/**
+ * Mounts the Slack app on the server at POST /slack/events: Bolt's ExpressReceiver verifies the
+ * v0 signature over the raw body (nothing may parse the body before it); a guard in front
+ * refuses timestamps from the future; `authorize` refuses workspaces not allowed before any
+ * listener; events seen before (Slack's retries) are dropped. Every request is acknowledged at
+ * once and answered after: the slash command through its response_url, messages with
+ * chat.postMessage.
+ */
+export function mountSlack(options: SlackMountOptions): SlackHandle {
+  const { config, log, clock } = options;
+  const logger = boltLogger(log);
+  const client = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, retryConfig: { retries: 2 } });
+
+  // Headers only: the body is left for Bolt to read raw and verify.
+  options.app.post(SLACK_EVENTS_PATH, (req: Request, res: Response, next: NextFunction) => {
+    if (options.closing()) {
+      res.status(503).send();
+      return;
+    }
+    const stamp = Number(req.headers['x-slack-request-timestamp']);
+    if (Number.isFinite(stamp) && stamp > Date.now() / 1000 + MAX_FUTURE_SKEW_SECONDS) {
+      log('slack: refused a request stamped more than five minutes in the future');
+      res.status(401).send();
+      return;
+    }
+    next();
+  });
+
+  // auth.test once: the bot's own ids, so that Bolt ignores the bot's own messages.
+  let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
+  const botIdentity = () =>
+    (identity ??= client.auth.test().then(
+      (r) => ({ ...(r.user_id ? { botUserId: r.user_id } : {}), ...(r.bot_id ? { botId: r.bot_id } : {}) }),
+      (error: unknown) => {
+        identity = undefined;
+        throw error;
+      },
+    ));
+
+  const receiver = new ExpressReceiver({
+    signingSecret: config.signingSecret,
+    app: options.app,
+    endpoints: SLACK_EVENTS_PATH,
+    logger,
+    processEventErrorHandler: async ({ error, response }) => {
+      if (response.headersSent) return false;
+      response.writeHead(error instanceof AuthorizationError ? 403 : 500);
+      response.end();
+      return true;
+    },
+  });
+
+  const bolt = new App({
+    receiver,
+    logger,
+    convoStore: false,
+    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: { retries: 2 } },
+    authorize: async (source): Promise<AuthorizeResult> => {
+      const team = source.teamId ?? source.enterpriseId;
+      const served = team !== undefined && config.allowedTeamIds.includes(team) ? await options.partnershipOf(team) : undefined;
+      if (served === undefined) {
+        log(`slack: refused a request from workspace ${team ?? '(none)'}: not allowed`);
+        throw new Error(`workspace ${team ?? '(none)'} is not allowed`);
+      }
+      return { botToken: config.botToken, ...(await botIdentity()), ptrackServed: served };
+    },
+  });
+
+  bolt.error(async (error) => {
+    // A refused workspace is answered 403 by the receiver; anything else is logged.
+    if (error instanceof AuthorizationError) throw error;
+    log(`slack: ${error.stack ?? error.message}`);
+  });
+
+  // Slack retries an event it thinks went unanswered; the first delivery is handled, the rest dropped.
+  const seenEvents = new Set<string>();
+  bolt.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string') {
+      if (seenEvents.has(eventId)) return;
+      seenEvents.add(eventId);
+      if (seenEvents.size > 10_000) seenEvents.delete(seenEvents.values().next().value!);
+    }
+    await next();
+  });
+
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+    return work;
+  };
+
+  /** Answers one message from a user: identity, then the conversation, then `send` with the reply. */
+  const answer = async (served: SlackServed, userId: string | undefined, text: string, requestId: string, place: ChatPlace, send: (reply: Reply) => Promise<unknown>) => {
+    try {
+      const sender = await slackSender({ store: served.store, client, clock, userId, allowedTeamIds: config.allowedTeamIds, log });
+      if (!sender.known) {
+        await send({ text: SLACK_UNKNOWN_SENDER_TEXT });
+        return;
+      }
+      await send(await served.conversation.handleText({ channel: 'slack', userId }, text, requestId, sender.db, place));
+    } catch (error) {
+      log(`slack: error answering "${text.slice(0, 40)}": ${(error as Error).stack ?? String(error)}`);
+      await send({ text: UNEXPECTED_ERROR_TEXT }).catch((sendError: unknown) => log(`slack: could not apologise either: ${(sendError as Error).message}`));
+    }
+  };
+
+  bolt.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
+    await ack();
+    const served = context.ptrackServed as SlackServed;
+    const place = placeOf(command.channel_id, command.channel_name);
+    await track(
+      answer(served, command.user_id, command.text || 'help', `slack:${command.trigger_id}`, place, (reply) => {
+        const message = slackMessageOf(reply);
+        return respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+      }),
+    );
+  });
+
+  const post = (channel: string, threadTs: string | undefined) => (reply: Reply) => {
+    const message = slackMessageOf(reply);
+    return client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
+  };
+
+  bolt.event('app_mention', async ({ event, body, context }) => {
+    const served = context.ptrackServed as SlackServed;
+    const place = placeOf(event.channel, event.channel.startsWith('D') ? 'im' : 'channel');
+    await track(answer(served, event.user, stripMentions(event.text), `slack:${(body as { event_id: string }).event_id}`, place, post(event.channel, event.thread_ts ?? event.ts)));
+  });
+
+  bolt.message(async ({ message, body, context }) => {
+    // Direct messages only (channels speak to the bot with an @mention); no edits, no bots.
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || 'bot_id' in message) return;
+    const served = context.ptrackServed as SlackServed;
+    const text = 'text' in message && typeof message.text === 'string' ? stripMentions(message.text) : '';
+    await track(answer(served, message.user, text, `slack:${(body as { event_id: string }).event_id}`, placeOf(message.channel, 'im'), post(message.channel, undefined)));
+  });
+
+  return {
+    client,
+    async close() {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

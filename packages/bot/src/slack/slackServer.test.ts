@@ -1,0 +1,247 @@
+import { unwrap, type MemoryStore } from '@partnership-tracker/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeSlackApi, signSlackRequest, type SlackApiCall } from '../__fixtures__/fakeSlackApi.js';
+import { fixtureStore, NOW } from '../__fixtures__/partnership.js';
+import { loadBotConfig, type BotConfig } from '../config.js';
+import { startBotServer, type BotServer } from '../server/server.js';
+
+const SECRET = 'slack-signing-secret-for-tests';
+const TEAM = 'T0EXAMPLE';
+/** Slack user ids of the fixture's people; the colleague is linked by email during the tests. */
+const SLACK = { chair: 'U0CHAIR', owner: 'U0OWNER', colleague: 'U0COLLEAGUE', business: 'U0BUSINESS', stranger: 'U0STRANGER' } as const;
+
+let api: Awaited<ReturnType<typeof startFakeSlackApi>>;
+let store: MemoryStore;
+let server: BotServer;
+let sequence = 0;
+
+function slackConfig(mode: 'local' | 'slack', apiUrl: string): BotConfig {
+  const env = {
+    PTRACK_BOT_PORT: '0',
+    PTRACK_BOT_HOST: '127.0.0.1',
+    PTRACK_SLACK_SIGNING_SECRET: SECRET,
+    PTRACK_SLACK_BOT_TOKEN: 'xoxb-test-token',
+    PTRACK_SLACK_ALLOWED_TEAMS: TEAM,
+    PTRACK_SLACK_API_URL: apiUrl,
+  };
+  const loaded = loadBotConfig(env, mode === 'local' ? { local: true } : {});
+  if (!loaded.success) throw new Error(loaded.error.message);
+  return loaded.data;
+}
+
+beforeEach(async () => {
+  api = await startFakeSlackApi({ teamId: TEAM });
+  store = await fixtureStore();
+  const link = (personId: string, slackUserId: string) => ({ type: 'person.linkSlack' as const, personId, slackUserId, email: `${personId}@example.org` });
+  unwrap(await store.commit([link('chair', SLACK.chair), link('owner', SLACK.owner), link('business', SLACK.business)], { actor: { kind: 'system', name: 'fixture' }, at: '2025-04-01T08:00:00Z' }));
+  server = await startBotServer({ config: slackConfig('slack', api.apiUrl), store, clock: { now: () => NOW }, log: () => {} });
+});
+
+afterEach(async () => {
+  await server.close();
+  await api.close();
+});
+
+/** Posts a body to /slack/events, signed as Slack signs it unless `headers` says otherwise. */
+async function postSigned(body: string, contentType: string, headers?: Record<string, string>): Promise<number> {
+  const response = await fetch(`${server.url}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(headers ?? signSlackRequest(SECRET, body)) },
+    body,
+  });
+  await response.text();
+  return response.status;
+}
+
+/** A slash command's form body, as Slack sends it. */
+function slashCommand(userId: string, text: string, fields: Record<string, string> = {}): string {
+  sequence += 1;
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: TEAM,
+    team_domain: 'example',
+    channel_id: 'D0OWNERDM',
+    channel_name: 'directmessage',
+    user_id: userId,
+    user_name: 'display name is never trusted',
+    command: '/ptrack',
+    text,
+    api_app_id: 'A0PTRACK',
+    response_url: api.responseUrl(`cmd-${sequence}`),
+    trigger_id: `trigger-${sequence}`,
+    ...fields,
+  }).toString();
+}
+
+/** Runs `/ptrack text` as a user and returns the reply posted to the command's response_url. */
+async function ptrack(userId: string, text: string): Promise<SlackApiCall> {
+  const body = slashCommand(userId, text);
+  const responseId = `cmd-${sequence}`;
+  expect(await postSigned(body, 'application/x-www-form-urlencoded')).toBe(200);
+  const calls = await api.waitFor((c) => c.some((call) => call.method === 'response_url' && call.args.responseId === responseId));
+  return calls.find((call) => call.method === 'response_url' && call.args.responseId === responseId)!;
+}
+
+/** The store's changes other than the fixture's: what a request changed. */
+async function changesAfter(action: () => Promise<unknown>): Promise<string[]> {
+  const before = (await store.read()).audit.length;
+  await action();
+  return (await store.read()).audit.slice(before).map((e) => `${e.command} ${e.entityId}`);
+}
+
+/** Every text in a message's blocks, in order. */
+function blockTexts(args: Record<string, unknown>): string[] {
+  const texts: string[] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if ((record.type === 'mrkdwn' || record.type === 'plain_text') && typeof record.text === 'string') texts.push(record.text);
+      else Object.values(record).forEach(walk);
+    }
+  };
+  walk(args.blocks);
+  return texts;
+}
+
+describe('Slack requests are checked before anything runs', () => {
+  const body = () => slashCommand(SLACK.owner, 'update A-1 90%');
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it.each([
+    ['signed with another secret', (b: string) => signSlackRequest('not-the-secret', b)],
+    ['stamped more than five minutes ago', (b: string) => signSlackRequest(SECRET, b, now() - 6 * 60)],
+    ['stamped more than five minutes in the future', (b: string) => signSlackRequest(SECRET, b, now() + 6 * 60)],
+    ['tampered with after signing', (b: string) => signSlackRequest(SECRET, b.replace('90%25', '10%25'))],
+    ['missing the signature headers', () => ({})],
+  ])('refuses a request %s with 401, and writes nothing', async (_why, sign) => {
+    const signed = body();
+    const changes = await changesAfter(async () => expect(await postSigned(signed, 'application/x-www-form-urlencoded', sign(signed))).toBe(401));
+    expect(changes).toEqual([]);
+    expect(api.calls).toEqual([]);
+  });
+
+  it('refuses a workspace that is not allowed with 403, before any handler', async () => {
+    const signed = slashCommand(SLACK.owner, 'update A-1 90%', { team_id: 'T0ELSEWHERE' });
+    expect(await changesAfter(async () => expect(await postSigned(signed, 'application/x-www-form-urlencoded')).toBe(403))).toEqual([]);
+    expect(api.calls).toEqual([]);
+  });
+
+  it('answers Slack\'s URL verification challenge when signed', async () => {
+    const challenge = JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' });
+    const response = await fetch(`${server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...signSlackRequest(SECRET, challenge) }, body: challenge });
+    expect(await response.json()).toEqual({ challenge: 'abc123' });
+  });
+
+  it('has no Teams endpoint when it runs for Slack alone', async () => {
+    const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('/ptrack', () => {
+  it('answers help in mrkdwn, privately to the person who asked', async () => {
+    const reply = await ptrack(SLACK.owner, 'help');
+    expect(reply.args.response_type).toBe('ephemeral');
+    expect(String(reply.args.text)).toMatchInlineSnapshot(`
+      "Hello Action Owner. Here is what you can ask me:
+
+      • *my actions*: your open actions, soonest due first, with an Update button on each
+      • *update A-12 60% on track — met the ICB lead*: record progress, status and a note on an action you own
+      • *snooze A-12 2 weeks*: pause the reminders for an action you own (*snooze A-12 off* resumes them)
+      • *digest* or *digest 2024/25 Q4*: the quarterly digest
+      • *engagement*, *engagement QAG 2024/25*: attendance % by agency, as the partnership publishes it
+      • *funding* or *funding 2024/25*: income and spending, as published"
+    `);
+  });
+
+  it('lists my open actions soonest due first in Block Kit', async () => {
+    const reply = await ptrack(SLACK.owner, 'my actions');
+    expect(reply.args.text).toBe('You have 3 open actions; the soonest is A-2, due 1 Jun 2025.');
+    const texts = blockTexts(reply.args);
+    expect(texts).toContain('Your open actions (3)');
+    expect(texts.filter((t) => /^\*[A-Z]-\d\*/.test(t)).map((t) => t.split('\n')[0])).toEqual([
+      '*A-2* Audit ICB safeguarding training',
+      '*B-3* Audit neglect referrals',
+      '*A-1* Refresh the neglect strategy',
+    ]);
+    expect(texts.join('\n')).toContain('Due 1 Jun 2025 (overdue by 9 days) :warning: · At risk, 20%');
+  });
+
+  it('records an update through the same conversation as Teams, as the owner', async () => {
+    const reply = await ptrack(SLACK.owner, 'update A-1 60% on track — costs > budget & *not* <!channel');
+    // What the person typed is shown as typed: Slack's three special characters escaped, so no @channel or link can be forged.
+    expect(reply.args.text).toBe('Updated A-1 (Refresh the neglect strategy): progress 40% → 60%; note "costs &gt; budget &amp; *not* &lt;!channel". It is in the action\'s history.');
+    const action = (await store.read()).actions.find((a) => a.ref === 'A-1')!;
+    expect(action.history.at(-1)).toMatchObject({ byId: 'owner', progress: 60, status: 'on-track', note: 'costs > budget & *not* <!channel' });
+  });
+
+  it('corrects nonsense and writes nothing', async () => {
+    let reply: SlackApiCall | undefined;
+    expect(await changesAfter(async () => (reply = await ptrack(SLACK.owner, 'update A-1 120%')))).toEqual([]);
+    expect(String(reply!.args.text)).toContain('Progress must be between 0% and 100%; you wrote 120%.');
+    expect(String((await ptrack(SLACK.owner, 'make me a sandwich')).args.text)).toBe('I didn\'t understand "make me a sandwich". Say "help" to see what I can do.');
+  });
+
+  it('refuses an update from someone who does not own the action, with the same words as Teams', async () => {
+    let reply: SlackApiCall | undefined;
+    expect(await changesAfter(async () => (reply = await ptrack(SLACK.business, 'snooze A-3 2 weeks')))).toEqual(['action.snooze A-3']);
+    expect(await changesAfter(async () => (reply = await ptrack(SLACK.chair, 'update A-1 90%')))).toEqual([]);
+    expect(String(reply!.args.text)).toContain('Only the owner of A-1 (or the business team) can update it. Nothing was changed.');
+  });
+
+  it('links an unknown user whose Slack profile email is a person\'s, once, audited as the bot', async () => {
+    api.users.set(SLACK.colleague, { id: SLACK.colleague, teamId: TEAM, email: 'Colleague@Example.org' });
+    let reply: SlackApiCall | undefined;
+    expect(await changesAfter(async () => (reply = await ptrack(SLACK.colleague, 'my actions')))).toEqual(['person.linkSlack colleague']);
+    expect(reply!.args.text).toBe('You have 2 open actions; the soonest is B-2, due 28 Feb 2025.');
+    const entry = (await store.read()).audit.at(-1)!;
+    expect([entry.by, entry.after]).toEqual(['system:slack', { slackUserId: SLACK.colleague }]);
+    expect(await changesAfter(() => ptrack(SLACK.colleague, 'help'))).toEqual([]);
+    expect(api.calls.filter((c) => c.method === 'users.info')).toHaveLength(1);
+  });
+
+  it.each([
+    ['whose email is no one\'s', { id: SLACK.stranger, teamId: TEAM, email: 'someone@elsewhere.org' }],
+    ['from another workspace, even with a person\'s email', { id: SLACK.stranger, teamId: 'T0OTHERORG', email: 'council-officer@example.org' }],
+    ['who is a bot', { id: SLACK.stranger, teamId: TEAM, email: 'council-officer@example.org', isBot: true }],
+  ])('politely turns away a user %s, and links no one', async (_why, user) => {
+    api.users.set(SLACK.stranger, user);
+    let reply: SlackApiCall | undefined;
+    expect(await changesAfter(async () => (reply = await ptrack(SLACK.stranger, 'my actions')))).toEqual([]);
+    expect(String(reply!.args.text)).toMatch(/^Hello! I don't know you yet.*ask the partnership's business team to add you/);
+  });
+});
+
+describe('Slack events', () => {
+  const eventBody = (event: Record<string, unknown>, eventId: string) =>
+    JSON.stringify({ token: 'x', team_id: TEAM, api_app_id: 'A0PTRACK', type: 'event_callback', event_id: eventId, event_time: 1, event });
+
+  it('answers a direct message in the same DM, and records a retried update once', async () => {
+    const body = eventBody({ type: 'message', channel_type: 'im', channel: 'D0OWNERDM', user: SLACK.owner, text: 'update A-1 65% — retried', ts: '1.1' }, 'Ev0RETRY');
+    expect(await postSigned(body, 'application/json')).toBe(200);
+    await api.waitFor((c) => c.some((call) => call.method === 'chat.postMessage'));
+    const retried = await changesAfter(async () => {
+      expect(await postSigned(body, 'application/json', { ...signSlackRequest(SECRET, body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).toBe(200);
+    });
+    expect(retried).toEqual([]);
+    // Closing waits for the work requests started after they were acknowledged.
+    await server.close();
+    const posts = api.calls.filter((c) => c.method === 'chat.postMessage');
+    expect(posts.map((p) => [p.args.channel, p.args.text])).toEqual([['D0OWNERDM', 'Updated A-1 (Refresh the neglect strategy): progress 40% → 65%; note "retried". It is in the action\'s history.']]);
+    expect((await store.read()).actions.find((a) => a.ref === 'A-1')!.history.filter((h) => h.note === 'retried')).toHaveLength(1);
+  });
+
+  it('answers an @mention in a channel in its thread, and binds the digests there for a chair', async () => {
+    const body = eventBody({ type: 'app_mention', channel: 'C0QAGCHANNEL', user: SLACK.chair, text: '<@U0PTRACKBOT> post digests here', ts: '2.2' }, 'Ev0MENTION');
+    const changes = await changesAfter(async () => {
+      expect(await postSigned(body, 'application/json')).toBe(200);
+      await api.waitFor((c) => c.some((call) => call.method === 'chat.postMessage'));
+    });
+    expect(changes).toEqual(['subgroup.setChannel qag']);
+    const post = api.calls.find((c) => c.method === 'chat.postMessage')!;
+    expect([post.args.channel, post.args.thread_ts]).toEqual(['C0QAGCHANNEL', '2.2']);
+    expect(String(post.args.text)).toMatch(/^From now on I'll post the quarterly digest for Quality Assurance Group here/);
+    expect((await store.read()).subgroups.find((s) => s.id === 'qag')!.channel).toMatchObject({ kind: 'slack', conversationId: 'C0QAGCHANNEL' });
+  });
+});
