@@ -2,6 +2,7 @@ import {
   ActionStatus,
   canExport,
   canRecordAttendance,
+  isExecutive,
   escapeMarkdown,
   exportReport,
   isAdministrator,
@@ -28,6 +29,7 @@ import { RECORD_ATTENDANCE_VERB, UPDATE_ACTION_VERB, updateInputIds } from './fo
 import { findSender, type ChatIdentity, type ChatPlace } from './identity.js';
 import { meetingEngagement, registerEntriesOf, registerOf } from './register.js';
 import type { Reply } from './reply.js';
+import type { HomeView } from './views.js';
 import { Reports } from './reports.js';
 import { parseSnoozeText } from './snoozeText.js';
 import { parseUpdateText, UPDATE_EXAMPLE, type ActionChange } from './updateText.js';
@@ -141,6 +143,52 @@ export class Conversation {
       default:
         return { reply: textReply('That button is from an older version of me. Say "help" to start again.'), settled: true };
     }
+  }
+
+  /**
+   * A person's home page (Slack's App Home): their open actions, the groups they chair with the
+   * latest and next meetings, and the latest digest for the Executive and the business team.
+   * Undefined when the business team has not added them.
+   */
+  async home(identity: ChatIdentity, snapshot?: Database): Promise<HomeView | undefined> {
+    const db = snapshot ?? (await this.options.store.read());
+    const person = findSender(db, identity);
+    if (!person) return undefined;
+    const actions = this.myActions(db, person).view;
+    const now = this.now().getTime();
+    const zone = db.partnership.timeZone;
+    const meetings = this.chairedSubgroups(db, person).map((subgroup) => {
+      const held = db.meetings.filter((m) => m.subgroupId === subgroup.id && m.status !== 'cancelled');
+      const latest = held.filter((m) => Date.parse(m.start) <= now).sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
+      const next = held.filter((m) => Date.parse(m.start) > now).sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0];
+      return {
+        subgroup: { id: subgroup.id, name: subgroup.name, shortName: subgroup.shortName },
+        latest: latest ? { meetingId: latest.id, when: formatMeetingStart(latest.start, zone), recorded: db.attendance.filter((a) => a.meetingId === latest.id).length } : null,
+        next: next ? formatMeetingStart(next.start, zone) : null,
+      };
+    });
+    const actor: Actor = { kind: 'person', personId: person.id };
+    const digestView = isAdministrator(db, actor) || isExecutive(db, actor) ? this.reports.digest(db, null).view : undefined;
+    return {
+      kind: 'home',
+      personName: person.name,
+      actions: actions?.kind === 'myActions' ? actions : { kind: 'myActions', actions: [], today: this.today(db), timeZone: zone },
+      meetings,
+      digest: digestView?.kind === 'digest' ? digestView : null,
+    };
+  }
+
+  /** The register view of one meeting for a person who may record it, or the reason they may not (the same rules as "attendance"). */
+  async registerFor(identity: ChatIdentity, meetingId: string, snapshot?: Database): Promise<Reply> {
+    const db = snapshot ?? (await this.options.store.read());
+    const person = findSender(db, identity);
+    if (!person) return textReply(UNKNOWN_SENDER_TEXT);
+    const meeting = db.meetings.find((m) => m.id === meetingId);
+    const subgroup = meeting && db.subgroups.find((s) => s.id === meeting.subgroupId);
+    if (!meeting || !subgroup) return textReply(describeError({ code: 'meeting.not_found', message: `There is no meeting ${meetingId || '(none)'}.` }));
+    const allowed = canRecordAttendance(db, { kind: 'person', personId: person.id }, subgroup);
+    if (!allowed.success) return textReply(describeError(allowed.error));
+    return this.registerReply(db, meeting, subgroup, '');
   }
 
   private now(): Date {
@@ -370,9 +418,13 @@ export class Conversation {
       return textReply(`No meeting of ${candidates.map((s) => s.name).join(' or ')} has started yet, so there is no register to record.`);
     }
     const subgroup = db.subgroups.find((s) => s.id === meeting.subgroupId)!;
+    const others = candidates.length > 1 ? ` For another group say e.g. "attendance ${candidates.find((s) => s.id !== subgroup.id)!.shortName}".` : '';
+    return this.registerReply(db, meeting, subgroup, others);
+  }
+
+  private registerReply(db: Database, meeting: Meeting, subgroup: Subgroup, others: string): Reply {
     const register = registerOf(db, meeting);
     const when = formatMeetingStart(meeting.start, db.partnership.timeZone);
-    const others = candidates.length > 1 ? ` For another group say e.g. "attendance ${candidates.find((s) => s.id !== subgroup.id)!.shortName}".` : '';
     return {
       text: `Here is the register for ${subgroup.name}, ${when}.${others}`,
       view: {

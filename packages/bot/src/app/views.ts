@@ -86,6 +86,26 @@ export interface ScheduledView {
   readonly actionRefs: readonly string[];
 }
 
+/** A chair's group on their home page: its latest meeting (whose register they can record) and its next. */
+export interface HomeMeetings {
+  readonly subgroup: { readonly id: string; readonly name: string; readonly shortName: string };
+  readonly latest: { readonly meetingId: string; readonly when: string; readonly recorded: number } | null;
+  readonly next: string | null;
+}
+
+/**
+ * A person's home page in a chat service that has one (Slack's App Home): their open actions, the
+ * groups they chair, and for the Executive and the business team the latest digest. Not a reply:
+ * a channel shows it on its own surface and refreshes it after each change.
+ */
+export interface HomeView {
+  readonly kind: 'home';
+  readonly personName: string;
+  readonly actions: MyActionsView;
+  readonly meetings: readonly HomeMeetings[];
+  readonly digest: DigestView | null;
+}
+
 /** Everything the bot shows beside its text. */
 export type View = MyActionsView | ActionUpdateView | RegisterView | MeetingEngagementView | DigestView | EngagementView | FundingView | ScheduledView;
 

@@ -1,12 +1,19 @@
-import type { Clock, Store } from '@partnership-tracker/core';
-import { App, AuthorizationError, ExpressReceiver, LogLevel, webApi, type AuthorizeResult, type Logger } from '@slack/bolt';
+import { localDateOf, type Clock, type Store } from '@partnership-tracker/core';
+import { App, AuthorizationError, ExpressReceiver, LogLevel, webApi, type AuthorizeResult, type BlockButtonAction, type Logger } from '@slack/bolt';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Conversation } from '../app/conversation.js';
 import { UNEXPECTED_ERROR_TEXT } from '../app/errors.js';
+import { UPDATE_ACTION_VERB, updateInputIds } from '../app/forms.js';
 import type { ChatPlace } from '../app/identity.js';
 import type { Reply } from '../app/reply.js';
 import type { SlackConfig } from '../config.js';
+import { section } from './blocks/elements.js';
+import { createHomeView } from './blocks/homeBlocks.js';
+import { INPUT_ACTION, SNOOZE_BUTTON, SNOOZE_BUTTON_SPAN, UPDATE_BUTTON, UPDATE_MODAL } from './blocks/interactive.js';
+import { OPEN_DIGEST_ACTION } from './blocks/reportBlocks.js';
 import { slackMessageOf } from './blocks/slackMessage.js';
+import { createUpdateModal, UPDATE_BLOCKS } from './blocks/updateModal.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import { slackSender, SLACK_UNKNOWN_SENDER_TEXT } from './slackIdentity.js';
 
 /** The one Request URL of the Slack app: events, interactivity and the slash command. */
@@ -164,15 +171,26 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     return work;
   };
 
-  /** Answers one message from a user: identity, then the conversation, then `send` with the reply. */
+  const senderOf = (served: SlackServed, userId: string | undefined) => slackSender({ store: served.store, client, clock, userId, allowedTeamIds: config.allowedTeamIds, log });
+
+  /** Draws the person's Home tab afresh: after they open it, and after every change they make. */
+  const publishHome = async (served: SlackServed, userId: string) => {
+    const home = await served.conversation.home({ channel: 'slack', userId });
+    const view = home ? createHomeView(home, { registerButton: false }) : { type: 'home', blocks: [section(escapeMrkdwn(SLACK_UNKNOWN_SENDER_TEXT))] };
+    await client.views.publish({ user_id: userId, view: view as unknown as webApi.ViewsPublishArguments['view'] });
+  };
+
+  /** Answers one message from a user: identity, then the conversation, then `send` with the reply; the Home tab follows any change. */
   const answer = async (served: SlackServed, userId: string | undefined, text: string, requestId: string, place: ChatPlace, send: (reply: Reply) => Promise<unknown>) => {
     try {
-      const sender = await slackSender({ store: served.store, client, clock, userId, allowedTeamIds: config.allowedTeamIds, log });
-      if (!sender.known) {
+      const sender = await senderOf(served, userId);
+      if (!sender.known || userId === undefined) {
         await send({ text: SLACK_UNKNOWN_SENDER_TEXT });
         return;
       }
-      await send(await served.conversation.handleText({ channel: 'slack', userId }, text, requestId, sender.db, place));
+      const reply = await served.conversation.handleText({ channel: 'slack', userId }, text, requestId, sender.db, place);
+      await send(reply);
+      if ((await served.store.read()).revision !== sender.db.revision) await publishHome(served, userId);
     } catch (error) {
       log(`slack: error answering "${text.slice(0, 40)}": ${(error as Error).stack ?? String(error)}`);
       await send({ text: UNEXPECTED_ERROR_TEXT }).catch((sendError: unknown) => log(`slack: could not apologise either: ${(sendError as Error).message}`));
@@ -208,6 +226,93 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     const served = context.ptrackServed as SlackServed;
     const text = 'text' in message && typeof message.text === 'string' ? stripMentions(message.text) : '';
     await track(answer(served, message.user, text, `slack:${(body as { event_id: string }).event_id}`, placeOf(message.channel, 'im'), post(message.channel, undefined)));
+  });
+
+  bolt.event('app_home_opened', async ({ event, context }) => {
+    if (event.tab !== 'home') return;
+    const served = context.ptrackServed as SlackServed;
+    await track(
+      senderOf(served, event.user)
+        .then(() => publishHome(served, event.user))
+        .catch((error: unknown) => log(`slack: could not publish the Home tab for ${event.user}: ${(error as Error).message}`)),
+    );
+  });
+
+  /** Tells the person who pressed a button: beside the message it was on, else in their DM with the bot. */
+  const tellPresser = (body: BlockButtonAction, respond: ((message: Record<string, unknown>) => Promise<unknown>) | undefined) => (reply: Reply) => {
+    const message = slackMessageOf(reply);
+    if (body.container?.type === 'message' && respond) return respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+    return client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks });
+  };
+
+  bolt.action<BlockButtonAction>(UPDATE_BUTTON, async ({ ack, body, action, context, respond }) => {
+    await ack();
+    const served = context.ptrackServed as SlackServed;
+    const tell = tellPresser(body, respond);
+    await track(
+      (async () => {
+        const sender = await senderOf(served, body.user.id);
+        if (!sender.known) return tell({ text: SLACK_UNKNOWN_SENDER_TEXT });
+        const found = sender.db.actions.find((a) => a.ref === action.value);
+        if (!found) return tell({ text: `There is no action ${action.value ?? ''} any more. Say "my actions" to see yours.` });
+        const today = localDateOf(clock.now(), sender.db.partnership.timeZone);
+        // Slack's trigger is good for three seconds: the modal opens before anything slower.
+        return client.views.open({ trigger_id: body.trigger_id, view: createUpdateModal(found, today) as unknown as webApi.ViewsOpenArguments['view'] });
+      })().catch((error: unknown) => log(`slack: could not open the update modal: ${(error as Error).message}`)),
+    );
+  });
+
+  bolt.action<BlockButtonAction>(SNOOZE_BUTTON, async ({ ack, body, action, context, respond }) => {
+    await ack();
+    const served = context.ptrackServed as SlackServed;
+    const place: ChatPlace = { service: 'slack', scope: 'personal', conversationId: body.channel?.id ?? body.user.id };
+    await track(answer(served, body.user.id, `snooze ${action.value ?? ''} ${SNOOZE_BUTTON_SPAN}`, `slack:action:${body.trigger_id}`, place, tellPresser(body, respond)));
+  });
+
+  // A link button still sends an action; it needs only acknowledging.
+  bolt.action(OPEN_DIGEST_ACTION, async ({ ack }) => {
+    await ack();
+  });
+
+  bolt.view(UPDATE_MODAL, async ({ ack, body, view, context }) => {
+    const served = context.ptrackServed as SlackServed;
+    const userId = body.user.id;
+    let ref = '';
+    try {
+      ref = String((JSON.parse(view.private_metadata) as { ref?: unknown }).ref ?? '');
+    } catch {
+      // An unreadable modal is answered as one naming no action.
+    }
+    const values = view.state.values;
+    const input = (block: string) => values[block]?.[INPUT_ACTION];
+    const ids = updateInputIds(ref);
+    const data = {
+      verb: UPDATE_ACTION_VERB,
+      ref,
+      [ids.progress]: input(UPDATE_BLOCKS.progress)?.value ?? null,
+      [ids.status]: input(UPDATE_BLOCKS.status)?.selected_option?.value ?? null,
+      [ids.note]: input(UPDATE_BLOCKS.note)?.value ?? null,
+    };
+    const sender = await senderOf(served, userId);
+    if (!sender.known) {
+      await ack({ response_action: 'errors', errors: { [UPDATE_BLOCKS.note]: SLACK_UNKNOWN_SENDER_TEXT } });
+      return;
+    }
+    const outcome = await served.conversation.handleCardAction({ channel: 'slack', userId }, data, `slack:view:${view.id}`, sender.db);
+    if (!outcome.settled) {
+      // A correction is shown beside the field at fault, in the modal; nothing was written.
+      const block = outcome.field === ids.progress ? UPDATE_BLOCKS.progress : outcome.field === ids.status ? UPDATE_BLOCKS.status : UPDATE_BLOCKS.note;
+      await ack({ response_action: 'errors', errors: { [block]: outcome.reply.text ?? 'Please check this and try again.' } });
+      return;
+    }
+    await ack();
+    await track(
+      (async () => {
+        const message = slackMessageOf(outcome.reply);
+        await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+        await publishHome(served, userId);
+      })().catch((error: unknown) => log(`slack: could not confirm an update to ${userId}: ${(error as Error).message}`)),
+    );
   });
 
   return {

@@ -53,6 +53,36 @@ async function postSigned(body: string, contentType: string, headers?: Record<st
   return response.status;
 }
 
+/** Posts an interactivity payload (a button, a modal submission) signed, and returns Slack's view of the answer. */
+async function interact(payload: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  const body = new URLSearchParams({ payload: JSON.stringify({ team: { id: TEAM }, api_app_id: 'A0PTRACK', token: 'x', ...payload }) }).toString();
+  const response = await fetch(`${server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(SECRET, body) }, body });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+/** A button press on the Home tab. */
+const pressOnHome = (userId: string, actionId: string, value: string) =>
+  interact({
+    type: 'block_actions',
+    user: { id: userId, team_id: TEAM },
+    trigger_id: `trigger-${(sequence += 1)}`,
+    container: { type: 'view', view_id: 'V0HOME' },
+    view: { id: 'V0HOME', type: 'home' },
+    actions: [{ type: 'button', action_id: actionId, block_id: `action:${value}`, value, action_ts: '1.1' }],
+  });
+
+/** Submits a modal the bot opened, with the values typed into it. */
+function submit(userId: string, opened: SlackApiCall, values: Record<string, Record<string, unknown>>) {
+  const view = opened.args.view as Record<string, unknown>;
+  return interact({
+    type: 'view_submission',
+    user: { id: userId, team_id: TEAM },
+    trigger_id: `trigger-${(sequence += 1)}`,
+    view: { id: 'V0MODAL1', team_id: TEAM, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, hash: 'h1', state: { values } },
+  });
+}
+
 /** A slash command's form body, as Slack sends it. */
 function slashCommand(userId: string, text: string, fields: Record<string, string> = {}): string {
   sequence += 1;
@@ -160,6 +190,7 @@ describe('/ptrack', () => {
     expect(reply.args.text).toBe('You have 3 open actions; the soonest is A-2, due 1 Jun 2025.');
     const texts = blockTexts(reply.args);
     expect(texts).toContain('Your open actions (3)');
+    expect(texts.filter((t) => t.startsWith('Update '))).toEqual(['Update A-2', 'Update B-3', 'Update A-1']);
     expect(texts.filter((t) => /^\*[A-Z]-\d\*/.test(t)).map((t) => t.split('\n')[0])).toEqual([
       '*A-2* Audit ICB safeguarding training',
       '*B-3* Audit neglect referrals',
@@ -243,5 +274,80 @@ describe('Slack events', () => {
     expect([post.args.channel, post.args.thread_ts]).toEqual(['C0QAGCHANNEL', '2.2']);
     expect(String(post.args.text)).toMatch(/^From now on I'll post the quarterly digest for Quality Assurance Group here/);
     expect((await store.read()).subgroups.find((s) => s.id === 'qag')!.channel).toMatchObject({ kind: 'slack', conversationId: 'C0QAGCHANNEL' });
+  });
+});
+
+describe('App Home and the update modal', () => {
+  const homeOpened = (userId: string, eventId: string) =>
+    JSON.stringify({ token: 'x', team_id: TEAM, api_app_id: 'A0PTRACK', type: 'event_callback', event_id: eventId, event_time: 1, event: { type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home' } });
+  const lastHome = (userId: string) => [...api.calls].reverse().find((c) => c.method === 'views.publish' && c.args.user_id === userId);
+  const homeTexts = (userId: string) => blockTexts((lastHome(userId)?.args.view ?? {}) as Record<string, unknown>);
+
+  it('shows my open actions soonest first with Update and Snooze, and a chair their groups\' meetings', async () => {
+    expect(await postSigned(homeOpened(SLACK.chair, 'Ev0HOME1'), 'application/json')).toBe(200);
+    await api.waitFor((c) => c.some((call) => call.method === 'views.publish'));
+    const texts = homeTexts(SLACK.chair);
+    expect(texts).toContain('Hello QAG Chair');
+    expect(texts).toContain('*Quality Assurance Group*\nLatest: Tue 20 May 2025, 10:00 (no register yet)\nNext: Tue 15 Jul 2025, 10:00');
+    expect(await postSigned(homeOpened(SLACK.owner, 'Ev0HOME2'), 'application/json')).toBe(200);
+    await api.waitFor((c) => c.some((call) => call.method === 'views.publish' && call.args.user_id === SLACK.owner));
+    const owner = homeTexts(SLACK.owner);
+    expect(owner.filter((t) => /^\*[A-Z]-\d\*/.test(t)).map((t) => t.split(' ')[0])).toEqual(['*A-2*', '*B-3*', '*A-1*']);
+    expect(owner.filter((t) => /^(Update|Snooze)/.test(t)).slice(0, 2)).toEqual(['Update A-2', 'Snooze 2 weeks']);
+    expect(owner.join('\n')).not.toContain('Quarterly digest');
+  });
+
+  it('gives the business team the latest digest\'s headline and its link', async () => {
+    expect(await postSigned(homeOpened(SLACK.business, 'Ev0HOME3'), 'application/json')).toBe(200);
+    await api.waitFor((c) => c.some((call) => call.method === 'views.publish'));
+    expect(homeTexts(SLACK.business)).toContain('*Quarterly digest 2024/25 Q4*');
+    expect(JSON.stringify(lastHome(SLACK.business)!.args.view)).toMatch(/"url":"http:\/\/127\.0\.0\.1:\d+\/digest\/2024-25-Q4\.html\?expires=/);
+  });
+
+  it('opens the update modal from the button, shows a bad progress inline writing nothing, then saves and refreshes Home', async () => {
+    expect((await pressOnHome(SLACK.owner, 'ptrack.action.update', 'A-1')).status).toBe(200);
+    const [opened] = (await api.waitFor((c) => c.some((call) => call.method === 'views.open'))).filter((c) => c.method === 'views.open');
+    const modal = opened!.args.view as { title: { text: string }; blocks: Array<{ block_id?: string; element?: { initial_value?: string; initial_option?: { value: string } } }> };
+    expect(modal.title.text).toBe('Update A-1');
+    expect(modal.blocks.find((b) => b.block_id === 'progress')!.element!.initial_value).toBe('40');
+    expect(modal.blocks.find((b) => b.block_id === 'status')!.element!.initial_option!.value).toBe('on-track');
+
+    const values = (progress: string, status: string, note: string | null) => ({
+      progress: { value: { type: 'number_input', value: progress } },
+      status: { value: { type: 'static_select', selected_option: { value: status } } },
+      note: { value: { type: 'plain_text_input', value: note } },
+    });
+    let refused: { status: number; body: unknown } | undefined;
+    expect(await changesAfter(async () => (refused = await submit(SLACK.owner, opened!, values('lots', 'on-track', 'hello'))))).toEqual([]);
+    expect(refused!.body).toEqual({ response_action: 'errors', errors: { progress: 'Progress must be a whole number from 0 to 100; the form said "lots". Nothing was changed.' } });
+    expect(await changesAfter(async () => (refused = await submit(SLACK.owner, opened!, values('50', 'complete', null))))).toEqual([]);
+    expect(refused!.body).toMatchObject({ response_action: 'errors', errors: { status: expect.stringContaining('Nothing was changed') } });
+
+    const saved = await changesAfter(async () => expect((await submit(SLACK.owner, opened!, values('70', 'at-risk', 'waiting on the ICB'))).status).toBe(200));
+    expect(saved).toEqual(['action.update A-1']);
+    expect((await store.read()).actions.find((a) => a.ref === 'A-1')).toMatchObject({ progress: 70, status: 'at-risk' });
+    await api.waitFor((c) => c.some((call) => call.method === 'views.publish'));
+    const confirmation = api.calls.find((c) => c.method === 'chat.postMessage')!;
+    expect([confirmation.args.channel, confirmation.args.text]).toEqual([SLACK.owner, 'Updated A-1 (Refresh the neglect strategy): progress 40% → 70%; status On track → At risk; note "waiting on the ICB". It is in the action\'s history.']);
+    expect(homeTexts(SLACK.owner).join('\n')).toContain('At risk, 70%');
+  });
+
+  it('refuses a modal submitted by someone who does not own the action, and writes nothing', async () => {
+    await pressOnHome(SLACK.owner, 'ptrack.action.update', 'A-1');
+    const [opened] = (await api.waitFor((c) => c.some((call) => call.method === 'views.open'))).filter((c) => c.method === 'views.open');
+    const changes = await changesAfter(() => submit(SLACK.chair, opened!, { progress: { value: { value: '90' } }, status: { value: { selected_option: { value: 'on-track' } } }, note: { value: { value: null } } }));
+    expect(changes).toEqual([]);
+    await server.close();
+    expect(String(api.calls.find((c) => c.method === 'chat.postMessage')!.args.text)).toContain('Only the owner of A-1 (or the business team) can update it.');
+  });
+
+  it('snoozes from the Home tab, says so in the DM and refreshes Home', async () => {
+    expect(await changesAfter(async () => {
+      await pressOnHome(SLACK.owner, 'ptrack.action.snooze', 'A-2');
+      await api.waitFor((c) => c.some((call) => call.method === 'views.publish'));
+    })).toEqual(['action.snooze A-2']);
+    expect((await store.read()).actions.find((a) => a.ref === 'A-2')!.snoozedUntil).toBe('2025-06-24');
+    const told = api.calls.find((c) => c.method === 'chat.postMessage')!;
+    expect([told.args.channel, told.args.text]).toEqual([SLACK.owner, 'No reminders for A-2 until 24 Jun 2025. Say "snooze A-2 off" to have them back sooner.']);
   });
 });

@@ -3,7 +3,8 @@ import { dueText, formatDate, formatStatus, plural } from '../../app/format.js';
 import type { Reply } from '../../app/reply.js';
 import type { MeetingEngagementView, MyActionsView, View } from '../../app/views.js';
 import { escapeMrkdwn, markdownToMrkdwn } from '../mrkdwn.js';
-import { context, fieldsSection, header, section, SLACK_LIMITS, type Block } from './elements.js';
+import { actions, button, context, fieldsSection, header, section, SLACK_LIMITS, type Block } from './elements.js';
+import { SNOOZE_BUTTON, SNOOZE_BUTTON_SPAN, UPDATE_BUTTON } from './interactive.js';
 import { reportBlocks } from './reportBlocks.js';
 
 /** A Slack message: the mrkdwn text (the notification and the fallback) and its blocks. */
@@ -15,10 +16,13 @@ export interface SlackMessage {
 /** How many actions a message lists before it says how many more (each takes two blocks). */
 const ACTIONS_SHOWN = 20;
 
-function myActionsBlocks({ actions, today, timeZone }: MyActionsView): Block[] {
-  const blocks: Block[] = [header(`Your open actions (${actions.length})`)];
-  if (actions.length === 0) return [...blocks, section('You have no open actions. Nice work.')];
-  for (const action of actions.slice(0, ACTIONS_SHOWN)) {
+/**
+ * Each open action as a section and its Update and Snooze buttons, at most `shown` of them, then a
+ * line saying how many more (two blocks an action: 20 fit a message with room to spare).
+ */
+export function actionBlocks({ actions: list, today, timeZone }: MyActionsView, shown: number): Block[] {
+  const blocks: Block[] = [];
+  for (const action of list.slice(0, shown)) {
     const last = action.history[action.history.length - 1];
     const overdue = daysBetween(today, action.due) < 0;
     const lines = [
@@ -26,12 +30,21 @@ function myActionsBlocks({ actions, today, timeZone }: MyActionsView): Block[] {
       `Due ${dueText(action.due, today)}${overdue ? ' :warning:' : ''} · ${formatStatus(action.status)}, ${action.progress}%`,
       ...(last?.note ? [`_Last note ${formatDate(localDateOf(last.at, timeZone))}:_ ${escapeMrkdwn(last.note)}`] : []),
     ];
-    blocks.push(section(lines.join('\n')));
+    blocks.push(
+      section(lines.join('\n')),
+      actions([button(`Update ${action.ref}`, UPDATE_BUTTON, action.ref, 'primary'), button(`Snooze ${SNOOZE_BUTTON_SPAN}`, SNOOZE_BUTTON, action.ref)], `action:${action.ref}`),
+    );
   }
-  if (actions.length > ACTIONS_SHOWN) {
-    blocks.push(context(`…and ${actions.length - ACTIONS_SHOWN} more. Update any of them by typing, e.g. \`/ptrack update ${escapeMrkdwn(actions[ACTIONS_SHOWN]!.ref)} 50%\`.`));
+  if (list.length > shown) {
+    blocks.push(context(`…and ${list.length - shown} more. Update any of them by typing, e.g. \`/ptrack update ${escapeMrkdwn(list[shown]!.ref)} 50%\`.`));
   }
   return blocks;
+}
+
+function myActionsBlocks(view: MyActionsView): Block[] {
+  const blocks: Block[] = [header(`Your open actions (${view.actions.length})`)];
+  if (view.actions.length === 0) return [...blocks, section('You have no open actions. Nice work.')];
+  return [...blocks, ...actionBlocks(view, ACTIONS_SHOWN)];
 }
 
 function meetingEngagementBlocks(view: MeetingEngagementView): Block[] {
@@ -59,7 +72,7 @@ function viewBlocks(view: View): Block[] {
     case 'actionUpdate':
       return [
         section(`*${escapeMrkdwn(view.action.ref)}* ${escapeMrkdwn(view.action.title)}\nDue ${dueText(view.action.due, view.today)} · ${formatStatus(view.action.status)}, ${view.action.progress}%`),
-        context(`Say e.g. \`/ptrack update ${escapeMrkdwn(view.action.ref)} 60% on track — what happened\`.`),
+        actions([button(`Update ${view.action.ref}`, UPDATE_BUTTON, view.action.ref, 'primary')], `action:${view.action.ref}`),
       ];
     case 'register':
       return [
