@@ -3,13 +3,14 @@ import { App, AuthorizationError, ExpressReceiver, LogLevel, webApi, type Author
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Conversation } from '../app/conversation.js';
 import { UNEXPECTED_ERROR_TEXT } from '../app/errors.js';
-import { UPDATE_ACTION_VERB, updateInputIds } from '../app/forms.js';
+import { RECORD_ATTENDANCE_VERB, registerInputIds, UPDATE_ACTION_VERB, updateInputIds } from '../app/forms.js';
 import type { ChatPlace } from '../app/identity.js';
 import type { Reply } from '../app/reply.js';
 import type { SlackConfig } from '../config.js';
 import { section } from './blocks/elements.js';
 import { createHomeView } from './blocks/homeBlocks.js';
-import { INPUT_ACTION, SNOOZE_BUTTON, SNOOZE_BUTTON_SPAN, UPDATE_BUTTON, UPDATE_MODAL } from './blocks/interactive.js';
+import { INPUT_ACTION, REGISTER_BUTTON, REGISTER_MODAL, SNOOZE_BUTTON, SNOOZE_BUTTON_SPAN, UPDATE_BUTTON, UPDATE_MODAL } from './blocks/interactive.js';
+import { BY_STATUS_BLOCKS, createRegisterModal, registerDataOf } from './blocks/registerModal.js';
 import { OPEN_DIGEST_ACTION } from './blocks/reportBlocks.js';
 import { slackMessageOf } from './blocks/slackMessage.js';
 import { createUpdateModal, UPDATE_BLOCKS } from './blocks/updateModal.js';
@@ -176,7 +177,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
   /** Draws the person's Home tab afresh: after they open it, and after every change they make. */
   const publishHome = async (served: SlackServed, userId: string) => {
     const home = await served.conversation.home({ channel: 'slack', userId });
-    const view = home ? createHomeView(home, { registerButton: false }) : { type: 'home', blocks: [section(escapeMrkdwn(SLACK_UNKNOWN_SENDER_TEXT))] };
+    const view = home ? createHomeView(home, { registerButton: true }) : { type: 'home', blocks: [section(escapeMrkdwn(SLACK_UNKNOWN_SENDER_TEXT))] };
     await client.views.publish({ user_id: userId, view: view as unknown as webApi.ViewsPublishArguments['view'] });
   };
 
@@ -272,6 +273,64 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
   // A link button still sends an action; it needs only acknowledging.
   bolt.action(OPEN_DIGEST_ACTION, async ({ ack }) => {
     await ack();
+  });
+
+  bolt.action<BlockButtonAction>(REGISTER_BUTTON, async ({ ack, body, action, context, respond }) => {
+    await ack();
+    const served = context.ptrackServed as SlackServed;
+    const tell = tellPresser(body, respond);
+    await track(
+      (async () => {
+        const sender = await senderOf(served, body.user.id);
+        if (!sender.known) return tell({ text: SLACK_UNKNOWN_SENDER_TEXT });
+        // The same chair check as "attendance": a refusal is said, not a modal opened.
+        const reply = await served.conversation.registerFor({ channel: 'slack', userId: body.user.id }, action.value ?? '', sender.db);
+        if (reply.view?.kind !== 'register') return tell(reply);
+        const fitted = createRegisterModal(reply.view);
+        if (!fitted) {
+          return tell({ text: `The register for ${reply.view.subgroup.name} lists more people than a Slack modal can hold. The business team can record it with "ptrack import attendance".` });
+        }
+        return client.views.open({ trigger_id: body.trigger_id, view: fitted.modal as unknown as webApi.ViewsOpenArguments['view'] });
+      })().catch((error: unknown) => log(`slack: could not open the register modal: ${(error as Error).message}`)),
+    );
+  });
+
+  bolt.view(REGISTER_MODAL, async ({ ack, body, view, context }) => {
+    const served = context.ptrackServed as SlackServed;
+    const userId = body.user.id;
+    let meetingId = '';
+    try {
+      meetingId = String((JSON.parse(view.private_metadata) as { meetingId?: unknown }).meetingId ?? '');
+    } catch {
+      // An unreadable modal is answered as one naming no meeting.
+    }
+    const values = view.state.values as Parameters<typeof registerDataOf>[0];
+    // A correction that names no field is shown on the first list of people.
+    const shown = ((view.blocks ?? []) as Array<{ block_id?: string }>).map((b) => b.block_id ?? '');
+    const firstBlock = [...shown, ...Object.keys(values)].find((id) => id.startsWith(registerInputIds.status('')) || id === BY_STATUS_BLOCKS.present) ?? registerInputIds.guests;
+    const read = registerDataOf(values);
+    if ('error' in read) {
+      await ack({ response_action: 'errors', errors: { [read.block]: read.error } });
+      return;
+    }
+    const sender = await senderOf(served, userId);
+    if (!sender.known) {
+      await ack({ response_action: 'errors', errors: { [firstBlock]: SLACK_UNKNOWN_SENDER_TEXT } });
+      return;
+    }
+    const outcome = await served.conversation.handleCardAction({ channel: 'slack', userId }, { ...read.data, verb: RECORD_ATTENDANCE_VERB, meetingId }, `slack:view:${view.id}`, sender.db);
+    if (!outcome.settled) {
+      await ack({ response_action: 'errors', errors: { [firstBlock]: outcome.reply.text ?? 'Please check the register and try again.' } });
+      return;
+    }
+    await ack();
+    await track(
+      (async () => {
+        const message = slackMessageOf(outcome.reply);
+        await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+        await publishHome(served, userId);
+      })().catch((error: unknown) => log(`slack: could not confirm a register to ${userId}: ${(error as Error).message}`)),
+    );
   });
 
   bolt.view(UPDATE_MODAL, async ({ ack, body, view, context }) => {

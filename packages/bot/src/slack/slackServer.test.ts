@@ -79,7 +79,7 @@ function submit(userId: string, opened: SlackApiCall, values: Record<string, Rec
     type: 'view_submission',
     user: { id: userId, team_id: TEAM },
     trigger_id: `trigger-${(sequence += 1)}`,
-    view: { id: 'V0MODAL1', team_id: TEAM, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, hash: 'h1', state: { values } },
+    view: { id: 'V0MODAL1', team_id: TEAM, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, blocks: view.blocks, hash: 'h1', state: { values } },
   });
 }
 
@@ -349,5 +349,84 @@ describe('App Home and the update modal', () => {
     expect((await store.read()).actions.find((a) => a.ref === 'A-2')!.snoozedUntil).toBe('2025-06-24');
     const told = api.calls.find((c) => c.method === 'chat.postMessage')!;
     expect([told.args.channel, told.args.text]).toEqual([SLACK.owner, 'No reminders for A-2 until 24 Jun 2025. Say "snooze A-2 off" to have them back sooner.']);
+  });
+});
+
+describe('the attendance modal', () => {
+  /** The chair's button under the register reply, pressed in the message, and the modal it opens. */
+  async function openRegister(userId: string): Promise<SlackApiCall | undefined> {
+    const reply = await ptrack(userId, 'attendance');
+    const button = JSON.stringify(reply.args.blocks).match(/"action_id":"ptrack.register.open","value":"([^"]+)"/);
+    if (!button) return undefined;
+    await interact({
+      type: 'block_actions',
+      user: { id: userId, team_id: TEAM },
+      trigger_id: `trigger-${(sequence += 1)}`,
+      container: { type: 'message', message_ts: '1.1', channel_id: 'D0CHAIRDM', is_ephemeral: true },
+      channel: { id: 'D0CHAIRDM' },
+      response_url: api.responseUrl(`button-${sequence}`),
+      actions: [{ type: 'button', action_id: 'ptrack.register.open', block_id: `register:${button[1]}`, value: button[1], action_ts: '1.1' }],
+    });
+    const calls = await api.waitFor((c) => c.some((call) => call.method === 'views.open'));
+    return calls.find((c) => c.method === 'views.open');
+  }
+  const status = (value: string | null) => ({ value: { type: 'static_select', selected_option: value === null ? null : { value } } });
+  const pick = (value: string | null) => ({ value: { type: 'static_select', selected_option: value === null ? null : { value } } });
+
+  it('records the register from the modal, with a deputy, and the engagement figure moves as expected', async () => {
+    const opened = await openRegister(SLACK.chair);
+    const modal = opened!.args.view as { title: { text: string }; blocks: Array<{ block_id?: string; label?: { text: string } }> };
+    expect(modal.title.text).toBe('Register: QAG');
+    expect(modal.blocks.filter((b) => b.block_id?.startsWith('status:')).map((b) => b.label!.text)).toEqual(['Action Owner', 'ICB Colleague', 'Police Lead', 'Council Officer', 'QAG Chair']);
+
+    const values = (owner: string | null) => ({
+      'status:chair': status('present'),
+      'status:council-officer': status('absent'),
+      'status:owner': status(owner),
+      'status:colleague': status('present'),
+      'status:police-lead': status('apologies'),
+      'deputyPair:0:who': pick('colleague'),
+      'deputyPair:0:for': pick('police-lead'),
+      'deputyPair:1:who': pick(null),
+      'deputyPair:1:for': pick(null),
+      guests: { value: { type: 'plain_text_input', value: 'Pat Visitor' } },
+    });
+    // Someone named as a deputy must be on the register: shown in the modal, nothing written.
+    let answered: { status: number; body: unknown } | undefined;
+    const bad = { ...values('present'), 'status:colleague': status(null) };
+    expect(await changesAfter(async () => (answered = await submit(SLACK.chair, opened!, bad)))).toEqual([]);
+    expect(answered!.body).toMatchObject({ response_action: 'errors', errors: { 'status:owner': expect.stringContaining('is named as a deputy but is not marked') } });
+
+    expect(await changesAfter(() => submit(SLACK.chair, opened!, values('present')))).toEqual(expect.arrayContaining([expect.stringMatching(/^attendance.record /)]));
+    const lines = (await store.read()).attendance.filter((a) => a.meetingId === 'qag-2025-05-20');
+    expect(lines.map((l) => [l.personId ?? l.guestName, l.status, l.deputisingForId, l.agencyId])).toEqual(
+      expect.arrayContaining([
+        ['colleague', 'present', 'police-lead', 'police'],
+        ['owner', 'present', null, 'icb'],
+        ['Pat Visitor', 'present', null, null],
+      ]),
+    );
+    await api.waitFor((c) => c.some((call) => call.method === 'views.publish'));
+    const told = api.calls.find((c) => c.method === 'chat.postMessage')!;
+    expect(told.args.text).toBe('Recorded the Quality Assurance Group register for Tue 20 May 2025, 10:00: 3 present, 1 apologies, 1 absent, 1 guest.');
+    // The police were represented by a deputy: 100% for them at this meeting.
+    expect(blockTexts(told.args).join('\n')).toContain('*Example Police*: 100% (1 person present)');
+
+    // The same register submitted again changes nothing.
+    expect(await changesAfter(() => submit(SLACK.chair, opened!, values('present')))).toEqual([]);
+  });
+
+  it('offers no register to someone who chairs nothing, and opens no modal', async () => {
+    const reply = await ptrack(SLACK.owner, 'attendance');
+    expect(String(reply.args.text)).toMatch(/^You don't chair a group/);
+    expect(JSON.stringify(reply.args.blocks)).not.toContain('ptrack.register.open');
+  });
+
+  it('refuses a modal submitted by someone who is not the chair, and writes nothing', async () => {
+    const opened = await openRegister(SLACK.chair);
+    const changes = await changesAfter(() => submit(SLACK.owner, opened!, { 'status:owner': status('present') }));
+    expect(changes).toEqual([]);
+    await server.close();
+    expect(String(api.calls.find((c) => c.method === 'chat.postMessage')!.args.text)).toContain('Only the chair or deputy chair of Quality Assurance Group');
   });
 });

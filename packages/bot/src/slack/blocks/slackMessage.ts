@@ -4,7 +4,7 @@ import type { Reply } from '../../app/reply.js';
 import type { MeetingEngagementView, MyActionsView, View } from '../../app/views.js';
 import { escapeMrkdwn, markdownToMrkdwn } from '../mrkdwn.js';
 import { actions, button, context, fieldsSection, header, section, SLACK_LIMITS, type Block } from './elements.js';
-import { SNOOZE_BUTTON, SNOOZE_BUTTON_SPAN, UPDATE_BUTTON } from './interactive.js';
+import { REGISTER_BUTTON, SNOOZE_BUTTON, SNOOZE_BUTTON_SPAN, UPDATE_BUTTON } from './interactive.js';
 import { reportBlocks } from './reportBlocks.js';
 
 /** A Slack message: the mrkdwn text (the notification and the fallback) and its blocks. */
@@ -77,6 +77,7 @@ function viewBlocks(view: View): Block[] {
     case 'register':
       return [
         section(`The register for *${escapeMrkdwn(view.subgroup.name)}*, ${escapeMrkdwn(view.when)}: ${plural(view.groups.reduce((n, g) => n + g.rows.length, 0), 'person', 'people')} listed.`),
+        actions([button('Record attendance', REGISTER_BUTTON, view.meeting.id, 'primary')], `register:${view.meeting.id}`),
       ];
     case 'meetingEngagement':
       return meetingEngagementBlocks(view);
