@@ -1,4 +1,4 @@
-import type { ChatService } from '@partnership-tracker/core';
+import type { ChatService, Database } from '@partnership-tracker/core';
 import type { Reply } from './reply.js';
 
 /**
@@ -14,4 +14,54 @@ export type SendOutcome = { ok: true } | { ok: false; retryAfterMs?: number; per
 /** Sends a Reply to a person or channel without an incoming message; the scheduler's only way out. */
 export interface ProactiveSender {
   send(target: ProactiveTarget, reply: Reply): Promise<SendOutcome>;
+  /**
+   * People this sender can reach although no conversation with them is saved (Slack can open a
+   * DM with any member of the workspace); the scheduler adds them to those with a saved one.
+   */
+  reachablePeople?(db: Database): ReadonlySet<string>;
+}
+
+/**
+ * The chat service a person's reminders go to when the bot answers in more than one: the one
+ * whose personal conversation with the bot began most recently (where they now talk to it);
+ * with none saved, Slack when they have a Slack id (Slack can open a DM unprompted), else Teams.
+ */
+export function preferredChatService(db: Database, personId: string, available: ReadonlySet<ChatService>): ChatService | undefined {
+  const person = db.people.find((p) => p.id === personId);
+  if (!person) return undefined;
+  const saved = db.conversations
+    .filter((c) => c.scope === 'personal' && c.personId === personId && available.has(c.channel))
+    .sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0))[0];
+  if (saved) return saved.channel;
+  if (available.has('slack') && person.slackUserId !== null) return 'slack';
+  return available.has('teams') ? 'teams' : undefined;
+}
+
+/**
+ * One ProactiveSender over the chat services a partnership's bot answers in: a channel's message
+ * goes to its own service, a person's to their preferred one (`preferredChatService`), so a person
+ * with both a Teams and a Slack id gets each reminder once.
+ */
+export class RoutedSender implements ProactiveSender {
+  private readonly available: ReadonlySet<ChatService>;
+
+  constructor(
+    private readonly senders: Partial<Record<ChatService, ProactiveSender>>,
+    private readonly read: () => Promise<Database>,
+  ) {
+    this.available = new Set((Object.keys(senders) as ChatService[]).filter((service) => senders[service] !== undefined));
+  }
+
+  async send(target: ProactiveTarget, reply: Reply): Promise<SendOutcome> {
+    const service = target.kind === 'channel' ? target.service : preferredChatService(await this.read(), target.personId, this.available);
+    const sender = service === undefined ? undefined : this.senders[service];
+    if (!sender) return { ok: false, permanent: true, error: `No chat service of this bot reaches ${target.kind === 'person' ? `person ${target.personId}` : `channel ${target.conversationId} on ${target.service}`}.` };
+    return sender.send(target, reply);
+  }
+
+  reachablePeople(db: Database): ReadonlySet<string> {
+    const reachable = new Set<string>();
+    for (const sender of Object.values(this.senders)) for (const id of sender?.reachablePeople?.(db) ?? []) reachable.add(id);
+    return reachable;
+  }
 }

@@ -191,6 +191,7 @@ class OutboxScheduler implements Scheduler {
     const due = dueMessages(db, at);
     const report: TickReport = { at, due: due.length, sent: [], failed: [], skipped: [], errors: [], interrupted: false };
     const reachable = new Set(db.conversations.map((c) => c.personId).filter((id): id is string => id !== null));
+    for (const id of this.options.sender.reachablePeople?.(db) ?? []) reachable.add(id);
     for (const message of due) {
       if (this.stopping) return this.finish({ ...report, interrupted: true });
       // Someone who has not installed the app or written to the bot yet cannot be messaged. Their

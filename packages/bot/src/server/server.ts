@@ -8,11 +8,12 @@ import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder'
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Conversation } from '../app/conversation.js';
 import { exportCommandText, parseExportFileName, type ChatExportFormat } from '../app/exportRequests.js';
-import type { ProactiveSender } from '../app/proactive.js';
+import { RoutedSender, type ProactiveSender } from '../app/proactive.js';
 import { isLoopback, type BotConfig } from '../config.js';
 import { TeamsProactiveSender } from '../teams/proactiveSender.js';
 import { createTeamsApplication } from '../teams/teamsApplication.js';
 import { mountSlack, type SlackHandle } from '../slack/slackApp.js';
+import { SlackProactiveSender } from '../slack/slackProactiveSender.js';
 import { LinkSigner, type LinkVerdict } from './signedLinks.js';
 
 /** A scheduler the server starts after it listens and stops before it closes. */
@@ -335,15 +336,20 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     log(`PTRACK_BOT_PUBLIC_URL is not set, so digest links point at ${listeningUrl}, which people's browsers may not reach.`);
   }
 
+  // Each partnership's scheduler sends through the chat services this server answers in.
+  const senderOf = (p: Served): ProactiveSender =>
+    slack === undefined
+      ? p.proactiveSender
+      : new RoutedSender({ ...(config.mode === 'slack' ? {} : { teams: p.proactiveSender }), slack: new SlackProactiveSender(slack.proactiveClient, p.store) }, () => p.store.read());
+  const senders = new Map<Served, ProactiveSender>([...(single ? [single] : served.values())].map((p) => [p, senderOf(p)]));
   const factory = options.scheduler;
-  const schedulers =
-    factory === undefined ? [] : typeof factory === 'function' ? [...(single ? [single] : served.values())].map((p) => factory(p.proactiveSender, p.store)) : [factory];
+  const schedulers = factory === undefined ? [] : typeof factory === 'function' ? [...senders].map(([p, sender]) => factory(sender, p.store)) : [factory];
   for (const scheduler of schedulers) scheduler.start();
 
   return {
     url: listeningUrl,
     port,
-    proactiveSender: (single ?? [...served.values()][0]!).proactiveSender,
+    proactiveSender: senders.get(single ?? [...served.values()][0]!)!,
     async close() {
       if (closing) return;
       closing = true;

@@ -52,6 +52,8 @@ export interface SlackMountOptions {
 export interface SlackHandle {
   /** The Web API client, with the bot token, pointed at `config.apiUrl`. */
   readonly client: webApi.WebClient;
+  /** The same, but a 429 is returned at once with Slack's Retry-After, for the scheduler's pacing to honour. */
+  readonly proactiveClient: webApi.WebClient;
   /** Waits for the work that requests started after they were acknowledged. */
   close(): Promise<void>;
 }
@@ -376,6 +378,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
 
   return {
     client,
+    proactiveClient: new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
     async close() {
       await Promise.allSettled([...inFlight]);
     },

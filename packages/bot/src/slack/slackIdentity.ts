@@ -30,7 +30,8 @@ export async function slackSender(options: {
   const { store, client, userId } = options;
   const db = await store.read();
   if (!userId) return { known: false, db };
-  if (findSender(db, { channel: 'slack', userId })) return { known: true, db };
+  const known = findSender(db, { channel: 'slack', userId });
+  if (known) return { known: true, db: await rememberSlackChat(options, db, known.id, userId) };
   let email: string | undefined;
   try {
     const info = await client.users.info({ user: userId });
@@ -54,5 +55,24 @@ export async function slackSender(options: {
   }
   options.log(`linked Slack user ${userId} to ${person.id} by their profile email`);
   const after = await store.read();
-  return { known: findSender(after, { channel: 'slack', userId }) !== undefined, db: after };
+  return { known: findSender(after, { channel: 'slack', userId }) !== undefined, db: await rememberSlackChat(options, after, person.id, userId) };
+}
+
+/**
+ * Saves, the first time, that this person talks to the bot in Slack (as Teams saves a personal
+ * chat): the scheduler then knows Slack is where they began most recently, if they also use Teams.
+ */
+async function rememberSlackChat(options: { readonly store: Store; readonly clock: Clock; readonly log: (line: string) => void }, db: Database, personId: string, userId: string): Promise<Database> {
+  const key = `slack:personal:${personId}`;
+  if (db.conversations.some((c) => c.key === key && c.conversationId === userId)) return db;
+  const at = options.clock.now().toISOString();
+  const saved = await options.store.commit(
+    [{ type: 'conversation.save', conversation: { key, channel: 'slack', scope: 'personal', personId, conversationId: userId, reference: { userId }, savedAt: at } }],
+    { actor: SLACK_LINK_ACTOR, at },
+  );
+  if (!saved.success) {
+    options.log(`could not save the Slack chat of ${personId}: ${saved.error.message}`);
+    return db;
+  }
+  return options.store.read();
 }

@@ -16,6 +16,9 @@ export interface SlackMessage {
 /** How many actions a message lists before it says how many more (each takes two blocks). */
 const ACTIONS_SHOWN = 20;
 
+/** How many actions a scheduled message offers buttons for (one block each). */
+const SCHEDULED_ACTIONS_SHOWN = 20;
+
 /**
  * Each open action as a section and its Update and Snooze buttons, at most `shown` of them, then a
  * line saying how many more (two blocks an action: 20 fit a message with room to spare).
@@ -85,6 +88,12 @@ function viewBlocks(view: View): Block[] {
       return [
         header(view.summary.title),
         ...(view.summary.facts.length > 0 ? [fieldsSection(view.summary.facts.map((f) => `*${escapeMrkdwn(f.title)}*\n${escapeMrkdwn(f.value)}`))] : []),
+        // A reminder's actions, each with the buttons of "my actions"; a long list gives way to typing.
+        ...view.actionRefs
+          .slice(0, SCHEDULED_ACTIONS_SHOWN)
+          .map((ref) => actions([button(`Update ${ref}`, UPDATE_BUTTON, ref, 'primary'), button(`Snooze ${SNOOZE_BUTTON_SPAN}`, SNOOZE_BUTTON, ref)], `action:${ref}`)),
+        ...(view.actionRefs.length > SCHEDULED_ACTIONS_SHOWN ? [context(`…and ${view.actionRefs.length - SCHEDULED_ACTIONS_SHOWN} more: \`/ptrack my actions\` lists them all.`)] : []),
+        ...(view.summary.commands.length > 0 ? [context(view.summary.commands.map((c) => `${escapeMrkdwn(c.title)}: \`/ptrack ${escapeMrkdwn(c.command)}\``).join(' · '))] : []),
       ];
     case 'digest':
     case 'engagement':
