@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { blockKitErrors } from './validateBlocks.js';
 
 /** One call the bot made to the fake Slack Web API (or to a response_url). */
 export interface SlackApiCall {
@@ -41,6 +42,8 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
   /** A response_url the fake accepts, for a signed slash command to carry. */
   responseUrl(id: string): string;
   calls: SlackApiCall[];
+  /** Payloads refused as Slack would refuse them (`invalid_blocks`), with why. */
+  invalid: Array<{ method: string; errors: string[] }>;
   users: Map<string, FakeSlackUser>;
   /** The next `count` Web API calls answer 429 with Retry-After `retryAfterSeconds`. */
   throttleNext(count: number, retryAfterSeconds: number): void;
@@ -52,6 +55,20 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
   const teamId = options.teamId ?? 'T0EXAMPLE';
   const botUserId = options.botUserId ?? 'U0PTRACKBOT';
   const calls: SlackApiCall[] = [];
+  const invalid: Array<{ method: string; errors: string[] }> = [];
+  /** Checks a payload's blocks as Slack does; false (and recorded) when Slack would refuse it. */
+  const valid = (method: string, args: Record<string, unknown>): boolean => {
+    const errors =
+      method === 'views.publish'
+        ? blockKitErrors('home', args.view)
+        : method.startsWith('views.')
+          ? blockKitErrors('modal', args.view)
+          : args.blocks === undefined
+            ? []
+            : blockKitErrors('message', args.blocks);
+    if (errors.length > 0) invalid.push({ method, errors });
+    return errors.length === 0;
+  };
   const users = new Map<string, FakeSlackUser>();
   const waiters = new Set<() => void>();
   let throttled = 0;
@@ -67,7 +84,12 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
   const app = express();
   app.use(express.urlencoded({ extended: false, limit: '5mb' }), express.json({ limit: '5mb' }));
   app.post('/response/:id', (req, res) => {
-    record({ method: 'response_url', args: { ...(req.body as Record<string, unknown>), responseId: req.params.id }, token: null });
+    const args = { ...(req.body as Record<string, unknown>), responseId: req.params.id };
+    record({ method: 'response_url', args, token: null });
+    if (!valid('response_url', args)) {
+      res.status(400).json({ ok: false, error: 'invalid_blocks' });
+      return;
+    }
     res.json({ ok: true });
   });
   app.post('/api/:method', (req, res) => {
@@ -81,6 +103,10 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
     const args = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, decode(v)]));
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || (typeof args.token === 'string' ? args.token : null);
     record({ method, args, token });
+    if ((method === 'chat.postMessage' || method.startsWith('views.')) && !valid(method, args)) {
+      res.json({ ok: false, error: 'invalid_blocks' });
+      return;
+    }
     switch (method) {
       case 'auth.test':
         res.json({ ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'ptrack', team_id: teamId, user_id: botUserId, bot_id: 'B0PTRACK' });
@@ -124,6 +150,7 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
     apiUrl: `${url}/api/`,
     responseUrl: (id) => `${url}/response/${id}`,
     calls,
+    invalid,
     users,
     throttleNext(count, retryAfterSeconds) {
       throttled = count;

@@ -39,6 +39,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
+  // Every message, modal and Home tab the bot sent is valid Block Kit within Slack's limits.
+  expect(api.invalid).toEqual([]);
   await api.close();
 });
 

@@ -1,6 +1,7 @@
 import { EXAMPLE_AS_OF, examplePartnership, MemoryStore, type Database } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { largePartnershipStore } from '../../__fixtures__/partnership.js';
+import { blockKitErrors } from '../../__fixtures__/validateBlocks.js';
 import { Conversation } from '../../app/conversation.js';
 import type { RegisterView } from '../../app/views.js';
 import { SLACK_LIMITS } from './elements.js';
@@ -50,6 +51,7 @@ describe('the register modal within Slack\'s limits', () => {
     const fitted = createRegisterModal(largest.view)!;
     expect(fitted.layout).toBe('perPerson');
     expect(limitsBroken(fitted.modal)).toEqual([]);
+    expect(blockKitErrors('modal', fitted.modal)).toEqual([]);
     const people = largest.view.groups.flatMap((g) => g.rows).length;
     expect((fitted.modal.blocks as Array<{ block_id?: string }>).filter((b) => b.block_id?.startsWith('status:'))).toHaveLength(people);
   });
@@ -61,6 +63,7 @@ describe('the register modal within Slack\'s limits', () => {
     const fitted = createRegisterModal(view)!;
     expect(fitted.layout).toBe('byStatus');
     expect(limitsBroken(fitted.modal)).toEqual([]);
+    expect(blockKitErrors('modal', fitted.modal)).toEqual([]);
     const ids = (fitted.modal.blocks as Array<{ block_id?: string }>).map((b) => b.block_id).filter(Boolean);
     expect(ids).toEqual(['byStatus:present', 'byStatus:apologies', 'byStatus:absent', 'deputyPair:0:who', 'deputyPair:0:for', 'deputyPair:1:who', 'deputyPair:1:for', 'guests']);
     // What the fixture recorded is pre-filled: two of every three agencies' representatives present.

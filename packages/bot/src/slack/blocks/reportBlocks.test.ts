@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureStore, largePartnershipStore, NOW } from '../../__fixtures__/partnership.js';
+import { blockKitErrors } from '../../__fixtures__/validateBlocks.js';
 import { Reports } from '../../app/reports.js';
 import { SLACK_LIMITS, type Block } from './elements.js';
 import { slackMessageOf } from './slackMessage.js';
@@ -24,6 +25,7 @@ function texts(blocks: readonly Block[]): string[] {
 /** Slack's limits, as it enforces them on a message: a refusal (invalid_blocks) loses the whole reply. */
 function withinLimits(blocks: readonly Block[]): boolean {
   const all = texts(blocks);
+  expect(blockKitErrors('message', blocks)).toEqual([]);
   return blocks.length <= SLACK_LIMITS.messageBlocks && all.every((t) => t.length <= SLACK_LIMITS.sectionText) && all.join('').length <= SLACK_LIMITS.messageChars;
 }
 
