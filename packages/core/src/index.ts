@@ -176,4 +176,5 @@ export {
   EXAMPLE_BUSINESS_MANAGER_ID,
   PLAYGROUND_CHAIR_AAD_OBJECT_ID,
   PLAYGROUND_BUSINESS_MANAGER_AAD_OBJECT_ID,
+  exampleSlackUserId,
 } from './common/example/index.js';

@@ -11,6 +11,7 @@ import {
   examplePartnership,
   PLAYGROUND_BUSINESS_MANAGER_AAD_OBJECT_ID,
   PLAYGROUND_CHAIR_AAD_OBJECT_ID,
+  exampleSlackUserId,
 } from './index.js';
 
 const db = examplePartnership();
@@ -292,5 +293,15 @@ describe('the Microsoft 365 Agents Playground identities', () => {
     const manager = byTeamsId(PLAYGROUND_BUSINESS_MANAGER_AAD_OBJECT_ID)!;
     expect(PLAYGROUND_BUSINESS_MANAGER_AAD_OBJECT_ID).toBe('00000000-0000-0000-0000-0000000000021');
     expect(manager).toMatchObject({ id: EXAMPLE_BUSINESS_MANAGER_ID, name: 'CSCP Business Manager', roles: ['business-team'] });
+  });
+});
+
+describe('the example in Slack', () => {
+  it('gives every person a Slack member id of their own, the Chair U0EXAMPLE01', () => {
+    const db = examplePartnership();
+    const ids = db.people.map((p) => p.slackUserId);
+    expect(ids.every((id) => id !== null && /^U0EXAMPLE\d{2}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(db.people.length);
+    expect(db.people.find((p) => p.slackUserId === exampleSlackUserId(0))?.id).toBe('chair');
   });
 });

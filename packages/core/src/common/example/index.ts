@@ -7,6 +7,7 @@ export { examplePartnership, EXAMPLE_AS_OF, EXAMPLE_ACTOR } from './examplePartn
 export {
   PLAYGROUND_CHAIR_AAD_OBJECT_ID,
   PLAYGROUND_BUSINESS_MANAGER_AAD_OBJECT_ID,
+  exampleSlackUserId,
   EXAMPLE_CHAIR_ID,
   EXAMPLE_BUSINESS_MANAGER_ID,
 } from './people.js';

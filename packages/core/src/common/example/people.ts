@@ -14,6 +14,13 @@ export const PLAYGROUND_CHAIR_AAD_OBJECT_ID = '00000000-0000-0000-0000-000000000
 /** The Playground's second built-in user: in the example, the CSCP Business Manager. */
 export const PLAYGROUND_BUSINESS_MANAGER_AAD_OBJECT_ID = '00000000-0000-0000-0000-0000000000021';
 
+/**
+ * The example's Slack member ids, one for each person in the order they are listed (`U0EXAMPLE01`
+ * is the Chair, `U0EXAMPLE03` the Business Manager), so the Slack walk-through works as the
+ * Teams one does. Made up, like everything else here.
+ */
+export const exampleSlackUserId = (index: number): string => `U0EXAMPLE${String(index + 1).padStart(2, '0')}`;
+
 /** Person ids of the example. Nobody is real: people are named by role. */
 export const PERSON = {
   chair: 'chair',
@@ -63,7 +70,7 @@ const person = (id: string, name: string, email: string, agencyId: string | null
   ...extra,
 });
 
-/** One person per seat; agencies that send two representatives have two people. */
+/** One person per seat; agencies that send two representatives have two people. Each has a Slack member id. */
 export const people: readonly PersonInput[] = [
   person(PERSON.chair, 'Chair (Named Person), CSCP', 'chair@cscp.example', AGENCY.chair, {
     roleTitles: ['Chair of the Review Group', 'Chair of the Quality Assurance Group', 'Chair of the Editorial Group'],
@@ -104,7 +111,7 @@ export const people: readonly PersonInput[] = [
   person(PERSON.legacyLead, 'Safeguarding Lead, Legacy Youth Zone', 'safeguarding@legacyyouthzone.example', AGENCY.voluntarySector),
   // A guest with no agency: attends the Executive and the Editorial Group from July 2024.
   person(PERSON.youngScrutineer, 'Young Scrutineer, CSCP', 'young.scrutineer@cscp.example', null),
-];
+].map((p, index) => ({ ...p, slackUserId: exampleSlackUserId(index) }));
 
 /** People are added with the register; the Young Scrutineer when appointed in July 2024. */
 export function peopleSteps(): Step[] {
