@@ -1,4 +1,5 @@
-import type { ChatService, Database } from '@partnership-tracker/core';
+import { parsePeriod, type ChatService, type Database } from '@partnership-tracker/core';
+import { periodSlug } from './reports.js';
 import type { Reply } from './reply.js';
 
 /**
@@ -64,4 +65,22 @@ export class RoutedSender implements ProactiveSender {
     for (const sender of Object.values(this.senders)) for (const id of sender?.reachablePeople?.(db) ?? []) reachable.add(id);
     return reachable;
   }
+}
+
+/** A scheduled digest's reply with the link to its full HTML page added (it names its period in its "digest …" command). */
+function withDigestLink(reply: Reply, linkToDigest: (slug: string) => string): Reply {
+  const view = reply.view;
+  if (view?.kind !== 'scheduled' || view.fullDigestUrl !== undefined) return reply;
+  const command = view.summary.commands.map((c) => /^digest (.+)$/.exec(c.command)).find((m) => m !== null);
+  const period = command ? parsePeriod(command[1]!) : undefined;
+  if (!period?.success) return reply;
+  return { ...reply, view: { ...view, fullDigestUrl: linkToDigest(periodSlug(period.data)) } };
+}
+
+/** A sender whose scheduled digests carry the link to the full digest page (the scheduler composes them without it). */
+export function linkingDigests(sender: ProactiveSender, linkToDigest: (slug: string) => string): ProactiveSender {
+  return {
+    send: (target, reply) => sender.send(target, withDigestLink(reply, linkToDigest)),
+    ...(sender.reachablePeople ? { reachablePeople: (db: Database) => sender.reachablePeople!(db) } : {}),
+  };
 }

@@ -84,6 +84,8 @@ export interface ScheduledView {
   readonly summary: MessageSummary;
   /** The actions the message is about, so a channel can offer to update or snooze each. */
   readonly actionRefs: readonly string[];
+  /** For a quarterly digest, the address of its full HTML page, when the server knows it. */
+  readonly fullDigestUrl?: string;
 }
 
 /** A chair's group on their home page: its latest meeting (whose register they can record) and its next. */

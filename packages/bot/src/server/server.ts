@@ -8,7 +8,7 @@ import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder'
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Conversation } from '../app/conversation.js';
 import { exportCommandText, parseExportFileName, type ChatExportFormat } from '../app/exportRequests.js';
-import { RoutedSender, type ProactiveSender } from '../app/proactive.js';
+import { linkingDigests, RoutedSender, type ProactiveSender } from '../app/proactive.js';
 import { isLoopback, type BotConfig } from '../config.js';
 import { TeamsProactiveSender } from '../teams/proactiveSender.js';
 import { createTeamsApplication } from '../teams/teamsApplication.js';
@@ -110,6 +110,8 @@ interface Served {
   readonly conversation: Conversation;
   readonly application: ReturnType<typeof createTeamsApplication>;
   readonly proactiveSender: TeamsProactiveSender;
+  /** The signed address of a period's full digest page, e.g. for `2024-25-Q4`. */
+  readonly linkToDigest: (slug: string) => string;
 }
 
 /** The tenant an incoming activity belongs to, as Teams sends it. */
@@ -159,7 +161,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     });
     const conversation = new Conversation({ store, clock, linkToDigest, linkToExport });
     const application = createTeamsApplication({ adapter, botAppId, conversation, store, clock, log });
-    return { store, conversation, application, proactiveSender: new TeamsProactiveSender(adapter, store, botAppId) };
+    return { store, conversation, application, proactiveSender: new TeamsProactiveSender(adapter, store, botAppId), linkToDigest };
   };
   const single = options.store === undefined ? undefined : serve(options.store, null);
   const served = new Map<string, Served>([...(directory?.stores ?? [])].map(([id, store]) => [id, serve(store, id)]));
@@ -340,7 +342,10 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const senderOf = (p: Served): ProactiveSender =>
     slack === undefined
       ? p.proactiveSender
-      : new RoutedSender({ ...(config.mode === 'slack' ? {} : { teams: p.proactiveSender }), slack: new SlackProactiveSender(slack.proactiveClient, p.store) }, () => p.store.read());
+      : linkingDigests(
+          new RoutedSender({ ...(config.mode === 'slack' ? {} : { teams: p.proactiveSender }), slack: new SlackProactiveSender(slack.proactiveClient, p.store) }, () => p.store.read()),
+          p.linkToDigest,
+        );
   const senders = new Map<Served, ProactiveSender>([...(single ? [single] : served.values())].map((p) => [p, senderOf(p)]));
   const factory = options.scheduler;
   const schedulers = factory === undefined ? [] : typeof factory === 'function' ? [...senders].map(([p, sender]) => factory(sender, p.store)) : [factory];

@@ -105,6 +105,8 @@ describe('digests in Slack', () => {
     expect(String(post!.args.text)).toMatch(/^Quarterly digest for 2026\/27 Q1/);
     expect((post!.args.blocks as unknown[]).length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(post!.args.blocks)).toContain('/ptrack digest 2026/27 Q1');
+    // With a link to the full digest page, signed like the ones /ptrack digest gives.
+    expect(JSON.stringify(post!.args.blocks)).toMatch(/"url":"http:\/\/127\.0\.0\.1:\d+\/digest\/2026-27-Q1\.html\?expires=\d+&key=[0-9a-f]+"/);
   });
 });
 

@@ -3,9 +3,9 @@ import { dueText, formatDate, formatStatus, plural } from '../../app/format.js';
 import type { Reply } from '../../app/reply.js';
 import type { MeetingEngagementView, MyActionsView, View } from '../../app/views.js';
 import { escapeMrkdwn, markdownToMrkdwn } from '../mrkdwn.js';
-import { actions, button, context, fieldsSection, header, section, SLACK_LIMITS, type Block } from './elements.js';
+import { actions, button, context, fieldsSection, header, linkButton, section, SLACK_LIMITS, type Block } from './elements.js';
 import { REGISTER_BUTTON, SNOOZE_BUTTON, SNOOZE_BUTTON_SPAN, UPDATE_BUTTON } from './interactive.js';
-import { reportBlocks } from './reportBlocks.js';
+import { OPEN_DIGEST_ACTION, reportBlocks } from './reportBlocks.js';
 
 /** A Slack message: the mrkdwn text (the notification and the fallback) and its blocks. */
 export interface SlackMessage {
@@ -94,6 +94,7 @@ function viewBlocks(view: View): Block[] {
           .map((ref) => actions([button(`Update ${ref}`, UPDATE_BUTTON, ref, 'primary'), button(`Snooze ${SNOOZE_BUTTON_SPAN}`, SNOOZE_BUTTON, ref)], `action:${ref}`)),
         ...(view.actionRefs.length > SCHEDULED_ACTIONS_SHOWN ? [context(`…and ${view.actionRefs.length - SCHEDULED_ACTIONS_SHOWN} more: \`/ptrack my actions\` lists them all.`)] : []),
         ...(view.summary.commands.length > 0 ? [context(view.summary.commands.map((c) => `${escapeMrkdwn(c.title)}: \`/ptrack ${escapeMrkdwn(c.command)}\``).join(' · '))] : []),
+        ...(view.fullDigestUrl ? [actions([linkButton('Open the full digest', view.fullDigestUrl, OPEN_DIGEST_ACTION)])] : []),
       ];
     case 'digest':
     case 'engagement':
