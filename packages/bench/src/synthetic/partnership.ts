@@ -486,6 +486,7 @@ class Generator {
         category: expenditureCategories[k % expenditureCategories.length]!,
         amountPence: this.random.integer(2_000, 120_000) * 100,
         description: null,
+        formerNames: [],
       }));
       this.expenditure.push(...spent);
       this.change(london(`${year + 1}-04-15`, '10:00'), 'system:cli', spent.map((e) => Generator.created('expenditure.upsert', 'expenditure', e.id, e)));
@@ -595,7 +596,7 @@ class Generator {
 }
 
 function agency(id: string, name: string, sector: Sector, statutoryRole: StatutoryRole): Agency {
-  return { id, name, kind: 'organisation', sector, statutoryRole, parentId: null, aliases: [] };
+  return { id, name, kind: 'organisation', sector, statutoryRole, parentId: null, aliases: [], predecessorIds: [] };
 }
 
 function london(date: string, time: string): string {

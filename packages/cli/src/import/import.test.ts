@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expenditureTable, formatPence, incomeTable } from '@partnership-tracker/core';
+import { expenditureTable, formatPence, fundingSummary, incomeTable } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { examplesFolder as examples, importExamples, importText } from '../__fixtures__/examples.js';
 import { importers } from './index.js';
@@ -184,5 +184,31 @@ describe('funding lines keyed by what they are', () => {
     const after = importText(db, 'expenditure', 'financial_year,category,amount\n2024/25,CSCP  Training provided,"9,400"\n').db;
     expect(after.expenditure.filter((e) => e.financialYear === '2024/25')).toHaveLength(8);
     expect(after.expenditure.find((e) => e.id === before.id)).toMatchObject({ category: 'CSCP  Training provided', amountPence: 940_000 });
+  });
+});
+
+describe('recording renames for comparing years', () => {
+  it('reads predecessors and former names, and --compare then matches the renamed lines', () => {
+    let { db } = importExamples();
+    db = importText(db, 'agencies', 'name,sector\nCroydon CCG,health\n').db;
+    db = importText(db, 'agencies', 'name,sector,predecessors\nCroydon ICB,health,Croydon CCG\n').db;
+    db = importText(db, 'contributions', 'financial_year,agency,amount\n2021/22,Croydon CCG,"30,000"\n').db;
+    db = importText(db, 'expenditure', 'financial_year,category,amount\n2021/22,Staffing & related costs,"330,000"\n2021/22,CSCP Training provided,"12,500"\n').db;
+    db = importText(db, 'expenditure', 'financial_year,category,amount,former_names\n2024/25,Staff & related costs,"372,189",Staffing & related costs\n').db;
+    const comparison = fundingSummary(db, '2024/25', { compareWith: '2021/22' }).comparison!;
+    expect(comparison.income.find((c) => c.label === 'Croydon ICB')).toMatchObject({ amountPence: 3_385_000, previousPence: 3_000_000 });
+    expect(comparison.income.map((c) => c.label)).not.toContain('Croydon CCG');
+    expect(comparison.expenditure.slice(0, 3).map((c) => [c.label, c.previousPence])).toEqual([
+      ['Staff & related costs', 33_000_000],
+      ['Independent Scrutineer costs', 0],
+      ['CSCP training provided', 1_250_000],
+    ]);
+  });
+
+  it('refuses a predecessor that is not in the register', () => {
+    const { db } = importExamples();
+    expect(importText(db, 'agencies', 'name,sector,predecessors\nCroydon ICB,health,Croydon PCT\n', 'agencies.csv').error).toBe(
+      'agencies.csv:2: column "predecessors": unknown agency "Croydon PCT"; list the predecessor before the agency that took it over',
+    );
   });
 });

@@ -25,6 +25,7 @@ export const agenciesImporter: Importer = {
     { name: 'parent', required: false, description: 'The organisation it is part of, by name (e.g. `Croydon Council`); it may be a row earlier in the file.' },
     { name: 'kind', required: false, description: '`organisation` (default) or `role` for a reporting row that is not an organisation.' },
     { name: 'aliases', required: false, description: 'Other names people use for it, separated by `;`.' },
+    { name: 'predecessors', required: false, description: 'Agencies it took over, by name, separated by `;` (e.g. `Croydon CCG` for the ICB): `export funding --compare` counts their income as its own. Blank keeps what is recorded.' },
   ],
   plan(rows, db) {
     const commands: PlannedCommand[] = [];
@@ -36,6 +37,7 @@ export const agenciesImporter: Importer = {
       const kind = reader.choice('kind', ['organisation', 'role'] as const);
       const aliases = reader.optional('aliases');
       const parentName = reader.optional('parent');
+      const predecessorNames = reader.optional('predecessors');
       if (name === undefined || !sector || !keys.claim(reader, 'name', nameKey(name), 'agency')) return;
       const existing = directory.find(name);
       let parentId: string | null = existing?.parentId ?? null;
@@ -43,6 +45,15 @@ export const agenciesImporter: Importer = {
         const parent = directory.find(parentName);
         if (!parent) reader.problem('parent', `unknown agency "${parentName}"; list the parent before the agencies that belong to it`);
         else parentId = parent.id;
+      }
+      let predecessorIds: string[] = existing?.predecessorIds ?? [];
+      if (predecessorNames !== null) {
+        predecessorIds = [];
+        for (const predecessorName of splitList(predecessorNames)) {
+          const predecessor = directory.find(predecessorName);
+          if (!predecessor) reader.problem('predecessors', `unknown agency "${predecessorName}"; list the predecessor before the agency that took it over`);
+          else predecessorIds.push(predecessor.id);
+        }
       }
       if (!reader.valid) return;
       const agency: Agency = {
@@ -54,6 +65,7 @@ export const agenciesImporter: Importer = {
         statutoryRole: statutoryRole ?? existing?.statutoryRole ?? 'none',
         parentId,
         aliases: aliases === null ? (existing?.aliases ?? []) : splitList(aliases),
+        predecessorIds,
       };
       directory.add(agency);
       commands.push({ command: { type: 'agency.upsert', agency }, line: row.line });

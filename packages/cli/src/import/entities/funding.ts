@@ -1,5 +1,5 @@
 import { contributionKey, expenditureKey, type Contribution, type Expenditure } from '@partnership-tracker/core';
-import { parseAmount, parseYearLabel } from '../../parse/index.js';
+import { parseAmount, parseYearLabel, splitList } from '../../parse/index.js';
 import { NewIds } from '../directory.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 
@@ -63,6 +63,7 @@ export const expenditureImporter: Importer = {
     { name: 'category', required: true, description: 'What the money was spent on, e.g. `Staff & related costs`.' },
     { name: 'amount', required: true, description: amountHelp },
     { name: 'description', required: false, description: 'A note on what the line covers.' },
+    { name: 'former_names', required: false, description: 'Names the category had in earlier years, separated by `;` (e.g. `Staffing & related costs`): `export funding --compare` matches them. Blank keeps what is recorded.' },
   ],
   plan(rows, db) {
     const commands: PlannedCommand[] = [];
@@ -72,12 +73,13 @@ export const expenditureImporter: Importer = {
       const category = reader.required('category');
       const amount = reader.parsed('amount', parseAmount, true);
       const description = reader.optional('description');
+      const formerNames = reader.optional('former_names');
       if (!year || category === undefined || amount === undefined || !reader.valid) return;
       const key = expenditureKey({ financialYear: year, category });
       if (!keys.claim(reader, 'category', key, `category for ${year}`)) return;
       const existing = db.expenditure.find((e) => expenditureKey(e) === key);
       const id = existing?.id ?? ids.for(`${year} ${category}`);
-      const expenditure: Expenditure = { id, financialYear: year, category, amountPence: amount, description: description ?? existing?.description ?? null };
+      const expenditure: Expenditure = { id, financialYear: year, category, amountPence: amount, description: description ?? existing?.description ?? null, formerNames: formerNames === null ? (existing?.formerNames ?? []) : splitList(formerNames) };
       commands.push({ command: { type: 'expenditure.upsert', expenditure }, line: row.line });
     });
     return { commands, problems };

@@ -34,5 +34,7 @@ export const Agency = z.object({
   parentId: Id.nullable().default(null),
   /** Other names people use for it, matched on import. */
   aliases: z.array(z.string().min(1)).default([]),
+  /** Agencies it took over (the CCG an ICB replaced): their income compares across years as its own. */
+  predecessorIds: z.array(Id).default([]),
 });
 export type Agency = z.infer<typeof Agency>;

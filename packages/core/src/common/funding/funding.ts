@@ -33,5 +33,7 @@ export const Expenditure = z.object({
   category: z.string().min(1),
   amountPence: Pence.nonnegative(),
   description: z.string().min(1).nullable().default(null),
+  /** Names the category had in earlier years ("Staffing & related costs"), so years compare line by line. */
+  formerNames: z.array(z.string().min(1)).default([]),
 });
 export type Expenditure = z.infer<typeof Expenditure>;

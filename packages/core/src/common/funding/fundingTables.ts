@@ -3,6 +3,7 @@ import { statutoryRoleOf } from '../agencies/statutoryRole.js';
 import { roundHalfUp } from '../base/rounding.js';
 import type { Database } from '../store/database.js';
 import type { Contribution } from './funding.js';
+import { expenditureChanges, incomeChanges, lineChange, type LineChange } from './fundingChanges.js';
 import { splitShares, type ShareRounding } from './shares.js';
 
 /** One line of an income or expenditure table with its share of the total. */
@@ -28,15 +29,7 @@ export interface ShareTable {
   shareTotal: number;
 }
 
-/** How a line's amount changed from one year to another. */
-export interface LineChange {
-  label: string;
-  amountPence: number;
-  previousPence: number;
-  changePence: number;
-  /** Percentage change to one decimal place; null when the previous amount was 0. */
-  changePercent: number | null;
-}
+export type { LineChange } from './fundingChanges.js';
 
 /** A year's income, spending and balance, split by statutory partner and sector, optionally against another year. */
 export interface FundingSummary {
@@ -97,7 +90,7 @@ export function expenditureTable(db: Database, year: string): ShareTable {
   );
 }
 
-/** A year's funding at a glance, optionally compared line by line with another year. */
+/** A year's funding at a glance, optionally compared with another year: income by agency or source, spending by category. */
 export function fundingSummary(db: Database, year: string, options: { compareWith?: string } = {}): FundingSummary {
   const income = incomeTable(db, year);
   const expenditure = expenditureTable(db, year);
@@ -117,8 +110,8 @@ export function fundingSummary(db: Database, year: string, options: { compareWit
     const previousExpenditure = expenditureTable(db, options.compareWith);
     summary.comparison = {
       year: options.compareWith,
-      income: lineChanges(income, previousIncome),
-      expenditure: lineChanges(expenditure, previousExpenditure),
+      income: incomeChanges(db, income, previousIncome),
+      expenditure: expenditureChanges(db, expenditure, previousExpenditure),
       incomeTotal: lineChange('Total', income.totalPence, previousIncome.totalPence),
       expenditureTotal: lineChange('Total', expenditure.totalPence, previousExpenditure.totalPence),
     };
@@ -213,31 +206,6 @@ function bySector(income: ShareTable): ShareTable {
       sector,
     })),
   );
-}
-
-/** Changes by label: this year's lines in order, then lines only last year had. Same-label lines are added. */
-function lineChanges(current: ShareTable, previous: ShareTable): LineChange[] {
-  const now = totalsByLabel(current);
-  const before = totalsByLabel(previous);
-  const labels = [...now.keys(), ...[...before.keys()].filter((label) => !now.has(label))];
-  return labels.map((label) => lineChange(label, now.get(label) ?? 0, before.get(label) ?? 0));
-}
-
-function totalsByLabel(table: ShareTable): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const line of table.lines) totals.set(line.label, (totals.get(line.label) ?? 0) + line.amountPence);
-  return totals;
-}
-
-function lineChange(label: string, amountPence: number, previousPence: number): LineChange {
-  const changePence = amountPence - previousPence;
-  return {
-    label,
-    amountPence,
-    previousPence,
-    changePence,
-    changePercent: previousPence === 0 ? null : roundHalfUp(changePence, previousPence, 1000) / 10,
-  };
 }
 
 function groupThousands(whole: number): string {

@@ -11,7 +11,7 @@ import { Action, BusinessPlan } from '../plan/plan.js';
 import { Subgroup } from '../subgroups/subgroup.js';
 
 /** The version of the persisted schema this code reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Everything one partnership's store holds: the shape of the data file. */
 export const Database = z.object({

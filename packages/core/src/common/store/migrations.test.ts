@@ -4,6 +4,7 @@ import { CURRENT_SCHEMA_VERSION, Database } from './database.js';
 import { parsePeriod } from '../base/dates.js';
 import { unwrap } from '../base/result.js';
 import { engagementTable, formatEngagementCell } from '../engagement/engagement.js';
+import { fundingSummary } from '../funding/fundingTables.js';
 
 /** A test chain: v1 called actions "tasks"; v2 kept the area inside the partnership under "region". */
 const chain: Record<number, Migration> = {
@@ -113,5 +114,30 @@ describe('migrating a version 1 file to version 2', () => {
     const file = { ...versionOneFile(), attendance: ['not a line'] };
     const result = Database.safeParse(unwrap(migrate(file)).data);
     expect(result.success ? 'accepted' : result.error.issues[0]!.path).toEqual(['attendance', 0]);
+  });
+});
+
+describe('migrating a version 2 file to version 3', () => {
+  const versionTwoFile = () => ({
+    version: 2,
+    partnership: { name: 'Test Partnership', area: 'Testshire' },
+    agencies: [{ id: 'icb', name: 'ICB', sector: 'health', statutoryRole: 'health' }],
+    contributions: [
+      { id: 'icb-2023', financialYear: '2023/24', agencyId: 'icb', amountPence: 3_000_000 },
+      { id: 'icb-2024', financialYear: '2024/25', agencyId: 'icb', label: 'Croydon ICB', amountPence: 3_385_000 },
+    ],
+    expenditure: [
+      { id: 'staff-2023', financialYear: '2023/24', category: 'Staffing & related costs', amountPence: 100 },
+      { id: 'staff-2024', financialYear: '2024/25', category: 'Staff & related costs', amountPence: 200 },
+    ],
+  });
+
+  it('records no predecessors and no former names, so years compare and tables read as they did', () => {
+    const db = Database.parse(unwrap(migrate(versionTwoFile())).data);
+    expect(db.agencies.map((a) => a.predecessorIds)).toEqual([[]]);
+    expect(db.expenditure.map((e) => e.formerNames)).toEqual([[], []]);
+    const summary = fundingSummary(db, '2024/25', { compareWith: '2023/24' });
+    expect(summary.income.lines.map((l) => [l.label, l.share])).toEqual([['Croydon ICB', 10_000]]);
+    expect(summary.comparison!.expenditure.map((c) => c.label)).toEqual(['Staff & related costs', 'Staffing & related costs']);
   });
 });

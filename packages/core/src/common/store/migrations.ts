@@ -25,9 +25,21 @@ const stampRegisterLines: Migration = (data) => {
   return { ...data, attendance };
 };
 
+/**
+ * Version 3 lets an agency name its predecessors and a spending line its category's former
+ * names, for comparing years. A file from before has none recorded: every line compares as it
+ * did, and every table is what it was.
+ */
+const noRenamesYet: Migration = (data) => ({
+  ...data,
+  ...(Array.isArray(data.agencies) ? { agencies: data.agencies.map((agency: unknown) => (isRecord(agency) ? { predecessorIds: [], ...agency } : agency)) } : {}),
+  ...(Array.isArray(data.expenditure) ? { expenditure: data.expenditure.map((line: unknown) => (isRecord(line) ? { formerNames: [], ...line } : line)) } : {}),
+});
+
 /** The migrations from each older schema version, keyed by the version they upgrade from. */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: stampRegisterLines,
+  2: noRenamesYet,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
