@@ -7,10 +7,10 @@ import type { Io } from './io.js';
 // rest when it runs, so that `ptrack --version` and `--help` start instantly.
 
 /** The entities `ptrack import` reads, in the order a new partnership imports them. */
-export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions'] as const;
+export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions', 'commitments'] as const;
 
 /** The tables `ptrack export` writes. */
-export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance'] as const;
+export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments'] as const;
 
 /** The formats of `ptrack export`. */
 export const FORMATS = ['csv', 'xlsx', 'md', 'html', 'json'] as const;
@@ -178,6 +178,8 @@ Tables:
   expenditure  spending by category with shares; needs --year
   actions      the plans' actions: owner, due, status, RAG, progress, last update
   attendance   the register: meeting, date, agency, person, status
+  commitments  what we said / what we delivered: each plan's commitments, priority, actions;
+               --year: the plans covering that year (re-importable with ptrack import commitments)
 ${examples(
   'ptrack export engagement --year 2024/25',
   'ptrack export engagement --year 2024/25 --quarter Q3 --format md',
@@ -296,6 +298,23 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
     .addHelpText('after', examples('ptrack action snooze A-12 --until 15/12/2026 --as owner@example.org', 'ptrack action snooze A-12 --off'))
     .action((ref: string, flags: { until?: string; off?: boolean; as?: string }, command: Command) =>
       run(async () => (await import('./commands/recordsCommands.js')).actionSnoozeCommand(ref, { ...flags, ...data(command) }, io)),
+    );
+
+  program
+    .command('plan')
+    .description('business plans: carry the unfinished actions of one plan over into the next (the business team)')
+    .command('carry-over')
+    .description("give each unfinished action of a plan a linked action in the next plan, where the annual report's \"carried over\" list reads it")
+    .requiredOption('--from <plan>', 'the plan that is ending, by name or the years in it, e.g. "2024/25"')
+    .requiredOption('--to <plan>', 'the plan that takes them on, e.g. "2025–27" (or 2025-27)')
+    .option('--dry-run', 'say what would be carried over, without writing')
+    .option('--as <email>', 'who is doing it: must be in the business team')
+    .addHelpText(
+      'after',
+      `\nEach new action keeps the title, owner, lead agency, source, status and progress, is due when the\noriginal was, takes the new plan's priority of the same name (if any) and the next free reference\n(A-7 → A-31); the original's history notes where it went. Actions already carried over are skipped,\nso running it again changes nothing.\n${examples('ptrack plan carry-over --from "2024/25" --to "2025–27" --dry-run', 'ptrack plan carry-over --from "2024/25" --to "2025–27"')}`,
+    )
+    .action((flags: { from: string; to: string; dryRun?: boolean; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/planCommands.js')).planCarryOverCommand({ ...flags, ...data(command) }, io)),
     );
 
   const person = program

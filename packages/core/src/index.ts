@@ -82,6 +82,7 @@ export {
   type ActionListOptions,
   type CarryOverOptions,
 } from './common/plan/delivery.js';
+export { checkCommitmentLinks, commitmentLines, carriedOverActions, type CommitmentLine, type CarriedOverAction } from './common/plan/commitments.js';
 export {
   EngagementCell,
   EngagementColumn,
@@ -111,6 +112,7 @@ export { engagementReport, engagementTableModel, ENGAGEMENT_KEY, COVERAGE_KEY, t
 export { incomeReport, expenditureReport, fundingReport } from './common/reporting/tables/funding.js';
 export { actionsReport, type ActionFilter } from './common/reporting/tables/actions.js';
 export { attendanceRegister, type RegisterFilter } from './common/reporting/tables/attendanceRegister.js';
+export { commitmentsReport, commitmentsTable, plansOf } from './common/reporting/tables/commitments.js';
 export { digestView, type DigestView, type Bar } from './common/reporting/digestView.js';
 export { renderDigestHtml } from './common/reporting/render/digestHtml.js';
 export { renderDigestMarkdown } from './common/reporting/render/digestMarkdown.js';

@@ -60,6 +60,9 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   joined: ['date joined', 'joined on', 'start date', 'member since'],
   left: ['date left', 'left on', 'end date', 'until'],
   person: ['attendee', 'attendee email'],
+  said: ['what we said', 'commitment'],
+  delivered: ['what we delivered'],
+  actions: ['delivered by', 'action refs'],
 };
 
 /**

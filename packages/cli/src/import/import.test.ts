@@ -11,6 +11,7 @@ describe('importing the example files into a new partnership', () => {
         "actions": "added 6 actions",
         "agencies": "added 13 agencies",
         "attendance": "added 66 register lines; changed 12 meetings",
+        "commitments": "changed 1 plan",
         "contributions": "added 12 income lines",
         "expenditure": "added 8 spending lines",
         "meetings": "added 16 meetings",

@@ -1,6 +1,7 @@
 import { actionsImporter } from './entities/actions.js';
 import { agenciesImporter } from './entities/agencies.js';
 import { attendanceImporter } from './entities/attendance.js';
+import { commitmentsImporter } from './entities/commitments.js';
 import { contributionsImporter, expenditureImporter } from './entities/funding.js';
 import { meetingsImporter } from './entities/meetings.js';
 import { membersImporter } from './entities/members.js';
@@ -21,6 +22,7 @@ export const importers: readonly Importer[] = [
   expenditureImporter,
   plansImporter,
   actionsImporter,
+  commitmentsImporter,
 ];
 
 /** The importer for an entity name as typed on the command line. */

@@ -5,3 +5,4 @@ export { snoozeAction, type SnoozeRequest } from './snoozeAction.js';
 export { changeEmail, erasePerson, movePerson, personLeaves, personByEmail, type MoveRequest, type LeaveRequest } from './people.js';
 export { correctMembership, endMembership, removeIncome, removeMeeting, removeSpending, type FundingLineRequest, type MembershipRequest } from './removals.js';
 export { withdrawAction, type WithdrawRequest } from './withdrawAction.js';
+export { carryOver, planNamed, type CarryOverRequest } from './carryOver.js';

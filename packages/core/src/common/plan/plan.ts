@@ -10,10 +10,15 @@ export const Priority = z.object({
 });
 export type Priority = z.infer<typeof Priority>;
 
-/** A "what we said / what we delivered" line of a plan, as the annual report prints it. */
+/**
+ * A "what we said / what we delivered" line of a plan, as the annual report prints it: the
+ * priority it serves and the actions that delivered it, when the business team has linked them.
+ */
 export const Commitment = z.object({
   said: z.string().min(1),
   delivered: z.string().nullable().default(null),
+  priorityId: Id.nullable().default(null),
+  actionRefs: z.array(ActionRef).default([]),
 });
 export type Commitment = z.infer<typeof Commitment>;
 

@@ -5,11 +5,12 @@ import type { Database } from '../store/database.js';
 import type { Report } from './table.js';
 import { actionsReport } from './tables/actions.js';
 import { attendanceRegister } from './tables/attendanceRegister.js';
+import { commitmentsReport } from './tables/commitments.js';
 import { engagementReport, type EngagementMeasure } from './tables/engagement.js';
 import { expenditureReport, fundingReport, incomeReport } from './tables/funding.js';
 
 /** The tables the business team exports: the annual report's, and the plan's and registers' own records. */
-export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance']);
+export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments']);
 export type ExportTable = z.infer<typeof ExportTable>;
 
 /** What a table can be asked for, so that every way of asking (a CLI flag, a chat message) refuses the same things. */
@@ -32,6 +33,7 @@ export const EXPORT_RULES: Readonly<Record<ExportTable, ExportRule>> = {
   expenditure: { needsYear: true, quarters: false, bySubgroup: false, compare: false },
   actions: { needsYear: false, quarters: true, bySubgroup: false, compare: false },
   attendance: { needsYear: false, quarters: true, bySubgroup: true, compare: false },
+  commitments: { needsYear: false, quarters: false, bySubgroup: false, compare: false },
 };
 
 /** What to export of a table. */
@@ -80,5 +82,7 @@ export function exportReport(db: Database, table: ExportTable, selection: Export
       return ok(actionsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
     case 'attendance':
       return ok(attendanceRegister(db, { ...(period ? { period } : {}), ...(selection.subgroupId ? { subgroupId: selection.subgroupId } : {}) }));
+    case 'commitments':
+      return ok(commitmentsReport(db, period));
   }
 }

@@ -8,6 +8,7 @@ import { affiliationsAfterMove, agencyOn, type Person } from '../people/person.j
 import { localDateOf } from '../base/dates.js';
 import type { LocalDate } from '../base/time.js';
 import { Action, type ActionStatus, type ActionUpdate } from '../plan/plan.js';
+import { checkCommitmentLinks } from '../plan/commitments.js';
 import { OutboxMessage } from '../messaging/messaging.js';
 import { sameChannel } from '../subgroups/subgroup.js';
 import { duplicateContribution, duplicateExpenditure } from '../funding/fundingKeys.js';
@@ -394,6 +395,8 @@ class Working {
           const orphan = db.actions.find((a) => a.planId === existing.id && a.priorityId !== null && !kept.has(a.priorityId));
           if (orphan) return fail('plan.priority_in_use', `Priority "${orphan.priorityId}" still has action ${orphan.ref}.`);
         }
+        const linked = checkCommitmentLinks(db, command.plan);
+        if (!linked.success) return linked;
         this.upsert('plans', command.type, 'plan', command.plan, (p) => p.id);
         return ok(true);
       }
