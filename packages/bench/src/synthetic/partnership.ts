@@ -383,7 +383,7 @@ class Generator {
         end: `${year + 2}-03-31`,
         status: year === 2025 ? 'active' : 'closed',
         priorities: Array.from({ length: 5 }, (_, k) => ({ id: `priority-${k + 1}`, title: `Priority ${k + 1} of ${year}`, description: null })),
-        commitments: Array.from({ length: 5 }, (_, k) => ({ said: `We said we would deliver commitment ${k + 1}`, delivered: year === 2025 ? null : 'We delivered it.' })),
+        commitments: Array.from({ length: 5 }, (_, k) => ({ said: `We said we would deliver commitment ${k + 1}`, delivered: year === 2025 ? null : 'We delivered it.', priorityId: `priority-${k + 1}`, actionRefs: [] })),
       };
       this.plans.push(plan);
       const approved = london(addDays(start, -20), '10:00');
