@@ -68,7 +68,8 @@ describe('ptrack, from an empty partnership through every example import to the 
       expect(run.stdout).toMatch(/nothing changed/);
     }
     expect(readFileSync(join(work, 'partnership.json')).equals(before)).toBe(true);
-  });
+    // One process per import file, as the beforeAll's.
+  }, 60_000);
 
   it.each([
     ['engagement-2024-25.csv', ['export', 'engagement', '--year', '2024/25']],

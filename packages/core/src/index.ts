@@ -127,6 +127,7 @@ export {
   canUpdateAction,
   canExport,
   canCloseOrReopenAction,
+  canMaintainRegister,
   isExecutive,
 } from './common/access/permissions.js';
 
@@ -137,8 +138,10 @@ export {
   isWorkingDay,
   nextWorkingDay,
   firstWorkingDayOnOrAfter,
+  addWorkingDays,
+  workingDaysBetween,
   type BankHolidayName,
-} from './common/reminders/workingDays.js';
+} from './common/base/workingDays.js';
 export {
   CATCH_UP_DAYS,
   SEND_TIME,
@@ -180,3 +183,40 @@ export {
   PLAYGROUND_BUSINESS_MANAGER_AAD_OBJECT_ID,
   exampleSlackUserId,
 } from './common/example/index.js';
+
+// Registers: where actions come from besides the plan (issue 14).
+export { RegisterName } from './common/subgroups/subgroup.js';
+export { registerOfSource, isLinkedTo } from './common/registers/sourceLink.js';
+export {
+  Review,
+  ReviewType,
+  ReviewDecision,
+  ReviewHold,
+  Recommendation,
+  AgeBand,
+  Publication,
+  ReviewTimescales,
+  WORKING_TOGETHER_TIMESCALES,
+  REVIEW_TYPE_LABELS,
+  AGE_BAND_LABELS,
+  reviewTimeliness,
+  personalDataInCodename,
+  personalDataInText,
+  reviewProgress,
+  recommendationActions,
+  recommendationSummary,
+  timelinessOf,
+  reviewCounts,
+  reviewCountsSentence,
+  reviewCountsTable,
+  themesByAgeBand,
+  themesTable,
+  reviewsReport,
+  type Timeliness,
+  type TimelinessState,
+  type ReviewCounts,
+  type ReviewProgress,
+  type RecommendationProgress,
+  type RecommendationState,
+  type ThemeLine,
+} from './common/reviews/index.js';

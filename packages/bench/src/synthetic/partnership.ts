@@ -275,6 +275,7 @@ class Generator {
         members,
         quorum: executive ? { minAgencies: 3, statutoryPartnersRequired: true } : { minAgencies: 4, statutoryPartnersRequired: false },
         channel: { kind: 'teams', conversationId: `19:${id}@thread.tacv2`, name, boundBy: chair!.id, boundAt: at },
+        maintains: [],
       });
     }
     this.change(at, 'system:cli', this.subgroups.map((s) => Generator.created('subgroup.upsert', 'subgroup', s.id, s)));
@@ -553,6 +554,7 @@ class Generator {
         financialYearStart: { month: 4, day: 1 },
         timeZone: TIME_ZONE,
         engagementThreshold: 50,
+        reviewTimescales: { rapidReviewWorkingDays: 15, practiceReviewMonths: 6 },
       },
       agencies: this.agencies,
       people: this.people,
@@ -563,6 +565,7 @@ class Generator {
       expenditure: this.expenditure,
       plans: this.plans,
       actions: this.actions,
+      reviews: [],
       conversations: this.conversations,
       outbox: this.outbox,
       audit,

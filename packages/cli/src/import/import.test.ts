@@ -18,6 +18,8 @@ describe('importing the example files into a new partnership', () => {
         "members": "changed 4 subgroups",
         "people": "added 13 people",
         "plans": "added 1 plan",
+        "recommendations": "changed 1 review",
+        "reviews": "added 4 reviews",
         "subgroups": "added 4 subgroups",
       }
     `);

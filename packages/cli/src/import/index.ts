@@ -7,6 +7,8 @@ import { meetingsImporter } from './entities/meetings.js';
 import { membersImporter } from './entities/members.js';
 import { peopleImporter } from './entities/people.js';
 import { plansImporter } from './entities/plans.js';
+import { recommendationsImporter } from './entities/recommendations.js';
+import { reviewsImporter } from './entities/reviews.js';
 import { subgroupsImporter } from './entities/subgroups.js';
 import type { Importer } from './importer.js';
 
@@ -23,6 +25,8 @@ export const importers: readonly Importer[] = [
   plansImporter,
   actionsImporter,
   commitmentsImporter,
+  reviewsImporter,
+  recommendationsImporter,
 ];
 
 /** The importer for an entity name as typed on the command line. */

@@ -5,7 +5,7 @@ import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '..
 import { findPlan } from './plans.js';
 import { personCell } from './subgroups.js';
 
-const sourceKinds = ['business-plan', 'review-recommendation', 'audit', 'executive'] as const;
+const sourceKinds = ['business-plan', 'review-recommendation', 'audit', 'executive', 'inspection', 'challenge'] as const;
 
 /**
  * Imports a plan's actions: one action per row, matched on its reference. The file sets the
@@ -62,7 +62,10 @@ export const actionsImporter: Importer = {
         reader.problem('ref', `${ref} already belongs to another plan (${db.plans.find((p) => p.id === existing.planId)?.name ?? existing.planId})`);
         return;
       }
-      const source = { kind: sourceKind ?? existing?.source.kind ?? 'business-plan', reference: sourceReference ?? existing?.source.reference ?? null };
+      const kind = sourceKind ?? existing?.source.kind ?? 'business-plan';
+      // A link to a register record (a review's recommendation) is made by that register's import and kept here.
+      const link = existing && existing.source.kind === kind && existing.source.recordId !== undefined ? { recordId: existing.source.recordId, item: existing.source.item } : {};
+      const source = { kind, reference: sourceReference ?? existing?.source.reference ?? null, ...link };
       const draft: CommandInput = {
         type: 'action.create',
         action: {

@@ -1,4 +1,6 @@
-import { Cadence, type Database, type Subgroup } from '@partnership-tracker/core';
+import { Cadence, RegisterName, type Database, type Subgroup } from '@partnership-tracker/core';
+import { splitList } from '../../parse/index.js';
+import { matchChoice } from '../rowReader.js';
 import { findPersonByEmail, findSubgroup, nameKey, NewIds } from '../directory.js';
 import { readRows, type Importer, type PlannedCommand } from '../importer.js';
 import type { RowReader } from '../rowReader.js';
@@ -16,6 +18,7 @@ export const subgroupsImporter: Importer = {
     { name: 'cadence', required: false, description: `How often it meets: ${Cadence.options.join(', ')} (default quarterly).` },
     { name: 'quorum_min_agencies', required: false, description: 'How many member agencies make a meeting quorate (default 0).' },
     { name: 'quorum_statutory', required: false, description: '`yes` if all three statutory partners must be present for a quorum.' },
+    { name: 'maintains', required: false, description: `The registers it holds, separated by \`;\` (${RegisterName.options.join(', ')}): its chair and deputy chair maintain them.` },
   ],
   plan(rows, db) {
     const commands: PlannedCommand[] = [];
@@ -29,9 +32,18 @@ export const subgroupsImporter: Importer = {
       const cadence = reader.choice('cadence', Cadence.options);
       const minAgencies = reader.integer('quorum_min_agencies', 0, 100);
       const statutory = reader.flag('quorum_statutory');
+      const maintains = reader.parsed('maintains', (text) => {
+        const registers: RegisterName[] = [];
+        for (const word of splitList(text)) {
+          const matched = matchChoice(word, RegisterName.options);
+          if (!matched.success) return matched;
+          if (!registers.includes(matched.data)) registers.push(matched.data);
+        }
+        return { success: true, data: registers };
+      });
       if (name === undefined || shortName === undefined) return;
       if (!keys.claim(reader, 'name', nameKey(name), 'subgroup') || !keys.claim(reader, 'short_name', `short:${nameKey(shortName)}`, 'short name')) return;
-      if (!reader.valid || chairId === undefined || deputyChairId === undefined) return;
+      if (!reader.valid || chairId === undefined || deputyChairId === undefined || maintains === undefined) return;
       const existing = findSubgroup(db, name) ?? findSubgroup(db, shortName);
       const subgroup: Subgroup = {
         id: existing?.id ?? ids.for(name),
@@ -47,6 +59,7 @@ export const subgroupsImporter: Importer = {
           statutoryPartnersRequired: statutory ?? existing?.quorum.statutoryPartnersRequired ?? false,
         },
         channel: existing?.channel ?? null,
+        maintains: maintains ?? existing?.maintains ?? [],
       };
       commands.push({ command: { type: 'subgroup.upsert', subgroup }, line: row.line });
     });

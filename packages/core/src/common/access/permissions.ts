@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../base/result.js';
 import type { Person } from '../people/person.js';
 import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
-import type { Subgroup } from '../subgroups/subgroup.js';
+import type { RegisterName, Subgroup } from '../subgroups/subgroup.js';
 
 /** The person behind an actor, if the actor is a known, active person. */
 export function personOf(db: Database, actor: Actor): Person | undefined {
@@ -100,4 +100,23 @@ export function canCloseOrReopenAction(db: Database, actor: Actor, action: Actio
     reopening ? 'action.reopen_not_allowed' : 'action.withdraw_not_allowed',
     `Only the business team or the Executive can ${what}: it changes the plan's delivery figure.${owner && !reopening ? ' As its owner you can propose the withdrawal, with your reason, and the business team will be told.' : ''}`,
   );
+}
+
+const REGISTER_WORDS: Readonly<Record<RegisterName, string>> = {
+  reviews: 'the reviews register',
+  audits: 'the audit programme',
+  inspections: 'the inspections register',
+  challenge: 'the challenge log',
+};
+
+/**
+ * A register is maintained, as the plan is, by the business team, and by the chair and deputy
+ * chair of the group that holds it (`Subgroup.maintains`: the Review Group holds the reviews).
+ */
+export function canMaintainRegister(db: Database, actor: Actor, register: RegisterName): Result<true> {
+  if (isAdministrator(db, actor)) return ok(true);
+  const holders = db.subgroups.filter((s) => s.maintains.includes(register));
+  if (holders.some((s) => chairs(db, actor, s))) return ok(true);
+  const who = holders.length === 0 ? 'the business team' : `the chair or deputy chair of ${holders.map((s) => s.name).join(' or ')} (or the business team)`;
+  return unknownOr(db, actor, 'register.not_maintainer', `Only ${who} can change ${REGISTER_WORDS[register]}.`);
 }

@@ -18,7 +18,7 @@ export interface ActionSpec {
   readonly leadAgencyId: string;
   readonly due: string;
   readonly created: string;
-  readonly source?: { readonly kind: ActionSource['kind']; readonly reference: string | null };
+  readonly source?: { readonly kind: ActionSource['kind']; readonly reference: string | null; readonly recordId?: string; readonly item?: number };
   readonly outcome: Outcome;
   /** The owner stopped sending quarterly updates after this date (a stale action). */
   readonly quietAfter?: string;

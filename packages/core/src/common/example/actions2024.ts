@@ -2,13 +2,14 @@ import { AGENCY } from './agencies.js';
 import { complete, open, withdrawn, type ActionSpec, type Outcome } from './actionHistory.js';
 import { PERSON } from './people.js';
 import { PLAN, PRIORITY_2024 } from './plans.js';
+import { REVIEW } from './reviews.js';
 
 const P = PERSON;
 const A = AGENCY;
 const { familyResilience: FAMILY, earlyIntervention: EARLY, neglect: NEGLECT, seriousYouthViolence: SYV, systemLearning: LEARNING } = PRIORITY_2024;
 
-const babyEva = (n: number) => ({ kind: 'review-recommendation' as const, reference: `Baby Eva LCSPR, recommendation ${n}` });
-const thematicSyv = (n: number) => ({ kind: 'review-recommendation' as const, reference: `Thematic Review: SYV, recommendation ${n}` });
+const babyEva = (n: number) => ({ kind: 'review-recommendation' as const, reference: `Baby Eva LCSPR, recommendation ${n}`, recordId: REVIEW.babyEva, item: n });
+const thematicSyv = (n: number) => ({ kind: 'review-recommendation' as const, reference: `Thematic Review: SYV, recommendation ${n}`, recordId: REVIEW.thematicSyv, item: n });
 const audit = (reference: string) => ({ kind: 'audit' as const, reference });
 const executive = (reference: string) => ({ kind: 'executive' as const, reference });
 

@@ -80,6 +80,7 @@ describe('the example partnership', () => {
       financialYearStart: { month: 4, day: 1 },
       timeZone: 'Europe/London',
       engagementThreshold: 50,
+      reviewTimescales: { rapidReviewWorkingDays: 15, practiceReviewMonths: 6 },
     });
   });
 

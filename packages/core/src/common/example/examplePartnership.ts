@@ -10,6 +10,7 @@ import { fundingSteps } from './funding.js';
 import { meetingSteps } from './meetings.js';
 import { peopleSteps } from './people.js';
 import { planSteps } from './plans.js';
+import { reviewSteps } from './reviews.js';
 import { subgroupSteps } from './subgroups.js';
 import { londonTime, TIME_ZONE, type Step } from './timeline.js';
 
@@ -35,6 +36,7 @@ export function exampleHistory(): Step[] {
     ...attendanceSteps(EXAMPLE_AS_OF),
     ...fundingSteps(),
     ...planSteps(),
+    ...reviewSteps(),
     ...actions2024.flatMap(actionSteps),
     ...actions2025.flatMap(actionSteps),
     ...carriedNotes,

@@ -1,6 +1,7 @@
 import { AGENCY } from './agencies.js';
 import { PERSON } from './people.js';
 import { PLAN } from './plans.js';
+import { REVIEW } from './reviews.js';
 import { SUBGROUP } from './subgroups.js';
 
 export { examplePartnership, EXAMPLE_AS_OF, EXAMPLE_ACTOR } from './examplePartnership.js';
@@ -13,4 +14,4 @@ export {
 } from './people.js';
 
 /** The ids of the example's agencies, people, subgroups and plans, for tests and demos. */
-export const EXAMPLE_IDS = { agencies: AGENCY, people: PERSON, subgroups: SUBGROUP, plans: PLAN } as const;
+export const EXAMPLE_IDS = { agencies: AGENCY, people: PERSON, subgroups: SUBGROUP, plans: PLAN, reviews: REVIEW } as const;

@@ -89,6 +89,7 @@ export const subgroups: readonly SubgroupInput[] = [
     cadence: 'quarterly',
     members: membersOf('Review'),
     quorum: { minAgencies: 5, statutoryPartnersRequired: true },
+    maintains: ['reviews'],
   },
   {
     id: SUBGROUP.qualityAssurance,

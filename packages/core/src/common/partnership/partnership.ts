@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewTimescales } from '../reviews/review.js';
 
 /** The partnership itself: who it is and how its calendar works. */
 export const Partnership = z.object({
@@ -12,6 +13,8 @@ export const Partnership = z.object({
   timeZone: z.string().min(1).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('Europe/London'),
   /** Engagement below this percentage is flagged in the digest. */
   engagementThreshold: z.number().int().min(0).max(1000).default(50),
+  /** How long reviews may take; Working Together 2023's unless the partnership sets its own. */
+  reviewTimescales: ReviewTimescales.default({ rapidReviewWorkingDays: 15, practiceReviewMonths: 6 }),
 });
 export type Partnership = z.infer<typeof Partnership>;
 
@@ -22,6 +25,7 @@ export const PartnershipPatch = z.object({
   financialYearStart: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(28) }).optional(),
   timeZone: z.string().min(1).refine(isTimeZone, 'must be an IANA time zone such as Europe/London').optional(),
   engagementThreshold: z.number().int().min(0).max(1000).optional(),
+  reviewTimescales: ReviewTimescales.optional(),
 });
 export type PartnershipPatch = z.infer<typeof PartnershipPatch>;
 

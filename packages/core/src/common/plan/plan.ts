@@ -43,9 +43,16 @@ export type ActionStatus = z.infer<typeof ActionStatus>;
 
 /** Where an action came from. */
 export const ActionSource = z.object({
-  kind: z.enum(['business-plan', 'review-recommendation', 'audit', 'executive']).default('business-plan'),
+  kind: z.enum(['business-plan', 'review-recommendation', 'audit', 'executive', 'inspection', 'challenge']).default('business-plan'),
   /** What it came from, e.g. "Baby Eva LCSPR, recommendation 3". */
   reference: z.string().min(1).nullable().default(null),
+  /**
+   * The register record it came from (a review, an audit, an inspection, a challenge), when it
+   * is in one; left out otherwise, so actions from before the registers read as they did.
+   */
+  recordId: Id.optional(),
+  /** Which of the record's recommendations, action-plan items or areas it answers, numbered from 1. */
+  item: z.number().int().positive().optional(),
 });
 export type ActionSource = z.infer<typeof ActionSource>;
 

@@ -15,7 +15,7 @@ import { isOpen } from '../plan/delivery.js';
 import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 import { isMemberOn, type Subgroup } from '../subgroups/subgroup.js';
-import { firstWorkingDayOnOrAfter } from './workingDays.js';
+import { firstWorkingDayOnOrAfter } from '../base/workingDays.js';
 
 /** How far back a late tick still sends what it missed: a server down over a weekend sends on Monday, not last month's reminders. */
 export const CATCH_UP_DAYS = 7;

@@ -8,9 +8,10 @@ import { attendanceRegister } from './tables/attendanceRegister.js';
 import { commitmentsReport } from './tables/commitments.js';
 import { engagementReport, type EngagementMeasure } from './tables/engagement.js';
 import { expenditureReport, fundingReport, incomeReport } from './tables/funding.js';
+import { reviewsReport } from '../reviews/reviewTables.js';
 
 /** The tables the business team exports: the annual report's, and the plan's and registers' own records. */
-export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments']);
+export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews']);
 export type ExportTable = z.infer<typeof ExportTable>;
 
 /** What a table can be asked for, so that every way of asking (a CLI flag, a chat message) refuses the same things. */
@@ -34,6 +35,7 @@ export const EXPORT_RULES: Readonly<Record<ExportTable, ExportRule>> = {
   actions: { needsYear: false, quarters: true, bySubgroup: false, compare: false },
   attendance: { needsYear: false, quarters: true, bySubgroup: true, compare: false },
   commitments: { needsYear: false, quarters: false, bySubgroup: false, compare: false },
+  reviews: { needsYear: false, quarters: true, bySubgroup: false, compare: false },
 };
 
 /** What to export of a table. */
@@ -84,5 +86,7 @@ export function exportReport(db: Database, table: ExportTable, selection: Export
       return ok(attendanceRegister(db, { ...(period ? { period } : {}), ...(selection.subgroupId ? { subgroupId: selection.subgroupId } : {}) }));
     case 'commitments':
       return ok(commitmentsReport(db, period));
+    case 'reviews':
+      return ok(reviewsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
   }
 }

@@ -1,4 +1,6 @@
-import { canAdminister, canChooseDigestChannel, canCloseOrReopenAction, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
+import { canAdminister, canChooseDigestChannel, canCloseOrReopenAction, canMaintainRegister, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
+import { checkReview } from '../reviews/reviewChecks.js';
+import { checkSourceLink, registerOfSource } from '../registers/sourceLink.js';
 import { Attendance, attendanceId } from '../attendance/attendance.js';
 import { actorLabel, type Actor, type AuditEntry } from '../audit/auditEntry.js';
 import { fail, ok, type Result } from '../base/result.js';
@@ -38,7 +40,7 @@ export interface ChangeOutcome {
   readonly changes: readonly RecordChange[];
 }
 
-type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans';
+type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews';
 
 /**
  * Applies a batch of commands all-or-nothing: every command is parsed, checked against the
@@ -431,6 +433,14 @@ class Working {
         this.replaceAction(command.type, action, { ...action, history: [...action.history, proposal] });
         return ok(true);
       }
+      case 'review.upsert': {
+        const allowed = canMaintainRegister(db, this.context.actor, 'reviews');
+        if (!allowed.success) return allowed;
+        const checked = checkReview(db, command.review);
+        if (!checked.success) return checked;
+        this.upsert('reviews', command.type, 'review', command.review, (r) => r.id);
+        return ok(true);
+      }
       case 'conversation.save': {
         if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the bot saves conversation references.');
         const list = db.conversations;
@@ -645,9 +655,14 @@ class Working {
   }
 
   private createAction(draft: Extract<Command, { type: 'action.create' }>['action']): Result<true> {
-    const allowed = this.admin();
+    // An action answering a register's record (a review's recommendation) is created by those
+    // who maintain that register, as the plan's are by the business team.
+    const register = registerOfSource(draft.source);
+    const allowed = register === null ? this.admin() : canMaintainRegister(this.next, this.context.actor, register);
     if (!allowed.success) return allowed;
     const db = this.next;
+    const linked = checkSourceLink(db, draft.ref, draft.source);
+    if (!linked.success) return linked;
     const plan = db.plans.find((p) => p.id === draft.planId);
     if (!plan) return fail('action.unknown_plan', `${draft.ref}: plan "${draft.planId}" does not exist.`);
     if (draft.priorityId !== null && !plan.priorities.some((p) => p.id === draft.priorityId)) {

@@ -9,6 +9,7 @@ import { ConversationReference } from '../messaging/messaging.js';
 import { PartnershipPatch } from '../partnership/partnership.js';
 import { PersonFields } from '../people/person.js';
 import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
+import { Review } from '../reviews/review.js';
 import { ChannelAddress, Subgroup } from '../subgroups/subgroup.js';
 
 /** One line of a register being recorded: a known person or a named guest. */
@@ -132,6 +133,11 @@ export const Command = z.discriminatedUnion('type', [
     reason: z.string().trim().min(1),
     requestId: z.string().min(1).nullable().default(null),
   }),
+  /**
+   * Adds or replaces a case review in the Review Group's register. Its recommendations' work is
+   * done by actions created with a source naming the review (`source.recordId`, `source.item`).
+   */
+  z.object({ type: z.literal('review.upsert'), review: Review }),
   z.object({ type: z.literal('conversation.save'), conversation: ConversationReference }),
   z.object({
     type: z.literal('outbox.claim'),

@@ -8,10 +8,11 @@ import { ConversationReference, OutboxMessage } from '../messaging/messaging.js'
 import { Partnership } from '../partnership/partnership.js';
 import { Person } from '../people/person.js';
 import { Action, BusinessPlan } from '../plan/plan.js';
+import { Review } from '../reviews/review.js';
 import { Subgroup } from '../subgroups/subgroup.js';
 
 /** The version of the persisted schema this code reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /** Everything one partnership's store holds: the shape of the data file. */
 export const Database = z.object({
@@ -28,6 +29,7 @@ export const Database = z.object({
   expenditure: z.array(Expenditure).default([]),
   plans: z.array(BusinessPlan).default([]),
   actions: z.array(Action).default([]),
+  reviews: z.array(Review).default([]),
   conversations: z.array(ConversationReference).default([]),
   outbox: z.array(OutboxMessage).default([]),
   audit: z.array(AuditEntry).default([]),

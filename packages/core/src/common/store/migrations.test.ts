@@ -141,3 +141,42 @@ describe('migrating a version 2 file to version 3', () => {
     expect(summary.comparison!.expenditure.map((c) => c.label)).toEqual(['Staff & related costs', 'Staffing & related costs']);
   });
 });
+
+describe('migrating a version 3 file to version 4', () => {
+  const versionThreeFile = () => ({
+    version: 3,
+    partnership: { name: 'Test Partnership', area: 'Testshire' },
+    agencies: [{ id: 'icb', name: 'ICB', sector: 'health', statutoryRole: 'health', predecessorIds: [] }],
+    subgroups: [{ id: 'review', name: 'Review Group', shortName: 'Review' }],
+    contributions: [{ id: 'icb-2024', financialYear: '2024/25', agencyId: 'icb', amountPence: 3_385_000 }],
+    plans: [{ id: 'plan', name: 'Plan', start: '2024-04-01', end: '2025-03-31' }],
+    actions: [
+      {
+        ref: 'A-1',
+        planId: 'plan',
+        title: 'Publish the review',
+        due: '2024-06-30',
+        status: 'complete',
+        progress: 100,
+        source: { kind: 'review-recommendation', reference: 'Baby Eva LCSPR, recommendation 1' },
+        createdAt: '2024-04-01T09:00:00.000Z',
+        history: [{ at: '2024-04-01T09:00:00.000Z', byId: 'system:test', progress: 100, status: 'complete' }],
+      },
+    ],
+  });
+
+  it('opens with an empty reviews register, no group holding one, and Working Together\'s timescales', () => {
+    const { data, from } = unwrap(migrate(versionThreeFile()));
+    const db = Database.parse(data);
+    expect(from).toBe(3);
+    expect(db.reviews).toEqual([]);
+    expect(db.subgroups.map((s) => s.maintains)).toEqual([[]]);
+    expect(db.partnership.reviewTimescales).toEqual({ rapidReviewWorkingDays: 15, practiceReviewMonths: 6 });
+  });
+
+  it('keeps its actions and funding as they were: a source that names no record stays unlinked', () => {
+    const db = Database.parse(unwrap(migrate(versionThreeFile())).data);
+    expect(db.actions[0]!.source).toEqual({ kind: 'review-recommendation', reference: 'Baby Eva LCSPR, recommendation 1' });
+    expect(fundingSummary(db, '2024/25').income.lines.map((l) => [l.label, l.share])).toEqual([['ICB', 10_000]]);
+  });
+});

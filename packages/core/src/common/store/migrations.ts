@@ -36,10 +36,23 @@ const noRenamesYet: Migration = (data) => ({
   ...(Array.isArray(data.expenditure) ? { expenditure: data.expenditure.map((line: unknown) => (isRecord(line) ? { formerNames: [], ...line } : line)) } : {}),
 });
 
+/**
+ * Version 4 adds the reviews register, the registers a subgroup holds and the partnership's
+ * review timescales. A file from before has no reviews, no group holding a register (so only the
+ * business team maintains them) and Working Together's timescales; its tables are what they were.
+ * The version changes so that an older program refuses the file rather than drop its reviews.
+ */
+const noRegistersYet: Migration = (data) => ({
+  ...data,
+  reviews: [],
+  ...(Array.isArray(data.subgroups) ? { subgroups: data.subgroups.map((subgroup: unknown) => (isRecord(subgroup) ? { maintains: [], ...subgroup } : subgroup)) } : {}),
+});
+
 /** The migrations from each older schema version, keyed by the version they upgrade from. */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: stampRegisterLines,
   2: noRenamesYet,
+  3: noRegistersYet,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

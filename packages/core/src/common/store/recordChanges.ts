@@ -15,6 +15,7 @@ export const RECORD_KEYS = {
   expenditure: 'id',
   plans: 'id',
   actions: 'ref',
+  reviews: 'id',
   conversations: 'key',
   outbox: 'key',
 } as const satisfies Partial<Record<keyof Database, string>>;
@@ -40,6 +41,7 @@ const ENTITY_TARGETS: Readonly<Record<string, ChangeTarget>> = {
   expenditure: 'expenditure',
   plan: 'plans',
   action: 'actions',
+  review: 'reviews',
   conversation: 'conversations',
   outbox: 'outbox',
 };

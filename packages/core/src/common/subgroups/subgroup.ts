@@ -66,6 +66,10 @@ export function sameChannel(a: Pick<ChannelAddress, 'kind' | 'conversationId'>, 
   return a.kind === b.kind && a.conversationId === b.conversationId;
 }
 
+/** The registers a partnership keeps besides its plans: each is maintained by the subgroup that holds it. */
+export const RegisterName = z.enum(['reviews', 'audits', 'inspections', 'challenge']);
+export type RegisterName = z.infer<typeof RegisterName>;
+
 /** A board or subgroup of the partnership (the Executive is one, with `kind: 'executive'`). */
 export const Subgroup = z.object({
   id: Id,
@@ -80,5 +84,7 @@ export const Subgroup = z.object({
   quorum: QuorumRule.default({ minAgencies: 0, statutoryPartnersRequired: false }),
   /** Where its quarterly digests are posted; changed only by `subgroup.setChannel`. */
   channel: ChannelBinding.nullable().default(null),
+  /** The registers this group holds (the Review Group the reviews): its chair and deputy maintain them. */
+  maintains: z.array(RegisterName).default([]),
 });
 export type Subgroup = z.infer<typeof Subgroup>;

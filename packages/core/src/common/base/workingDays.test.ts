@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addWorkingDays,
+  workingDaysBetween,
   ENGLAND_AND_WALES_BANK_HOLIDAYS,
   bankHolidays,
   easterSunday,
@@ -99,5 +101,28 @@ describe('working days', () => {
     ['2025-03-31', '2025-04-01'],
   ])('the next working day after %s is %s', (date, expected) => {
     expect(nextWorkingDay(date)).toBe(expected);
+  });
+});
+
+describe('counting working days for statutory timescales', () => {
+  it.each([
+    // A JTAI letter of Wednesday 29 June 2016: the written statement of action was due 70 working days later, across the August bank holiday.
+    ['2016-06-29', 70, '2016-10-06'],
+    // A rapid review notified on Monday 2 December 2024: 15 working days skip Christmas Day and Boxing Day.
+    ['2024-12-02', 15, '2024-12-23'],
+    ['2024-12-16', 15, '2025-01-09'],
+    // Notified on Maundy Thursday 2025: Good Friday and Easter Monday are not counted.
+    ['2025-04-17', 1, '2025-04-22'],
+    // Notified on a Saturday: the count starts on Monday.
+    ['2024-06-01', 1, '2024-06-03'],
+    ['2024-06-03', 0, '2024-06-03'],
+  ])('%s plus %i working days is %s', (from, count, due) => {
+    expect(addWorkingDays(from, count)).toBe(due);
+  });
+
+  it('counts the working days between two dates as addWorkingDays does', () => {
+    expect(workingDaysBetween('2016-06-29', '2016-10-06')).toBe(70);
+    expect(workingDaysBetween('2024-12-20', '2024-12-27')).toBe(3);
+    expect(workingDaysBetween('2024-12-27', '2024-12-20')).toBe(0);
   });
 });

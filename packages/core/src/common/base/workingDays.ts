@@ -174,6 +174,27 @@ export function nextWorkingDay(date: LocalDate): LocalDate {
   return firstWorkingDayOnOrAfter(addDays(date, 1));
 }
 
+/**
+ * The working day `count` working days after `date` (not counting `date` itself), as statutory
+ * timescales count them: 15 working days from a notification on a Monday with no holiday in
+ * between is the Monday three weeks on.
+ */
+export function addWorkingDays(date: LocalDate, count: number): LocalDate {
+  let day = date;
+  for (let left = count; left > 0; left--) day = nextWorkingDay(day);
+  return day;
+}
+
+/**
+ * How many working days fall after `from` up to and including `to` (0 when `to` is not after
+ * `from`): how late a deadline was met, in the days the timescale counts.
+ */
+export function workingDaysBetween(from: LocalDate, to: LocalDate): number {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count++;
+  return count;
+}
+
 function firstWeekdayOnOrAfter(date: LocalDate): LocalDate {
   const weekday = dayOfWeek(date);
   return weekday === 6 ? addDays(date, 2) : weekday === 0 ? addDays(date, 1) : date;

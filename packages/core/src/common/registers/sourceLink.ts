@@ -1,0 +1,49 @@
+import { fail, ok, type Result } from '../base/result.js';
+import type { ActionSource } from '../plan/plan.js';
+import type { Database } from '../store/database.js';
+import type { RegisterName } from '../subgroups/subgroup.js';
+
+/** The register each kind of source links into. */
+const REGISTER_OF_KIND: Readonly<Partial<Record<ActionSource['kind'], RegisterName>>> = {
+  'review-recommendation': 'reviews',
+  audit: 'audits',
+  inspection: 'inspections',
+  challenge: 'challenge',
+};
+
+/** The register an action's source links it to, or null for an action not linked to a register record. */
+export function registerOfSource(source: ActionSource): RegisterName | null {
+  if (source.recordId === undefined) return null;
+  return REGISTER_OF_KIND[source.kind] ?? null;
+}
+
+/** Whether an action's source is linked to a record of its register, and item numbered `item` of it. */
+export function isLinkedTo(source: ActionSource, kind: ActionSource['kind'], recordId: string, item?: number): boolean {
+  return source.kind === kind && source.recordId === recordId && (item === undefined || source.item === item);
+}
+
+/**
+ * Checks that an action's link to a register record points at something there: the record
+ * exists, and so does the recommendation (or item) it names. An action not linked is fine.
+ */
+export function checkSourceLink(db: Database, ref: string, source: ActionSource): Result<true> {
+  if (source.recordId === undefined) {
+    if (source.item !== undefined) return fail('action.bad_source', `${ref}: its source names item ${source.item} but no record.`);
+    return ok(true);
+  }
+  const register = REGISTER_OF_KIND[source.kind];
+  if (register === undefined) return fail('action.bad_source', `${ref}: a ${source.kind} source is not kept in a register, so it cannot name record "${source.recordId}".`);
+  switch (register) {
+    case 'reviews': {
+      const review = db.reviews.find((r) => r.id === source.recordId);
+      if (!review) return fail('action.unknown_source', `${ref}: there is no review "${source.recordId}" in the register.`);
+      if (source.item === undefined) return fail('action.bad_source', `${ref}: say which of ${review.codename}'s recommendations it answers.`);
+      const recommendation = review.recommendations.find((r) => r.number === source.item);
+      if (!recommendation) return fail('action.unknown_source', `${ref}: ${review.codename} has no recommendation ${source.item}.`);
+      if (recommendation.handedTo !== null) return fail('action.handed_over', `${ref}: ${review.codename}'s recommendation ${source.item} was handed to ${recommendation.handedTo}; it is theirs to act on.`);
+      return ok(true);
+    }
+    default:
+      return fail('action.unknown_source', `${ref}: the ${register} register has no record "${source.recordId}".`);
+  }
+}
