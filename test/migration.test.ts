@@ -8,6 +8,7 @@ import {
   engagementByAgency,
   engagementTable,
   expenditureTable,
+  fundingSummary,
   incomeTable,
   meetingsSummary,
   parsePeriod,
@@ -81,6 +82,17 @@ describe('the example partnership written at schema version 1', () => {
   it('gives the published 2024/25 shares it gave', () => {
     expect(incomeTable(db, '2024/25').lines.map((l) => `${l.label} | ${l.amountPence} | ${l.share}`)).toEqual(expected.income['2024/25']);
     expect(expenditureTable(db, '2024/25').lines.map((l) => `${l.label} | ${l.amountPence} | ${l.share}`)).toEqual(expected.expenditure['2024/25']);
+  });
+
+  it('counts the ICB, not the NHS provider trusts it marked as health, as the statutory health partner', () => {
+    const partners = fundingSummary(db, '2024/25').byStatutoryPartner.lines.map((l) => `${l.label} | ${l.amountPence} | ${l.share}`);
+    expect(partners).toEqual([
+      'Croydon Council | 31160900 | 7409',
+      'NHS Southwest London Integrated Care Board | 3385000 | 805',
+      'Metropolitan Police | 1000000 | 238',
+      'Relevant agencies | 5309000 | 1262',
+      'Other sources | 1205400 | 286',
+    ]);
   });
 
   it('is written back as the current version with the next change, and opens again the same', async () => {

@@ -36,7 +36,7 @@ export {
 } from './common/base/dates.js';
 
 export { Partnership, PartnershipPatch } from './common/partnership/partnership.js';
-export { Agency, Sector, StatutoryRole } from './common/agencies/agency.js';
+export { Agency, QuorumRole, Sector, StatutoryRole } from './common/agencies/agency.js';
 export { Person, PersonFields, Affiliation, PartnershipRole, agencyOn, isActiveOn } from './common/people/person.js';
 export { isMemberOn, membershipCovers } from './common/subgroups/subgroup.js';
 export { Subgroup, Membership, Cadence, QuorumRule, ChatService, ChannelAddress, ChannelBinding, sameChannel } from './common/subgroups/subgroup.js';
@@ -100,7 +100,7 @@ export {
   type EngagementOptions,
 } from './common/engagement/engagement.js';
 export { roundHalfUp } from './common/base/rounding.js';
-export { statutoryRoleOf } from './common/agencies/statutoryRole.js';
+export { quorumRoleOf, statutoryPartnerOf, statutoryRoleOf } from './common/agencies/statutoryRole.js';
 export { QuarterlyDigest, DigestAction, quarterlyDigest } from './common/reporting/digest.js';
 export { isNumeric, type Report, type Table, type Column, type Cell, type CellType, type Row } from './common/reporting/table.js';
 export { displayCell, plainCell, spreadsheetText, formatMoney, formatDate } from './common/reporting/formatCell.js';

@@ -599,7 +599,7 @@ class Generator {
 }
 
 function agency(id: string, name: string, sector: Sector, statutoryRole: StatutoryRole): Agency {
-  return { id, name, kind: 'organisation', sector, statutoryRole, parentId: null, aliases: [], predecessorIds: [] };
+  return { id, name, kind: 'organisation', sector, statutoryRole, quorumRole: null, parentId: null, aliases: [], predecessorIds: [] };
 }
 
 function london(date: string, time: string): string {

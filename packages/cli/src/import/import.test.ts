@@ -97,6 +97,17 @@ describe('a file with bad rows', () => {
     expect(result.changes).toBe('nothing changed (everything in the file was already there)');
   });
 
+  it('records a relevant agency that stands for a statutory partner at meetings, and clears it with none', () => {
+    const { db } = importExamples();
+    const trust = (d: typeof db) => d.agencies.find((a) => a.name === 'South London and Maudsley NHS Foundation Trust');
+    expect(trust(db)).toMatchObject({ statutoryRole: 'none', quorumRole: 'health' });
+    const cleared = importText(db, 'agencies', 'name,sector,quorum_role\nSLaM,health,none\n');
+    expect(trust(cleared.db)).toMatchObject({ statutoryRole: 'none', quorumRole: null });
+    const kept = importText(cleared.db, 'agencies', 'name,sector,quorum_role\nSLaM,health,\n');
+    expect(trust(kept.db)?.quorumRole).toBeNull();
+    expect(importText(db, 'agencies', 'name,sector,quorum_role\nSLaM,health,nhs\n', 'agencies.csv').error).toContain('quorum_role');
+  });
+
   it.each([
     ['meetings', 'subgroup,date,start,end\nQAG,31/02/2025,10:00,11:00\nQAG,01/03/2025,11:00,10:00\nNope,01/03/2025,10:00,11:00\n'],
     ['attendance', 'subgroup,date,person,status\nQAG,18/03/2025,qa.lead@example.org,present\nQAG,18/06/2024,nobody@example.org,present\nQAG,18/06/2024,qa.lead@example.org,late\nExecutive,20/01/2026,chair@example.org,present\n'],

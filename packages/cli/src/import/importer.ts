@@ -89,7 +89,7 @@ export class AgencyResolver {
       reader.problem(column, `unknown agency "${name}"; add it to the agencies first, or import with --create-agencies`);
       return undefined;
     }
-    const agency = { id: this.directory.newId(name), name: name.trim(), sector: 'other' as const, kind: 'organisation' as const, statutoryRole: 'none' as const, parentId: null, aliases: [], predecessorIds: [] };
+    const agency = { id: this.directory.newId(name), name: name.trim(), sector: 'other' as const, kind: 'organisation' as const, statutoryRole: 'none' as const, quorumRole: null, parentId: null, aliases: [], predecessorIds: [] };
     this.directory.add(agency);
     this.commands.push({ command: { type: 'agency.upsert', agency }, line: reader.line });
     return agency.id;

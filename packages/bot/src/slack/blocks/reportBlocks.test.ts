@@ -1,3 +1,4 @@
+import { examplePartnership } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import { fixtureStore, largePartnershipStore, NOW } from '../../__fixtures__/partnership.js';
 import { blockKitErrors } from '../../__fixtures__/validateBlocks.js';
@@ -37,6 +38,14 @@ describe('reports in Block Kit', () => {
     const all = texts(message.blocks).join('\n');
     expect(all).toContain('Funding 2024/25');
     expect(all).toMatch(/Exampleton Council\s+£50,000\s+50\.00%/);
+  });
+
+  it("show each statutory partner organisation's share and the three partners' split, as the Teams card does", () => {
+    const all = texts(slackMessageOf(reportsAt().funding(examplePartnership(), '2024/25')).blocks).join('\n');
+    expect(all).toMatch(/NHS Southwest London Integrated Care Board\s+£33,850\s+8\.05%/);
+    expect(all).toMatch(/Relevant agencies\s+£53,090\s+12\.62%/);
+    expect(all).toContain("*The three statutory partners' split*");
+    expect(all).toMatch(/Health \(ICB\)\s+£33,850\s+9\.52%/);
   });
 
   it('give the digest with a link to the full page', async () => {

@@ -1,14 +1,12 @@
-import { cellsBelowThreshold, digestView, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary } from '@partnership-tracker/core';
+import { cellsBelowThreshold, digestView, formatPence, type EngagementTable } from '@partnership-tracker/core';
 import { formatDate, formatStatus, plural } from '../../app/format.js';
+import { engagementByGroupRows, engagementRows, fundingSections, SHORT_LIST } from '../../app/reportRows.js';
 import { REPORT_DETAILS, type DigestView, type EngagementView, type FundingView, type ReportDetail } from '../../app/views.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { actions, context, divider, fieldsSection, fitsMessage, header, linkButton, preformatted, section, SLACK_LIMITS, type Block } from './elements.js';
 
 /** The action id of the "Open the full digest" link button (Slack still sends it; it is acknowledged and ignored). */
 export const OPEN_DIGEST_ACTION = 'ptrack.digest.open';
-
-/** How many rows of a list a `short` report shows. */
-const SHORT_LIST = 10;
 
 /**
  * A table as code blocks of whole rows, as many sections as it takes (a section holds 3,000
@@ -47,27 +45,8 @@ function listSection(lines: readonly string[], detail: ReportDetail, rest: strin
   return blocks;
 }
 
-function engagementRows(engagement: EngagementTable, threshold: number | null): string[][] {
-  const rows = engagement.rows.map((row) => [
-    row.label,
-    ...engagement.columns.map((column) => {
-      const cell = row.cells[column.subgroupId];
-      if (!cell) return '—';
-      const shown = formatEngagementCell(cell);
-      return threshold !== null && row.agencyId !== null && cell.kind === 'value' && cell.percent < threshold ? `! ${shown}` : shown;
-    }),
-  ]);
-  rows.push(['Meetings held / planned', ...engagement.columns.map((c) => `${c.meetingsHeld} / ${c.meetingsPlanned}`)]);
-  return rows;
-}
-
 function engagementByGroup(engagement: EngagementTable, threshold: number): Block[] {
-  const below = cellsBelowThreshold(engagement, threshold);
-  const rows = engagement.columns.map((column) => {
-    const members = engagement.rows.filter((row) => row.agencyId !== null && (row.cells[column.subgroupId]?.kind ?? 'non-member') !== 'non-member').length;
-    return [column.shortName, String(members), `${column.meetingsHeld} / ${column.meetingsPlanned}`, String(below.filter((b) => b.column === column).length)];
-  });
-  return tableSections(['Group', 'Agencies', 'Held / planned', `Below ${threshold}%`], rows, [1, 3]);
+  return tableSections(['Group', 'Agencies', 'Held / planned', `Below ${threshold}%`], engagementByGroupRows(engagement, threshold, (column) => column.shortName), [1, 3]);
 }
 
 function engagementBlocks(view: EngagementView, detail: ReportDetail): Block[] {
@@ -78,7 +57,7 @@ function engagementBlocks(view: EngagementView, detail: ReportDetail): Block[] {
     return [
       ...blocks,
       context(`Attendance as a % of meetings held; over 100% means more than one representative came. ! marks engagement below ${threshold}%.`),
-      ...tableSections(['Agency', ...engagement.columns.map((c) => c.shortName)], engagementRows(engagement, threshold), engagement.columns.map((_, i) => i + 1)),
+      ...tableSections(['Agency', ...engagement.columns.map((c) => c.shortName)], engagementRows(engagement, threshold, '!'), engagement.columns.map((_, i) => i + 1)),
     ];
   }
   const example = `/ptrack engagement ${engagement.columns[0]!.shortName} ${engagement.periodLabel}`;
@@ -96,14 +75,6 @@ function engagementBlocks(view: EngagementView, detail: ReportDetail): Block[] {
   return blocks;
 }
 
-function fundingRows(lines: FundingSummary['income']['lines'], detail: ReportDetail, rest: string): string[][] {
-  const row = (label: string, amountPence: number, share: number) => [label, formatPence(amountPence), formatShare(share)];
-  if (detail === 'full' || lines.length <= SHORT_LIST) return lines.map((l) => row(l.label, l.amountPence, l.share));
-  const others = lines.slice(SHORT_LIST);
-  const sum = (pick: (l: (typeof lines)[number]) => number) => others.reduce((total, l) => total + pick(l), 0);
-  return [...lines.slice(0, SHORT_LIST).map((l) => row(l.label, l.amountPence, l.share)), row(`${others.length} more ${rest}`, sum((l) => l.amountPence), sum((l) => l.share))];
-}
-
 function fundingBlocks({ summary }: FundingView, detail: ReportDetail): Block[] {
   const blocks: Block[] = [header(`Funding ${summary.financialYear}`)];
   if (summary.income.lines.length === 0 && summary.expenditure.lines.length === 0) {
@@ -118,14 +89,10 @@ function fundingBlocks({ summary }: FundingView, detail: ReportDetail): Block[] 
     ]),
   );
   if (detail === 'headline') return [...blocks, context('The lines are more than one Slack message holds: the funding export lists them.')];
-  blocks.push(
-    section('*Income*'),
-    ...tableSections(['Source', 'Amount', 'Share'], fundingRows(summary.income.lines, detail, 'sources'), [1, 2]),
-    section('*By statutory partner*'),
-    ...tableSections(['Partner', 'Amount', 'Share'], summary.byStatutoryPartner.lines.map((l) => [l.label, formatPence(l.amountPence), formatShare(l.share)]), [1, 2]),
-    section('*Spending*'),
-    ...tableSections(['Category', 'Amount', 'Share'], fundingRows(summary.expenditure.lines, detail, 'categories'), [1, 2]),
-  );
+  for (const part of fundingSections(summary, detail)) {
+    blocks.push(section(`*${escapeMrkdwn(part.title)}*`), ...tableSections(part.head, part.rows, [1, 2]));
+    if (part.note) blocks.push(context(part.note));
+  }
   return blocks;
 }
 
@@ -163,7 +130,7 @@ function digestBlocks(view: DigestView, detail: ReportDetail): Block[] {
   }
   const engagement = digest.engagement.quarter;
   blocks.push(divider(), section(`*Engagement ${escapeMrkdwn(engagement.periodLabel)}*`));
-  if (detail === 'full') blocks.push(...tableSections(['Agency', ...engagement.columns.map((c) => c.shortName)], engagementRows(engagement, threshold), engagement.columns.map((_, i) => i + 1)));
+  if (detail === 'full') blocks.push(...tableSections(['Agency', ...engagement.columns.map((c) => c.shortName)], engagementRows(engagement, threshold, '!'), engagement.columns.map((_, i) => i + 1)));
   else blocks.push(context('By group; the full digest has each agency.'), ...engagementByGroup(engagement, threshold));
   if (digest.belowThreshold.length > 0) {
     blocks.push(section(`*Below ${threshold}%*`), ...listSection(digest.belowThreshold.map((b) => `${escapeMrkdwn(b.label)} at ${escapeMrkdwn(b.subgroupName)}: ${b.percent}%`), detail, 'in the full digest'));

@@ -61,11 +61,11 @@ describe('reports asked for again', () => {
     const equal = (agencyId: string) => ({ type: 'contribution.upsert' as const, contribution: { id: `c-${agencyId}`, financialYear: '2024/25', agencyId, amountPence: 3_000_000, state: 'received' as const } });
     unwrap(await store.commit([equal('council'), equal('icb'), equal('police')], system('2025-06-10T09:00:00Z')));
     const reply = reports.funding(await store.read(), '2024/25');
-    expect(tableRows(reply).filter((row) => row[1] === '£30,000').map((row) => row[2])).toEqual(['33.33%', '33.33%', '33.33%', '33.33%', '33.33%', '33.33%']);
-    expect(cardTexts(reply).filter((t) => t.startsWith('Equal amounts'))).toEqual([
-      'Equal amounts show equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
-      'Equal amounts show equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
-    ]);
+    // Income, by statutory partner and the three partners' split: three lines of £30,000 each.
+    expect(tableRows(reply).filter((row) => row[1] === '£30,000').map((row) => row[2])).toEqual(Array(9).fill('33.33%'));
+    expect(cardTexts(reply).filter((t) => t.startsWith('Equal amounts'))).toEqual(
+      Array(3).fill('Equal amounts show equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.'),
+    );
   });
 
   it('give each quarter its own digest', async () => {
@@ -183,6 +183,16 @@ describe('reports for a partnership that fits', () => {
     const reply = reports.digest(await store.read(), '2024/25 Q4');
     expect(tableRows(reply)).toContainEqual(['Exampleton Council', '100%', 'n/a']);
     expect(cardTexts(reply)).not.toContain('By group; the full digest has each agency.');
+  });
+});
+
+describe('the funding card (issue 11: statutory partners are organisations)', () => {
+  it("shows each statutory partner organisation's share, the provider trusts as relevant agencies, and the three partners' split", () => {
+    const rows = tableRows(reports.funding(examplePartnership(), '2024/25'));
+    expect(rows).toContainEqual(['NHS Southwest London Integrated Care Board', '£33,850', '8.05%']);
+    expect(rows).toContainEqual(['Relevant agencies', '£53,090', '12.62%']);
+    expect(rows).toContainEqual(['Health (ICB)', '£33,850', '9.52%']);
+    expect(rows.filter((row) => row[0] === 'Health')).toEqual([]);
   });
 });
 

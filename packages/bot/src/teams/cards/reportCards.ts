@@ -1,5 +1,6 @@
-import { cellsBelowThreshold, COVERAGE_KEY, digestView, displayCell, formatEngagementCell, formatPence, formatShare, type EngagementTable, type FundingSummary, type QuarterlyDigest, type ShareTable, type Table } from '@partnership-tracker/core';
+import { cellsBelowThreshold, COVERAGE_KEY, digestView, displayCell, formatPence, type EngagementTable, type FundingSummary, type QuarterlyDigest, type Table } from '@partnership-tracker/core';
 import { formatDate, formatStatus, plural } from '../../app/format.js';
+import { engagementByGroupRows, engagementRows, fundingSections, SHORT_LIST } from '../../app/reportRows.js';
 import type { ReportDetail } from '../../app/views.js';
 import { adaptiveCard, facts, table, text, type CardElement } from './elements.js';
 
@@ -9,16 +10,7 @@ import { adaptiveCard, facts, table, text, type CardElement } from './elements.j
  */
 export function engagementTableElement(engagement: EngagementTable, threshold: number | null): CardElement {
   const header = ['Agency', ...engagement.columns.map((c) => c.shortName)];
-  const rows = engagement.rows.map((row) => [
-    row.label,
-    ...engagement.columns.map((column) => {
-      const cell = row.cells[column.subgroupId];
-      if (!cell) return '—';
-      const shown = formatEngagementCell(cell);
-      return threshold !== null && row.agencyId !== null && cell.kind === 'value' && cell.percent < threshold ? `⚠ ${shown}` : shown;
-    }),
-  ]);
-  rows.push(['Meetings held / planned', ...engagement.columns.map((c) => `${c.meetingsHeld} / ${c.meetingsPlanned}`)]);
+  const rows = engagementRows(engagement, threshold, '⚠');
   return table(header, rows);
 }
 
@@ -33,9 +25,6 @@ export function engagementTableElement(engagement: EngagementTable, threshold: n
  */
 export type CardDetail = ReportDetail;
 
-/** How many rows of a list a `short` card shows. */
-const SHORT_LIST = 10;
-
 /** The rows of `items` a card at `detail` shows, and a line counting the rest (`rest` says where they are). */
 function shown<T>(items: readonly T[], detail: CardDetail, rest: string): { items: readonly T[]; more: CardElement[] } {
   if (detail !== 'short' || items.length <= SHORT_LIST) return { items, more: [] };
@@ -44,12 +33,7 @@ function shown<T>(items: readonly T[], detail: CardDetail, rest: string): { item
 
 /** A row per group: its member agencies, meetings held against planned, and how many members are below `threshold`. */
 export function engagementByGroupElement(engagement: EngagementTable, threshold: number): CardElement {
-  const below = cellsBelowThreshold(engagement, threshold);
-  const rows = engagement.columns.map((column) => {
-    const members = engagement.rows.filter((row) => row.agencyId !== null && (row.cells[column.subgroupId]?.kind ?? 'non-member') !== 'non-member').length;
-    return [column.name, String(members), `${column.meetingsHeld} / ${column.meetingsPlanned}`, String(below.filter((b) => b.column === column).length)];
-  });
-  return table(['Group', 'Agencies', 'Meetings held / planned', `Below ${threshold}%`], rows);
+  return table(['Group', 'Agencies', 'Meetings held / planned', `Below ${threshold}%`], engagementByGroupRows(engagement, threshold, (column) => column.name));
 }
 
 /** The engagement of each agency at each subgroup over a period, as a card, at the detail that fits (see `CardDetail`). */
@@ -84,24 +68,10 @@ export function createEngagementCard(engagement: EngagementTable, threshold: num
   return adaptiveCard(body);
 }
 
-/** The share lines a funding card at `detail` shows: all, or the first ten and one line adding up the rest, so the shares still sum to 100%. */
-function fundingRows(lines: FundingSummary['income']['lines'], detail: CardDetail, rest: string): string[][] {
-  const row = (label: string, amountPence: number, share: number) => [label, formatPence(amountPence), formatShare(share)];
-  if (detail === 'full' || lines.length <= SHORT_LIST) return lines.map((l) => row(l.label, l.amountPence, l.share));
-  const others = lines.slice(SHORT_LIST);
-  const sum = (pick: (l: (typeof lines)[number]) => number) => others.reduce((total, l) => total + pick(l), 0);
-  return [...lines.slice(0, SHORT_LIST).map((l) => row(l.label, l.amountPence, l.share)), row(`${others.length} more ${rest}`, sum((l) => l.amountPence), sum((l) => l.share))];
-}
-
-/** Says under a table when its shares do not add up to 100.00%, and why. */
-function roundingNote(table: ShareTable): CardElement[] {
-  if (table.rounding !== 'nearest') return [];
-  return [text(`Equal amounts show equal shares, so each share is rounded to the nearest 0.01% and they add up to ${formatShare(table.shareTotal)}.`, { subtle: true })];
-}
-
 /**
- * A year's income and spending with each line's share, the balance and the split by statutory
- * partner; below `full` detail, long tables show their first ten lines and one for the rest.
+ * A year's income and spending with each line's share, the balance, income by statutory partner
+ * and the three partners' split; below `full` detail, long tables show their first ten lines and
+ * one for the rest.
  */
 export function createFundingCard(summary: FundingSummary, detail: CardDetail = 'full'): Record<string, unknown> {
   const body: CardElement[] = [text(`Funding ${summary.financialYear}`, { heading: true })];
@@ -116,16 +86,11 @@ export function createFundingCard(summary: FundingSummary, detail: CardDetail = 
       ['Balance', formatPence(summary.balancePence)],
       ['Received / pledged', `${formatPence(summary.receivedPence)} / ${formatPence(summary.pledgedPence)}`],
     ]),
-    text('Income', { weight: 'bolder', separator: true }),
-    table(['Source', 'Amount', 'Share'], fundingRows(summary.income.lines, detail, 'sources (the funding export lists them)')),
-    ...roundingNote(summary.income),
-    text('By statutory partner', { weight: 'bolder' }),
-    table(['Partner', 'Amount', 'Share'], summary.byStatutoryPartner.lines.map((l) => [l.label, formatPence(l.amountPence), formatShare(l.share)])),
-    ...roundingNote(summary.byStatutoryPartner),
-    text('Spending', { weight: 'bolder', separator: true }),
-    table(['Category', 'Amount', 'Share'], fundingRows(summary.expenditure.lines, detail, 'categories (the funding export lists them)')),
-    ...roundingNote(summary.expenditure),
   );
+  for (const section of fundingSections(summary, detail, ' (the funding export lists them)')) {
+    body.push(text(section.title, { weight: 'bolder', separator: section.opensPart }), table(section.head, section.rows));
+    if (section.note) body.push(text(section.note, { subtle: true }));
+  }
   return adaptiveCard(body);
 }
 

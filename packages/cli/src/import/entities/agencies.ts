@@ -1,4 +1,4 @@
-import { Sector, StatutoryRole, type Agency } from '@partnership-tracker/core';
+import { QuorumRole, Sector, StatutoryRole, type Agency } from '@partnership-tracker/core';
 import { splitList } from '../../parse/index.js';
 import { AgencyDirectory, nameKey } from '../directory.js';
 import { readRows, type Importer, type PlannedCommand } from '../importer.js';
@@ -21,7 +21,18 @@ export const agenciesImporter: Importer = {
   columns: [
     { name: 'name', required: true, description: 'The agency as reports name it, e.g. `Croydon Council: Housing`. Matched on the name or an alias.' },
     { name: 'sector', required: true, description: `One of ${Sector.options.join(', ')} (\`Local authority\`, \`NHS\`, \`VCSE\` are understood).` },
-    { name: 'statutory_role', required: false, description: 'Which statutory partner it belongs to: local-authority, health, police or none (blank = none).' },
+    {
+      name: 'statutory_role',
+      required: false,
+      description:
+        'The statutory partner it is, or is part of: local-authority, health (the ICB), police, or none for a relevant agency such as an NHS provider trust (blank = none, or what is recorded).',
+    },
+    {
+      name: 'quorum_role',
+      required: false,
+      description:
+        'For a relevant agency whose people stand for a statutory partner at meetings (a provider trust for health): local-authority, health or police, counted when a quorum needs all three; `none` clears it (blank keeps what is recorded).',
+    },
     { name: 'parent', required: false, description: 'The organisation it is part of, by name (e.g. `Croydon Council`); it may be a row earlier in the file.' },
     { name: 'kind', required: false, description: '`organisation` (default) or `role` for a reporting row that is not an organisation.' },
     { name: 'aliases', required: false, description: 'Other names people use for it, separated by `;`.' },
@@ -34,6 +45,7 @@ export const agenciesImporter: Importer = {
       const name = reader.required('name');
       const sector = reader.required('sector') === undefined ? undefined : reader.choice('sector', Sector.options, sectorSynonyms);
       const statutoryRole = reader.choice('statutory_role', StatutoryRole.options);
+      const quorumRole = reader.choice('quorum_role', [...QuorumRole.options, 'none'] as const);
       const kind = reader.choice('kind', ['organisation', 'role'] as const);
       const aliases = reader.optional('aliases');
       const parentName = reader.optional('parent');
@@ -63,6 +75,7 @@ export const agenciesImporter: Importer = {
         kind: kind ?? existing?.kind ?? 'organisation',
         sector,
         statutoryRole: statutoryRole ?? existing?.statutoryRole ?? 'none',
+        quorumRole: quorumRole === 'none' ? null : (quorumRole ?? existing?.quorumRole ?? null),
         parentId,
         aliases: aliases === null ? (existing?.aliases ?? []) : splitList(aliases),
         predecessorIds,

@@ -17,7 +17,7 @@ export const subgroupsImporter: Importer = {
     { name: 'deputy_chair', required: false, description: "The deputy chair's email address." },
     { name: 'cadence', required: false, description: `How often it meets: ${Cadence.options.join(', ')} (default quarterly).` },
     { name: 'quorum_min_agencies', required: false, description: 'How many member agencies make a meeting quorate (default 0).' },
-    { name: 'quorum_statutory', required: false, description: '`yes` if all three statutory partners must be present for a quorum.' },
+    { name: 'quorum_statutory', required: false, description: '`yes` if all three statutory partners must be present for a quorum: each by an agency that is, or is part of, the partner, or that stands for it at meetings (the agencies import\'s `quorum_role`).' },
     { name: 'maintains', required: false, description: `The registers it holds, separated by \`;\` (${RegisterName.options.join(', ')}): its chair and deputy chair maintain them.` },
   ],
   plan(rows, db) {

@@ -15,9 +15,17 @@ export const Sector = z.enum([
 ]);
 export type Sector = z.infer<typeof Sector>;
 
-/** Which of the three statutory safeguarding partners an agency belongs to, if any. */
+/**
+ * Which of the three statutory safeguarding partners (Working Together 2023: the local
+ * authority, the ICB for health, the chief officer of police) an agency is, or is part of;
+ * `none` for a relevant agency, such as an NHS provider trust, a school or probation.
+ */
 export const StatutoryRole = z.enum(['local-authority', 'health', 'police', 'none']);
 export type StatutoryRole = z.infer<typeof StatutoryRole>;
+
+/** A statutory partner an agency's people can stand for at a meeting whose quorum needs all three. */
+export const QuorumRole = StatutoryRole.exclude(['none']);
+export type QuorumRole = z.infer<typeof QuorumRole>;
 
 /**
  * An agency in the partnership's register. `kind: 'role'` is a reporting row that is not an
@@ -30,6 +38,12 @@ export const Agency = z.object({
   kind: z.enum(['organisation', 'role']).default('organisation'),
   sector: Sector,
   statutoryRole: StatutoryRole.default('none'),
+  /**
+   * The statutory partner its people stand for when a quorum needs all three, where the
+   * partnership's terms of reference let a relevant agency do so (a provider trust's named nurse
+   * for health); null: its statutory role, or its parent's.
+   */
+  quorumRole: QuorumRole.nullable().default(null),
   /** The organisation this one is part of, e.g. "Croydon Council: Housing" within the council. */
   parentId: Id.nullable().default(null),
   /** Other names people use for it, matched on import. */

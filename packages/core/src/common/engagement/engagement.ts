@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { statutoryRoleOf } from '../agencies/statutoryRole.js';
+import { quorumRoleOf } from '../agencies/statutoryRole.js';
 import { roundHalfUp } from '../base/rounding.js';
 import type { Attendance } from '../attendance/attendance.js';
 import { isInRange, localDateOf, periodDates, periodLabel, type DateRange, type Period } from '../base/dates.js';
@@ -193,8 +193,8 @@ export function meetingsSummary(
 
 /**
  * Whether a meeting met its subgroup's quorum: enough distinct member agencies represented and,
- * when required, each statutory partner represented (by any agency whose statutory role, or its
- * parent's, is that partner — a partner need not be on the member list to count).
+ * when required, each statutory partner represented (by any agency that stands for that partner,
+ * `quorumRoleOf` — a partner need not be on the member list to count).
  */
 export function isQuorate(db: Database, meeting: Meeting): boolean {
   const represented: Array<string | null> = [];
@@ -212,7 +212,7 @@ function meetsQuorum(db: Database, meeting: Meeting, date: LocalDate, present: R
   const members = [...represented].filter((agencyId) => isMemberOn(subgroup, agencyId, date));
   if (members.length < subgroup.quorum.minAgencies) return false;
   if (!subgroup.quorum.statutoryPartnersRequired) return true;
-  const roles = new Set([...represented].map((agencyId) => statutoryRoleOf(db, agencyId)));
+  const roles = new Set([...represented].map((agencyId) => quorumRoleOf(db, agencyId)));
   return roles.has('local-authority') && roles.has('health') && roles.has('police');
 }
 

@@ -48,12 +48,14 @@ export const agencies: readonly AgencyInput[] = [
   department(AGENCY.education, 'Croydon Council: Education'),
   department(AGENCY.youthJustice, 'Croydon Council: Youth Justice Service'),
   department(AGENCY.housing, 'Croydon Council: Housing'),
-  { id: AGENCY.croydonHealth, name: 'Croydon Health Service NHS', sector: 'health', statutoryRole: 'health', aliases: ['Croydon Health Services NHS Trust', 'CHS'] },
+  // The NHS provider trusts are relevant agencies: the ICB is the statutory health partner. The
+  // partnership's terms of reference let their safeguarding leads stand for health at a meeting.
+  { id: AGENCY.croydonHealth, name: 'Croydon Health Service NHS', sector: 'health', quorumRole: 'health', aliases: ['Croydon Health Services NHS Trust', 'CHS'] },
   { id: AGENCY.icb, name: 'NHS Southwest London Integrated Care Board', sector: 'health', statutoryRole: 'health', aliases: ['Croydon ICB', 'SWL ICB', 'South West London ICB'] },
   { id: AGENCY.police, name: 'Metropolitan Police', sector: 'police', statutoryRole: 'police', aliases: ['Met Police', 'MPS'] },
   // Public Health sits in the council, so it counts towards the local-authority partner.
   { id: AGENCY.publicHealth, name: 'Public Health', sector: 'health', statutoryRole: 'local-authority', parentId: AGENCY.council, aliases: ['Croydon Public Health'] },
-  { id: AGENCY.slam, name: 'South London and Maudsley NHS Foundation Trust', sector: 'health', statutoryRole: 'health', aliases: ['South London and Maudsley', 'SLaM'] },
+  { id: AGENCY.slam, name: 'South London and Maudsley NHS Foundation Trust', sector: 'health', quorumRole: 'health', aliases: ['South London and Maudsley', 'SLaM'] },
   department(AGENCY.cultureCommunitySafety, 'Croydon Council: Culture & Community Safety'),
   { id: AGENCY.colleges, name: 'Colleges', sector: 'education' },
   department(AGENCY.commissioning, 'Croydon Council: Commissioning'),

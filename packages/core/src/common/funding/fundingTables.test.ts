@@ -105,21 +105,23 @@ describe('the funding summary', () => {
     expect(summary.comparison).toBeUndefined();
   });
 
-  it('splits income by statutory partner, always in the four published lines, a department counting for its parent', () => {
+  it('rolls income up to the statutory partner organisations, their parts counted as theirs, then relevant agencies and other sources', () => {
     const lines = fundingSummary(fundingDb(), '2024/25').byStatutoryPartner.lines;
     expect(lines.map((l) => [l.label, l.amountPence])).toEqual([
-      ['Local authority', pounds(300000)],
-      ['Health', pounds(60000)],
-      ['Police', pounds(5000)],
-      ['Other', pounds(15000)],
+      ['Council', pounds(300000)],
+      ['ICB', pounds(60000)],
+      ['MOPAC', pounds(5000)],
+      ['Relevant agencies', pounds(3000)],
+      ['Other sources', pounds(12000)],
     ]);
     expect(lines.reduce((a, l) => a + l.share, 0)).toBe(10000);
     const empty = fundingSummary(fundingDb(), '2019/20').byStatutoryPartner.lines;
     expect(empty.map((l) => [l.label, l.share])).toEqual([
-      ['Local authority', 0],
-      ['Health', 0],
-      ['Police', 0],
-      ['Other', 0],
+      ['Council', 0],
+      ['ICB', 0],
+      ['MOPAC', 0],
+      ['Relevant agencies', 0],
+      ['Other sources', 0],
     ]);
   });
 

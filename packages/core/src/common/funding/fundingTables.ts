@@ -1,5 +1,5 @@
 import type { Sector, StatutoryRole } from '../agencies/agency.js';
-import { statutoryRoleOf } from '../agencies/statutoryRole.js';
+import { statutoryPartnerOf, statutoryRoleOf } from '../agencies/statutoryRole.js';
 import { roundHalfUp } from '../base/rounding.js';
 import type { Database } from '../store/database.js';
 import type { Contribution } from './funding.js';
@@ -39,8 +39,14 @@ export interface FundingSummary {
   balancePence: number;
   receivedPence: number;
   pledgedPence: number;
-  /** Always four lines in this order: Local authority, Health, Police, Other. */
+  /**
+   * Income by statutory partner organisation (its parts rolled up to it), local authority, ICB
+   * and police in that order, then "Relevant agencies" and "Other sources"; a partner missing
+   * from the register still has its line, named by its role.
+   */
   byStatutoryPartner: ShareTable;
+  /** The three statutory partners' income alone, split between them: always Local authority, Health (ICB), Police. */
+  statutoryPartnerSplit: ShareTable;
   bySector: ShareTable;
   comparison?: {
     year: string;
@@ -102,7 +108,8 @@ export function fundingSummary(db: Database, year: string, options: { compareWit
     balancePence: income.totalPence - expenditure.totalPence,
     receivedPence: sum(contributions.filter((c) => c.state === 'received').map((c) => c.amountPence)),
     pledgedPence: sum(contributions.filter((c) => c.state === 'pledged').map((c) => c.amountPence)),
-    byStatutoryPartner: byStatutoryPartner(income),
+    byStatutoryPartner: byStatutoryPartner(db, income),
+    statutoryPartnerSplit: statutoryPartnerSplit(income),
     bySector: bySector(income),
   };
   if (options.compareWith !== undefined) {
@@ -158,20 +165,51 @@ function shareTable(year: string, lines: ReadonlyArray<Omit<ShareLine, 'share'>>
   };
 }
 
-const statutoryPartners: ReadonlyArray<{ role: StatutoryRole; label: string }> = [
+const statutoryPartnerRoles: ReadonlyArray<{ role: Exclude<StatutoryRole, 'none'>; label: string }> = [
   { role: 'local-authority', label: 'Local authority' },
-  { role: 'health', label: 'Health' },
+  { role: 'health', label: 'Health (ICB)' },
   { role: 'police', label: 'Police' },
-  { role: 'none', label: 'Other' },
 ];
 
-function byStatutoryPartner(income: ShareTable): ShareTable {
+/**
+ * Working Together 2023's funding-equity question is about the three statutory partners as
+ * organisations: the ICB, not every NHS body; the Met whether it paid through MOPAC or a BCU.
+ * So a line per partner organisation, then what the relevant agencies and outside sources gave.
+ */
+function byStatutoryPartner(db: Database, income: ShareTable): ShareTable {
+  const amounts = new Map<string, number>();
+  let relevantAgencies = 0;
+  let otherSources = 0;
+  for (const line of income.lines) {
+    const partner = line.agencyId === null ? undefined : statutoryPartnerOf(db, line.agencyId);
+    if (partner) amounts.set(partner.id, (amounts.get(partner.id) ?? 0) + line.amountPence);
+    else if (line.agencyId !== null) relevantAgencies += line.amountPence;
+    else otherSources += line.amountPence;
+  }
+  const partnerLines = statutoryPartnerRoles.flatMap(({ role, label }): Array<Omit<ShareLine, 'share'>> => {
+    const organisations = db.agencies.filter((agency) => agency.statutoryRole === role && statutoryPartnerOf(db, agency.id) === agency);
+    if (organisations.length === 0) return [{ key: role, label, amountPence: 0, agencyId: null, statutoryRole: role, sector: null }];
+    return organisations.map((agency) => ({ key: agency.id, label: agency.name, amountPence: amounts.get(agency.id) ?? 0, agencyId: agency.id, statutoryRole: role, sector: agency.sector }));
+  });
   return shareTable(
     income.financialYear,
-    statutoryPartners.map(({ role, label }) => ({
-      key: role === 'none' ? 'other' : role,
+    [
+      ...partnerLines,
+      { key: 'relevant-agencies', label: 'Relevant agencies', amountPence: relevantAgencies, agencyId: null, statutoryRole: 'none', sector: null },
+      { key: 'other-sources', label: 'Other sources', amountPence: otherSources, agencyId: null, statutoryRole: null, sector: null },
+    ],
+    { sort: false },
+  );
+}
+
+/** The three statutory partners' income as shares of what the three gave together. */
+function statutoryPartnerSplit(income: ShareTable): ShareTable {
+  return shareTable(
+    income.financialYear,
+    statutoryPartnerRoles.map(({ role, label }) => ({
+      key: role,
       label,
-      amountPence: sum(income.lines.filter((line) => (line.statutoryRole ?? 'none') === role).map((line) => line.amountPence)),
+      amountPence: sum(income.lines.filter((line) => line.statutoryRole === role).map((line) => line.amountPence)),
       agencyId: null,
       statutoryRole: role,
       sector: null,

@@ -3,7 +3,7 @@ import { migrate, migrations, type Migration } from './migrations.js';
 import { CURRENT_SCHEMA_VERSION, Database } from './database.js';
 import { parsePeriod } from '../base/dates.js';
 import { unwrap } from '../base/result.js';
-import { engagementTable, formatEngagementCell } from '../engagement/engagement.js';
+import { engagementTable, formatEngagementCell, meetingsSummary } from '../engagement/engagement.js';
 import { fundingSummary } from '../funding/fundingTables.js';
 
 /** A test chain: v1 called actions "tasks"; v2 kept the area inside the partnership under "region". */
@@ -178,5 +178,63 @@ describe('migrating a version 3 file to version 4', () => {
     const db = Database.parse(unwrap(migrate(versionThreeFile())).data);
     expect(db.actions[0]!.source).toEqual({ kind: 'review-recommendation', reference: 'Baby Eva LCSPR, recommendation 1' });
     expect(fundingSummary(db, '2024/25').income.lines.map((l) => [l.label, l.share])).toEqual([['ICB', 10_000]]);
+  });
+});
+
+describe('migrating a version 3 file to version 5: statutory partners are organisations', () => {
+  /** Every NHS body marked `health`, as registers were written before version 5. */
+  const versionThreeFile = (icbName = 'Testshire ICB', icbAliases = ['Testshire Integrated Care Board']) => ({
+    version: 3,
+    partnership: { name: 'Test Partnership', area: 'Testshire' },
+    agencies: [
+      { id: 'council', name: 'Council', sector: 'local-authority', statutoryRole: 'local-authority' },
+      { id: 'icb', name: icbName, sector: 'health', statutoryRole: 'health', aliases: icbAliases },
+      { id: 'icb-safeguarding', name: 'Designated professionals', sector: 'health', statutoryRole: 'health', parentId: 'icb' },
+      { id: 'trust', name: 'Testshire Hospitals NHS Trust', sector: 'health', statutoryRole: 'health' },
+      { id: 'trust-ed', name: 'Emergency department', sector: 'health', parentId: 'trust' },
+      { id: 'police', name: 'Police', sector: 'police', statutoryRole: 'police' },
+    ],
+    people: [
+      { id: 'cora', name: 'Cora', email: 'cora@example.org', agencyId: 'council' },
+      { id: 'tess', name: 'Tess', email: 'tess@example.org', agencyId: 'trust-ed' },
+      { id: 'pat', name: 'Pat', email: 'pat@example.org', agencyId: 'police' },
+    ],
+    subgroups: [{ id: 'exec', name: 'Executive', shortName: 'Exec', quorum: { minAgencies: 0, statutoryPartnersRequired: true } }],
+    meetings: [{ id: 'exec-1', subgroupId: 'exec', start: '2024-06-01T09:00:00.000Z', end: '2024-06-01T10:00:00.000Z', status: 'held' }],
+    attendance: ['cora', 'tess', 'pat'].map((personId) => {
+      const agencyId = { cora: 'council', tess: 'trust-ed', pat: 'police' }[personId];
+      return { id: `exec-1/${personId}`, meetingId: 'exec-1', personId, agencyId, status: 'present', recordedById: 'cora', recordedAt: '2024-06-01T10:00:00.000Z' };
+    }),
+    contributions: [
+      { id: 'c-council', financialYear: '2024/25', agencyId: 'council', amountPence: 8_000_000 },
+      { id: 'c-icb', financialYear: '2024/25', agencyId: 'icb', amountPence: 1_000_000 },
+      { id: 'c-trust', financialYear: '2024/25', agencyId: 'trust', amountPence: 1_000_000 },
+    ],
+  });
+  const partnerRows = (db: Database) => fundingSummary(db, '2024/25').byStatutoryPartner.lines.map((l) => `${l.label} ${l.share}`);
+  const quorate = (db: Database) => meetingsSummary(db, { period: unwrap(parsePeriod('2024/25')) }).map((m) => m.quorate);
+
+  it('makes NHS bodies outside the ICB relevant agencies, which still stand for health at meetings', () => {
+    const db = Database.parse(unwrap(migrate(versionThreeFile())).data);
+    expect(db.agencies.map((a) => `${a.id}: ${a.statutoryRole}, stands for ${a.quorumRole}`)).toEqual([
+      'council: local-authority, stands for null',
+      'icb: health, stands for null',
+      'icb-safeguarding: health, stands for null',
+      'trust: none, stands for health',
+      'trust-ed: none, stands for null',
+      'police: police, stands for null',
+    ]);
+    expect(partnerRows(db)).toEqual(['Council 8000', 'Testshire ICB 1000', 'Police 0', 'Relevant agencies 1000', 'Other sources 0']);
+    // The trust's emergency department stood for health at the meeting, and still does.
+    expect(quorate(db)).toEqual([1]);
+  });
+
+  it('finds the ICB by an alias or as a CCG, and leaves a register with no ICB as it was', () => {
+    expect(Database.parse(unwrap(migrate(versionThreeFile('NHS Testshire'))).data).agencies.find((a) => a.id === 'trust')?.statutoryRole).toBe('none');
+    expect(Database.parse(unwrap(migrate(versionThreeFile('Testshire CCG'))).data).agencies.find((a) => a.id === 'trust')?.statutoryRole).toBe('none');
+    const file = versionThreeFile('NHS Testshire', []);
+    const db = Database.parse(unwrap(migrate(file)).data);
+    expect(db.agencies.map((a) => a.statutoryRole)).toEqual(file.agencies.map((a) => a.statutoryRole ?? 'none'));
+    expect(quorate(db)).toEqual([1]);
   });
 });

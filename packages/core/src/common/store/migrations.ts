@@ -48,11 +48,44 @@ const noRegistersYet: Migration = (data) => ({
   ...(Array.isArray(data.subgroups) ? { subgroups: data.subgroups.map((subgroup: unknown) => (isRecord(subgroup) ? { maintains: [], ...subgroup } : subgroup)) } : {}),
 });
 
+/** An ICB, or the CCG before it, as a register names it. */
+const ICB_NAME = /\b(ICB|CCG)\b|integrated care board|clinical commissioning group/i;
+
+/**
+ * Version 5 makes a statutory role mean the statutory partner organisation (or a part of it).
+ * Before, every NHS body was often marked `health`, so provider trusts counted as the health
+ * partner. Where the register has an ICB (or CCG) with the health role, every other `health`
+ * agency outside it becomes a relevant agency. Quorum counted them for health, and past meetings
+ * must stay quorate as they were, so they keep standing for health at meetings (`quorumRole`).
+ * A register with no recognisable ICB is left as it is: nothing says which body is the partner.
+ */
+const icbIsTheHealthPartner: Migration = (data) => {
+  if (!Array.isArray(data.agencies)) return data;
+  const records = data.agencies.filter(isRecord);
+  const byId = new Map(records.map((agency) => [agency.id, agency]));
+  const isIcb = (agency: Record<string, unknown>) =>
+    [agency.name, ...(Array.isArray(agency.aliases) ? agency.aliases : [])].some((name) => typeof name === 'string' && ICB_NAME.test(name));
+  const withinIcb = (agency: Record<string, unknown>) => {
+    const seen = new Set<unknown>();
+    for (let at: Record<string, unknown> | undefined = agency; at && !seen.has(at.id); at = byId.get(at.parentId)) {
+      if (isIcb(at)) return true;
+      seen.add(at.id);
+    }
+    return false;
+  };
+  if (!records.some((agency) => agency.statutoryRole === 'health' && isIcb(agency))) return data;
+  const agencies = data.agencies.map((agency: unknown) =>
+    isRecord(agency) && agency.statutoryRole === 'health' && !withinIcb(agency) ? { ...agency, statutoryRole: 'none', quorumRole: agency.quorumRole ?? 'health' } : agency,
+  );
+  return { ...data, agencies };
+};
+
 /** The migrations from each older schema version, keyed by the version they upgrade from. */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: stampRegisterLines,
   2: noRenamesYet,
   3: noRegistersYet,
+  4: icbIsTheHealthPartner,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -27,6 +27,7 @@ describe('fundingReport', () => {
       'Expenditure 2025/26',
       'Balance 2025/26',
       'Income by statutory partner 2025/26',
+      "The three statutory partners' split 2025/26",
       'Income by sector 2025/26',
     ]);
   });
@@ -64,6 +65,7 @@ describe('a table whose equal amounts cannot share the spare hundredths', () => 
     expect(fundingReport(db, '2024/25').notes).toEqual([
       'Income 2024/25: equal amounts are shown with equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
       'Income by statutory partner 2024/25: equal amounts are shown with equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
+      "The three statutory partners' split 2024/25: equal amounts are shown with equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.",
       'Income by sector 2024/25: equal amounts are shown with equal shares, so each share is rounded to the nearest 0.01% and they add up to 99.99%.',
     ]);
     expect(incomeReport(examplePartnership(), '2024/25').notes).toBeUndefined();

@@ -58,8 +58,8 @@ function changeTable(title: string, year: string, previous: string, lines: reado
 
 /**
  * The funding summary of a year: income and expenditure with shares, the balance, received
- * against pledged, rollups by statutory partner and by sector, and with `compareWith` the
- * change on every line since that year.
+ * against pledged, rollups by statutory partner (and the three partners' split) and by sector,
+ * and with `compareWith` the change on every line since that year.
  */
 export function fundingReport(db: Database, year: string, compareWith?: string): Report {
   const summary = fundingSummary(db, year, compareWith === undefined ? {} : { compareWith });
@@ -81,6 +81,7 @@ export function fundingReport(db: Database, year: string, compareWith?: string):
       total: { label: 'Balance (income − expenditure)', amount: summary.balancePence },
     },
     shareTable(`Income by statutory partner ${year}`, 'Partner', summary.byStatutoryPartner),
+    shareTable(`The three statutory partners' split ${year}`, 'Partner', summary.statutoryPartnerSplit),
     shareTable(`Income by sector ${year}`, 'Sector', summary.bySector),
   ];
   if (summary.comparison) {
@@ -92,6 +93,7 @@ export function fundingReport(db: Database, year: string, compareWith?: string):
     [`Income ${year}`, summary.income],
     [`Expenditure ${year}`, summary.expenditure],
     [`Income by statutory partner ${year}`, summary.byStatutoryPartner],
+    [`The three statutory partners' split ${year}`, summary.statutoryPartnerSplit],
     [`Income by sector ${year}`, summary.bySector],
   ]);
   return withNotes({ title: `Funding ${year}`, tables }, notes);
