@@ -1,4 +1,4 @@
-import { localDateOf, type Clock, type Store } from '@partnership-tracker/core';
+import { localDateOf, type Clock, type Database, type Store } from '@partnership-tracker/core';
 import { App, AuthorizationError, ExpressReceiver, LogLevel, webApi, type AuthorizeResult, type BlockButtonAction, type Logger } from '@slack/bolt';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Conversation } from '../app/conversation.js';
@@ -248,21 +248,34 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     return client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks });
   };
 
-  bolt.action<BlockButtonAction>(UPDATE_BUTTON, async ({ ack, body, action, context, respond }) => {
-    await ack();
-    const served = context.ptrackServed as SlackServed;
-    const tell = tellPresser(body, respond);
-    await track(
-      (async () => {
-        const sender = await senderOf(served, body.user.id);
-        if (!sender.known) return tell({ text: SLACK_UNKNOWN_SENDER_TEXT });
-        const found = sender.db.actions.find((a) => a.ref === action.value);
-        if (!found) return tell({ text: `There is no action ${action.value ?? ''} any more. Say "my actions" to see yours.` });
-        const today = localDateOf(clock.now(), sender.db.partnership.timeZone);
-        // Slack's trigger is good for three seconds: the modal opens before anything slower.
-        return client.views.open({ trigger_id: body.trigger_id, view: createUpdateModal(found, today) as unknown as webApi.ViewsOpenArguments['view'] });
-      })().catch((error: unknown) => log(`slack: could not open the update modal: ${(error as Error).message}`)),
-    );
+  /**
+   * A button that opens a modal: acknowledged at once, the presser identified, then `open` (a
+   * refusal is told beside the button). Slack's trigger is good for three seconds, so the modal
+   * opens before anything slower.
+   */
+  const modalButton = (
+    actionId: string,
+    what: string,
+    open: (turn: { served: SlackServed; db: Database; userId: string; value: string; triggerId: string; tell: (reply: Reply) => Promise<unknown> }) => Promise<unknown>,
+  ) =>
+    bolt.action<BlockButtonAction>(actionId, async ({ ack, body, action, context, respond }) => {
+      await ack();
+      const served = context.ptrackServed as SlackServed;
+      const tell = tellPresser(body, respond);
+      await track(
+        (async () => {
+          const sender = await senderOf(served, body.user.id);
+          if (!sender.known) return tell({ text: SLACK_UNKNOWN_SENDER_TEXT });
+          return open({ served, db: sender.db, userId: body.user.id, value: action.value ?? '', triggerId: body.trigger_id, tell });
+        })().catch((error: unknown) => log(`slack: could not open ${what}: ${(error as Error).message}`)),
+      );
+    });
+
+  modalButton(UPDATE_BUTTON, 'the update modal', async ({ db, value, triggerId, tell }) => {
+    const found = db.actions.find((a) => a.ref === value);
+    if (!found) return tell({ text: `There is no action ${value} any more. Say "my actions" to see yours.` });
+    const today = localDateOf(clock.now(), db.partnership.timeZone);
+    return client.views.open({ trigger_id: triggerId, view: createUpdateModal(found, today) as unknown as webApi.ViewsOpenArguments['view'] });
   });
 
   bolt.action<BlockButtonAction>(SNOOZE_BUTTON, async ({ ack, body, action, context, respond }) => {
@@ -277,25 +290,24 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     await ack();
   });
 
-  bolt.action<BlockButtonAction>(REGISTER_BUTTON, async ({ ack, body, action, context, respond }) => {
-    await ack();
-    const served = context.ptrackServed as SlackServed;
-    const tell = tellPresser(body, respond);
-    await track(
-      (async () => {
-        const sender = await senderOf(served, body.user.id);
-        if (!sender.known) return tell({ text: SLACK_UNKNOWN_SENDER_TEXT });
-        // The same chair check as "attendance": a refusal is said, not a modal opened.
-        const reply = await served.conversation.registerFor({ channel: 'slack', userId: body.user.id }, action.value ?? '', sender.db);
-        if (reply.view?.kind !== 'register') return tell(reply);
-        const fitted = createRegisterModal(reply.view);
-        if (!fitted) {
-          return tell({ text: `The register for ${reply.view.subgroup.name} lists more people than a Slack modal can hold. The business team can record it with "ptrack import attendance".` });
-        }
-        return client.views.open({ trigger_id: body.trigger_id, view: fitted.modal as unknown as webApi.ViewsOpenArguments['view'] });
-      })().catch((error: unknown) => log(`slack: could not open the register modal: ${(error as Error).message}`)),
-    );
+  modalButton(REGISTER_BUTTON, 'the register modal', async ({ served, db, userId, value, triggerId, tell }) => {
+    // The same chair check as "attendance": a refusal is said, not a modal opened.
+    const reply = await served.conversation.registerFor({ channel: 'slack', userId }, value, db);
+    if (reply.view?.kind !== 'register') return tell(reply);
+    const fitted = createRegisterModal(reply.view);
+    if (!fitted) {
+      return tell({ text: `The register for ${reply.view.subgroup.name} lists more people than a Slack modal can hold. The business team can record it with "ptrack import attendance".` });
+    }
+    return client.views.open({ trigger_id: triggerId, view: fitted.modal as unknown as webApi.ViewsOpenArguments['view'] });
   });
+
+  /** After a modal's change was written: the confirmation in the person's DM with the bot, then their Home tab redrawn. */
+  const confirmSubmission = (served: SlackServed, userId: string, reply: Reply, what: string) =>
+    (async () => {
+      const message = slackMessageOf(reply);
+      await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+      await publishHome(served, userId);
+    })().catch((error: unknown) => log(`slack: could not confirm ${what} to ${userId}: ${(error as Error).message}`));
 
   bolt.view(REGISTER_MODAL, async ({ ack, body, view, context }) => {
     const served = context.ptrackServed as SlackServed;
@@ -326,13 +338,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
       return;
     }
     await ack();
-    await track(
-      (async () => {
-        const message = slackMessageOf(outcome.reply);
-        await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
-        await publishHome(served, userId);
-      })().catch((error: unknown) => log(`slack: could not confirm a register to ${userId}: ${(error as Error).message}`)),
-    );
+    await track(confirmSubmission(served, userId, outcome.reply, 'a register'));
   });
 
   bolt.view(UPDATE_MODAL, async ({ ack, body, view, context }) => {
@@ -367,13 +373,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
       return;
     }
     await ack();
-    await track(
-      (async () => {
-        const message = slackMessageOf(outcome.reply);
-        await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
-        await publishHome(served, userId);
-      })().catch((error: unknown) => log(`slack: could not confirm an update to ${userId}: ${(error as Error).message}`)),
-    );
+    await track(confirmSubmission(served, userId, outcome.reply, 'an update'));
   });
 
   return {
