@@ -72,6 +72,45 @@ function boltLogger(log: (line: string) => void): Logger {
   };
 }
 
+/** Who the audit names as claiming and settling the Slack events the bot answers. */
+export const SLACK_EVENTS_ACTOR = { kind: 'system', name: 'slack' } as const;
+
+/**
+ * How long an event's claim holds with no outcome before another instance may answer it: Slack
+ * retries after about a minute, so a retry then reaches an instance that crashed mid-answer.
+ */
+export const SLACK_EVENT_LEASE_MS = 30_000;
+
+/** The outbox key of the answer to one Slack event. */
+const eventKey = (eventId: string) => `slack:event:${eventId}`;
+
+/**
+ * Claims the answer to a Slack event in the store's outbox, as the scheduler claims a reminder,
+ * so that of several instances sharing the store only one answers each event, retries included.
+ * `unclaimed` when the store could not say (the event is answered: a reply twice beats none).
+ */
+async function claimEvent(store: Store, eventId: string, clock: Clock): Promise<'claimed' | 'elsewhere' | 'unclaimed'> {
+  const now = clock.now();
+  const existing = (await store.read()).outbox.find((m) => m.key === eventKey(eventId));
+  const expired = existing?.state === 'claimed' && Date.parse(existing.claimedAt) <= now.getTime() - SLACK_EVENT_LEASE_MS;
+  if (existing && existing.state !== 'failed' && !expired) return 'elsewhere';
+  const claimed = await store.commit([{ type: 'outbox.claim', key: eventKey(eventId), takeOverClaimedAt: expired ? existing.claimedAt : null }], {
+    actor: SLACK_EVENTS_ACTOR,
+    at: now.toISOString(),
+  });
+  if (claimed.success) return 'claimed';
+  return claimed.error.code === 'outbox.already_claimed' ? 'elsewhere' : 'unclaimed';
+}
+
+/** Records that an event was answered (or why not), so no later retry answers it again. */
+async function settleEvent(store: Store, eventId: string, clock: Clock, failure: string | null): Promise<void> {
+  const settled = await store.commit([{ type: 'outbox.settle', key: eventKey(eventId), state: failure === null ? 'sent' : 'failed', error: failure }], {
+    actor: SLACK_EVENTS_ACTOR,
+    at: clock.now().toISOString(),
+  });
+  if (!settled.success) throw new Error(settled.error.message);
+}
+
 /** The mention of the bot at the start of an @mention, and any others. */
 const stripMentions = (text: string): string => text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -155,24 +194,41 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     log(`slack: ${error.stack ?? error.message}`);
   });
 
-  // Slack retries an event it thinks went unanswered; the first delivery is handled, the rest dropped.
-  const seenEvents = new Set<string>();
-  bolt.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string') {
-      if (seenEvents.has(eventId)) return;
-      seenEvents.add(eventId);
-      if (seenEvents.size > 10_000) seenEvents.delete(seenEvents.values().next().value!);
-    }
-    await next();
-  });
-
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    const done = () => inFlight.delete(work);
+    work.then(done, done);
     return work;
   };
+
+  // Slack retries an event it thinks went unanswered, maybe to another instance of the bot; the
+  // first delivery is handled, the rest dropped. Bolt has acknowledged the event already.
+  const seenEvents = new Set<string>();
+  bolt.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId !== 'string') return next();
+    if (seenEvents.has(eventId)) return;
+    seenEvents.add(eventId);
+    if (seenEvents.size > 10_000) seenEvents.delete(seenEvents.values().next().value!);
+    const served = context.ptrackServed as SlackServed;
+    // Tracked whole, so that closing waits for the outcome to be recorded too.
+    await track(
+      (async () => {
+        const claim = await claimEvent(served.store, eventId, clock);
+        if (claim === 'elsewhere') return;
+        let failure: string | null = null;
+        try {
+          await next();
+        } catch (error) {
+          failure = (error as Error).message;
+          throw error;
+        } finally {
+          if (claim === 'claimed') await settleEvent(served.store, eventId, clock, failure).catch((error: unknown) => log(`slack: could not settle event ${eventId}: ${(error as Error).message}`));
+        }
+      })(),
+    );
+  });
 
   const senderOf = (served: SlackServed, userId: string | undefined) => slackSender({ store: served.store, client, clock, userId, allowedTeamIds: config.allowedTeamIds, log });
 

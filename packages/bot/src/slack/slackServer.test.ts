@@ -45,8 +45,8 @@ afterEach(async () => {
 });
 
 /** Posts a body to /slack/events, signed as Slack signs it unless `headers` says otherwise. */
-async function postSigned(body: string, contentType: string, headers?: Record<string, string>): Promise<number> {
-  const response = await fetch(`${server.url}/slack/events`, {
+async function postSigned(body: string, contentType: string, headers?: Record<string, string>, to: BotServer = server): Promise<number> {
+  const response = await fetch(`${to.url}/slack/events`, {
     method: 'POST',
     headers: { 'content-type': contentType, ...(headers ?? signSlackRequest(SECRET, body)) },
     body,
@@ -119,7 +119,8 @@ async function changesAfter(action: () => Promise<unknown>): Promise<string[]> {
   const before = (await store.read()).audit.length;
   await action();
   // A person's first words in Slack also save their Slack chat, as Teams saves a personal chat.
-  return (await store.read()).audit.slice(before).filter((e) => e.entity !== 'conversation').map((e) => `${e.command} ${e.entityId}`);
+  // The outbox's claims of events are delivery bookkeeping, not changes a person made.
+  return (await store.read()).audit.slice(before).filter((e) => e.entity !== 'conversation' && e.entity !== 'outbox').map((e) => `${e.command} ${e.entityId}`);
 }
 
 /** Every text in a message's blocks, in order. */
@@ -264,6 +265,33 @@ describe('Slack events', () => {
     const posts = api.calls.filter((c) => c.method === 'chat.postMessage');
     expect(posts.map((p) => [p.args.channel, p.args.text])).toEqual([['D0OWNERDM', 'Updated A-1 (Refresh the neglect strategy): progress 40% → 65%; note "retried". It is in the action\'s history.']]);
     expect((await store.read()).actions.find((a) => a.ref === 'A-1')!.history.filter((h) => h.note === 'retried')).toHaveLength(1);
+  });
+
+  it('answers a retried event once when the retry reaches another instance on the same store', async () => {
+    const second = await startBotServer({ config: slackConfig('slack', api.apiUrl), store, clock: { now: () => NOW }, log: () => {} });
+    try {
+      const body = eventBody({ type: 'message', channel_type: 'im', channel: 'D0OWNERDM', user: SLACK.owner, text: 'update A-1 70% — once', ts: '3.3' }, 'Ev0TWICE');
+      expect(await postSigned(body, 'application/json')).toBe(200);
+      await api.waitFor((c) => c.some((call) => call.method === 'chat.postMessage'));
+      await server.close();
+      const retry = { ...signSlackRequest(SECRET, body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
+      expect(await postSigned(body, 'application/json', retry, second)).toBe(200);
+      await second.close();
+      expect(api.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+      expect((await store.read()).outbox.find((m) => m.key === 'slack:event:Ev0TWICE')).toMatchObject({ state: 'sent', attempts: 1 });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('answers a retry that another instance claimed and never answered, once its claim has lapsed', async () => {
+    const crashedAt = new Date(NOW.getTime() - 60_000).toISOString();
+    unwrap(await store.commit([{ type: 'outbox.claim', key: 'slack:event:Ev0LAPSED' }], { actor: { kind: 'system', name: 'slack' }, at: crashedAt }));
+    const body = eventBody({ type: 'message', channel_type: 'im', channel: 'D0OWNERDM', user: SLACK.owner, text: 'my actions', ts: '4.4' }, 'Ev0LAPSED');
+    expect(await postSigned(body, 'application/json', { ...signSlackRequest(SECRET, body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).toBe(200);
+    await server.close();
+    expect(api.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+    expect((await store.read()).outbox.find((m) => m.key === 'slack:event:Ev0LAPSED')).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
   it('answers an @mention in a channel in its thread, and binds the digests there for a chair', async () => {
