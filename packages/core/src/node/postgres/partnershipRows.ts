@@ -114,14 +114,22 @@ export interface CommittedRevision {
   readonly audit: readonly AuditEntry[];
 }
 
-/** What changed since `revision`, in one statement (one snapshot, one round trip). Null: no such partnership. */
+/**
+ * What changed since `revision`, in one statement (one snapshot, one round trip). Null: no such partnership.
+ *
+ * The audit entries are found by `revision > $2`, a range on the index (partnership_id, revision)
+ * whose size is what changed since, never by equality with each revision found: a partnership
+ * copied in holds its whole earlier audit under one revision, and for an equality the planner
+ * then expected half the table and scanned all of it on every read and commit (185 ms a commit
+ * at 10×; docs/performance.md).
+ */
 export async function readSince(client: Queryable, partnership: string, revision: number): Promise<{ head: Head; revisions: CommittedRevision[] } | null> {
   const result = await client.query<{ schema_version: number; head: string; revision: string | null; changes: RecordChange[] | null; audit: AuditEntry[] | null }>(
-    `SELECT h.schema_version, h.revision AS head, r.revision, r.changes,
-            (SELECT jsonb_agg(a.entry ORDER BY a.seq) FROM ptrack.audit a
-              WHERE a.partnership_id = h.id AND a.revision = r.revision) AS audit
+    `SELECT h.schema_version, h.revision AS head, r.revision, r.changes, a.audit
        FROM ptrack.partnerships h
        LEFT JOIN ptrack.revisions r ON r.partnership_id = h.id AND r.revision > $2
+       LEFT JOIN (SELECT revision, jsonb_agg(entry ORDER BY seq) AS audit FROM ptrack.audit
+                   WHERE partnership_id = $1 AND revision > $2 GROUP BY revision) a ON a.revision = r.revision
       WHERE h.id = $1
       ORDER BY r.revision`,
     [partnership, revision],
@@ -149,13 +157,33 @@ export async function advanceHead(client: Queryable, partnership: string, revisi
   return result.rowCount === 1;
 }
 
-/** Writes a commit's rows: deletes first, then whole records, then appends to append-only lists. */
+/**
+ * A commit's record changes as the rows can hold them. An append to a list that is not kept as
+ * items of its own (`ITEM_LISTS`) is written as the whole record the commit left, or as its
+ * removal when a later change of the commit removed it: so a collection or list added to the
+ * partnership document is stored whole, whatever shape its changes take.
+ */
+export function asStoredChanges(changes: readonly RecordChange[], db: Database): RecordChange[] {
+  return changes.map((change) => {
+    if (change.appended === undefined || change.target === 'partnership' || ITEM_LISTS[change.target] === change.appended.field) return change;
+    const field = RECORD_KEYS[change.target];
+    const records = db[change.target] as unknown as ReadonlyArray<Record<string, unknown>>;
+    return { target: change.target, key: change.key, record: records.find((record) => record[field] === change.key) ?? null };
+  });
+}
+
+/**
+ * Writes a commit's rows: deletes first, then whole records, then appends to append-only lists.
+ * Rows are matched to the commit's keys through `unnest` of arrays, whose length the planner
+ * knows, so that it looks each key up in the index; for `jsonb_to_recordset` it assumes 100 rows
+ * and, with few partnerships in the database, scanned a whole table instead.
+ */
 export async function writeRows(client: Queryable, partnership: string, revision: number, writes: RowWrites): Promise<void> {
   if (writes.deletes.length > 0) {
     await client.query(
-      `DELETE FROM ptrack.records r USING jsonb_to_recordset($2::jsonb) AS x(collection text, key text)
+      `DELETE FROM ptrack.records r USING unnest($2::text[], $3::text[]) AS x(collection, key)
         WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key`,
-      [partnership, json(writes.deletes)],
+      [partnership, writes.deletes.map((d) => d.collection), writes.deletes.map((d) => d.key)],
     );
   }
   await putRecords(client, partnership, revision, writes.puts);
@@ -171,9 +199,9 @@ export async function writeRows(client: Queryable, partnership: string, revision
     );
     const result = await client.query(
       `UPDATE ptrack.records r SET record = x.record
-         FROM jsonb_to_recordset($2::jsonb) AS x(collection text, key text, record jsonb)
+         FROM unnest($2::text[], $3::text[], $4::jsonb[]) AS x(collection, key, record)
         WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key`,
-      [partnership, json(writes.appends.map(({ collection, key, record }) => ({ collection, key, record })))],
+      [partnership, writes.appends.map((a) => a.collection), writes.appends.map((a) => a.key), writes.appends.map((a) => json(a.record))],
     );
     if (result.rowCount !== writes.appends.length) throw new Error(`partnership "${partnership}": revision ${revision} appends to a record the database does not hold`);
   }
@@ -208,10 +236,13 @@ export async function putRecords(client: Queryable, partnership: string, revisio
       [partnership, revision, json(rows)],
     );
     if (listed.length === 0) continue;
+    // The lists' items are many rows under few keys: the planner is given the keys themselves
+    // (`= ANY`), so that it estimates by each key's own count rather than by the average.
     await client.query(
-      `DELETE FROM ptrack.record_items r USING jsonb_to_recordset($2::jsonb) AS x(collection text, key text, field text)
-        WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key AND r.field = x.field`,
-      [partnership, json(listed.map(({ collection, key, field }) => ({ collection, key, field })))],
+      `DELETE FROM ptrack.record_items r USING unnest($2::text[], $3::text[], $4::text[]) AS x(collection, key, field)
+        WHERE r.partnership_id = $1 AND r.collection = ANY($2::text[]) AND r.key = ANY($3::text[])
+          AND r.collection = x.collection AND r.key = x.key AND r.field = x.field`,
+      [partnership, listed.map((l) => l.collection), listed.map((l) => l.key), listed.map((l) => l.field)],
     );
     await client.query(
       `INSERT INTO ptrack.record_items (partnership_id, collection, key, field, position, item)

@@ -5,6 +5,7 @@ import { unwrap } from '../../common/base/result.js';
 import { actors, by, sampleDatabase } from '../../common/store/__fixtures__/sampleDatabase.js';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../../common/store/database.js';
 import { runPgWorker } from './__fixtures__/pgWorker.js';
+import { statementsDuring } from './__fixtures__/statements.js';
 import { scratchDatabase, useScratchPartnerships } from './__fixtures__/scratch.js';
 import { openPgStore, PgPartnerships } from './pgPartnerships.js';
 import { migrateSqlSchema } from './sqlSchema.js';
@@ -44,24 +45,6 @@ describe('PgStore with several processes', () => {
 });
 
 describe('two partnerships in one database', () => {
-  /** Every statement a store runs, with its parameters, while `work` runs. */
-  async function statementsDuring(work: () => Promise<void>): Promise<Array<{ text: string; values: unknown[] }>> {
-    const seen: Array<{ text: string; values: unknown[] }> = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const [text, values] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-      if (typeof text === 'string') seen.push({ text, values: values ?? [] });
-      else if (text !== null && typeof text === 'object' && 'text' in text) seen.push({ text: text.text, values: text.values ?? [] });
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await work();
-    } finally {
-      pg.Client.prototype.query = original;
-    }
-    return seen;
-  }
-
   it('never shows one partnership the other’s data, on any path that reads or writes it', async () => {
     const mine = freshId();
     const theirs = freshId();

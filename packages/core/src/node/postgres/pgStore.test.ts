@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../common/base/result.js';
-import { actors, by, sampleDatabase } from '../../common/store/__fixtures__/sampleDatabase.js';
+import { actors, by, NOW, sampleDatabase } from '../../common/store/__fixtures__/sampleDatabase.js';
 import { describeStoreContract } from '../../common/store/__fixtures__/storeContract.js';
-import type { Database } from '../../common/store/database.js';
+import { Database } from '../../common/store/database.js';
 import { useScratchPartnerships } from './__fixtures__/scratch.js';
+import { statementsDuring, type SentStatement } from './__fixtures__/statements.js';
 import { openPgStore } from './pgPartnerships.js';
 import type { PgStore } from './pgStore.js';
 
@@ -59,6 +60,69 @@ describe('PgStore rows', () => {
     expect(await reopened.read()).toEqual(inMemory);
     await reopened.close();
   });
+});
+
+/**
+ * The sample partnership as if copied in from a file with a long past: `length` more agencies,
+ * updates of A-1 and audit entries, the audit all under the one revision it was copied in at.
+ */
+function withLongPast(length: number): Database {
+  const db = sampleDatabase();
+  const past = Array.from({ length }, (_, n) => n);
+  return Database.parse({
+    ...db,
+    revision: length,
+    agencies: [...db.agencies, ...past.map((n) => ({ id: `agency-${n}`, name: `Agency ${n}`, sector: 'other' }))],
+    actions: db.actions.map((action) => ({ ...action, history: [...action.history, ...past.map((n) => ({ at: NOW, byId: 'olu-owner', progress: 0, status: 'not-started', note: `update ${n}` }))] })),
+    audit: past.map((n) => ({ seq: n + 1, at: NOW, by: 'system:cli', command: 'agency.upsert', entity: 'agency', entityId: `agency-${n}`, before: null, after: { name: `Agency ${n}` } })),
+  });
+}
+
+/** The tables of a partnership's records and history, which grow with it. */
+const GROWING = new Set(['audit', 'records', 'record_items']);
+
+/** The growing tables a statement would read whole, by its plan (with its parameters, as the store ran it). */
+async function wholeTablesRead(statement: SentStatement): Promise<string[]> {
+  const explained = await scratch.admin.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
+  const read: string[] = [];
+  const visit = (node: PlanNode): void => {
+    if (node['Node Type'] === 'Seq Scan' && GROWING.has(node['Relation Name'] ?? '')) read.push(node['Relation Name']!);
+    for (const child of node.Plans ?? []) visit(child);
+  };
+  visit(explained.rows[0]!['QUERY PLAN'][0]!.Plan);
+  return read;
+}
+
+interface PlanNode {
+  readonly 'Node Type': string;
+  readonly 'Relation Name'?: string;
+  readonly Plans?: readonly PlanNode[];
+}
+
+describe('PgStore with a long history', () => {
+  it('reads and commits through the indexes, never reading a growing table whole, so a change costs the same however long the past', async () => {
+    // Two partnerships, as in a database with few: then "partnership_id = $1" alone matches half
+    // of every table, and only the rest of a statement's conditions keep it to its rows.
+    const { id, store } = await openFresh(withLongPast(3000));
+    await (await openFresh(withLongPast(3000))).store.close();
+    // What autovacuum does to tables that grew: the planner then knows how the rows are spread.
+    await scratch.admin.query('ANALYZE ptrack.audit, ptrack.records, ptrack.record_items, ptrack.revisions');
+    const statements = await statementsDuring(async () => {
+      unwrap(await store.commit([progressNote('an update appends one history row')], by(actors.owner)));
+      unwrap(await store.commit([{ type: 'action.create', action: { ref: 'A-2', planId: 'plan-2025-27', title: 'A new action', due: '2025-12-31' } }], by(actors.cli)));
+      unwrap(await store.commit([{ type: 'meeting.remove', meetingId: 'qag-2025-04' }], by(actors.cli)));
+      await store.read();
+    });
+    await store.close();
+    const checked = statements.filter((statement) => /ptrack\.(audit|records|record_items|revisions)\b/.test(statement.text));
+    expect(checked.length).toBeGreaterThanOrEqual(10);
+    const whole = [];
+    for (const statement of checked) {
+      for (const table of await wholeTablesRead(statement)) whole.push(`${table}: ${statement.text.replace(/\s+/g, ' ').slice(0, 80)}`);
+    }
+    expect(whole).toEqual([]);
+    expect(unwrap(await scratch.partnerships.list()).find((p) => p.id === id)?.revision).toBe(3003);
+  }, 60_000);
 });
 
 describe('PgStore refuses what it cannot trust', () => {

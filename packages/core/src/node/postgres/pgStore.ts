@@ -8,7 +8,7 @@ import { applyRecordChanges } from '../../common/store/recordChanges.js';
 import { SerialQueue } from '../../common/store/serialQueue.js';
 import { appendAudit, withAuditTail } from '../../common/store/sharedAudit.js';
 import type { CommitResult, Store } from '../../common/store/store.js';
-import { advanceHead, appendHistory, loadPartnership, putRecords, readHead, readSince, recordsOf, writeRows, type LoadedPartnership } from './partnershipRows.js';
+import { advanceHead, appendHistory, asStoredChanges, loadPartnership, putRecords, readHead, readSince, recordsOf, writeRows, type LoadedPartnership } from './partnershipRows.js';
 import { rowWrites } from './rowWrites.js';
 
 /** Hooks for tests (a migration chain); not exported from the package entry. */
@@ -99,7 +99,7 @@ export class PgStore implements Store {
         const { audit, changes } = outcome.data;
         if (audit.length === 0) return await this.abandon(client, locking, ok({ revision: this.db.revision, audit: [] }));
         if (!locking) await client.query('BEGIN');
-        const writes = rowWrites(changes);
+        const writes = rowWrites(asStoredChanges(changes, outcome.data.db));
         if (!(await advanceHead(client, this.partnership, this.db.revision, writes.settings))) {
           await client.query('ROLLBACK');
           continue;
