@@ -37,7 +37,7 @@ describe('npm run bench, as a smoke run at 0.2×', () => {
     const json = join(directory, 'report.json');
     const doc = join(directory, 'performance.md');
     await writeFile(doc, '# Performance\n\nWhat we found, in prose the bench must keep.\n');
-    ({ stdout } = await run(process.execPath, [bin, '--scales', '0.2', '--iterations', '1', '--bot-requests', '200', '--pg-partnerships', '3', '--json', json, '--write', doc], { maxBuffer: 10_000_000 }));
+    ({ stdout } = await run(process.execPath, [bin, '--scales', '0.2', '--iterations', '1', '--bot-requests', '200', '--pg-partnerships', '2,4', '--pg-full-partnerships', '3', '--json', json, '--write', doc], { maxBuffer: 10_000_000 }));
     report = JSON.parse(await readFile(json, 'utf8')) as Report;
     document = await readFile(doc, 'utf8');
   }, 600_000);
@@ -99,16 +99,29 @@ describe('npm run bench, as a smoke run at 0.2×', () => {
     }
   });
 
-  it('measures the PostgreSQL store against its floors with two and three partnerships in the database', () => {
+  it('measures the PostgreSQL store against its floors with two partnerships in the database, then four (one of a tenth)', () => {
     // No PostgreSQL test is skipped on a machine that has the server programs (.ci/run installs them).
     if ('skipped' in report.postgres) throw new Error(`the PostgreSQL section was skipped: ${report.postgres.skipped}`);
-    expect(report.postgres.rows.map((r) => [r.scale, r.partnerships])).toEqual([
-      [0.2, 2],
-      [0.2, 3],
+    expect(report.postgres.rows.map((r) => [r.scale, r.partnerships, r.fillers])).toEqual([
+      [0.2, 2, 0],
+      [0.2, 4, 1],
     ]);
     for (const row of report.postgres.rows) {
       expectSane(row.commit);
       expectSane(row.open);
     }
+    expect(stdout).toContain('| 0.2× | 4 (1 of a tenth) |');
+  });
+
+  it('times the bot’s update turns on PostgreSQL at 1 and 20 conversations against the echo bot', () => {
+    if ('skipped' in report.postgres) throw new Error(`the PostgreSQL section was skipped: ${report.postgres.skipped}`);
+    const { bot } = report.postgres;
+    if ('skipped' in bot) throw new Error(`the bot on PostgreSQL was skipped: ${bot.skipped}`);
+    expect(bot.turns.map((t) => `${t.command} × ${t.concurrency}`)).toEqual(['update × 1', 'update × 20']);
+    for (const turn of bot.turns) {
+      expect(turn.p99).toBeGreaterThanOrEqual(turn.p50);
+      expect(turn.echoP99).toBeGreaterThan(0);
+    }
+    expect(bot.turns.at(-1)?.sampleReply).toMatch(/^Updated A-\d+/);
   });
 });

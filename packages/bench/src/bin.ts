@@ -2,11 +2,11 @@
 // npm run bench: measures every section at 1×, 3× and 10×, prints the tables and (with --write)
 // puts them into docs/performance.md.
 //
-//   node dist/bin.js [--scales 1,3,10] [--iterations N] [--bot-requests N] [--pg-partnerships N] [--write FILE] [--json FILE]
+//   node dist/bin.js [--scales 1,3,10] [--iterations N] [--bot-requests N] [--pg-partnerships 2,10,100,1000] [--pg-full-partnerships N] [--write FILE] [--json FILE]
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { renderReport, writeIntoDocument } from './report.js';
-import { runBench } from './run.js';
+import { renderPostgres, renderReport, writeIntoDocument } from './report.js';
+import { runBench, runPostgresBench } from './run.js';
 
 const { values } = parseArgs({
   options: {
@@ -16,9 +16,12 @@ const { values } = parseArgs({
     // that alone was the p99, and the ratio swung from 0.8× to 2.1× between runs. Of 5,000 it is
     // a fifth of the turns beyond the p99.
     'bot-requests': { type: 'string', default: '5000' },
-    // 1,000 partnerships of 1× would be about 30 GB in the database; 100 show whether a change
-    // or an open depends on the number at all (every statement goes by an index on the partnership).
-    'pg-partnerships': { type: 'string', default: '100' },
+    // The partnerships in the database for each PostgreSQL row at the smallest scale. 1,000 of 1×
+    // would be some 70 GB: past --pg-full-partnerships each holds a tenth of the rows.
+    'pg-partnerships': { type: 'string', default: '2,10,100,1000' },
+    'pg-full-partnerships': { type: 'string', default: '100' },
+    // `--only postgres`: the PostgreSQL section alone, printed (never written into a document).
+    only: { type: 'string' },
     write: { type: 'string' },
     json: { type: 'string' },
   },
@@ -27,22 +30,39 @@ const { values } = parseArgs({
 const scales = values.scales.split(',').map(Number);
 const iterations = Number(values.iterations);
 const botRequests = Number(values['bot-requests']);
+const pgPartnerships = values['pg-partnerships'].split(',').map(Number);
+const pgFullPartnerships = Number(values['pg-full-partnerships']);
 // Below 0.1× the file is under the size at which the store starts its change log, and too
 // few actions are open for the workload.
-if (scales.some((scale) => !(scale >= 0.1)) || !Number.isInteger(iterations) || iterations < 1 || !Number.isInteger(botRequests) || botRequests < 20) {
-  process.stderr.write('usage: bench [--scales 1,3,10] [--iterations N] [--bot-requests N] [--write FILE.md] [--json FILE]  (each scale at least 0.1, at least 20 bot requests)\n');
+if (scales.some((scale) => !(scale >= 0.1)) || !Number.isInteger(iterations) || iterations < 1 || !Number.isInteger(botRequests) || botRequests < 20 || pgPartnerships.some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(pgFullPartnerships) || pgFullPartnerships < 2) {
+  process.stderr.write(
+    'usage: bench [--scales 1,3,10] [--iterations N] [--bot-requests N] [--pg-partnerships 2,10,100,1000] [--pg-full-partnerships 100] [--write FILE.md] [--json FILE]  (each scale at least 0.1, at least 20 bot requests, at least 2 partnerships)\n',
+  );
   process.exit(2);
 }
 
-const report = await runBench({
+const options = {
   scales,
   readIterations: iterations,
   commitIterations: iterations * 4,
   cliRuns: iterations * 4,
   botRequests,
-  pgPartnerships: Number(values['pg-partnerships']),
-  log: (line) => process.stderr.write(`bench: ${line}\n`),
-});
+  pgPartnerships,
+  pgFullPartnerships,
+  log: (line: string) => process.stderr.write(`bench: ${line}\n`),
+};
+if (values.only !== undefined) {
+  if (values.only !== 'postgres' || values.write !== undefined) {
+    process.stderr.write('usage: bench --only postgres [--json FILE]  (the one section that runs alone; it is printed, not written into a document)\n');
+    process.exit(2);
+  }
+  const section = await runPostgresBench(options);
+  const { machine } = section;
+  process.stdout.write(`Measured ${machine.date} on ${machine.cpu} (${machine.cores} cores), ${machine.memoryGiB} GiB memory, ${machine.os}, Node ${machine.node}.\n\n${renderPostgres(section.postgres).join('\n\n')}\n`);
+  if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(section, null, 2)}\n`);
+  process.exit(0);
+}
+const report = await runBench(options);
 const rendered = renderReport(report);
 process.stdout.write(rendered);
 if (values.write !== undefined) await writeIntoDocument(values.write, rendered);

@@ -83,6 +83,8 @@ export interface Report {
 export interface PostgresRow {
   readonly scale: number;
   readonly partnerships: number;
+  /** Of those, how many hold a tenth of the measured partnership's rows rather than all of them. */
+  readonly fillers: number;
   /** One action update through PgStore.commit, against the same statements as one bare pg transaction. */
   readonly commit: AgainstFloor;
   /** Opening the partnership cold (connect, migrations check, every row, schema), against a new connection and the same rows' queries. */
@@ -93,6 +95,8 @@ export interface PostgresRow {
 export interface PostgresResult {
   readonly server: string;
   readonly rows: readonly PostgresRow[];
+  /** The bot's `update` turns with the partnership in the database (at the smallest scale, two partnerships), against the echo bot. */
+  readonly bot: BotResult | Skipped;
 }
 
 /** The report's sections, by heading: the smoke test checks every one is present. */
@@ -231,22 +235,41 @@ export function renderReport(report: Report): string {
     parts.push(`Data file: the ${report.bot.scale}× synthetic partnership.`);
   }
 
+  parts.push(...renderPostgres(report.postgres));
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** The PostgreSQL section's heading, goals and tables. */
+export function renderPostgres(postgres: PostgresResult | Skipped): string[] {
+  const parts: string[] = [];
   parts.push(
     `### PostgreSQL: one change through PgStore vs the same-shape bare pg transaction; opening a partnership cold vs the same rows' queries\n\n` +
       `Goals: a change ≤ ${GOAL.pgCommit}× its floor, flat with the number of partnerships and with the history; opening ≤ ${GOAL.pgOpen}× its floor.`,
   );
-  if ('skipped' in report.postgres) {
-    parts.push(`Skipped: ${report.postgres.skipped}`);
+  if ('skipped' in postgres) {
+    parts.push(`Skipped: ${postgres.skipped}`);
   } else {
     parts.push(
       table(
         ['scale', 'partnerships in the database', 'change floor (ms)', 'PgStore.commit (ms)', 'ratio', 'open floor (ms)', 'open + read (ms)', 'ratio', 'samples'],
-        report.postgres.rows.map((r) => [`${r.scale}×`, String(r.partnerships), ms(r.commit.floor), ms(r.commit.value), times(r.commit.ratio), ms(r.open.floor), ms(r.open.value), times(r.open.ratio), String(r.commit.samples)]),
+        postgres.rows.map((r) => [`${r.scale}×`, r.fillers > 0 ? `${r.partnerships} (${r.fillers} of a tenth)` : String(r.partnerships), ms(r.commit.floor), ms(r.commit.value), times(r.commit.ratio), ms(r.open.floor), ms(r.open.value), times(r.open.ratio), String(r.commit.samples)]),
       ),
     );
-    parts.push(`Server: ${report.postgres.server}, a throwaway cluster on the same machine with fsync on.`);
+    parts.push(`Server: ${postgres.server}, a throwaway cluster on the same machine with fsync on.`);
+    parts.push(`Bot \`update\` turns with the partnership in PostgreSQL vs the echo bot. Goal: p99 ≤ ${GOAL.botP99}× the echo bot's.`);
+    const bot = postgres.bot;
+    if ('skipped' in bot) {
+      parts.push(`Skipped: ${bot.skipped}`);
+    } else {
+      parts.push(
+        table(
+          ['command', 'concurrent conversations', 'requests', 'p50 (ms)', 'p99 (ms)', 'echo p50 (ms)', 'echo p99 (ms)', 'p99 ratio'],
+          bot.turns.map((t) => [t.command, String(t.concurrency), String(t.requests), ms(t.p50), ms(t.p99), ms(t.echoP50), ms(t.echoP99), times(t.p99Ratio)]),
+        ),
+      );
+    }
   }
-  return `${parts.join('\n\n')}\n`;
+  return parts;
 }
 
 const START = '<!-- bench:results:start -->';

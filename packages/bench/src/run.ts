@@ -24,8 +24,10 @@ export interface BenchOptions {
   readonly cliRuns: number;
   /** Requests per bot command and concurrency. */
   readonly botRequests: number;
-  /** Partnerships in the database for the PostgreSQL section's "many partnerships" row. */
-  readonly pgPartnerships: number;
+  /** How many partnerships the database holds for each of the PostgreSQL section's rows at the smallest scale, each at least 2. */
+  readonly pgPartnerships: readonly number[];
+  /** Up to how many of them are whole copies of the measured partnership; the rest hold a tenth of its rows. */
+  readonly pgFullPartnerships: number;
   /** Progress lines go here. */
   readonly log?: (line: string) => void;
 }
@@ -88,7 +90,7 @@ export async function runBench(options: BenchOptions): Promise<Report> {
     log('CLI cold start');
     const cli = await measureCli({ runs: options.cliRuns, dataFile: smallest?.path, year: smallest?.generated.workload.engagementYear ?? '2025/26' });
     log('bot turns');
-    const bot = smallest === undefined ? { skipped: 'no data file was generated' } : await measureBot({ requests: options.botRequests, dataFile: smallest.path, scale: smallest.scale, workload: smallest.generated.workload });
+    const bot = smallest === undefined ? { skipped: 'no data file was generated' } : await measureBot({ requests: options.botRequests, dataArgs: ['--data', smallest.path], scale: smallest.scale, workload: smallest.generated.workload });
     log('PostgreSQL');
     const postgres = smallest === undefined || largest === undefined ? { skipped: 'no data file was generated' } : await measurePostgres(smallest, largest, options);
     return { machine, scales, cli, bot, postgres };
@@ -100,10 +102,32 @@ export async function runBench(options: BenchOptions): Promise<Report> {
 type Generated = { path: string; generated: GenerateResult; scale: number };
 
 /**
+ * The PostgreSQL section alone (`--only postgres`), at the smallest and largest of the scales:
+ * for measuring a change to the PostgreSQL store without the hour of every other section.
+ */
+export async function runPostgresBench(options: BenchOptions): Promise<Pick<Report, 'machine' | 'postgres'>> {
+  const log = options.log ?? (() => undefined);
+  const machine = describeMachine(new Date());
+  const directory = await mkdtemp(join(tmpdir(), 'ptrack-bench-'));
+  try {
+    const generate = async (scale: number): Promise<Generated> => {
+      const path = join(directory, `partnership-${scale}x.json`);
+      log(`${scale}×: generating`);
+      return { path, scale, generated: await runWorker<GenerateResult>('generate', { scale, path }) };
+    };
+    const smallest = await generate(Math.min(...options.scales));
+    const largest = Math.max(...options.scales) === smallest.scale ? smallest : await generate(Math.max(...options.scales));
+    return { machine, postgres: await measurePostgres(smallest, largest, options) };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/**
  * The PostgreSQL store on a durable throwaway cluster: a change and a cold open at the smallest
- * scale with the database holding two partnerships and then `pgPartnerships`, and at the
- * largest scale (the most history). Each partnership of a row has a copy of its own that the
- * floor writes to; the copies count among the partnerships.
+ * scale in one database grown to each of `pgPartnerships` in turn, the bot's update turns on it
+ * while it holds two, and the same at the largest scale (the most history) with two. The floor
+ * writes to a copy of the measured partnership, which counts among the partnerships.
  */
 async function measurePostgres(smallest: Generated, largest: Generated, options: BenchOptions): Promise<PostgresResult | Skipped> {
   const log = options.log ?? (() => undefined);
@@ -114,24 +138,48 @@ async function measurePostgres(smallest: Generated, largest: Generated, options:
     return { skipped: (error as Error).message };
   }
   try {
-    const plan: Array<{ data: Generated; copies: number }> = [{ data: smallest, copies: 1 }];
-    if (options.pgPartnerships > 2) plan.push({ data: smallest, copies: options.pgPartnerships - 1 });
-    if (largest.scale !== smallest.scale) plan.push({ data: largest, copies: 1 });
     const rows: PostgresRow[] = [];
     let server = 'PostgreSQL';
-    for (const { data, copies } of plan) {
-      const url = await createScratchDatabase(cluster.url, 'bench');
-      log(`PostgreSQL: ${data.scale}×, ${copies + 1} partnerships: loading`);
-      const loaded = await runWorker<{ partnerships: number; server: string }>('pg-load', { path: data.path, url, id: 'bench', copies });
-      const { partnerships } = loaded;
-      server = loaded.server;
-      const workload: Workload = data.generated.workload;
+    let bot: PostgresResult['bot'] = { skipped: 'no row with two partnerships' };
+    const measure = async (data: Generated, url: string, partnerships: number): Promise<void> => {
       log(`PostgreSQL: ${data.scale}×, ${partnerships} partnerships: measuring`);
+      const workload: Workload = data.generated.workload;
       const commit = await runWorker<PgSamples>('pg-commits', { url, id: 'bench', floorId: 'bench-copy-1', workload, iterations: options.commitIterations });
       const open = await runWorker<PgSamples>('pg-open', { url, id: 'bench', iterations: options.readIterations });
-      rows.push({ scale: data.scale, partnerships, commit: againstFloor(commit.floor, commit.store), open: againstFloor(open.floor, open.store) });
+      const fillers = Math.max(0, partnerships - Math.max(2, options.pgFullPartnerships));
+      rows.push({ scale: data.scale, partnerships, fillers, commit: againstFloor(commit.floor, commit.store), open: againstFloor(open.floor, open.store) });
+    };
+
+    const url = await createScratchDatabase(cluster.url, 'bench');
+    log(`PostgreSQL: ${smallest.scale}×: loading`);
+    ({ server } = await runWorker<{ partnerships: number; server: string }>('pg-load', { path: smallest.path, url, id: 'bench' }));
+    let held = 2;
+    for (const partnerships of [...new Set(options.pgPartnerships)].sort((a, b) => a - b)) {
+      if (partnerships > held) {
+        log(`PostgreSQL: ${smallest.scale}×: adding partnerships up to ${partnerships}`);
+        const grown = await runWorker<{ partnerships: number }>('pg-grow', { url, id: 'bench', from: held, to: partnerships, full: options.pgFullPartnerships });
+        if (grown.partnerships !== partnerships) throw new Error(`the database should hold ${partnerships} partnerships, not ${grown.partnerships}`);
+        held = partnerships;
+      }
+      await measure(smallest, url, held);
+      if (held === 2) {
+        log(`PostgreSQL: ${smallest.scale}×: bot update turns`);
+        bot = await measureBot({
+          requests: options.botRequests,
+          dataArgs: ['--data', url, '--partnership', 'bench'],
+          scale: smallest.scale,
+          workload: smallest.generated.workload,
+          commands: ['update'],
+        });
+      }
     }
-    return { server, rows };
+    if (largest.scale !== smallest.scale) {
+      const deepUrl = await createScratchDatabase(cluster.url, 'bench');
+      log(`PostgreSQL: ${largest.scale}×: loading`);
+      await runWorker('pg-load', { path: largest.path, url: deepUrl, id: 'bench' });
+      await measure(largest, deepUrl, 2);
+    }
+    return { server, rows, bot };
   } finally {
     await cluster.stop();
   }

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { unwrap } from '@partnership-tracker/core';
 import { createDataFile, DEFAULT_COMPACTION, openFileStore } from '@partnership-tracker/core/node';
 import { RESULT_PREFIX } from './scenarios/child.js';
-import { pgCommits, pgLoad, pgOpen } from './scenarios/postgres.js';
+import { pgCommits, pgGrow, pgLoad, pgOpen } from './scenarios/postgres.js';
 import { changeOf, computeReports } from './scenarios/workload.js';
 import { syntheticPartnership, type Workload } from './synthetic/partnership.js';
 
@@ -225,6 +225,7 @@ const tasks: Record<string, (args: never) => Promise<unknown>> = {
   'memory-floor': memoryFloor,
   log,
   'pg-load': pgLoad,
+  'pg-grow': pgGrow,
   'pg-commits': pgCommits,
   'pg-open': pgOpen,
 };

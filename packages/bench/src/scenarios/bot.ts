@@ -106,23 +106,24 @@ async function load(
 }
 
 /**
- * Bot turn latency over real HTTP on 127.0.0.1: `my actions`, `update` and `digest` at 1 and 20
- * concurrent conversations against ptrack-bot in local mode, each followed by the same load on a
- * bare botbuilder echo bot, both replying to a local fake connector.
+ * Bot turn latency over real HTTP on 127.0.0.1: `my actions`, `update` and `digest` (or the
+ * `commands` named) at 1 and 20 concurrent conversations against ptrack-bot in local mode on the
+ * data `dataArgs` name (a file, or a database and partnership), each followed by the same load on
+ * a bare botbuilder echo bot, both replying to a local fake connector.
  */
-export async function measureBot(options: { requests: number; dataFile: string; scale: number; workload: Workload }): Promise<BotResult | Skipped> {
+export async function measureBot(options: { requests: number; dataArgs: readonly string[]; scale: number; workload: Workload; commands?: readonly string[] }): Promise<BotResult | Skipped> {
   const bin = builtBin('bot');
   if (bin === undefined) return { skipped: 'packages/bot/dist/bin.js does not exist (the bot is not built, or not on this branch yet).' };
   const connector = await startConnector();
   const started: StartedServer[] = [];
   try {
     // No scheduler: the synthetic data's saved conversations point at the real Teams service.
-    const bot = await startServer(process.execPath, [bin, '--local', '--data', options.dataFile, '--port', '0', '--no-scheduler'], /listening on (http:\/\/\S+?) /);
+    const bot = await startServer(process.execPath, [bin, '--local', ...options.dataArgs, '--port', '0', '--no-scheduler'], /listening on (http:\/\/\S+?) /);
     started.push(bot);
     const echo = await startServer(process.execPath, [echoBotPath, '--port', '0'], /echo bot listening on (http:\/\/\S+)/);
     started.push(echo);
     const turns: BotTurnResult[] = [];
-    for (const command of commands) {
+    for (const command of commands.filter((c) => options.commands?.includes(c.name) ?? true)) {
       for (const concurrency of CONCURRENCIES) {
         const label = command.name.replace(/\s+/g, '-');
         // Warm-up: the first turn of a conversation also saves its reference, and JIT warms.

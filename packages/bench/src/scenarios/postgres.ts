@@ -17,22 +17,54 @@ export interface PgSamples {
 
 const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
 
-/** Puts a data file's partnership into the database as `id`, then copies its rows under `copies` more ids (in SQL, for speed). */
-export async function pgLoad(args: { path: string; url: string; id: string; copies: number }): Promise<{ partnerships: number; server: string }> {
+/** Puts a data file's partnership into the database as `id`, and a copy of its rows as `${id}-copy-1`, on which the floor writes. */
+export async function pgLoad(args: { path: string; url: string; id: string }): Promise<{ partnerships: number; server: string }> {
   const db = JSON.parse(await readFile(args.path, 'utf8')) as Database;
   const partnerships = unwrap(await PgPartnerships.connect(args.url));
   unwrap(await partnerships.create(args.id, db));
   await partnerships.close();
+  return pgGrow({ url: args.url, id: args.id, from: 1, to: 2, full: 2 });
+}
+
+// The partnerships past `full` hold this share of the measured one's rows: 1,000 of 1x would be
+// some 70 GB, more than a bench machine holds.
+const FILLER_SHARE = 10;
+
+/**
+ * Adds partnerships to the database until it holds `to` (it holds `from`), copying the rows of
+ * `id` in SQL: whole up to the `full`-th partnership (`${id}-copy-N`), then a tenth of each
+ * table's rows (`${id}-filler-N`), in batches, so that a database of a thousand fits on one disk.
+ */
+export async function pgGrow(args: { url: string; id: string; from: number; to: number; full: number }): Promise<{ partnerships: number; server: string }> {
   const client = new pg.Client({ connectionString: args.url });
   await client.connect();
   try {
-    for (let n = 1; n <= args.copies; n++) {
-      const copy = `${args.id}-copy-${n}`;
+    for (let n = args.from + 1; n <= Math.min(args.to, args.full); n++) {
+      const copy = `${args.id}-copy-${n - 1}`;
       await client.query('BEGIN');
       await client.query('INSERT INTO ptrack.partnerships (id, schema_version, revision, settings) SELECT $2, schema_version, revision, settings FROM ptrack.partnerships WHERE id = $1', [args.id, copy]);
       await client.query('INSERT INTO ptrack.records SELECT $2, collection, key, added_revision, added_index, record FROM ptrack.records WHERE partnership_id = $1', [args.id, copy]);
       await client.query('INSERT INTO ptrack.record_items SELECT $2, collection, key, field, position, item FROM ptrack.record_items WHERE partnership_id = $1', [args.id, copy]);
       await client.query('INSERT INTO ptrack.audit SELECT $2, seq, revision, entry FROM ptrack.audit WHERE partnership_id = $1', [args.id, copy]);
+      await client.query('COMMIT');
+    }
+    const prefix = `${args.id}-filler-`;
+    for (let first = Math.max(args.from, args.full) + 1; first <= args.to; first += 100) {
+      const last = Math.min(args.to, first + 99);
+      const range = [args.id, prefix, first, last, FILLER_SHARE];
+      await client.query('BEGIN');
+      await client.query('INSERT INTO ptrack.partnerships (id, schema_version, revision, settings) SELECT $2::text || n, schema_version, revision, settings FROM ptrack.partnerships, generate_series($3::int, $4::int) AS n WHERE id = $1', range.slice(0, 4));
+      await client.query(
+        'INSERT INTO ptrack.records SELECT $2::text || n, collection, key, added_revision, added_index, record FROM ptrack.records, generate_series($3::int, $4::int) AS n WHERE partnership_id = $1 AND added_index % $5 = 0',
+        range,
+      );
+      await client.query(
+        `INSERT INTO ptrack.record_items SELECT $2::text || n, i.collection, i.key, i.field, i.position, i.item
+           FROM ptrack.record_items i JOIN ptrack.records r ON r.partnership_id = i.partnership_id AND r.collection = i.collection AND r.key = i.key, generate_series($3::int, $4::int) AS n
+          WHERE i.partnership_id = $1 AND r.added_index % $5 = 0`,
+        range,
+      );
+      await client.query('INSERT INTO ptrack.audit SELECT $2::text || n, seq, revision, entry FROM ptrack.audit, generate_series($3::int, $4::int) AS n WHERE partnership_id = $1 AND seq % $5 = 0', range);
       await client.query('COMMIT');
     }
     await client.query('VACUUM ANALYZE');
