@@ -28,7 +28,7 @@ describe('docs/cli.md', () => {
     expect(example.split('\n')[0]!.split(',')).toEqual(importer.columns.map((c) => c.name));
   });
 
-  it.each(['init', 'partnerships', 'workspaces', 'copy --from FILE|URL --to FILE|URL', 'import ENTITY FILE.csv', 'export TABLE', 'digest --quarter QUARTER', 'calendar', 'attendance record', 'action update REF', 'remind --dry-run', 'person move EMAIL', 'person email EMAIL NEW-EMAIL', 'person leave EMAIL', 'action withdraw REF', 'person erase EMAIL', 'income remove LINE', 'spending remove LINE', 'meeting remove ID', 'membership end|correct|remove', 'plan carry-over --from PLAN --to PLAN'])(
+  it.each(['init', 'partnerships', 'workspaces', 'copy --from FILE|URL --to FILE|URL', 'import ENTITY FILE.csv', 'export TABLE', 'digest --quarter QUARTER', 'calendar', 'attendance record', 'action update REF', 'remind --dry-run', 'person move EMAIL', 'person email EMAIL NEW-EMAIL', 'person leave EMAIL', 'action withdraw REF', 'person erase EMAIL', 'income remove LINE', 'spending remove LINE', 'meeting remove ID', 'membership end|correct|remove', 'plan carry-over --from PLAN --to PLAN', 'report --year YEAR'])(
     'documents ptrack %s',
     (command) => {
       expect(section(`### \`ptrack ${command}\``)).toMatch(/```sh\nptrack /);

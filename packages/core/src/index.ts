@@ -164,6 +164,33 @@ export {
 export { renderMessage, type RenderedMessage, type MessageSummary } from './common/reminders/renderMessage.js';
 export { pendingMessages, isPermanentFailure, PERMANENT_FAILURE_PREFIX } from './common/reminders/pendingMessages.js';
 
+export {
+  annualReport,
+  buildAnnualReport,
+  REPORT_SECTIONS,
+  NARRATIVE_SECTIONS,
+  narrativeBlocks,
+  plainText,
+  renderReportHtml,
+  renderReportMarkdown,
+  chartSvg,
+  aboutThisReport,
+  barValueText,
+  type AnnualReport,
+  type AnnualReportOptions,
+  type ReportSection,
+  type ReportBlock,
+  type ReportChart,
+  type ChartScale,
+  type SectionState,
+  type SectionSpec,
+  type DataSection,
+  type NarrativeSection,
+  type ReportContext,
+  type NarrativeBlock,
+  type TextRun,
+} from './common/report/index.js';
+
 export { Database, CURRENT_SCHEMA_VERSION, emptyDatabase } from './common/store/database.js';
 export { Command, RegisterEntry, ActionDraft, type CommandInput } from './common/store/commands.js';
 export { applyCommands, type ChangeContext, type ChangeOutcome } from './common/store/applyCommands.js';

@@ -3,20 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parsePeriod, quarterlyDigest, renderDigestHtml, unwrap, type Period } from '@partnership-tracker/core';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchChromium } from '../__fixtures__/browser.js';
 import { importExamples } from '../__fixtures__/examples.js';
-
-// Debian's chromium, which .ci/run installs; playwright-core downloads no browser of its own.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('the HTML digest in headless Chromium', () => {
   let browser: Browser;
   let folder: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     folder = mkdtempSync(join(tmpdir(), 'ptrack-digest-'));
   }, 60_000);
 
@@ -61,6 +58,17 @@ describe('the HTML digest in headless Chromium', () => {
 
     expect(problems).toEqual([]);
     expect(requests).toEqual([pathToFileURL(file).href]);
+    await page.close();
+  });
+
+  it('passes axe-core’s WCAG 2.2 AA rules with no violations (issue 16: published pages must be accessible)', async () => {
+    const { db } = importExamples('2025-09-20T09:00:00Z');
+    const digest = unwrap(quarterlyDigest(db, { quarter: unwrap(parsePeriod('2025/26 Q2')) as Period, now: '2025-10-01T09:00:00Z' }));
+    const file = join(folder, 'digest-axe.html');
+    writeFileSync(file, renderDigestHtml(digest, 'Europe/London'));
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -15,7 +15,8 @@ function escape(text: string): string {
   return escapeMarkdown(text).replace(/\r?\n/g, '<br>');
 }
 
-function markdownTable(table: Table): string {
+/** A table as a GitHub pipe table: numbers right-aligned, the closing row in bold. */
+export function markdownTable(table: Table): string {
   const header = `| ${table.columns.map((c) => escape(c.header)).join(' | ')} |`;
   const rule = `| ${table.columns.map((c) => (isNumeric(c.type) ? '---:' : '---')).join(' | ')} |`;
   const line = (row: Table['rows'][number], bold: boolean) =>

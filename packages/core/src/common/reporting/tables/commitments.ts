@@ -11,7 +11,7 @@ import type { Report, Row, Table } from '../table.js';
 export function plansOf(db: Database, period?: Period): BusinessPlan[] {
   const range = period ? periodDates(period, db.partnership.financialYearStart) : undefined;
   return db.plans
-    .filter((plan) => range === undefined || (plan.status !== 'draft' && plan.start <= range.end && plan.end >= range.start))
+    .filter((plan) => range === undefined || (plan.status !== 'draft' && plan.start < range.end && plan.end >= range.start))
     .sort((a, b) => a.start.localeCompare(b.start));
 }
 

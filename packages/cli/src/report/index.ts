@@ -1,0 +1,1 @@
+export { readNarratives } from './narratives.js';

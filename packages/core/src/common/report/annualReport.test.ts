@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { parsePeriod, type Period } from '../base/dates.js';
+import { unwrap } from '../base/result.js';
+import { examplePartnership } from '../example/index.js';
+import type { Table } from '../reporting/table.js';
+import { buildAnnualReport, type AnnualReport, type ReportBlock, type SectionSpec } from './annualReport.js';
+import { annualReport, REPORT_SECTIONS } from './sections.js';
+
+const db = examplePartnership();
+const year = (text: string) => unwrap(parsePeriod(text)) as Period & { kind: 'year' };
+const now = '2026-11-20T09:00:00Z';
+const report = annualReport(db, { period: year('2024/25'), now });
+
+const section = (r: AnnualReport, id: string) => r.sections.find((s) => s.id === id)!;
+const tables = (r: AnnualReport, id: string): Table[] => section(r, id).blocks.flatMap((b: ReportBlock) => (b.kind === 'table' ? [b.table] : []));
+const paragraphs = (r: AnnualReport, id: string): string[] => section(r, id).blocks.flatMap((b: ReportBlock) => (b.kind === 'paragraph' ? [b.text] : []));
+
+describe('the annual report', () => {
+  it('has the sections of a Working Together 2023 yearly report, in order', () => {
+    expect(report.sections.map((s) => s.id)).toEqual([
+      'area-profile',
+      'governance',
+      'funding',
+      'engagement',
+      'delivery',
+      'what-we-said',
+      'little-progress',
+      'reviews',
+      'audits',
+      'executive-actions',
+      'returns',
+      'training',
+      'voice-of-children',
+      'scrutineer',
+      'next-priorities',
+    ]);
+    expect(report.title).toBe('Croydon Safeguarding Children Partnership: annual report 2024/25');
+    expect(report.asAt).toBe('2025-03-31');
+  });
+
+  it("gives the example's 86% delivery at the year's end, with each priority", () => {
+    expect(paragraphs(report, 'delivery')).toEqual([
+      '86% of CSCP Business Plan 2024/25 was delivered at 31/03/2025: 43 of its 50 actions were complete (withdrawn actions are not counted).',
+    ]);
+    const [byPriority] = tables(report, 'delivery');
+    expect(byPriority!.rows.map((r) => [r.priority, r.percent])).toEqual([
+      ['Family resilience', 92],
+      ['Early intervention', 89],
+      ['Neglect', 80],
+      ['Serious youth violence', 82],
+      ['System learning', 88],
+    ]);
+    expect(byPriority!.total).toEqual({ priority: 'Overall', completed: 43, counted: 50, percent: 86 });
+  });
+
+  it('prints what we said and what we delivered, row for row', () => {
+    const [table] = tables(report, 'what-we-said');
+    expect(table!.columns.map((c) => c.header)).toEqual(['What we said', 'What we delivered']);
+    expect(table!.rows).toHaveLength(9);
+    expect(table!.rows[6]).toMatchObject({ said: 'Promote youth participation and accountability through Young Scrutineers', delivered: expect.stringMatching(/^The recruitment of Young Scrutineers/) });
+  });
+
+  it('lists the carried-over actions from the carry-over links, and those with little or no progress', () => {
+    const [stalled, carried] = tables(report, 'little-progress');
+    expect(stalled!.rows.map((r) => [r.ref, r.status, r.progress])).toEqual([
+      ['A-20', 'Off track', 45],
+      ['A-27', 'On track', 40],
+      ['A-38', 'At risk', 30],
+    ]);
+    expect(carried!.title).toBe('Carried over to CSCP Business Plan 2025–27');
+    expect(carried!.rows.map((r) => [r.ref, r.progress, r.successor])).toEqual([
+      ['A-2', 60, 'B-1'],
+      ['A-20', 45, 'B-2'],
+      ['A-25', 50, 'B-3'],
+      ['A-27', 40, 'B-4'],
+      ['A-37', 70, 'B-5'],
+      ['A-38', 30, 'B-6'],
+      ['A-45', 75, 'B-7'],
+    ]);
+  });
+
+  it('uses the tables ptrack export writes for funding and engagement, with the change from the year before', () => {
+    expect(tables(report, 'funding').map((t) => t.title)).toEqual([
+      'Income 2024/25',
+      'Expenditure 2024/25',
+      'Balance 2024/25',
+      'Income by statutory partner 2024/25',
+      'Income by sector 2024/25',
+      'Income 2024/25 against 2023/24',
+      'Expenditure 2024/25 against 2023/24',
+    ]);
+    expect(paragraphs(report, 'funding')[0]).toBe(
+      "In 2024/25 the partnership's income was £420,603 and its expenditure £420,603, a balance of £0. By statutory partner: Local authority 74.09%, Health 19.31%, Police 2.38%, Other 4.22%. Against 2023/24: income up £10,622, expenditure up £14,238.",
+    );
+    expect(tables(report, 'engagement').map((t) => t.title)).toEqual(['Engagement 2024/25', 'Seat coverage 2024/25']);
+  });
+
+  it('names the statutory partners and the subgroups with their chairs and cadence', () => {
+    const [partners, groups] = tables(report, 'governance');
+    expect(partners!.rows.map((r) => r.agency)).toEqual(['Croydon Council', 'NHS Southwest London Integrated Care Board', 'Metropolitan Police']);
+    expect(groups!.rows.find((r) => r.group === 'Quality Assurance Group')).toMatchObject({ chair: 'Chair (Named Person), CSCP', cadence: 'Termly', held: 3 });
+  });
+
+  it("gives next year's priorities from the plan in force when it starts", () => {
+    const [priorities] = tables(report, 'next-priorities');
+    expect(priorities!.title).toBe('Priorities for 2025/26 (CSCP Business Plan 2025–27)');
+    expect(priorities!.rows).toHaveLength(12);
+  });
+
+  it('leaves marked placeholders for the narratives not given, and lists them with the sections that have no data yet', () => {
+    expect(report.missingNarratives.map((s) => s.id)).toEqual(['area-profile', 'voice-of-children', 'scrutineer']);
+    expect(report.sectionsWithoutData.map((s) => s.id)).toEqual(['reviews', 'audits', 'executive-actions', 'returns', 'training']);
+    expect(section(report, 'scrutineer').blocks).toEqual([
+      { kind: 'placeholder', reason: 'to-write', text: "The independent scrutineer's assessment of how well the arrangements worked this year. Write it in scrutineer.md in the narrative folder." },
+    ]);
+    expect(section(report, 'reviews').blocks).toEqual([{ kind: 'placeholder', reason: 'no-data', text: 'No reviews are recorded for 2024/25 yet.' }]);
+  });
+
+  it('takes a narrative section from its Markdown', () => {
+    const withNarrative = annualReport(db, { period: year('2024/25'), now, narratives: { scrutineer: 'The arrangements **worked**.\n\n- Young Scrutineers joined QAG.' } });
+    expect(section(withNarrative, 'scrutineer')).toMatchObject({ state: 'narrative', blocks: [{ kind: 'narrative', blocks: [{ kind: 'paragraph' }, { kind: 'list' }] }] });
+    expect(withNarrative.missingNarratives.map((s) => s.id)).toEqual(['area-profile', 'voice-of-children']);
+  });
+
+  it('takes a later section that plugs in with its own builder, in its place', () => {
+    const reviews: SectionSpec = {
+      kind: 'data',
+      id: 'reviews',
+      title: 'Impact of child safeguarding practice reviews',
+      build: (context) => [{ kind: 'paragraph', text: `Two reviews were published in ${context.period.year.label}.` }],
+      noData: () => 'none',
+    };
+    const plugged = buildAnnualReport(db, { period: year('2024/25'), now }, REPORT_SECTIONS.map((s) => (s.id === 'reviews' ? reviews : s)));
+    expect(section(plugged, 'reviews')).toEqual({ id: 'reviews', title: 'Impact of child safeguarding practice reviews', state: 'data', blocks: [{ kind: 'paragraph', text: 'Two reviews were published in 2024/25.' }] });
+    expect(plugged.sectionsWithoutData.map((s) => s.id)).not.toContain('reviews');
+  });
+
+  it('says "no data yet" for each section of a year the partnership recorded nothing for', () => {
+    const early = annualReport(db, { period: year('2018/19'), now });
+    expect(early.sectionsWithoutData.map((s) => s.id)).toEqual(['funding', 'delivery', 'what-we-said', 'little-progress', 'reviews', 'audits', 'executive-actions', 'returns', 'training', 'next-priorities']);
+    expect(annualReport(db, { period: year('2030/31'), now: '2031-06-01T09:00:00Z' }).sectionsWithoutData.map((s) => s.id)).toContain('delivery');
+    expect(section(early, 'funding').blocks).toEqual([{ kind: 'placeholder', reason: 'no-data', text: 'No income or expenditure is recorded for 2018/19 (ptrack import contributions, expenditure).' }]);
+  });
+
+  it('reports a year still running as at the moment asked', () => {
+    const running = annualReport(db, { period: year('2026/27'), now });
+    expect(running.asAt).toBe('2026-11-20');
+  });
+});
