@@ -7,7 +7,8 @@ import { EXPORT_FORMATS } from './export/index.js';
 import { exitCodeFor } from './exitCodes.js';
 import { fakeIo, removeFakeIoFolders } from './__fixtures__/fakeIo.js';
 import { run } from './main.js';
-import { DIGEST_FORMATS, EXPORT_TABLE_NAMES, FORMATS } from './program.js';
+import { REPORT_FORMATS as reportFormats } from '@partnership-tracker/core/node';
+import { DIGEST_FORMATS, EXPORT_TABLE_NAMES, FORMATS, REPORT_FORMATS } from './program.js';
 
 afterEach(removeFakeIoFolders);
 
@@ -45,6 +46,7 @@ describe('the lists the program keeps so that start-up loads no command module',
     expect([...EXPORT_TABLE_NAMES].sort()).toEqual([...EXPORT_TABLES].sort());
     expect([...FORMATS]).toEqual([...EXPORT_FORMATS]);
     expect([...DIGEST_FORMATS]).toEqual([...digestFormats]);
+    expect([...REPORT_FORMATS].sort()).toEqual([...reportFormats].sort());
   });
 });
 

@@ -16,7 +16,7 @@ export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditu
 export const FORMATS = ['csv', 'xlsx', 'md', 'html', 'json'] as const;
 
 /** The formats of `ptrack report`. */
-export const REPORT_FORMATS = ['html', 'md'] as const;
+export const REPORT_FORMATS = ['html', 'docx', 'md'] as const;
 
 /** The formats of `ptrack digest`. */
 export const DIGEST_FORMATS = ['md', 'html', 'json'] as const;
@@ -200,13 +200,14 @@ ${examples(
     .command('report')
     .description("the partnership's annual report for a year, built from the data, in the order of a Working Together 2023 yearly report")
     .requiredOption('--year <year>', 'the financial year, e.g. 2024/25')
-    .addOption(new Option('--format <format>', 'html for one printable page, md to paste into a document').choices(REPORT_FORMATS).default('html'))
+    .addOption(new Option('--format <format>', 'html for one printable page, docx for Word, md to paste into a document').choices(REPORT_FORMATS).default('html'))
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--narrative <folder>', 'a folder of Markdown files, one per narrative section: area-profile.md, voice-of-children.md, scrutineer.md')
     .addHelpText(
       'after',
       `\nSections with no data yet, and narrative sections with no file, are left as marked placeholders and\nlisted at the start of the report (and on standard error).\n${examples(
         'ptrack report --year 2024/25 --format html --out annual-report-2024-25.html',
+        'ptrack report --year 2024/25 --format docx --narrative report-text/ --out annual-report-2024-25.docx',
         'ptrack report --year 2024/25 --format md --narrative report-text/ --out annual-report-2024-25.md',
       )}`,
     )

@@ -41,6 +41,15 @@ describe('ptrack report', () => {
     expect(existsSync(join(cwd, 'report.html'))).toBe(false);
   });
 
+  it('writes a Word file with --format docx, and will not print one to a terminal', async () => {
+    const { io, cwd, err } = fakeIo();
+    await run(['init', '--example'], io);
+    expect(await run(['report', '--year', '2024/25', '--format', 'docx', '--out', 'report.docx'], io)).toBe(0);
+    expect(readFileSync(join(cwd, 'report.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(await run(['report', '--year', '2024/25', '--format', 'docx'], { ...io, stdoutIsTerminal: true })).toBe(2);
+    expect(err.join('')).toContain('A Word file cannot be shown in a terminal: add --out FILE.docx');
+  });
+
   it('refuses a missing folder and a year that is not one', async () => {
     const { io, err } = fakeIo();
     await run(['init', '--example'], io);

@@ -26,3 +26,4 @@ export {
   type ThrowawayClusterOptions,
 } from './postgres/throwawayCluster.js';
 export { writeCsv, writeXlsx, writeReport, EXPORT_FORMATS, type ExportFormat } from './exportFiles/index.js';
+export { writeReportDocx, chartPng, writeAnnualReport, REPORT_FORMATS, type ReportFormat, type ChartPicture } from './reportFiles/index.js';

@@ -9,7 +9,7 @@ const RULE = '#505a5f';
 const FONT = 'Arial, Liberation Sans, DejaVu Sans, Helvetica, sans-serif';
 
 /** Label width, bar area and row height, in SVG units (CSS pixels at 100%). */
-const LABEL = 300;
+const LABEL = 330;
 const AREA = 320;
 const ROW = 24;
 const TOP = 8;
@@ -29,7 +29,7 @@ export function chartSvg(chart: ReportChart, id: string): string {
   const rows = chart.bars.map((bar, index) => {
     const y = TOP + index * ROW;
     const length = Math.round((values[index]! / scale) * AREA);
-    const label = bar.label.length > 44 ? `${bar.label.slice(0, 43)}…` : bar.label;
+    const label = bar.label.length > 42 ? `${bar.label.slice(0, 41)}…` : bar.label;
     return [
       `<text x="${LABEL - 8}" y="${y + 16}" text-anchor="end">${escapeHtml(label)}</text>`,
       length > 0 ? `<rect x="${LABEL}" y="${y + 4}" width="${length}" height="${ROW - 8}" fill="${BAR}"/>` : '',

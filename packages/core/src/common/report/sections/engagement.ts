@@ -10,7 +10,9 @@ function blocks(context: ReportContext): ReportBlock[] | null {
   const report = engagementReport(db, period, undefined, 'both');
   const [engagement, coverage] = report.tables;
   const [meetingsHeld, engagementKey, coverageKey] = report.notes ?? [];
-  const byAgency = engagementByAgency(db, { period }).filter((a) => a.meetingsHeld > 0);
+  // The chart covers the table's subgroups, so that its bars agree with the table beside it.
+  const subgroupIds = engagement ? engagement.columns.slice(2).map((c) => c.key) : [];
+  const byAgency = engagementByAgency(db, { period, subgroupIds }).filter((a) => a.meetingsHeld > 0);
   const out: ReportBlock[] = [
     {
       kind: 'paragraph',
