@@ -10,6 +10,8 @@ export type ParsedCommand =
   | { kind: 'funding'; year: string | null }
   /** "export engagement 2024/25 xlsx": a download link for the business team. */
   | { kind: 'export'; rest: string }
+  /** "report 2024/25" or "annual report 2024/25": links to the annual report, for the business team and the Executive. */
+  | { kind: 'report'; rest: string }
   /** "post digests here", optionally naming whose: "post digests here for QAG", "post QAG digests here". */
   | { kind: 'postDigests'; subgroup: string | null }
   | { kind: 'stopDigests' }
@@ -61,6 +63,11 @@ export function parseCommandText(text: string): ParsedCommand {
     case 'export':
     case 'download':
       return { kind: 'export', rest: after(1) };
+    case 'report':
+      return { kind: 'report', rest: after(1) };
+    case 'annual':
+      if (second === 'report') return { kind: 'report', rest: after(2) };
+      break;
     case 'post': {
       const where = /^(?:the\s+)?(?:(.+?)\s+)?digests?\s+(?:here|to this channel|in this channel)(?:\s+for\s+(.+))?$/i.exec(after(1));
       if (where) return { kind: 'postDigests', subgroup: optional((where[2] ?? where[1] ?? '').replace(/['’]s$/i, '').trim()) };

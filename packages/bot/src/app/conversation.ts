@@ -1,5 +1,6 @@
 import {
   ActionStatus,
+  annualReport,
   canExport,
   canRecordAttendance,
   isExecutive,
@@ -9,6 +10,7 @@ import {
   localDateOf,
   type Action,
   type Actor,
+  type AnnualReport,
   type AuditEntry,
   type Clock,
   type CommandInput,
@@ -31,6 +33,7 @@ import { meetingEngagement, registerEntriesOf, registerOf } from './register.js'
 import type { Reply } from './reply.js';
 import type { HomeView } from './views.js';
 import { Reports } from './reports.js';
+import { parseReportFileName, parseReportText, reportFileName, REPORT_EXAMPLE, type ChatReportFormat } from './reportRequests.js';
 import { parseSnoozeText } from './snoozeText.js';
 import { parseUpdateText, UPDATE_EXAMPLE, type ActionChange } from './updateText.js';
 
@@ -42,6 +45,8 @@ export interface ConversationOptions {
   readonly linkToDigest: (slug: string) => string;
   /** The signed download address of an exported file such as `engagement-2024-25.xlsx`, and for how long it opens; none where files are not served. */
   readonly linkToExport?: (fileName: string) => { url: string; hours: number };
+  /** The signed address of the annual report such as `annual-report-2024-25.docx`, and for how long it opens; none where files are not served. */
+  readonly linkToReport?: (fileName: string) => { url: string; hours: number };
 }
 
 const textReply = (value: string): Reply => ({ text: value });
@@ -88,6 +93,18 @@ export class Conversation {
   }
 
   /**
+   * The annual report at an address such as `annual-report-2024-25.docx`, built from the data as
+   * it is now (`ptrack report`'s model), for the server to write in that format and serve.
+   */
+  async reportFile(fileName: string): Promise<Result<{ format: ChatReportFormat; report: AnnualReport }>> {
+    const named = parseReportFileName(fileName);
+    if (!named.success) return named;
+    const db = await this.options.store.read();
+    const report = annualReport(db, { period: named.data.year, now: this.options.clock.now().toISOString() });
+    return { success: true, data: { format: named.data.format, report } };
+  }
+
+  /**
    * Answers a text message. `requestId` names the incoming message (e.g. `teams:<activity id>`)
    * so that a channel's retry of the same message records an update once. `snapshot` is the
    * store's data as the channel has just read it for this turn, to spare reading it again.
@@ -117,6 +134,8 @@ export class Conversation {
         return this.reports.funding(db, command.year);
       case 'export':
         return this.exportLink(db, person, command.rest, place);
+      case 'report':
+        return this.reportLinks(db, person, command.rest, place);
       case 'postDigests':
         return textReply(await postDigestsHere(this.digestChannelTurn(db, person, place), command.subgroup));
       case 'stopDigests':
@@ -235,6 +254,7 @@ export class Conversation {
           ? '- **attendance** or **attendance QAG**: the register for the latest meeting, to record who came'
           : '- **attendance**: the register for your latest meeting, to record who came',
         ...(admin ? [`- **${EXPORT_EXAMPLE}** (or funding, income, expenditure, actions, attendance, commitments, reviews; csv or xlsx): a download link for the file ptrack export writes`] : []),
+        ...(admin || isExecutive(db, { kind: 'person', personId: person.id }) ? [`- **${REPORT_EXAMPLE}**: links to the annual report in Word and as a web page`] : []),
         `- **post digests here**, said in a channel with an @mention of me: I post the quarterly digest there (${chaired.length > 0 && !admin ? 'your group' : "the Executive's"}); **stop** in that channel ends it`,
       );
     }
@@ -261,6 +281,30 @@ export class Conversation {
       `${name}, as ${format}, the same file as ptrack export writes: ${url}\n\n` +
         `The link works for ${hours} hours, and anyone who has it can download the file, so please don't forward it. ` +
         `When it has expired, say "${exportCommandText(request.data)}" again for a fresh one.`,
+    );
+  }
+
+  /** Links to the annual report in Word and as a web page, for the business team and the Executive, in their personal chat. */
+  private reportLinks(db: Database, person: Person, rest: string, place: ChatPlace | undefined): Reply {
+    const actor: Actor = { kind: 'person', personId: person.id };
+    if (!isAdministrator(db, actor) && !isExecutive(db, actor)) {
+      return textReply('The annual report is drafted by the business team and the Executive, so I send its links only to them. Say "engagement 2024/25" or "funding 2024/25" to see the published tables here.');
+    }
+    if (place !== undefined && place.scope !== 'personal') {
+      return textReply('I send report links only in our personal chat: anyone who sees a link can open the report. Say it to me there.');
+    }
+    const link = this.options.linkToReport;
+    if (link === undefined) return textReply('This bot does not serve files; the business team can write the report with ptrack report.');
+    const year = parseReportText(rest);
+    if (!year.success) return textReply(year.error.message);
+    const word = link(reportFileName(year.data, 'docx'));
+    const page = link(reportFileName(year.data, 'html'));
+    const label = year.data.year.label;
+    return textReply(
+      `The annual report ${label}, built from the data as it is now, as ptrack report writes it:\n\n` +
+        `- Word, to edit: ${word.url}\n- Web page, to read or print: ${page.url}\n\n` +
+        `The links work for ${word.hours} hours, and anyone who has them can open the report, so please don't forward them. ` +
+        `When they have expired, say "report ${label}" again for fresh ones.`,
     );
   }
 

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { formatDate, localDateOf, type Clock, type Store } from '@partnership-tracker/core';
-import { writeReport } from '@partnership-tracker/core/node';
+import { writeAnnualReport, writeReport } from '@partnership-tracker/core/node';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Conversation } from '../app/conversation.js';
 import { exportCommandText, parseExportFileName, type ChatExportFormat } from '../app/exportRequests.js';
 import { linkingDigests, RoutedSender, type ProactiveSender } from '../app/proactive.js';
+import { parseReportFileName, type ChatReportFormat } from '../app/reportRequests.js';
 import { isLoopback, type BotConfig } from '../config.js';
 import { TeamsProactiveSender } from '../teams/proactiveSender.js';
 import { createTeamsApplication } from '../teams/teamsApplication.js';
@@ -75,6 +76,18 @@ export const DIGEST_LINK_DAYS = 30;
  * keep working.
  */
 export const EXPORT_LINK_HOURS = 24;
+
+/**
+ * How long an annual report link opens the report: asked for while drafting, to open there and
+ * then; the report is built from the data when opened, so a fresh link shows the latest figures.
+ */
+export const REPORT_LINK_HOURS = 24;
+
+/** How each format of the annual report is served: Word as a download, the page to read in the browser. */
+const REPORT_MEDIA: Record<ChatReportFormat, { type: string; disposition: string }> = {
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: 'attachment' },
+  html: { type: 'text/html; charset=utf-8', disposition: 'inline' },
+};
 
 /** How each downloadable format is served. */
 const EXPORT_MEDIA_TYPES: Record<ChatExportFormat, string> = {
@@ -159,7 +172,11 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       url: `${config.publicUrl ?? listeningUrl}/export/${path(fileName)}?${links.query('export', path(fileName), EXPORT_LINK_HOURS * 3_600)}`,
       hours: EXPORT_LINK_HOURS,
     });
-    const conversation = new Conversation({ store, clock, linkToDigest, linkToExport });
+    const linkToReport = (fileName: string) => ({
+      url: `${config.publicUrl ?? listeningUrl}/report/${path(fileName)}?${links.query('report', path(fileName), REPORT_LINK_HOURS * 3_600)}`,
+      hours: REPORT_LINK_HOURS,
+    });
+    const conversation = new Conversation({ store, clock, linkToDigest, linkToExport, linkToReport });
     const application = createTeamsApplication({ adapter, botAppId, conversation, store, clock, log });
     return { store, conversation, application, proactiveSender: new TeamsProactiveSender(adapter, store, botAppId), linkToDigest };
   };
@@ -268,6 +285,37 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   app.get('/export/:partnership/:file', async (req, res) => {
     const id = String(req.params.partnership);
     await download(req, res, served.get(id), `${id}/${String(req.params.file)}`, String(req.params.file));
+  });
+  // The annual report asked for in chat: /report/NAME, or /report/PARTNERSHIP/NAME, built from the
+  // data as it is when opened, by the writers ptrack report uses.
+  const reportFile = async (req: Request, res: Response, partnership: Served | undefined, path: string, fileName: string) => {
+    const verdict = partnership === undefined ? ({ state: 'invalid' } as const) : links.check('report', path, req.query);
+    if (verdict.state !== 'open') {
+      const named = parseReportFileName(fileName);
+      await refuseLink(res, verdict, partnership, 'report', named.success ? `report ${named.data.year.year.label}` : 'report');
+      return;
+    }
+    const file = await partnership!.conversation.reportFile(fileName);
+    if (!file.success) {
+      res.status(404).type('text/plain').send(file.error.message);
+      return;
+    }
+    const content = await writeAnnualReport(file.data.report, file.data.format);
+    const media = REPORT_MEDIA[file.data.format];
+    res
+      .status(200)
+      .set('Content-Type', media.type)
+      .set('Content-Disposition', `${media.disposition}; filename="${fileName}"`)
+      .set('Cache-Control', 'private, no-store')
+      .set('X-Content-Type-Options', 'nosniff')
+      .send(typeof content === 'string' ? content : Buffer.from(content));
+  };
+  app.get('/report/:file', async (req, res) => {
+    await reportFile(req, res, single, String(req.params.file), String(req.params.file));
+  });
+  app.get('/report/:partnership/:file', async (req, res) => {
+    const id = String(req.params.partnership);
+    await reportFile(req, res, served.get(id), `${id}/${String(req.params.file)}`, String(req.params.file));
   });
   // Slack, when configured: Bolt's receiver reads the raw body itself, so no body parser may run
   // before it (the only one here is on /api/messages).

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '@partnership-tracker/core';
 
-/** What a signed link opens: a digest page, or an exported file. Each signs its own paths. */
-export type LinkPurpose = 'digest' | 'export';
+/** What a signed link opens: a digest page, an exported file, or the annual report. Each signs its own paths. */
+export type LinkPurpose = 'digest' | 'export' | 'report';
 
 /** What a request's link was found to be. */
 export type LinkVerdict = { readonly state: 'open' } | { readonly state: 'invalid' } | { readonly state: 'expired'; readonly expiredAt: Date };

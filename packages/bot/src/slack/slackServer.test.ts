@@ -328,6 +328,18 @@ describe('App Home and the update modal', () => {
     expect(owner.join('\n')).not.toContain('Quarterly digest');
   });
 
+  it('answers "report 2024/25" from the business team with the same signed links to the Word and HTML report as in Teams (issue 16)', async () => {
+    const reply = await ptrack(SLACK.business, 'report 2024/25');
+    expect(reply.args.response_type).toBe('ephemeral');
+    // Slack's mrkdwn writes & as &amp;.
+    const urls = (String(reply.args.text).match(/http[^\s>|]+/g) ?? []).map((url) => url.replace(/&amp;/g, '&'));
+    expect(urls.map((url) => new URL(url).pathname)).toEqual(['/report/annual-report-2024-25.docx', '/report/annual-report-2024-25.html']);
+    const word = await fetch(urls[0]!);
+    expect(word.status).toBe(200);
+    expect(Buffer.from(await word.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(String((await ptrack(SLACK.owner, 'report 2024/25')).args.text)).toMatch(/^The annual report is drafted by the business team and the Executive/);
+  });
+
   it('gives the business team the latest digest\'s headline and its link', async () => {
     expect(await postSigned(homeOpened(SLACK.business, 'Ev0HOME3'), 'application/json')).toBe(200);
     await api.waitFor((c) => c.some((call) => call.method === 'views.publish'));

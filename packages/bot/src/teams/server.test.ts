@@ -7,7 +7,7 @@ import { cardErrors } from '../__fixtures__/validateCard.js';
 import { startFakeConnector, type ConnectorCall } from '../__fixtures__/fakeConnector.js';
 import { AAD, fixtureStore, largePartnershipStore, NOW } from '../__fixtures__/partnership.js';
 import { loadBotConfig, type BotConfig } from '../config.js';
-import { DIGEST_LINK_DAYS, EXPORT_LINK_HOURS, startBotServer, type BotServer } from '../server/server.js';
+import { DIGEST_LINK_DAYS, EXPORT_LINK_HOURS, REPORT_LINK_HOURS, startBotServer, type BotServer } from '../server/server.js';
 import { request as httpRequest } from 'node:http';
 
 const TENANT = 'tenant-example';
@@ -806,5 +806,58 @@ describe('the business team downloads exports from chat (issue 17)', () => {
     } finally {
       await clocked.close();
     }
+  });
+});
+
+describe('the annual report from chat (issue 16)', () => {
+  async function ask(aadObjectId: string, text: string, fields: Record<string, unknown> = {}): Promise<{ text: string; urls: string[] }> {
+    const before = connector.calls.length;
+    expect((await post(activityFrom(aadObjectId, { text, ...fields }))).status).toBe(200);
+    const answer = textOf(connector.calls[before]);
+    return { text: answer, urls: answer.match(/http\S+/g) ?? [] };
+  }
+
+  it('answers "report 2024/25" from the business team with signed, expiring links to the Word and HTML report', async () => {
+    const answer = await ask(AAD.business, 'report 2024/25');
+    expect(answer.text).toMatch(/^The annual report 2024\/25, built from the data as it is now, as ptrack report writes it:/);
+    expect(answer.text).toContain(`The links work for ${REPORT_LINK_HOURS} hours`);
+    const [word, page] = answer.urls;
+    expect(word).toMatch(/\/report\/annual-report-2024-25\.docx\?expires=\d+&key=[0-9a-f]{32}$/);
+    expect(page).toMatch(/\/report\/annual-report-2024-25\.html\?expires=\d+&key=[0-9a-f]{32}$/);
+    expect(Number(new URL(word!).searchParams.get('expires')) * 1000 - NOW.getTime()).toBe(REPORT_LINK_HOURS * 3_600_000);
+
+    const docx = await fetch(word!);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="annual-report-2024-25.docx"');
+    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const html = await fetch(page!);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html.headers.get('cache-control')).toBe('private, no-store');
+    expect(await html.text()).toContain('<title>Example SCP: annual report 2024/25</title>');
+
+    // A link opens only its own file: not another year's, not under an export's or digest's path.
+    for (const tampered of [page!.replace('2024-25', '2023-24'), page!.replace('/report/', '/export/'), page!.replace(/key=[0-9a-f]+/, `key=${'0'.repeat(32)}`)]) {
+      expect((await fetch(tampered)).status, tampered).toBe(403);
+    }
+  });
+
+  it('answers the Executive too, and refuses anyone else, with no link', async () => {
+    unwrap(await store.commit([{ type: 'person.upsert', person: { id: 'exec', name: 'Executive Member', email: 'exec@example.org', agencyId: 'police', teamsAadObjectId: 'aad-exec-0005', roles: ['executive'] } }], { actor: { kind: 'system', name: 'test' }, at: NOW.toISOString() }));
+    expect((await ask('aad-exec-0005', 'annual report 2024/25')).urls).toHaveLength(2);
+    const refused = await ask(AAD.owner, 'report 2024/25');
+    expect(refused.urls).toEqual([]);
+    expect(refused.text).toMatch(/^The annual report is drafted by the business team and the Executive/);
+  });
+
+  it('sends links only in a personal chat, and says what year it needs', async () => {
+    const inChannel = await ask(AAD.business, 'report 2024/25', {
+      conversation: { id: '19:qag-channel@thread.tacv2', conversationType: 'channel', tenantId: TENANT, isGroup: true },
+      channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:qag-channel@thread.tacv2' } },
+    });
+    expect(inChannel.urls).toEqual([]);
+    expect(inChannel.text).toMatch(/^I send report links only in our personal chat/);
+    expect((await ask(AAD.business, 'report 2024/25 Q3')).text).toBe('The annual report is for a financial year, such as 2024/25. For example: report 2024/25');
   });
 });
