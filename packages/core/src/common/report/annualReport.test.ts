@@ -85,12 +85,13 @@ describe('the annual report', () => {
       'Expenditure 2024/25',
       'Balance 2024/25',
       'Income by statutory partner 2024/25',
+      "The three statutory partners' split 2024/25",
       'Income by sector 2024/25',
       'Income 2024/25 against 2023/24',
       'Expenditure 2024/25 against 2023/24',
     ]);
     expect(paragraphs(report, 'funding')[0]).toBe(
-      "In 2024/25 the partnership's income was £420,603 and its expenditure £420,603, a balance of £0. By statutory partner: Local authority 74.09%, Health 19.31%, Police 2.38%, Other 4.22%. Against 2023/24: income up £10,622, expenditure up £14,238.",
+      "In 2024/25 the partnership's income was £420,603 and its expenditure £420,603, a balance of £0. By statutory partner: Croydon Council 74.09%, NHS Southwest London Integrated Care Board 8.05%, Metropolitan Police 2.38%, Relevant agencies 12.62%, Other sources 2.86%. Against 2023/24: income up £10,622, expenditure up £14,238.",
     );
     expect(tables(report, 'engagement').map((t) => t.title)).toEqual(['Engagement 2024/25', 'Seat coverage 2024/25']);
   });
