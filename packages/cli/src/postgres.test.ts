@@ -87,7 +87,7 @@ describe('ptrack on PostgreSQL', () => {
     expect(await allExports(['--data', url, '--partnership', 'copied'])).toEqual(original);
     expect(await allExports(['--data', 'back.json'])).toEqual(original);
     expect(original.actions).toContain('Strategy drafted');
-  }, 120_000);
+  }, 240_000);
 
   it('works unchanged on the database: a change made there is in the next export', async () => {
     const data = ['--data', url, '--partnership', 'example'];
