@@ -36,7 +36,7 @@ export {
 } from './common/base/dates.js';
 
 export { Partnership, PartnershipPatch } from './common/partnership/partnership.js';
-export { Agency, QuorumRole, Sector, StatutoryRole } from './common/agencies/agency.js';
+export { Agency, QuorumRole, Sector, SECTOR_LABELS, StatutoryRole } from './common/agencies/agency.js';
 export { Person, PersonFields, Affiliation, PartnershipRole, agencyOn, isActiveOn } from './common/people/person.js';
 export { isMemberOn, membershipCovers } from './common/subgroups/subgroup.js';
 export { Subgroup, Membership, Cadence, QuorumRule, ChatService, ChannelAddress, ChannelBinding, sameChannel } from './common/subgroups/subgroup.js';
@@ -63,6 +63,7 @@ export {
   Commitment,
   Action,
   ActionStatus,
+  ACTION_STATUS_LABELS,
   ActionSource,
   ActionUpdate,
 } from './common/plan/plan.js';

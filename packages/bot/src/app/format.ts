@@ -1,4 +1,4 @@
-import { daysBetween, dayOfWeek, localDateOf, localTimeOf, type ActionStatus } from '@partnership-tracker/core';
+import { ACTION_STATUS_LABELS, daysBetween, dayOfWeek, localDateOf, localTimeOf, type ActionStatus } from '@partnership-tracker/core';
 
 // Month and day names from a table, not Intl: Node's en-GB data writes September "Sept" beside
 // "Jun" and "Aug", and a build with other ICU data writes other names again. The time zone's
@@ -12,23 +12,15 @@ export function formatDate(date: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-const statusLabels: Record<ActionStatus, string> = {
-  'not-started': 'Not started',
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  complete: 'Complete',
-  withdrawn: 'Withdrawn',
-};
 
 /** The words for an action status as the bot shows them: `on-track` → `On track`. */
 export function formatStatus(status: ActionStatus): string {
-  return statusLabels[status];
+  return ACTION_STATUS_LABELS[status];
 }
 
 /** Every action status with its label, in the order people choose from. */
-export const statusChoices: ReadonlyArray<{ value: ActionStatus; label: string }> = (Object.keys(statusLabels) as ActionStatus[]).map(
-  (value) => ({ value, label: statusLabels[value] }),
+export const statusChoices: ReadonlyArray<{ value: ActionStatus; label: string }> = (Object.keys(ACTION_STATUS_LABELS) as ActionStatus[]).map(
+  (value) => ({ value, label: ACTION_STATUS_LABELS[value] }),
 );
 
 /** "1 day" / "3 days": a count with its noun, singular when it is one. */

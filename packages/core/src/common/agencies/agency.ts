@@ -15,6 +15,19 @@ export const Sector = z.enum([
 ]);
 export type Sector = z.infer<typeof Sector>;
 
+/** A sector as tables and the annual report name it. */
+export const SECTOR_LABELS: Readonly<Record<Sector, string>> = {
+  'local-authority': 'Local authority',
+  health: 'Health',
+  police: 'Police',
+  education: 'Education',
+  probation: 'Probation',
+  housing: 'Housing',
+  'voluntary-community': 'Voluntary and community',
+  independent: 'Independent',
+  other: 'Other',
+};
+
 /**
  * Which of the three statutory safeguarding partners (Working Together 2023: the local
  * authority, the ICB for health, the chief officer of police) an agency is, or is part of;

@@ -1,4 +1,4 @@
-import type { Sector, StatutoryRole } from '../agencies/agency.js';
+import { SECTOR_LABELS, type Sector, type StatutoryRole } from '../agencies/agency.js';
 import { statutoryPartnerOf, statutoryRoleOf } from '../agencies/statutoryRole.js';
 import { roundHalfUp } from '../base/rounding.js';
 import type { Database } from '../store/database.js';
@@ -218,17 +218,6 @@ function statutoryPartnerSplit(income: ShareTable): ShareTable {
   );
 }
 
-const sectorLabels: Record<Sector, string> = {
-  'local-authority': 'Local authority',
-  health: 'Health',
-  police: 'Police',
-  education: 'Education',
-  probation: 'Probation',
-  housing: 'Housing',
-  'voluntary-community': 'Voluntary and community',
-  independent: 'Independent',
-  other: 'Other',
-};
 
 function bySector(income: ShareTable): ShareTable {
   const amounts = new Map<Sector | null, number>();
@@ -237,7 +226,7 @@ function bySector(income: ShareTable): ShareTable {
     income.financialYear,
     [...amounts].map(([sector, amountPence]) => ({
       key: sector ?? 'non-agency',
-      label: sector === null ? 'Other sources' : sectorLabels[sector],
+      label: sector === null ? 'Other sources' : SECTOR_LABELS[sector],
       amountPence,
       agencyId: null,
       statutoryRole: null,

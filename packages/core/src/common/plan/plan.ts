@@ -41,6 +41,16 @@ export type BusinessPlan = z.infer<typeof BusinessPlan>;
 export const ActionStatus = z.enum(['not-started', 'on-track', 'at-risk', 'off-track', 'complete', 'withdrawn']);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
+/** An action's status as people read it: `on-track` → `On track`, in the order they choose from. */
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
+  'not-started': 'Not started',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+  complete: 'Complete',
+  withdrawn: 'Withdrawn',
+};
+
 /** Where an action came from. */
 export const ActionSource = z.object({
   kind: z.enum(['business-plan', 'review-recommendation', 'audit', 'executive', 'inspection', 'challenge']).default('business-plan'),

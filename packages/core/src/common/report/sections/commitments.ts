@@ -1,21 +1,12 @@
 import { actionStateAt } from '../../plan/delivery.js';
 import { carriedOverActions } from '../../plan/commitments.js';
-import type { ActionStatus } from '../../plan/plan.js';
+import { ACTION_STATUS_LABELS } from '../../plan/plan.js';
 import { formatDate } from '../../reporting/formatCell.js';
 import type { Table } from '../../reporting/table.js';
 import { commitmentsTable } from '../../reporting/tables/commitments.js';
 import type { DataSection, ReportBlock, ReportContext } from '../annualReport.js';
 import { planActions } from './delivery.js';
 
-/** An action's status as the report prints it. */
-const STATUS: Readonly<Record<ActionStatus, string>> = {
-  'not-started': 'Not started',
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  complete: 'Complete',
-  withdrawn: 'Withdrawn',
-};
 
 /** An action's progress under this, at the year's end, is "little or no progress". */
 export const LITTLE_PROGRESS_PERCENT = 50;
@@ -50,7 +41,7 @@ function progressBlocks(context: ReportContext): ReportBlock[] | null {
     const state = actionStateAt(action, at)!;
     if (state.status === 'complete' || state.status === 'withdrawn') return [];
     if (state.progress >= LITTLE_PROGRESS_PERCENT && state.status !== 'off-track') return [];
-    return [{ ref: action.ref, title: action.title, priority: action.priorityId === null ? null : (priorities.get(action.priorityId) ?? null), progress: state.progress, status: STATUS[state.status] }];
+    return [{ ref: action.ref, title: action.title, priority: action.priorityId === null ? null : (priorities.get(action.priorityId) ?? null), progress: state.progress, status: ACTION_STATUS_LABELS[state.status] }];
   });
   stalled.sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }));
   const carried = carriedOverActions(db, plan.id);

@@ -1,4 +1,4 @@
-import type { StatutoryRole } from '../../agencies/agency.js';
+import { SECTOR_LABELS, type StatutoryRole } from '../../agencies/agency.js';
 import { statutoryRoleOf } from '../../agencies/statutoryRole.js';
 import { meetingsSummary } from '../../engagement/engagement.js';
 import type { Row, Table } from '../../reporting/table.js';
@@ -21,17 +21,6 @@ const CADENCE: Readonly<Record<Cadence, string>> = {
   'ad-hoc': 'As needed',
 };
 
-const SECTOR: Readonly<Record<string, string>> = {
-  'local-authority': 'Local authority',
-  health: 'Health',
-  police: 'Police',
-  education: 'Education',
-  probation: 'Probation',
-  housing: 'Housing',
-  'voluntary-community': 'Voluntary and community',
-  independent: 'Independent',
-  other: 'Other',
-};
 
 /** Whether a membership overlapped the year (its dates inclusive, the year's end exclusive). */
 function memberInYear(membership: Membership, context: ReportContext): boolean {
@@ -90,7 +79,7 @@ function blocks(context: ReportContext): ReportBlock[] | null {
     const sitsOn = db.subgroups.filter((s) => s.members.some((m) => m.agencyId === agency.id && memberInYear(m, context))).map((s) => s.shortName);
     return {
       agency: agency.name,
-      sector: agency.kind === 'role' ? 'Role' : (SECTOR[agency.sector] ?? agency.sector),
+      sector: agency.kind === 'role' ? 'Role' : SECTOR_LABELS[agency.sector],
       partner: role === 'none' ? null : PARTNER[role],
       groups: sitsOn.length === 0 ? null : sitsOn.join(', '),
     };
