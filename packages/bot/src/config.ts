@@ -16,8 +16,6 @@ export const SlackConfig = z.object({
   signingSecret: z.string().min(1),
   /** The bot user's OAuth token (`xoxb-…`), for the Web API. */
   botToken: z.string().regex(/^xoxb-/, 'must be a bot token, starting xoxb-'),
-  /** An app-level token (`xapp-…`): Socket Mode, for a partnership with no inbound HTTPS. */
-  appToken: z.string().regex(/^xapp-/, 'must be an app-level token, starting xapp-').nullable(),
   /** Workspaces (team ids) whose requests are handled; anything else is refused before any handler. */
   allowedTeamIds: z.array(z.string().regex(/^[TE][A-Z0-9-]+$/, 'must be Slack workspace ids such as T0123ABCD')).min(1, 'Slack needs at least one allowed workspace'),
   /** The Web API's base address, ending in `/api/`; tests and proxies point it elsewhere. */
@@ -76,7 +74,6 @@ export const ENVIRONMENT = {
   publicUrl: 'PTRACK_BOT_PUBLIC_URL',
   slackSigningSecret: 'PTRACK_SLACK_SIGNING_SECRET',
   slackBotToken: 'PTRACK_SLACK_BOT_TOKEN',
-  slackAppToken: 'PTRACK_SLACK_APP_TOKEN',
   slackAllowedTeams: 'PTRACK_SLACK_ALLOWED_TEAMS',
   slackApiUrl: 'PTRACK_SLACK_API_URL',
 } as const;
@@ -85,7 +82,6 @@ export const ENVIRONMENT = {
 const SLACK_ENVIRONMENT: Record<keyof SlackConfig, string> = {
   signingSecret: ENVIRONMENT.slackSigningSecret,
   botToken: ENVIRONMENT.slackBotToken,
-  appToken: ENVIRONMENT.slackAppToken,
   allowedTeamIds: ENVIRONMENT.slackAllowedTeams,
   apiUrl: ENVIRONMENT.slackApiUrl,
 };
@@ -94,9 +90,15 @@ const SLACK_ENVIRONMENT: Record<keyof SlackConfig, string> = {
 function loadSlackConfig(read: (name: string) => string | null): Result<SlackConfig | null> {
   const signingSecret = read(ENVIRONMENT.slackSigningSecret);
   const botToken = read(ENVIRONMENT.slackBotToken);
-  const appToken = read(ENVIRONMENT.slackAppToken);
   const teams = read(ENVIRONMENT.slackAllowedTeams);
-  if (signingSecret === null && botToken === null && appToken === null && teams === null) return ok(null);
+  if (read(SOCKET_MODE_TOKEN) !== null) {
+    // Accepting it would promise Socket Mode and quietly serve HTTP only: say so instead.
+    return fail(
+      'config.no_socket_mode',
+      `${SOCKET_MODE_TOKEN} is not read: the bot does not use Slack's Socket Mode. Slack reaches it over HTTPS at /slack/events (docs/slack.md says why); unset it.`,
+    );
+  }
+  if (signingSecret === null && botToken === null && teams === null) return ok(null);
   if (signingSecret === null || botToken === null) {
     return fail('config.partial_slack', `Slack needs both ${ENVIRONMENT.slackSigningSecret} and ${ENVIRONMENT.slackBotToken} (from the app's Basic Information and OAuth pages); see docs/slack.md.`);
   }
@@ -106,7 +108,6 @@ function loadSlackConfig(read: (name: string) => string | null): Result<SlackCon
   const parsed = SlackConfig.safeParse({
     signingSecret,
     botToken,
-    appToken,
     allowedTeamIds: teams ? teams.split(',').map((t) => t.trim()).filter(Boolean) : [],
     apiUrl,
   });
@@ -116,6 +117,12 @@ function loadSlackConfig(read: (name: string) => string | null): Result<SlackCon
   }
   return ok(parsed.data);
 }
+
+/**
+ * Slack's app-level token, for Socket Mode. Earlier versions checked it but never connected; the
+ * bot answers Slack over HTTPS only (docs/slack.md).
+ */
+const SOCKET_MODE_TOKEN = 'PTRACK_SLACK_APP_TOKEN';
 
 /** A variable earlier versions read but never used; the partnership's data holds its time zone. */
 const RETIRED_TIME_ZONE = 'PTRACK_TIME_ZONE';
