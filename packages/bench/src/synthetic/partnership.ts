@@ -220,6 +220,7 @@ class Generator {
           roles: [],
           teamsAadObjectId: `00000000-0000-4000-8000-${number.toString(16).padStart(12, '0')}`,
           slackUserId: null,
+          preferredChat: null,
           active: true,
           affiliations: [],
           inactiveFrom: null,

@@ -23,16 +23,19 @@ export interface ProactiveSender {
 }
 
 /**
- * The chat service a person's reminders go to when the bot answers in more than one: the one
- * whose personal conversation with the bot began most recently (where they now talk to it);
- * with none saved, Slack when they have a Slack id (Slack can open a DM unprompted), else Teams.
+ * The chat service a person's reminders go to when the bot answers in more than one: the one the
+ * partnership prefers for them (`Person.preferredChat`), when it reaches them there (Slack: they
+ * have a Slack id; Teams: they have a saved personal chat); otherwise the one whose personal
+ * conversation with the bot began most recently (where they now talk to it); with none saved,
+ * Slack when they have a Slack id (Slack can open a DM unprompted), else Teams.
  */
 export function preferredChatService(db: Database, personId: string, available: ReadonlySet<ChatService>): ChatService | undefined {
   const person = db.people.find((p) => p.id === personId);
   if (!person) return undefined;
-  const saved = db.conversations
-    .filter((c) => c.scope === 'personal' && c.personId === personId && available.has(c.channel))
-    .sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0))[0];
+  const chats = db.conversations.filter((c) => c.scope === 'personal' && c.personId === personId && available.has(c.channel));
+  const reaches = (service: ChatService) => available.has(service) && (service === 'slack' ? person.slackUserId !== null : chats.some((c) => c.channel === service));
+  if (person.preferredChat !== null && reaches(person.preferredChat)) return person.preferredChat;
+  const saved = [...chats].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0))[0];
   if (saved) return saved.channel;
   if (available.has('slack') && person.slackUserId !== null) return 'slack';
   return available.has('teams') ? 'teams' : undefined;

@@ -134,4 +134,27 @@ describe('a person with both a Teams and a Slack id', () => {
     for (const personId of ['jo', 'quinn', 'sam']) await routed.send({ kind: 'person', personId }, { text: 'Reminder' });
     expect([...teams.sent, ...slack.sent].sort()).toEqual(['slack jo', 'slack sam', 'teams quinn']);
   });
+
+  it('gets each reminder once, on the service the partnership prefers for them, where it reaches them', async () => {
+    const base = withSlackIds();
+    const prefer = (id: string, preferredChat: 'teams' | 'slack') => (p: Database['people'][number]) => (p.id === id ? { ...p, preferredChat } : p);
+    // Jo talks to the bot in Slack lately, but the partnership wants her reminders in Teams; Quinn
+    // only ever used Teams and is preferred in Slack, where he has an id; Sam is preferred in Teams,
+    // where he has never talked to the bot, so Teams cannot reach him and Slack does.
+    const db: Database = {
+      ...base,
+      people: base.people.map(prefer('jo', 'teams')).map(prefer('quinn', 'slack')).map(prefer('sam', 'teams')),
+      conversations: [...base.conversations, slackChat('jo', '2026-05-01T09:00:00.000Z')],
+    };
+    const services = new Set(['teams', 'slack'] as const);
+    expect(['jo', 'quinn', 'sam'].map((id) => preferredChatService(db, id, services))).toEqual(['teams', 'slack', 'slack']);
+    // A bot answering in Teams alone sends to Teams whatever is preferred.
+    expect(preferredChatService(db, 'quinn', new Set(['teams'] as const))).toBe('teams');
+
+    const teams = new Recorder('teams');
+    const slack = new Recorder('slack');
+    const routed = new RoutedSender({ teams, slack }, async () => db);
+    for (const personId of ['jo', 'quinn', 'sam']) await routed.send({ kind: 'person', personId }, { text: 'Reminder' });
+    expect([...teams.sent, ...slack.sent].sort()).toEqual(['slack quinn', 'slack sam', 'teams jo']);
+  });
 });

@@ -91,6 +91,17 @@ describe('a file with bad rows', () => {
     expect(importText(db, 'people', text).error).toBe('people.csv:3: That Teams identity already belongs to A.');
   });
 
+  it('records the chat service the partnership prefers for a person, keeps it on a blank cell, and clears it with latest', () => {
+    const { db } = importExamples();
+    const chair = (d: typeof db) => d.people.find((p) => p.email === 'chair@example.org')!.preferredChat;
+    expect(chair(db)).toBeNull();
+    const teams = importText(db, 'people', 'name,email,preferred_chat\nIndependent Chair,chair@example.org,Teams\n').db;
+    expect(chair(teams)).toBe('teams');
+    expect(chair(importText(teams, 'people', 'name,email,preferred_chat\nIndependent Chair,chair@example.org,\n').db)).toBe('teams');
+    expect(chair(importText(teams, 'people', 'name,email,preferred_chat\nIndependent Chair,chair@example.org,latest\n').db)).toBeNull();
+    expect(importText(db, 'people', 'name,email,preferred_chat\nIndependent Chair,chair@example.org,email\n').error).toContain('preferred_chat');
+  });
+
   it('treats a row naming an agency by its alias as that agency, without renaming it', () => {
     const { db } = importExamples();
     const result = importText(db, 'agencies', 'name,sector,statutory_role\nMet Police,police,police\n');

@@ -17,6 +17,12 @@ export const peopleImporter: Importer = {
     { name: 'roles', required: false, description: `Partnership roles, separated by \`;\`: ${PartnershipRole.options.join(', ')}.` },
     { name: 'teams_id', required: false, description: 'Their Microsoft Entra (AAD) object id, which the Teams bot matches them on.' },
     { name: 'slack_id', required: false, description: 'Their Slack user id.' },
+    {
+      name: 'preferred_chat',
+      required: false,
+      description:
+        'Where their reminders go when the bot answers in both Teams and Slack and reaches them on both: `teams` or `slack`; `latest` for where they last began talking to the bot (the default; blank keeps what is recorded).',
+    },
     { name: 'active', required: false, description: '`yes` (default) or `no` for someone who has left.' },
   ],
   plan(rows, db, options) {
@@ -40,6 +46,7 @@ export const peopleImporter: Importer = {
       });
       const teamsId = reader.optional('teams_id');
       const slackId = reader.optional('slack_id');
+      const preferredChat = reader.choice('preferred_chat', ['teams', 'slack', 'latest'] as const);
       const active = reader.flag('active');
       if (emails !== undefined && emails.length !== 1) reader.problem('email', 'needs exactly one email address');
       const email = emails?.[0];
@@ -57,6 +64,7 @@ export const peopleImporter: Importer = {
         roles: roles ?? existing?.roles ?? [],
         teamsAadObjectId: teamsId ?? existing?.teamsAadObjectId ?? null,
         slackUserId: slackId ?? existing?.slackUserId ?? null,
+        preferredChat: preferredChat === 'latest' ? null : (preferredChat ?? existing?.preferredChat ?? null),
         active: active ?? existing?.active ?? true,
       };
       commands.push({ command: { type: 'person.upsert', person, agencyFrom }, line: row.line });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../base/ids.js';
 import { Instant, LocalDate } from '../base/time.js';
+import { ChatService } from '../subgroups/subgroup.js';
 
 /** What a person may do across the whole partnership (beyond chairing or owning actions). */
 export const PartnershipRole = z.enum(['business-team', 'executive', 'scrutineer']);
@@ -18,6 +19,11 @@ export const PersonFields = z.object({
   /** Chat identities: the sender is matched on these, never on a display name. */
   teamsAadObjectId: z.string().min(1).nullable().default(null),
   slackUserId: z.string().min(1).nullable().default(null),
+  /**
+   * Where the partnership sends this person's reminders when the bot answers in both Teams and
+   * Slack and they can be reached on both; null: where they last began talking to the bot.
+   */
+  preferredChat: ChatService.nullable().default(null),
   active: z.boolean().default(true),
 });
 export type PersonFields = z.infer<typeof PersonFields>;

@@ -12,7 +12,7 @@ import { Review } from '../reviews/review.js';
 import { Subgroup } from '../subgroups/subgroup.js';
 
 /** The version of the persisted schema this code reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 
 /** Everything one partnership's store holds: the shape of the data file. */
 export const Database = z.object({

@@ -238,3 +238,16 @@ describe('migrating a version 3 file to version 5: statutory partners are organi
     expect(quorate(db)).toEqual([1]);
   });
 });
+
+describe('migrating a version 5 file to version 6', () => {
+  it('prefers no chat service for anyone, so reminders go where they went', () => {
+    const file = {
+      version: 5,
+      partnership: { name: 'Test Partnership', area: 'Testshire' },
+      people: [{ id: 'jo', name: 'Jo', email: 'jo@example.org', agencyId: null, teamsAadObjectId: 'aad-jo', slackUserId: 'U0JO' }],
+    };
+    const db = Database.parse(unwrap(migrate(file)).data);
+    expect(db.version).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.people.map((p) => [p.id, p.preferredChat])).toEqual([['jo', null]]);
+  });
+});

@@ -80,12 +80,21 @@ const icbIsTheHealthPartner: Migration = (data) => {
   return { ...data, agencies };
 };
 
+/**
+ * Version 6 lets the partnership say which chat service a person's reminders go to
+ * (`Person.preferredChat`). A file from before has said so for no one: reminders go where they
+ * went, to the service each person last began talking to the bot in.
+ */
+const noChatPreferenceYet: Migration = (data) =>
+  Array.isArray(data.people) ? { ...data, people: data.people.map((person: unknown) => (isRecord(person) ? { preferredChat: null, ...person } : person)) } : data;
+
 /** The migrations from each older schema version, keyed by the version they upgrade from. */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: stampRegisterLines,
   2: noRenamesYet,
   3: noRegistersYet,
   4: icbIsTheHealthPartner,
+  5: noChatPreferenceYet,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
