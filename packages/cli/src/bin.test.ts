@@ -59,7 +59,7 @@ describe('ptrack, from an empty partnership through every example import to the 
       const run = await ptrack(['import', entity, join(examples, `${entity}.csv`)]);
       expect([entity, run.code, run.stderr]).toEqual([entity, 0, '']);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('changes nothing, not a byte of the data file, when every file is imported again', async () => {
     const before = readFileSync(join(work, 'partnership.json'));
@@ -68,8 +68,8 @@ describe('ptrack, from an empty partnership through every example import to the 
       expect(run.stdout).toMatch(/nothing changed/);
     }
     expect(readFileSync(join(work, 'partnership.json')).equals(before)).toBe(true);
-    // One process per import file, as the beforeAll's.
-  }, 60_000);
+    // One ptrack process per import file, as the import above: as long as that may take.
+  }, 120_000);
 
   it.each([
     ['engagement-2024-25.csv', ['export', 'engagement', '--year', '2024/25']],

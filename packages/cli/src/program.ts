@@ -7,10 +7,10 @@ import type { Io } from './io.js';
 // rest when it runs, so that `ptrack --version` and `--help` start instantly.
 
 /** The entities `ptrack import` reads, in the order a new partnership imports them. */
-export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions', 'commitments', 'reviews', 'recommendations'] as const;
+export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions', 'commitments', 'reviews', 'recommendations', 'training-bookings', 'elearning', 'training-baselines'] as const;
 
 /** The tables `ptrack export` writes. */
-export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews'] as const;
+export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'training'] as const;
 
 /** The formats of `ptrack export`. */
 export const FORMATS = ['csv', 'xlsx', 'md', 'html', 'json'] as const;
@@ -183,6 +183,8 @@ Tables:
   attendance   the register: meeting, date, agency, person, status
   commitments  what we said / what we delivered: each plan's commitments, priority, actions;
                --year: the plans covering that year (re-importable with ptrack import commitments)
+  training     the annual report's training section: bookings, courses, attendance and
+               no-show rates with the change from last year in points, uptake; needs --year
 ${examples(
   'ptrack export engagement --year 2024/25',
   'ptrack export engagement --year 2024/25 --quarter Q3 --format md',

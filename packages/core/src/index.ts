@@ -112,6 +112,26 @@ export { ExportTable, EXPORT_RULES, exportReport, checkExportSelection, type Exp
 export { engagementReport, engagementTableModel, ENGAGEMENT_KEY, COVERAGE_KEY, type EngagementMeasure } from './common/reporting/tables/engagement.js';
 export { incomeReport, expenditureReport, fundingReport } from './common/reporting/tables/funding.js';
 export { actionsReport, type ActionFilter } from './common/reporting/tables/actions.js';
+export { trainingReport } from './common/reporting/tables/training.js';
+export {
+  TrainingCourse,
+  TrainingDelivery,
+  TrainingBooking,
+  BookingOutcome,
+  ElearningResult,
+  TrainingBaseline,
+  baselineId,
+  trainingFigures,
+  trainingYears,
+  countBookings,
+  sectorLabel,
+  UNDER_REPRESENTED_BELOW_PERCENT,
+  type TrainingFigures,
+  type BookingCounts,
+  type UptakeRow,
+  type ElearningRow,
+  type PreviousYear,
+} from './common/training/index.js';
 export { attendanceRegister, type RegisterFilter } from './common/reporting/tables/attendanceRegister.js';
 export { commitmentsReport, commitmentsTable, plansOf } from './common/reporting/tables/commitments.js';
 export { digestView, type DigestView, type Bar } from './common/reporting/digestView.js';

@@ -569,6 +569,11 @@ class Generator {
       reviews: [],
       conversations: this.conversations,
       outbox: this.outbox,
+      // The synthetic partnership keeps no training records: the bench measures registers and plans.
+      trainingCourses: [],
+      trainingBookings: [],
+      elearningResults: [],
+      trainingBaselines: [],
       audit,
     };
   }

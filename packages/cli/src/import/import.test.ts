@@ -13,6 +13,7 @@ describe('importing the example files into a new partnership', () => {
         "attendance": "added 66 register lines; changed 12 meetings",
         "commitments": "changed 1 plan",
         "contributions": "added 12 income lines",
+        "elearning": "added 2 training courses; added 3 eLearning results",
         "expenditure": "added 8 spending lines",
         "meetings": "added 16 meetings",
         "members": "changed 4 subgroups",
@@ -21,6 +22,8 @@ describe('importing the example files into a new partnership', () => {
         "recommendations": "changed 1 review",
         "reviews": "added 4 reviews",
         "subgroups": "added 4 subgroups",
+        "training-baselines": "added 1 published training year",
+        "training-bookings": "added 3 training courses; added 6 training bookings",
       }
     `);
   });

@@ -10,6 +10,7 @@ import { plansImporter } from './entities/plans.js';
 import { recommendationsImporter } from './entities/recommendations.js';
 import { reviewsImporter } from './entities/reviews.js';
 import { subgroupsImporter } from './entities/subgroups.js';
+import { elearningImporter, trainingBaselinesImporter, trainingBookingsImporter } from './entities/training.js';
 import type { Importer } from './importer.js';
 
 /** Every importer, in the order a new partnership's files are imported (each may refer to earlier ones). */
@@ -27,6 +28,9 @@ export const importers: readonly Importer[] = [
   commitmentsImporter,
   reviewsImporter,
   recommendationsImporter,
+  trainingBookingsImporter,
+  elearningImporter,
+  trainingBaselinesImporter,
 ];
 
 /** The importer for an entity name as typed on the command line. */

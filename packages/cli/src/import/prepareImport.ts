@@ -71,6 +71,10 @@ const plurals: Record<string, [string, string]> = {
   expenditure: ['spending line', 'spending lines'],
   plan: ['plan', 'plans'],
   action: ['action', 'actions'],
+  trainingCourse: ['training course', 'training courses'],
+  trainingBooking: ['training booking', 'training bookings'],
+  elearningResult: ['eLearning result', 'eLearning results'],
+  trainingBaseline: ['published training year', 'published training years'],
 };
 
 /** Says in one sentence what a committed change did, from its audit entries ("added 3 agencies; changed 1 person"). */

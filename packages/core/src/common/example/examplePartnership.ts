@@ -12,6 +12,7 @@ import { peopleSteps } from './people.js';
 import { planSteps } from './plans.js';
 import { reviewSteps } from './reviews.js';
 import { subgroupSteps } from './subgroups.js';
+import { trainingSteps } from './training.js';
 import { londonTime, TIME_ZONE, type Step } from './timeline.js';
 
 /**
@@ -35,6 +36,7 @@ export function exampleHistory(): Step[] {
     ...meetingSteps(),
     ...attendanceSteps(EXAMPLE_AS_OF),
     ...fundingSteps(),
+    ...trainingSteps(),
     ...planSteps(),
     ...reviewSteps(),
     ...actions2024.flatMap(actionSteps),

@@ -18,6 +18,7 @@ import { Command, type CommandInput } from './commands.js';
 import type { Database } from './database.js';
 import { targetOfEntity, type RecordChange } from './recordChanges.js';
 import { registerIndex, withMeetingLines } from './registerIndex.js';
+import { checkTrainingCommand, type TrainingCollection, type TrainingCommand } from '../training/trainingCommands.js';
 
 /** Who is making a change, and when. */
 export interface ChangeContext {
@@ -40,7 +41,7 @@ export interface ChangeOutcome {
   readonly changes: readonly RecordChange[];
 }
 
-type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews';
+type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews' | TrainingCollection;
 
 /**
  * Applies a batch of commands all-or-nothing: every command is parsed, checked against the
@@ -441,6 +442,12 @@ class Working {
         this.upsert('reviews', command.type, 'review', command.review, (r) => r.id);
         return ok(true);
       }
+      case 'trainingCourse.upsert':
+      case 'trainingBooking.upsert':
+      case 'elearningResult.upsert':
+      case 'trainingBaseline.upsert':
+      case 'trainingBooking.remove':
+        return this.applyTraining(command);
       case 'conversation.save': {
         if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the bot saves conversation references.');
         const list = db.conversations;
@@ -735,6 +742,21 @@ class Working {
     }
     const update: ActionUpdate = { at: this.context.at, byId: this.by, progress, status, note: command.note, requestId: command.requestId, proposal: null };
     this.replaceAction(command.type, action, { ...action, status, progress, history: [...action.history, update] });
+    return ok(true);
+  }
+
+  /** Training records: the business team's, checked against the courses and register. */
+  private applyTraining(command: TrainingCommand): Result<true> {
+    const allowed = this.admin();
+    if (!allowed.success) return allowed;
+    const checked = checkTrainingCommand(this.next, command);
+    if (!checked.success) return checked;
+    const { collection, entity } = checked.data;
+    if (command.type === 'trainingBooking.remove') {
+      this.remove(collection, command.type, entity, command.id, (r) => r.id);
+      return ok(true);
+    }
+    this.upsert(collection, command.type, entity, checked.data.record!, (r) => r.id);
     return ok(true);
   }
 

@@ -11,6 +11,7 @@ import { PersonFields } from '../people/person.js';
 import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
 import { Review } from '../reviews/review.js';
 import { ChannelAddress, Subgroup } from '../subgroups/subgroup.js';
+import { ElearningResult, TrainingBaseline, TrainingBooking, TrainingCourse } from '../training/training.js';
 
 /** One line of a register being recorded: a known person or a named guest. */
 export const RegisterEntry = z
@@ -138,6 +139,13 @@ export const Command = z.discriminatedUnion('type', [
    * done by actions created with a source naming the review (`source.recordId`, `source.item`).
    */
   z.object({ type: z.literal('review.upsert'), review: Review }),
+  /** Training figures from the learning system's exports (business team only). */
+  z.object({ type: z.literal('trainingCourse.upsert'), course: TrainingCourse }),
+  z.object({ type: z.literal('trainingBooking.upsert'), booking: TrainingBooking }),
+  z.object({ type: z.literal('elearningResult.upsert'), result: ElearningResult }),
+  z.object({ type: z.literal('trainingBaseline.upsert'), baseline: TrainingBaseline }),
+  /** Removes a booking imported by mistake (from another partnership's export, say). */
+  z.object({ type: z.literal('trainingBooking.remove'), id: Id }),
   z.object({ type: z.literal('conversation.save'), conversation: ConversationReference }),
   z.object({
     type: z.literal('outbox.claim'),

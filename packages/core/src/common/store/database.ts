@@ -10,6 +10,7 @@ import { Person } from '../people/person.js';
 import { Action, BusinessPlan } from '../plan/plan.js';
 import { Review } from '../reviews/review.js';
 import { Subgroup } from '../subgroups/subgroup.js';
+import { ElearningResult, TrainingBaseline, TrainingBooking, TrainingCourse } from '../training/training.js';
 
 /** The version of the persisted schema this code reads and writes. */
 export const CURRENT_SCHEMA_VERSION = 6;
@@ -32,6 +33,10 @@ export const Database = z.object({
   reviews: z.array(Review).default([]),
   conversations: z.array(ConversationReference).default([]),
   outbox: z.array(OutboxMessage).default([]),
+  trainingCourses: z.array(TrainingCourse).default([]),
+  trainingBookings: z.array(TrainingBooking).default([]),
+  elearningResults: z.array(ElearningResult).default([]),
+  trainingBaselines: z.array(TrainingBaseline).default([]),
   audit: z.array(AuditEntry).default([]),
 });
 export type Database = z.infer<typeof Database>;

@@ -83,7 +83,9 @@ const icbIsTheHealthPartner: Migration = (data) => {
 /**
  * Version 6 lets the partnership say which chat service a person's reminders go to
  * (`Person.preferredChat`). A file from before has said so for no one: reminders go where they
- * went, to the service each person last began talking to the bot in.
+ * went, to the service each person last began talking to the bot in. The same version brings the
+ * training figures (courses, bookings, eLearning results, last year's rates), empty in a file from
+ * before; so an older program refuses a file holding them rather than drop them on its next write.
  */
 const noChatPreferenceYet: Migration = (data) =>
   Array.isArray(data.people) ? { ...data, people: data.people.map((person: unknown) => (isRecord(person) ? { preferredChat: null, ...person } : person)) } : data;

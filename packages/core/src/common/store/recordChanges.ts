@@ -18,6 +18,10 @@ export const RECORD_KEYS = {
   reviews: 'id',
   conversations: 'key',
   outbox: 'key',
+  trainingCourses: 'id',
+  trainingBookings: 'id',
+  elearningResults: 'id',
+  trainingBaselines: 'id',
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 /** A collection of keyed records. */
@@ -44,6 +48,10 @@ const ENTITY_TARGETS: Readonly<Record<string, ChangeTarget>> = {
   review: 'reviews',
   conversation: 'conversations',
   outbox: 'outbox',
+  trainingCourse: 'trainingCourses',
+  trainingBooking: 'trainingBookings',
+  elearningResult: 'elearningResults',
+  trainingBaseline: 'trainingBaselines',
 };
 
 /** A change as stored (the change log's lines, a database's rows): the schema of `RecordChange`. */
