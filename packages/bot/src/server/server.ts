@@ -271,13 +271,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       return;
     }
     const content = await writeReport(file.data.report, file.data.request.format, clock.now());
-    res
-      .status(200)
-      .set('Content-Type', EXPORT_MEDIA_TYPES[file.data.request.format])
-      .set('Content-Disposition', `attachment; filename="${fileName}"`)
-      .set('Cache-Control', 'private, no-store')
-      .set('X-Content-Type-Options', 'nosniff')
-      .send(typeof content === 'string' ? content : Buffer.from(content));
+    sendFile(res, EXPORT_MEDIA_TYPES[file.data.request.format], `attachment; filename="${fileName}"`, content);
   };
   app.get('/export/:file', async (req, res) => {
     await download(req, res, single, String(req.params.file), String(req.params.file));
@@ -302,13 +296,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     }
     const content = await writeAnnualReport(file.data.report, file.data.format);
     const media = REPORT_MEDIA[file.data.format];
-    res
-      .status(200)
-      .set('Content-Type', media.type)
-      .set('Content-Disposition', `${media.disposition}; filename="${fileName}"`)
-      .set('Cache-Control', 'private, no-store')
-      .set('X-Content-Type-Options', 'nosniff')
-      .send(typeof content === 'string' ? content : Buffer.from(content));
+    sendFile(res, media.type, `${media.disposition}; filename="${fileName}"`, content);
   };
   app.get('/report/:file', async (req, res) => {
     await reportFile(req, res, single, String(req.params.file), String(req.params.file));
@@ -414,4 +402,15 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       await stopped;
     },
   };
+}
+
+/** Sends a file built for one person: never cached by a proxy, never sniffed into another type. */
+function sendFile(res: Response, type: string, disposition: string, content: string | Uint8Array): void {
+  res
+    .status(200)
+    .set('Content-Type', type)
+    .set('Content-Disposition', disposition)
+    .set('Cache-Control', 'private, no-store')
+    .set('X-Content-Type-Options', 'nosniff')
+    .send(typeof content === 'string' ? content : Buffer.from(content));
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -28,4 +29,28 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return engine.run({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
   }, WCAG_22_AA);
   return results.violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+/** A page opened from a file, with what it logged as an error or warning and every URL it asked for. */
+export interface WatchedPage {
+  readonly page: Page;
+  readonly problems: string[];
+  readonly requests: string[];
+}
+
+/**
+ * Opens a local HTML file in a new page, recording console errors and warnings, page errors and
+ * requests from the first byte, so a test can say the page is self-contained and runs clean.
+ */
+export async function openWatched(browser: Browser, file: string): Promise<WatchedPage> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, problems, requests };
 }

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parsePeriod, quarterlyDigest, renderDigestHtml, unwrap, type Period } from '@partnership-tracker/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium } from '../__fixtures__/browser.js';
+import { axeViolations, launchChromium, openWatched } from '../__fixtures__/browser.js';
 import { importExamples } from '../__fixtures__/examples.js';
 
 describe('the HTML digest in headless Chromium', () => {
@@ -28,15 +28,7 @@ describe('the HTML digest in headless Chromium', () => {
     const file = join(folder, 'digest.html');
     writeFileSync(file, renderDigestHtml(digest, 'Europe/London'));
 
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const { page, problems, requests } = await openWatched(browser, file);
 
     expect(await page.title()).toBe('Quarterly digest 2025/26 Q2');
     const tables = await page.locator('table').count();

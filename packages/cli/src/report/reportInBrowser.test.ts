@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { annualReport, examplePartnership, parsePeriod, renderReportHtml, unwrap, type Period } from '@partnership-tracker/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium } from '../__fixtures__/browser.js';
+import { axeViolations, launchChromium, openWatched } from '../__fixtures__/browser.js';
 
 const period = unwrap(parsePeriod('2024/25')) as Period & { kind: 'year' };
 const narratives = {
@@ -29,15 +29,7 @@ describe('the HTML annual report in headless Chromium', () => {
   it('passes axe-core’s WCAG 2.2 AA rules with no violations, shows its charts and asks for nothing beyond the page', async () => {
     const file = join(folder, 'report.html');
     writeFileSync(file, renderReportHtml(annualReport(examplePartnership(), { period, now: '2026-11-20T09:00:00Z', narratives })));
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const { page, problems, requests } = await openWatched(browser, file);
 
     expect(await page.title()).toBe('Croydon Safeguarding Children Partnership: annual report 2024/25');
     expect(await axeViolations(page)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Agency, Sector } from '../agencies/agency.js';
+import { SECTOR_LABELS, type Agency, type Sector } from '../agencies/agency.js';
 import { financialYear, financialYearOfDate, parseFinancialYear, quarterOfDate, type YearStart } from '../base/dates.js';
 import { nameKey } from '../base/names.js';
 import { roundHalfUp } from '../base/rounding.js';
@@ -84,17 +84,6 @@ export interface TrainingFigures extends BookingCounts {
   };
 }
 
-const SECTOR_LABELS: Readonly<Record<Sector, string>> = {
-  'local-authority': 'Local authority',
-  health: 'Health',
-  police: 'Police',
-  education: 'Education',
-  probation: 'Probation',
-  housing: 'Housing',
-  'voluntary-community': 'Voluntary and community',
-  independent: 'Independent',
-  other: 'Other',
-};
 
 /** A register sector as a training table names it. */
 export function sectorLabel(sector: Sector): string {
