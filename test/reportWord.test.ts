@@ -59,7 +59,8 @@ describe('the Word annual report', () => {
 
   it('holds each chart as a PNG picture with its text alternative', () => {
     const pictures = [...files.keys()].filter((name) => /^word\/media\/.+\.png$/.test(name));
-    expect(pictures).toHaveLength(3);
+    // Income shares, engagement, delivery by priority and training uptake by sector.
+    expect(pictures).toHaveLength(4);
     for (const name of pictures) expect(files.get(name)!.subarray(1, 4).toString('latin1')).toBe('PNG');
     const xml = files.get('word/document.xml')!.toString('utf8');
     expect(xml).toContain(
@@ -92,6 +93,8 @@ describe('the Word annual report', () => {
     const expenditure = readReferenceTable('expenditure-2024-25.csv');
     expect(tableAfter('Expenditure 2024/25', 3, expenditure.length).map(([line, amount]) => [line, amount])).toEqual(expenditure.map((r) => [r.category, pounds(r.amount_gbp!)]));
     expect(lines).toContain('86% of CSCP Business Plan 2024/25 was delivered at 31/03/2025: 43 of its 50 actions were complete (withdrawn actions are not counted).');
+    expect(lines).toContain('In 2024/25: 3 cases of concern, 4 learning briefings published.');
+    expect(lines.filter((line) => line.startsWith('In 2024/25 there were 526 bookings on 11 courses'))).toHaveLength(1);
     expect(tableAfter('What we said / what we delivered: CSCP Business Plan 2024/25', 2, 9).map(([said]) => said)[8]).toBe('Improve strategic oversight of exploitation');
     expect(tableAfter('Carried over to CSCP Business Plan 2025–27', 5, 7).map((row) => [row[0], row[3]])).toEqual([
       ['A-2', 'B-1'],

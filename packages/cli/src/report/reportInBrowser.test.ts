@@ -34,8 +34,8 @@ describe('the HTML annual report in headless Chromium', () => {
     expect(await page.title()).toBe('Croydon Safeguarding Children Partnership: annual report 2024/25');
     expect(await axeViolations(page)).toEqual([]);
     const charts = page.locator('svg[role="img"]');
-    expect(await charts.count()).toBe(3);
-    for (const index of [0, 1, 2]) expect((await charts.nth(index).boundingBox())?.width).toBeGreaterThan(300);
+    expect(await charts.count()).toBe(4);
+    for (const index of [0, 1, 2, 3]) expect((await charts.nth(index).boundingBox())?.width).toBeGreaterThan(300);
     expect(problems).toEqual([]);
     expect(requests).toEqual([pathToFileURL(file).href]);
 

@@ -110,11 +110,11 @@ describe('the annual report', () => {
 
   it('leaves marked placeholders for the narratives not given, and lists them with the sections that have no data yet', () => {
     expect(report.missingNarratives.map((s) => s.id)).toEqual(['area-profile', 'voice-of-children', 'scrutineer']);
-    expect(report.sectionsWithoutData.map((s) => s.id)).toEqual(['reviews', 'audits', 'executive-actions', 'returns', 'training']);
+    expect(report.sectionsWithoutData.map((s) => s.id)).toEqual(['audits', 'executive-actions', 'returns']);
     expect(section(report, 'scrutineer').blocks).toEqual([
       { kind: 'placeholder', reason: 'to-write', text: "The independent scrutineer's assessment of how well the arrangements worked this year. Write it in scrutineer.md in the narrative folder." },
     ]);
-    expect(section(report, 'reviews').blocks).toEqual([{ kind: 'placeholder', reason: 'no-data', text: 'No reviews are recorded for 2024/25 yet.' }]);
+    expect(section(report, 'audits').blocks).toEqual([{ kind: 'placeholder', reason: 'no-data', text: 'No audits are recorded for 2024/25 yet.' }]);
   });
 
   it('takes a narrative section from its Markdown', () => {
@@ -123,17 +123,51 @@ describe('the annual report', () => {
     expect(withNarrative.missingNarratives.map((s) => s.id)).toEqual(['area-profile', 'voice-of-children']);
   });
 
+  it("prints the year's reviews as the report counts them, with each review's recommendations as they stood at the year's end", () => {
+    expect(paragraphs(report, 'reviews')).toEqual(['In 2024/25: 3 cases of concern, 4 learning briefings published.']);
+    const [counts, progress, themes] = tables(report, 'reviews');
+    expect(counts!.rows.find((r) => r.measure === 'Learning briefings published')).toEqual({ measure: 'Learning briefings published', count: 4 });
+    expect(progress!.rows.map((r) => [r.codename, r.recommendations])).toEqual([
+      ['Baby Eva', 'All recommendations completed'],
+      ['Thematic Review: SYV', 'All recommendations completed'],
+      ['Child W', 'None'],
+      ['Child M', 'None'],
+      ['Child T', 'None'],
+    ]);
+    expect(themes!.rows[0]).toMatchObject({ theme: 'Information sharing', total: 2 });
+  });
+
+  it("keeps a published review's figures when an action answering it is reopened after the year", () => {
+    const reopened = structuredClone(db);
+    const action = reopened.actions.find((a) => a.source.kind === 'review-recommendation' && a.source.recordId === 'baby-eva')!;
+    const reopening = { ...action.history.at(-1)!, at: '2025-06-02T09:00:00.000Z', status: 'off-track' as const, progress: 40 };
+    action.history.push(reopening);
+    Object.assign(action, { status: 'off-track', progress: 40 });
+    const later = annualReport(reopened, { period: year('2024/25'), now });
+    expect(tables(later, 'reviews')[1]!.rows[0]).toMatchObject({ codename: 'Baby Eva', recommendations: 'All recommendations completed' });
+    const thisYear = annualReport(reopened, { period: year('2025/26'), now });
+    expect(tables(thisYear, 'reviews')[1]!.rows.find((r) => r.codename === 'Baby Eva')!.recommendations).not.toBe('All recommendations completed');
+  });
+
+  it("prints the year's training as the report does: 526 bookings, attendance down 13 points", () => {
+    expect(paragraphs(report, 'training')).toEqual([
+      'In 2024/25 there were 526 bookings on 11 courses (48 sessions), and 1,256 eLearning completions. Attendance was 59% against 72% in 2023/24 (−13 points). The no-show and cancellation rate was 35% against 28% in 2023/24 (+7 points).',
+    ]);
+    expect(tables(report, 'training').map((t) => t.title)).toEqual(['Training 2024/25', 'Reasons for cancelling 2024/25', 'Uptake by sector 2024/25', 'eLearning by role 2024/25']);
+    expect(section(report, 'training').blocks.some((b) => b.kind === 'chart')).toBe(true);
+  });
+
   it('takes a later section that plugs in with its own builder, in its place', () => {
-    const reviews: SectionSpec = {
+    const audits: SectionSpec = {
       kind: 'data',
-      id: 'reviews',
-      title: 'Impact of child safeguarding practice reviews',
-      build: (context) => [{ kind: 'paragraph', text: `Two reviews were published in ${context.period.year.label}.` }],
+      id: 'audits',
+      title: 'Impact of multi-agency audits',
+      build: (context) => [{ kind: 'paragraph', text: `Two audits were completed in ${context.period.year.label}.` }],
       noData: () => 'none',
     };
-    const plugged = buildAnnualReport(db, { period: year('2024/25'), now }, REPORT_SECTIONS.map((s) => (s.id === 'reviews' ? reviews : s)));
-    expect(section(plugged, 'reviews')).toEqual({ id: 'reviews', title: 'Impact of child safeguarding practice reviews', state: 'data', blocks: [{ kind: 'paragraph', text: 'Two reviews were published in 2024/25.' }] });
-    expect(plugged.sectionsWithoutData.map((s) => s.id)).not.toContain('reviews');
+    const plugged = buildAnnualReport(db, { period: year('2024/25'), now }, REPORT_SECTIONS.map((s) => (s.id === 'audits' ? audits : s)));
+    expect(section(plugged, 'audits')).toEqual({ id: 'audits', title: 'Impact of multi-agency audits', state: 'data', blocks: [{ kind: 'paragraph', text: 'Two audits were completed in 2024/25.' }] });
+    expect(plugged.sectionsWithoutData.map((s) => s.id)).not.toContain('audits');
   });
 
   it('says "no data yet" for each section of a year the partnership recorded nothing for', () => {

@@ -6,10 +6,12 @@ import { engagementSection } from './sections/engagement.js';
 import { fundingSection } from './sections/funding.js';
 import { governanceSection } from './sections/governance.js';
 import { nextPrioritiesSection } from './sections/nextPriorities.js';
+import { reviewsSection } from './sections/reviews.js';
+import { trainingSection } from './sections/training.js';
 
 /**
- * A section whose data Partnership Tracker does not hold yet (the reviews, audits and executive
- * registers; agencies' returns; training). It prints as "no data yet" until its collection
+ * A section whose data Partnership Tracker does not hold yet (the audits and executive registers;
+ * agencies' returns). It prints as "no data yet" until its collection
  * exists and the section is given a `build`: the place each later collection plugs in.
  */
 function awaiting(id: string, title: string, what: string): DataSection {
@@ -41,11 +43,11 @@ export const REPORT_SECTIONS: readonly SectionSpec[] = [
   deliverySection,
   commitmentsSection,
   progressSection,
-  awaiting('reviews', 'Impact of child safeguarding practice reviews', 'reviews are'),
+  reviewsSection,
   awaiting('audits', 'Impact of multi-agency audits', 'audits are'),
   awaiting('executive-actions', 'Impact of the Executive’s actions', 'executive decisions or challenges are'),
   awaiting('returns', "Agencies' returns", "agencies' returns are"),
-  awaiting('training', 'Training and learning', 'training is'),
+  trainingSection,
   voiceOfChildren,
   scrutineer,
   nextPrioritiesSection,

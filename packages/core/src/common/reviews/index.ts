@@ -12,6 +12,7 @@ export {
   themesByAgeBand,
   themesTable,
   reviewsReport,
+  reviewActiveIn,
   type ReviewCounts,
   type ReviewProgress,
   type RecommendationProgress,

@@ -1,5 +1,6 @@
 import { isInRange, localDateOf, periodDates, periodLabel, type DateRange, type Period } from '../base/dates.js';
 import type { LocalDate } from '../base/time.js';
+import { actionStateAt } from '../plan/delivery.js';
 import type { Action, ActionStatus } from '../plan/plan.js';
 import type { Report, Row, Table } from '../reporting/table.js';
 import type { Database } from '../store/database.js';
@@ -39,10 +40,16 @@ export function recommendationActions(db: Database, reviewId: string, number: nu
   return db.actions.filter((a) => a.source.kind === 'review-recommendation' && a.source.recordId === reviewId && a.source.item === number);
 }
 
-/** Each recommendation of a review with the actions answering it, and whether all are completed. */
-export function reviewProgress(db: Database, review: Review): ReviewProgress {
+/**
+ * Each recommendation of a review with the actions answering it, and whether all are completed;
+ * with `at`, the actions as they stood then (an annual report's figures do not move with later updates).
+ */
+export function reviewProgress(db: Database, review: Review, at?: string): ReviewProgress {
   const recommendations = review.recommendations.map((recommendation): RecommendationProgress => {
-    const actions = recommendationActions(db, review.id, recommendation.number);
+    const actions = recommendationActions(db, review.id, recommendation.number).flatMap((action) => {
+      const state = at === undefined ? action : actionStateAt(action, at);
+      return state === null ? [] : [{ ...action, status: state.status, progress: state.progress }];
+    });
     const counted = actions.filter((a) => a.status !== 'withdrawn');
     const state: RecommendationState =
       recommendation.handedTo !== null ? 'handed-over' : counted.length === 0 ? 'no-action' : counted.every((a) => a.status === 'complete') ? 'completed' : 'open';
@@ -171,7 +178,7 @@ const PUBLICATION_WORDS = { undecided: 'Undecided', publish: 'To be published', 
  * Whether a review belongs in a period's register: something happened to it then, it was still
  * under way, or an action answering its recommendations was worked on then.
  */
-function activeIn(db: Database, review: Review, range: DateRange): boolean {
+export function reviewActiveIn(db: Database, review: Review, range: DateRange): boolean {
   const dates = [review.notifiedOn, review.rapidReviewMeetingOn, review.decisionOn, review.completedOn, review.publishedOn];
   if (dates.some((d) => within(d, range))) return true;
   const timeZone = db.partnership.timeZone;
@@ -198,7 +205,7 @@ export function recommendationSummary(progress: ReviewProgress): string {
  */
 export function reviewsReport(db: Database, options: { period?: Period; today: LocalDate }): Report {
   const range = options.period === undefined ? undefined : periodDates(options.period, db.partnership.financialYearStart);
-  const reviews = db.reviews.filter((r) => range === undefined || activeIn(db, r, range));
+  const reviews = db.reviews.filter((r) => range === undefined || reviewActiveIn(db, r, range));
   const people = new Map(db.people.map((p) => [p.id, p.name] as const));
   const registerRows: Row[] = reviews.map((review) => {
     const timeliness = timelinessOf(db, review, options.today);
