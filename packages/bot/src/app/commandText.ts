@@ -8,6 +8,8 @@ export type ParsedCommand =
   | { kind: 'digest'; period: string | null }
   | { kind: 'engagement'; rest: string }
   | { kind: 'funding'; year: string | null }
+  /** "reviews", "audits": what the register's records left open, by owner, and what is late. */
+  | { kind: 'registerWork'; register: 'reviews' | 'audits' }
   /** "export engagement 2024/25 xlsx": a download link for the business team. */
   | { kind: 'export'; rest: string }
   /** "report 2024/25" or "annual report 2024/25": links to the annual report, for the business team and the Executive. */
@@ -60,6 +62,12 @@ export function parseCommandText(text: string): ParsedCommand {
       return { kind: 'engagement', rest: after(1) };
     case 'funding':
       return { kind: 'funding', year: optional(after(1)) };
+    case 'reviews':
+    case 'review':
+      return { kind: 'registerWork', register: 'reviews' };
+    case 'audits':
+    case 'audit':
+      return { kind: 'registerWork', register: 'audits' };
     case 'export':
     case 'download':
       return { kind: 'export', rest: after(1) };

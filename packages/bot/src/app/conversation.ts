@@ -132,6 +132,8 @@ export class Conversation {
         return this.reports.engagement(db, command.rest);
       case 'funding':
         return this.reports.funding(db, command.year);
+      case 'registerWork':
+        return this.reports.registerWork(db, command.register);
       case 'export':
         return this.exportLink(db, person, command.rest, place);
       case 'report':
@@ -244,6 +246,7 @@ export class Conversation {
       // Published tables (the annual report prints them), so anyone in the partnership may read them.
       '- **engagement**, **engagement QAG 2024/25**: attendance % by agency, as the partnership publishes it',
       '- **funding** or **funding 2024/25**: income and spending, as published',
+      "- **reviews** or **audits**: the open actions from case reviews' recommendations or audits' action plans, by owner, and anything late",
     ];
     const chaired = this.chairedSubgroups(db, person);
     const admin = isAdministrator(db, { kind: 'person', personId: person.id });

@@ -9,6 +9,7 @@ import {
   previousPeriod,
   quarterOfDate,
   quarterlyDigest,
+  registerWork,
   renderDigestHtml,
   type Clock,
   type Database,
@@ -16,9 +17,11 @@ import {
   type FundingSummary,
   type Period,
   type QuarterlyDigest,
+  type RegisterWork,
   type Result,
 } from '@partnership-tracker/core';
 import { describeError } from './errors.js';
+import { REGISTER_TITLES, registerWorkSummary } from './registerWork.js';
 import type { Reply } from './reply.js';
 import { ReportCache } from './reportCache.js';
 
@@ -137,5 +140,13 @@ export class Reports {
     }
     const summary = this.fundingSummary(db, year.label);
     return { text: `Funding ${year.label}.`, view: { kind: 'funding', summary } };
+  }
+
+  /** What a register's records left open, by owner, and its records behind their timescale: for its chair to chase. */
+  registerWork(db: Database, register: 'reviews' | 'audits'): Reply {
+    const today = this.today(db);
+    const work: RegisterWork = this.cache.get(db, `work ${register} ${today}`, () => registerWork(db, register, today));
+    const title = `${REGISTER_TITLES[register]}: what is open`;
+    return { text: `${title}. ${registerWorkSummary(work)}`, view: { kind: 'registerWork', work, title } };
   }
 }

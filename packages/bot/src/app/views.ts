@@ -1,7 +1,7 @@
 // What the bot shows, independent of the chat channel. The channels render these: teams/ as
 // Adaptive Cards, slack/ as Block Kit. A view holds the data to show, never markup, so each
 // channel can lay it out in its own way and step it down to fit its own limits.
-import type { Action, EngagementTable, FundingSummary, MessageSummary, QuarterlyDigest } from '@partnership-tracker/core';
+import type { Action, EngagementTable, FundingSummary, MessageSummary, QuarterlyDigest, RegisterWork } from '@partnership-tracker/core';
 import type { DeputyCandidates, RegisterGroup } from './register.js';
 
 /** An owner's open actions, soonest due first, each with a way to update it. */
@@ -78,6 +78,13 @@ export interface FundingView {
   readonly summary: FundingSummary;
 }
 
+/** What a register's chair chases ("reviews", "audits"): its records' open actions by owner, and what is late. */
+export interface RegisterWorkView {
+  readonly kind: 'registerWork';
+  readonly work: RegisterWork;
+  readonly title: string;
+}
+
 /** A scheduled message (a reminder, a prompt, a digest summary): a title, facts and the replies it suggests. */
 export interface ScheduledView {
   readonly kind: 'scheduled';
@@ -109,7 +116,7 @@ export interface HomeView {
 }
 
 /** Everything the bot shows beside its text. */
-export type View = MyActionsView | ActionUpdateView | RegisterView | MeetingEngagementView | DigestView | EngagementView | FundingView | ScheduledView;
+export type View = MyActionsView | ActionUpdateView | RegisterView | MeetingEngagementView | DigestView | EngagementView | FundingView | RegisterWorkView | ScheduledView;
 
 /** How much of a report a channel shows, fullest first (see the channel's renderer for what each leaves out). */
 export type ReportDetail = 'full' | 'by-group' | 'short' | 'headline';

@@ -185,8 +185,15 @@ describe('/ptrack', () => {
       • *snooze A-12 2 weeks*: pause the reminders for an action you own (*snooze A-12 off* resumes them)
       • *digest* or *digest 2024/25 Q4*: the quarterly digest
       • *engagement*, *engagement QAG 2024/25*: attendance % by agency, as the partnership publishes it
-      • *funding* or *funding 2024/25*: income and spending, as published"
+      • *funding* or *funding 2024/25*: income and spending, as published
+      • *reviews* or *audits*: the open actions from case reviews' recommendations or audits' action plans, by owner, and anything late"
     `);
+  });
+
+  it('answers "reviews" with the register\'s open work in Block Kit', async () => {
+    const reply = await ptrack(SLACK.owner, 'reviews');
+    expect(String(reply.args.text)).toMatch(/^Reviews: what is open\. /);
+    expect(blockTexts(reply.args)).toContain('Reviews: what is open');
   });
 
   it('lists my open actions soonest due first in Block Kit', async () => {

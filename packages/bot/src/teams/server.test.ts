@@ -124,8 +124,15 @@ describe('the bot server', () => {
       - **snooze A-12 2 weeks**: pause the reminders for an action you own (**snooze A-12 off** resumes them)
       - **digest** or **digest 2024/25 Q4**: the quarterly digest
       - **engagement**, **engagement QAG 2024/25**: attendance % by agency, as the partnership publishes it
-      - **funding** or **funding 2024/25**: income and spending, as published"
+      - **funding** or **funding 2024/25**: income and spending, as published
+      - **reviews** or **audits**: the open actions from case reviews' recommendations or audits' action plans, by owner, and anything late"
     `);
+  });
+
+  it('answers "reviews" with the register\'s open work as a card, to anyone in the partnership', async () => {
+    const [reply] = await say(AAD.owner, 'reviews');
+    expect(textOf(reply)).toMatch(/^Reviews: what is open\. /);
+    expect(JSON.stringify(reply)).toContain('application/vnd.microsoft.card.adaptive');
   });
 
   it('answers the published tables to anyone in the partnership, as help says (issue 17)', async () => {

@@ -1,7 +1,8 @@
 import { cellsBelowThreshold, digestView, formatPence, type EngagementTable } from '@partnership-tracker/core';
 import { formatDate, formatStatus, plural } from '../../app/format.js';
 import { engagementByGroupRows, engagementRows, fundingSections, SHORT_LIST } from '../../app/reportRows.js';
-import { REPORT_DETAILS, type DigestView, type EngagementView, type FundingView, type ReportDetail } from '../../app/views.js';
+import { ownerLines, registerWorkItemText, registerWorkSummary } from '../../app/registerWork.js';
+import { REPORT_DETAILS, type DigestView, type EngagementView, type FundingView, type RegisterWorkView, type ReportDetail } from '../../app/views.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { actions, context, divider, fieldsSection, fitsMessage, header, linkButton, preformatted, section, SLACK_LIMITS, type Block } from './elements.js';
 
@@ -143,6 +144,29 @@ function digestBlocks(view: DigestView, detail: ReportDetail): Block[] {
   return blocks;
 }
 
+function registerWorkBlocks(view: RegisterWorkView, detail: ReportDetail): Block[] {
+  const { work } = view;
+  const blocks: Block[] = [header(view.title), section(escapeMrkdwn(registerWorkSummary(work)))];
+  if (work.late.length > 0 && detail !== 'headline') {
+    blocks.push(section('*Behind their timescale*'), ...listSection(work.late.map((l) => `*${escapeMrkdwn(l.record)}*: ${escapeMrkdwn(l.why)}`), 'full', ''));
+  }
+  if (detail === 'full') {
+    for (const owner of work.byOwner) {
+      const lines = owner.items.map((item) => {
+        const line = registerWorkItemText(item, work.today);
+        return `${item.overdue ? ':warning: ' : ''}*${escapeMrkdwn(line.label)}*\n${escapeMrkdwn(line.detail)}`;
+      });
+      blocks.push(divider(), section(`*${escapeMrkdwn(owner.ownerName)}*`), ...listSection(lines, 'full', ''));
+    }
+  } else if (detail !== 'headline') {
+    const { lines, more } = ownerLines(work, detail);
+    if (lines.length > 0) blocks.push(divider(), section('*By owner*'), ...listSection(lines.map(escapeMrkdwn), 'full', ''));
+    if (more > 0) blocks.push(context(`…and ${more} more owners.`));
+  }
+  if (detail !== 'full' && work.openCount > 0) blocks.push(context('Each action is in `ptrack export actions`; owners see theirs with `/ptrack my actions`.'));
+  return blocks;
+}
+
 /** The detail at which each report last fitted, keyed by its data (shared between requests on one snapshot). */
 const fittedDetail = new WeakMap<object, ReportDetail>();
 
@@ -150,10 +174,20 @@ const fittedDetail = new WeakMap<object, ReportDetail>();
  * A report's blocks at the fullest detail that fits one Slack message (50 blocks, 3,000
  * characters a section), stepping down as the Teams cards do: full, by group, short, headline.
  */
-export function reportBlocks(view: DigestView | EngagementView | FundingView, maxBlocks: number = SLACK_LIMITS.messageBlocks - 2): Block[] {
-  const build = (detail: ReportDetail): Block[] =>
-    view.kind === 'digest' ? digestBlocks(view, detail) : view.kind === 'engagement' ? engagementBlocks(view, detail) : fundingBlocks(view, detail);
-  const key: object = view.kind === 'digest' ? view.digest : view.kind === 'engagement' ? view.table : view.summary;
+export function reportBlocks(view: DigestView | EngagementView | FundingView | RegisterWorkView, maxBlocks: number = SLACK_LIMITS.messageBlocks - 2): Block[] {
+  const build = (detail: ReportDetail): Block[] => {
+    switch (view.kind) {
+      case 'digest':
+        return digestBlocks(view, detail);
+      case 'engagement':
+        return engagementBlocks(view, detail);
+      case 'funding':
+        return fundingBlocks(view, detail);
+      case 'registerWork':
+        return registerWorkBlocks(view, detail);
+    }
+  };
+  const key: object = view.kind === 'digest' ? view.digest : view.kind === 'engagement' ? view.table : view.kind === 'funding' ? view.summary : view.work;
   const from = REPORT_DETAILS.indexOf(fittedDetail.get(key) ?? 'full');
   for (const detail of REPORT_DETAILS.slice(from)) {
     const blocks = build(detail);

@@ -99,6 +99,7 @@ function viewBlocks(view: View): Block[] {
     case 'digest':
     case 'engagement':
     case 'funding':
+    case 'registerWork':
       return reportBlocks(view);
   }
 }

@@ -5,6 +5,7 @@ import { createAttendanceCard, REGISTER_LAYOUTS } from './attendanceCard.js';
 import { adaptiveCard, facts, text } from './elements.js';
 import { firstThatFits, type TeamsMessage } from './messageBudget.js';
 import { createActionUpdateCard, createMyActionsCard } from './myActionsCard.js';
+import { createRegisterWorkCard } from './registerWorkCard.js';
 import { createDigestCard, createEngagementCard, createFundingCard } from './reportCards.js';
 import { summaryCard } from './scheduledCard.js';
 
@@ -68,6 +69,8 @@ function withView(reply: Reply, view: View): TeamsMessage {
       return fitted(view.table, (detail) => message(createEngagementCard(view.table, view.threshold, detail)));
     case 'funding':
       return fitted(view.summary, (detail) => message(createFundingCard(view.summary, detail)));
+    case 'registerWork':
+      return fitted(view.work, (detail) => message(createRegisterWorkCard(view, detail)));
   }
 }
 
