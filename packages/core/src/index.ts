@@ -233,7 +233,7 @@ export {
 } from './common/example/index.js';
 
 // Registers: where actions come from besides the plan (issue 14).
-export { RegisterName } from './common/subgroups/subgroup.js';
+export { RegisterName, REGISTER_LABELS } from './common/subgroups/subgroup.js';
 export { registerOfSource, isLinkedTo } from './common/registers/sourceLink.js';
 export { registerWork, type RegisterWork, type RegisterWorkItem, type LateRecord } from './common/registers/registerWork.js';
 export {

@@ -4,14 +4,6 @@ import type { RegisterName, RegisterWork, RegisterWorkItem } from '@partnership-
 import { dueText, formatStatus, plural } from './format.js';
 import type { ReportDetail } from './views.js';
 
-/** Each register as the chat names it. */
-export const REGISTER_TITLES: Readonly<Record<RegisterName, string>> = {
-  reviews: 'Reviews',
-  audits: 'Audits',
-  inspections: 'Inspections',
-  challenge: 'Challenge log',
-};
-
 /** What a register's actions answer, in its chair's words. */
 const ITEM_WORDS: Readonly<Record<RegisterName, string>> = {
   reviews: 'recommendation',

@@ -9,6 +9,7 @@ import {
   previousPeriod,
   quarterOfDate,
   quarterlyDigest,
+  REGISTER_LABELS,
   registerWork,
   renderDigestHtml,
   type Clock,
@@ -21,7 +22,7 @@ import {
   type Result,
 } from '@partnership-tracker/core';
 import { describeError } from './errors.js';
-import { REGISTER_TITLES, registerWorkSummary } from './registerWork.js';
+import { registerWorkSummary } from './registerWork.js';
 import type { Reply } from './reply.js';
 import { ReportCache } from './reportCache.js';
 
@@ -146,7 +147,7 @@ export class Reports {
   registerWork(db: Database, register: 'reviews' | 'audits'): Reply {
     const today = this.today(db);
     const work: RegisterWork = this.cache.get(db, `work ${register} ${today}`, () => registerWork(db, register, today));
-    const title = `${REGISTER_TITLES[register]}: what is open`;
+    const title = `${REGISTER_LABELS[register]}: what is open`;
     return { text: `${title}. ${registerWorkSummary(work)}`, view: { kind: 'registerWork', work, title } };
   }
 }

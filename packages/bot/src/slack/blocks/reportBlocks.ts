@@ -139,8 +139,11 @@ function digestBlocks(view: DigestView, detail: ReportDetail): Block[] {
   blocks.push(
     section('*Meetings held / planned*'),
     ...tableSections(['Group', 'Held / planned'], digest.meetings.map((m) => [m.name, `${m.held} / ${m.planned}${m.cancelled ? ` (${m.cancelled} cancelled)` : ''}`])),
-    link,
   );
+  if (page.registers.rows.length > 0) {
+    blocks.push(section('*Registers this quarter*'), ...tableSections(['Register', 'Measure', 'Number'], page.registers.rows.map((row) => [String(row.register), String(row.measure), String(row.count)]), [2]));
+  }
+  blocks.push(link);
   return blocks;
 }
 

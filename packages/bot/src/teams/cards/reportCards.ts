@@ -172,5 +172,9 @@ export function createDigestCard(
   body.push(...seatCoverageElements(view.coverageYear, digest.engagement.yearToDate, detail));
   body.push(text('Meetings held / planned', { weight: 'bolder', separator: true }));
   body.push(facts(digest.meetings.map((m) => [m.name, `${m.held} / ${m.planned}${m.cancelled ? ` (${m.cancelled} cancelled)` : ''}`])));
+  if (view.registers.rows.length > 0) {
+    body.push(text('Registers this quarter', { weight: 'bolder', separator: true }));
+    body.push(facts(view.registers.rows.map((row) => [`${String(row.register)}: ${String(row.measure)}`, String(row.count)])));
+  }
   return adaptiveCard(body, link);
 }

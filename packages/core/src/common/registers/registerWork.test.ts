@@ -3,6 +3,7 @@ import { unwrap } from '../base/result.js';
 import { applyCommands } from '../store/applyCommands.js';
 import type { CommandInput } from '../store/commands.js';
 import { actors, by, sampleDatabase } from '../store/__fixtures__/sampleDatabase.js';
+import { registerDigestLines } from './registerDigest.js';
 import { registerWork } from './registerWork.js';
 
 const recommendationAction = (ref: string, item: number, ownerId: string | null, due: string): CommandInput => ({
@@ -60,5 +61,27 @@ describe("a register's work for its chair", () => {
   it("keeps each register's work to its own records", () => {
     const work = registerWork(withChildK(), 'audits', '2025-07-01');
     expect([work.openCount, work.byOwner, work.late]).toEqual([0, [], []]);
+  });
+});
+
+describe("the registers' lines of the quarterly digest", () => {
+  it('count the reviews opened in the quarter and the actions they left open at its end, as they stood then', () => {
+    const db = withChildK();
+    const q1 = registerDigestLines(db, { range: { start: '2025-04-01', end: '2025-07-01' }, lastDay: '2025-06-30', asAt: '2025-06-30T22:59:59.999Z' });
+    expect(q1.map((l) => [l.measure, l.count])).toEqual([
+      ['Reviews opened (notified)', 1],
+      ['Reviews completed', 0],
+      ['Reviews and briefings published', 0],
+      ['Reviews behind their timescale at the quarter end', 1],
+      ['Recommendation actions open at the quarter end', 3],
+      ['Recommendation actions overdue at the quarter end', 2],
+    ]);
+    // Before the actions existed, none was open: a later quarter's work does not reach back.
+    const before = registerDigestLines(db, { range: { start: '2025-01-01', end: '2025-04-01' }, lastDay: '2025-03-31', asAt: '2025-03-31T22:59:59.999Z' });
+    expect(before.find((l) => l.measure === 'Recommendation actions open at the quarter end')!.count).toBe(0);
+  });
+
+  it('say nothing for a partnership that keeps no reviews', () => {
+    expect(registerDigestLines(sampleDatabase(), { range: { start: '2025-04-01', end: '2025-07-01' }, lastDay: '2025-06-30', asAt: '2025-06-30T22:59:59.999Z' })).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { cellsBelowThreshold, EngagementTable, engagementTable, engagementTableF
 import { fundingSummary } from '../funding/fundingTables.js';
 import { actionStateAt, deliveryByPriority, deliveryPercent, isOpen, planCovering } from '../plan/delivery.js';
 import { ActionStatus, type Action, type ActionUpdate } from '../plan/plan.js';
+import { registerDigestLines } from '../registers/registerDigest.js';
 import type { Database } from '../store/database.js';
 
 const Percent = z.number().int().nullable();
@@ -64,6 +65,8 @@ export const QuarterlyDigest = z.object({
       quorate: z.number().int(),
     }),
   ),
+  /** What the registers recorded this quarter (reviews opened and closed, the actions they left open); empty where none are kept. */
+  registers: z.array(z.object({ register: z.string(), measure: z.string(), count: z.number().int() })).default([]),
   funding: z.object({
     year: z.string(),
     receivedPence: z.number().int(),
@@ -169,6 +172,7 @@ export function quarterlyDigest(db: Database, options: { quarter: Period; now: s
     engagement: { quarter: quarterTable, yearToDate },
     belowThreshold,
     meetings: meetingsSummary(db, { period: quarter }),
+    registers: registerDigestLines(db, { range: dates, lastDay, asAt }),
     funding: {
       year: quarter.year.label,
       receivedPence: funding.receivedPence,

@@ -3,6 +3,7 @@ import { roundHalfUp } from '../base/rounding.js';
 import { formatPence } from '../funding/fundingTables.js';
 import type { DigestAction, QuarterlyDigest } from './digest.js';
 import { formatDate } from './formatCell.js';
+import { REGISTER_LABELS, type RegisterName } from '../subgroups/subgroup.js';
 import type { Row, Table } from './table.js';
 import { engagementTableModel } from './tables/engagement.js';
 
@@ -28,6 +29,8 @@ export interface DigestView {
   readonly coverageYear: Table;
   readonly belowThreshold: Table;
   readonly meetings: Table;
+  /** The registers' figures for the quarter: reviews opened and closed, and the actions they left open. */
+  readonly registers: Table;
   readonly funding: Table;
   /** Each agency's attendance across the subgroups it sits on this quarter. */
   readonly engagementChart: readonly Bar[];
@@ -146,6 +149,15 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
         { key: 'quorate', header: 'Quorate', type: 'integer' },
       ],
       rows: digest.meetings.map((m) => ({ name: m.name, planned: m.planned, held: m.held, cancelled: m.cancelled, quorate: m.quorate })),
+    },
+    registers: {
+      title: 'Registers this quarter',
+      columns: [
+        { key: 'register', header: 'Register', type: 'text' },
+        { key: 'measure', header: 'Measure', type: 'text' },
+        { key: 'count', header: 'Number', type: 'integer' },
+      ],
+      rows: digest.registers.map((line) => ({ register: REGISTER_LABELS[line.register as RegisterName] ?? line.register, measure: line.measure, count: line.count })),
     },
     funding: {
       title: `Funding ${funding.year}`,

@@ -70,6 +70,14 @@ export function sameChannel(a: Pick<ChannelAddress, 'kind' | 'conversationId'>, 
 export const RegisterName = z.enum(['reviews', 'audits', 'inspections', 'challenge']);
 export type RegisterName = z.infer<typeof RegisterName>;
 
+/** Each register as people name it. */
+export const REGISTER_LABELS: Readonly<Record<RegisterName, string>> = {
+  reviews: 'Reviews',
+  audits: 'Audits',
+  inspections: 'Inspections',
+  challenge: 'Challenge log',
+};
+
 /** A board or subgroup of the partnership (the Executive is one, with `kind: 'executive'`). */
 export const Subgroup = z.object({
   id: Id,

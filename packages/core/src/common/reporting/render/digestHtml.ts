@@ -54,6 +54,7 @@ export function renderDigestHtml(digest: QuarterlyDigest, timeZone: string): str
     `<p>${escapeHtml(COVERAGE_KEY)}</p>`,
     section(view.belowThreshold, 'Every agency is at or above the threshold.'),
     section(view.meetings, 'No meetings.'),
+    ...(view.registers.rows.length > 0 ? [section(view.registers, '')] : []),
     section(view.funding, ''),
     '</body>',
     '</html>',

@@ -28,6 +28,7 @@ export function renderDigestMarkdown(digest: QuarterlyDigest, timeZone: string):
     `${COVERAGE_KEY}\n`,
     section(view.belowThreshold, 'Every agency is at or above the threshold.'),
     section(view.meetings, 'No meetings.'),
+    ...(view.registers.rows.length > 0 ? [section(view.registers, '')] : []),
     section(view.funding, ''),
   ].join('\n');
 }

@@ -1,0 +1,60 @@
+import { isInRange, type DateRange } from '../base/dates.js';
+import type { LocalDate } from '../base/time.js';
+import { actionStateAt, isOpen } from '../plan/delivery.js';
+import { timelinessOf } from '../reviews/reviewTables.js';
+import type { Database } from '../store/database.js';
+import type { RegisterName } from '../subgroups/subgroup.js';
+import { registerOfSource } from './sourceLink.js';
+
+/** One figure a register gives the quarterly digest: "Reviews opened: 2". */
+export interface RegisterDigestLine {
+  readonly register: RegisterName;
+  readonly measure: string;
+  readonly count: number;
+}
+
+/** The quarter the digest covers: its dates, its last day and the instant figures are taken at. */
+export interface DigestQuarter {
+  readonly range: DateRange;
+  readonly lastDay: LocalDate;
+  readonly asAt: string;
+}
+
+const within = (date: LocalDate | null, range: DateRange) => date !== null && isInRange(date, range);
+
+/** A register's actions open at the quarter's end, and how many of them were past due then. */
+function openActions(db: Database, register: RegisterName, quarter: DigestQuarter): { open: number; overdue: number } {
+  let open = 0;
+  let overdue = 0;
+  for (const action of db.actions) {
+    if (registerOfSource(action.source) !== register) continue;
+    const state = actionStateAt(action, quarter.asAt);
+    if (state === null || !isOpen(state)) continue;
+    open += 1;
+    if (action.due <= quarter.lastDay) overdue += 1;
+  }
+  return { open, overdue };
+}
+
+function reviewLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
+  const reviews = db.reviews.filter((r) => r.type !== 'learning-briefing');
+  if (db.reviews.length === 0) return [];
+  const actions = openActions(db, 'reviews', quarter);
+  const line = (measure: string, count: number): RegisterDigestLine => ({ register: 'reviews', measure, count });
+  return [
+    line('Reviews opened (notified)', reviews.filter((r) => within(r.notifiedOn, quarter.range)).length),
+    line('Reviews completed', reviews.filter((r) => within(r.completedOn, quarter.range)).length),
+    line('Reviews and briefings published', db.reviews.filter((r) => within(r.publishedOn, quarter.range)).length),
+    line('Reviews behind their timescale at the quarter end', reviews.filter((r) => timelinessOf(db, r, quarter.lastDay).state === 'overdue').length),
+    line('Recommendation actions open at the quarter end', actions.open),
+    line('Recommendation actions overdue at the quarter end', actions.overdue),
+  ];
+}
+
+/**
+ * What the registers recorded in a quarter, for the Executive's digest: reviews opened and
+ * closed, and the actions they left open. A register the partnership does not keep adds nothing.
+ */
+export function registerDigestLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
+  return [...reviewLines(db, quarter)];
+}
