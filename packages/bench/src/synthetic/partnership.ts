@@ -556,6 +556,7 @@ class Generator {
         timeZone: TIME_ZONE,
         engagementThreshold: 50,
         reviewTimescales: { rapidReviewWorkingDays: 15, practiceReviewMonths: 6 },
+        auditProgramme: { standingQuestions: [], targets: [] },
       },
       agencies: this.agencies,
       people: this.people,
@@ -567,6 +568,7 @@ class Generator {
       plans: this.plans,
       actions: this.actions,
       reviews: [],
+      audits: [],
       conversations: this.conversations,
       outbox: this.outbox,
       // The synthetic partnership keeps no training records: the bench measures registers and plans.

@@ -1,4 +1,5 @@
 import { AGENCY } from './agencies.js';
+import { AUDIT } from './audits.js';
 import { complete, open, withdrawn, type ActionSpec, type Outcome } from './actionHistory.js';
 import { PERSON } from './people.js';
 import { PLAN, PRIORITY_2024 } from './plans.js';
@@ -10,7 +11,12 @@ const { familyResilience: FAMILY, earlyIntervention: EARLY, neglect: NEGLECT, se
 
 const babyEva = (n: number) => ({ kind: 'review-recommendation' as const, reference: `Baby Eva LCSPR, recommendation ${n}`, recordId: REVIEW.babyEva, item: n });
 const thematicSyv = (n: number) => ({ kind: 'review-recommendation' as const, reference: `Thematic Review: SYV, recommendation ${n}`, recordId: REVIEW.thematicSyv, item: n });
-const audit = (reference: string) => ({ kind: 'audit' as const, reference });
+const audit = (reference: string, recordId: string, item?: number) => ({
+  kind: 'audit' as const,
+  reference,
+  recordId,
+  ...(item === undefined ? {} : { item }),
+});
 const executive = (reference: string) => ({ kind: 'executive' as const, reference });
 
 function action(
@@ -59,13 +65,13 @@ export const actions2024: readonly ActionSpec[] = [
 
   // Neglect
   action('A-22', NEGLECT, 'Deliver multi-agency Child Neglect training', P.qualityAssuranceOfficer, A.council, '2025-03-31', '2024-04-12', complete('2025-03-14', 'Child Neglect among the two most attended courses.')),
-  action('A-23', NEGLECT, 'Audit professional attendance at Child Protection Conferences', P.qualityAssuranceOfficer, A.council, '2024-08-31', '2024-04-12', complete('2024-08-30', 'Audit moderated and reported to QAG.'), audit('Audit: professional attendance at child protection conferences')),
-  action('A-24', NEGLECT, 'Enhance agencies\' data capture of attendance and report quality at conferences', P.qualityAssuranceHead, A.qualityAssurance, '2024-12-31', '2024-09-06', complete('2024-12-13', 'Data capture updated for future audits.'), audit('Audit: professional attendance at child protection conferences')),
-  action('A-25', NEGLECT, 'Explore how GPs can attend child protection conferences', P.icbDesignatedDoctor, A.icb, '2025-03-31', '2024-09-06', open('at-risk', 50, '2025-03-14', 'Options explored with GP leads; no agreed model yet.'), audit('Audit: professional attendance at child protection conferences')),
-  action('A-26', NEGLECT, 'Raise awareness of conference reports at Education forums', P.educationHead, A.education, '2024-11-30', '2024-09-06', complete('2024-11-08', 'Briefing given at the DSL forum.'), audit('Audit: professional attendance at child protection conferences')),
-  action('A-27', NEGLECT, 'Develop standardised domestic abuse training', P.qualityAssuranceOfficer, A.council, '2025-03-31', '2025-01-10', open('on-track', 40, '2025-03-14', 'Course outline agreed; pilot planned for summer 2025.'), audit('JTAI preparation: domestic abuse – children under 7')),
-  action('A-28', NEGLECT, 'Dip-sample domestic abuse referrals to test their quality', P.qualityAssuranceHead, A.qualityAssurance, '2025-03-31', '2025-01-10', complete('2025-03-21', 'Dip sample complete; findings to QAG.'), audit('JTAI preparation: domestic abuse – children under 7')),
-  action('A-29', NEGLECT, 'Advocate for a dedicated Housing lead at MARAC and child protection panels', P.housingLead, A.housing, '2025-03-31', '2025-01-10', complete('2025-03-07', 'Housing lead named for MARAC and CP panels.'), audit('JTAI preparation: domestic abuse – children under 7')),
+  action('A-23', NEGLECT, 'Audit professional attendance at Child Protection Conferences', P.qualityAssuranceOfficer, A.council, '2024-08-31', '2024-04-12', complete('2024-08-30', 'Audit moderated and reported to QAG.'), audit('Audit: professional attendance at child protection conferences', AUDIT.conferenceAttendance)),
+  action('A-24', NEGLECT, 'Enhance agencies\' data capture of attendance and report quality at conferences', P.qualityAssuranceHead, A.qualityAssurance, '2024-12-31', '2024-09-06', complete('2024-12-13', 'Data capture updated for future audits.'), audit('Audit: professional attendance at child protection conferences', AUDIT.conferenceAttendance, 1)),
+  action('A-25', NEGLECT, 'Explore how GPs can attend child protection conferences', P.icbDesignatedDoctor, A.icb, '2025-03-31', '2024-09-06', open('at-risk', 50, '2025-03-14', 'Options explored with GP leads; no agreed model yet.'), audit('Audit: professional attendance at child protection conferences', AUDIT.conferenceAttendance, 2)),
+  action('A-26', NEGLECT, 'Raise awareness of conference reports at Education forums', P.educationHead, A.education, '2024-11-30', '2024-09-06', complete('2024-11-08', 'Briefing given at the DSL forum.'), audit('Audit: professional attendance at child protection conferences', AUDIT.conferenceAttendance, 3)),
+  action('A-27', NEGLECT, 'Develop standardised domestic abuse training', P.qualityAssuranceOfficer, A.council, '2025-03-31', '2025-01-10', open('on-track', 40, '2025-03-14', 'Course outline agreed; pilot planned for summer 2025.'), audit('JTAI preparation: domestic abuse – children under 7', AUDIT.domesticAbuseUnder7, 1)),
+  action('A-28', NEGLECT, 'Dip-sample domestic abuse referrals to test their quality', P.qualityAssuranceHead, A.qualityAssurance, '2025-03-31', '2025-01-10', complete('2025-03-21', 'Dip sample complete; findings to QAG.'), audit('JTAI preparation: domestic abuse – children under 7', AUDIT.domesticAbuseUnder7, 2)),
+  action('A-29', NEGLECT, 'Advocate for a dedicated Housing lead at MARAC and child protection panels', P.housingLead, A.housing, '2025-03-31', '2025-01-10', complete('2025-03-07', 'Housing lead named for MARAC and CP panels.'), audit('JTAI preparation: domestic abuse – children under 7', AUDIT.domesticAbuseUnder7, 3)),
   action('A-30', NEGLECT, 'Add a mandatory neurodivergence question to every audit', P.qualityAssuranceOfficer, A.council, '2024-12-31', '2024-07-12', complete('2024-09-27', 'Question added to the PHEW audit template.')),
   action('A-31', NEGLECT, 'Seek assurance on the safeguarding of young people on the CAMHS waiting list', P.slamHead, A.slam, '2024-12-31', '2024-04-12', complete('2024-12-06', 'Triage process explained; SLaM dashboard in development.')),
 
@@ -74,11 +80,11 @@ export const actions2024: readonly ActionSpec[] = [
   action('A-33', SYV, 'Evidence the 10 Key Principles (K.I.D.S. V.O.I.C.E.S.) across services and panels', P.youthJusticeHead, A.youthJustice, '2024-12-31', '2024-04-12', complete('2024-12-13', 'Task and Finish group evidenced the principles across services.'), thematicSyv(2)),
   action('A-34', SYV, 'Publish the Toolkit for Parents & Carers', P.communitySafetyManager, A.cultureCommunitySafety, '2024-10-31', '2024-04-12', complete('2024-10-11', 'Toolkit published, shaped with the Young Scrutineer.'), thematicSyv(3)),
   action('A-35', SYV, 'Inform the National Panel and publish the review with its resources', P.businessManager, A.council, '2024-05-31', '2024-04-12', complete('2024-05-17', 'Published on the CSCP website; National Panel informed.'), thematicSyv(4)),
-  action('A-36', SYV, 'Create a multi-agency safety planning template', P.youthJusticeHead, A.youthJustice, '2024-09-30', '2024-05-10', complete('2024-09-20', 'Template in use across partners.'), audit('JTAI preparation: serious youth violence')),
-  action('A-37', SYV, 'Benchmark Croydon against the JTAI findings', P.qualityAssuranceHead, A.qualityAssurance, '2025-03-31', '2024-05-10', open('on-track', 70, '2025-03-14', 'Benchmarking report in progress.'), audit('JTAI preparation: serious youth violence')),
-  action('A-38', SYV, 'Create training on cultural awareness and adultification', P.educationAdviser, A.education, '2025-03-31', '2024-12-06', open('at-risk', 30, '2025-03-14', 'Trainer not yet commissioned.'), audit('JTAI preparation: diversion from exploitation')),
-  action('A-39', SYV, 'Develop KPIs for the 11–25 Board to evidence the impact of its strategy', P.communitySafetyManager, A.cultureCommunitySafety, '2025-03-31', '2024-12-06', complete('2025-03-14', 'KPIs agreed by the 11–25 Board.'), audit('JTAI preparation: diversion from exploitation')),
-  action('A-40', SYV, 'Strengthen links between Family Hubs and the voluntary sector', P.reachingHigherLead, A.voluntarySector, '2025-03-31', '2024-12-06', complete('2025-02-28', '"Walk alongside" model linking VCS to Family Hubs.'), audit('JTAI preparation: diversion from exploitation')),
+  action('A-36', SYV, 'Create a multi-agency safety planning template', P.youthJusticeHead, A.youthJustice, '2024-09-30', '2024-05-10', complete('2024-09-20', 'Template in use across partners.'), audit('JTAI preparation: serious youth violence', AUDIT.seriousYouthViolence, 2)),
+  action('A-37', SYV, 'Benchmark Croydon against the JTAI findings', P.qualityAssuranceHead, A.qualityAssurance, '2025-03-31', '2024-05-10', open('on-track', 70, '2025-03-14', 'Benchmarking report in progress.'), audit('JTAI preparation: serious youth violence', AUDIT.seriousYouthViolence, 3)),
+  action('A-38', SYV, 'Create training on cultural awareness and adultification', P.educationAdviser, A.education, '2025-03-31', '2024-12-06', open('at-risk', 30, '2025-03-14', 'Trainer not yet commissioned.'), audit('JTAI preparation: diversion from exploitation', AUDIT.diversion, 1)),
+  action('A-39', SYV, 'Develop KPIs for the 11–25 Board to evidence the impact of its strategy', P.communitySafetyManager, A.cultureCommunitySafety, '2025-03-31', '2024-12-06', complete('2025-03-14', 'KPIs agreed by the 11–25 Board.'), audit('JTAI preparation: diversion from exploitation', AUDIT.diversion, 2)),
+  action('A-40', SYV, 'Strengthen links between Family Hubs and the voluntary sector', P.reachingHigherLead, A.voluntarySector, '2025-03-31', '2024-12-06', complete('2025-02-28', '"Walk alongside" model linking VCS to Family Hubs.'), audit('JTAI preparation: diversion from exploitation', AUDIT.diversion, 3)),
   action('A-41', SYV, 'Promote the Youth Support Map in custody suites and GP surgeries', P.policeInspector, A.police, '2024-12-31', '2024-09-25', complete('2024-11-22', 'Posters up in the custody suite and GP surgeries.'), executive('Executive, 24 September 2024: Youth Support Map')),
   action('A-42', SYV, 'Embed the 11–25 Exploitation Board as business as usual', P.communitySafetyManager, A.cultureCommunitySafety, '2024-09-30', '2024-04-12', complete('2024-09-27', 'The Board is embedded and meets monthly.')),
 

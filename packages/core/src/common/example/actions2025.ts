@@ -1,4 +1,5 @@
 import { AGENCY } from './agencies.js';
+import { AUDIT } from './audits.js';
 import { complete, open, type ActionSpec, type Outcome } from './actionHistory.js';
 import { actions2024 } from './actions2024.js';
 import { PERSON } from './people.js';
@@ -77,7 +78,7 @@ export const actions2025: readonly ActionSpec[] = [
   action('B-17', PR.onlineHarm, 'Adapt Brent LSCP\'s online harm work for Croydon with the Independent Scrutineer', P.chair, A.chair, '2026-12-18', open('on-track', 75, '2026-11-13', 'Resources adapted; launch at the December Executive.')),
   action('B-18', PR.onlineHarm, 'Publish the Young Scrutineer\'s "use of language" briefing', P.scrutineer, A.scrutineer, '2025-12-31', complete('2025-11-28', 'Briefing published and promoted in the newsletter.')),
   action('B-19', PR.londonNeglect, 'Adopt the London neglect priority measures in the CSCP dataset', P.qualityAssuranceOfficer, A.council, '2025-09-30', complete('2025-09-19', 'Neglect measures added to the quarterly dataset.')),
-  action('B-20', PR.londonNeglect, 'Follow-up audit of resources for children under 7 at risk of domestic abuse', P.qualityAssuranceHead, A.qualityAssurance, '2026-01-30', complete('2026-01-22', 'Audit reported to QAG.'), { source: { kind: 'audit', reference: 'JTAI preparation: domestic abuse – children under 7' } }),
+  action('B-20', PR.londonNeglect, 'Follow-up audit of resources for children under 7 at risk of domestic abuse', P.qualityAssuranceHead, A.qualityAssurance, '2026-01-30', complete('2026-01-22', 'Audit reported to QAG.'), { source: { kind: 'audit', reference: 'JTAI preparation: domestic abuse – children under 7', recordId: AUDIT.domesticAbuseUnder7, item: 4 } }),
   action('B-21', PR.neglectStrategy, 'Publish the multi-agency SWL Neglect Strategy', P.chair, A.chair, '2026-11-27', open('at-risk', 80, '2026-11-13', 'Final draft with the six SWL partnerships for sign-off.')),
   action('B-22', PR.neglectStrategy, 'Brief practitioners on the new Neglect Strategy', P.educationHead, A.education, '2027-03-31', open('not-started', 0, null)),
   action('B-23', PR.suicideSelfHarm, 'Publish the Suicide/Self Harm Cluster Policy', P.publicHealthConsultant, A.publicHealth, '2026-07-31', open('off-track', 60, '2026-09-25', 'Awaiting ICB sign-off.')),
@@ -91,7 +92,7 @@ export const actions2025: readonly ActionSpec[] = [
   action('B-31', PR.trainingImpact, 'Convert selected in-person courses into eLearning', P.businessManager, A.council, '2027-03-31', open('on-track', 35, '2026-09-25', 'Two of six courses converted.')),
   action('B-32', PR.trainingImpact, 'Reduce training no-shows with half-day and modular formats', P.businessManager, A.council, '2026-12-31', open('at-risk', 45, '2026-11-13', 'No-shows down only slightly since the change.')),
   action('B-33', PR.escalation, 'Refresh the multi-agency escalation policy', P.qualityAssuranceHead, A.qualityAssurance, '2025-10-31', complete('2025-10-16', 'Policy agreed at QAG.')),
-  action('B-34', PR.escalation, 'Audit the use of escalation across agencies', P.qualityAssuranceOfficer, A.council, '2026-08-28', complete('2026-09-11', 'Audit complete, two weeks late; report to QAG in October.'), { source: { kind: 'audit', reference: 'QAG audit programme 2026/27' } }),
+  action('B-34', PR.escalation, 'Audit the use of escalation across agencies', P.qualityAssuranceOfficer, A.council, '2026-08-28', complete('2026-09-11', 'Audit complete, two weeks late; report to QAG in October.'), { source: { kind: 'audit', reference: 'QAG audit programme 2026/27', recordId: AUDIT.escalation } }),
   action('B-35', PR.escalation, 'Secure more equitable partner funding from 2026/27', P.businessManager, A.council, '2026-03-31', open('off-track', 40, '2026-09-25', 'ICB and police contributions reduced for 2026/27.'), {
     source: { kind: 'executive', reference: 'Executive, 18 March 2025: Scrutiny Committee on funding inequality' },
   }),

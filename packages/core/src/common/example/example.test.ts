@@ -81,6 +81,10 @@ describe('the example partnership', () => {
       timeZone: 'Europe/London',
       engagementThreshold: 50,
       reviewTimescales: { rapidReviewWorkingDays: 15, practiceReviewMonths: 6 },
+      auditProgramme: {
+        standingQuestions: [expect.objectContaining({ id: 'neurodivergence', askedFrom: '2024-09-27', retiredOn: null })],
+        targets: [{ types: ['multi-agency', 'jtai-preparation'], perYear: 3 }],
+      },
     });
   });
 

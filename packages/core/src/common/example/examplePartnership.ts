@@ -6,6 +6,7 @@ import { actions2024 } from './actions2024.js';
 import { actions2025, carriedOver, PLAN_2025_APPROVED } from './actions2025.js';
 import { agencySteps } from './agencies.js';
 import { attendanceSteps } from './attendance.js';
+import { auditSteps } from './audits.js';
 import { fundingSteps } from './funding.js';
 import { meetingSteps } from './meetings.js';
 import { peopleSteps } from './people.js';
@@ -39,6 +40,7 @@ export function exampleHistory(): Step[] {
     ...trainingSteps(),
     ...planSteps(),
     ...reviewSteps(),
+    ...auditSteps(),
     ...actions2024.flatMap(actionSteps),
     ...actions2025.flatMap(actionSteps),
     ...carriedNotes,

@@ -100,6 +100,7 @@ export const subgroups: readonly SubgroupInput[] = [
     cadence: 'termly',
     members: membersOf('QAG'),
     quorum: { minAgencies: 6, statutoryPartnersRequired: true },
+    maintains: ['audits'],
   },
   {
     id: SUBGROUP.editorial,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditProgrammeSettings } from '../audits/audit.js';
 import { ReviewTimescales } from '../reviews/review.js';
 
 /** The partnership itself: who it is and how its calendar works. */
@@ -15,6 +16,8 @@ export const Partnership = z.object({
   engagementThreshold: z.number().int().min(0).max(1000).default(50),
   /** How long reviews may take; Working Together 2023's unless the partnership sets its own. */
   reviewTimescales: ReviewTimescales.default({ rapidReviewWorkingDays: 15, practiceReviewMonths: 6 }),
+  /** The audit programme's standing questions and yearly targets; changed by `auditProgramme.set`. */
+  auditProgramme: AuditProgrammeSettings.default({ standingQuestions: [], targets: [] }),
 });
 export type Partnership = z.infer<typeof Partnership>;
 

@@ -43,6 +43,16 @@ export function checkSourceLink(db: Database, ref: string, source: ActionSource)
       if (recommendation.handedTo !== null) return fail('action.handed_over', `${ref}: ${review.codename}'s recommendation ${source.item} was handed to ${recommendation.handedTo}; it is theirs to act on.`);
       return ok(true);
     }
+    case 'audits': {
+      const audit = db.audits.find((a) => a.id === source.recordId);
+      if (!audit) return fail('action.unknown_source', `${ref}: there is no audit "${source.recordId}" in the programme.`);
+      // No item: the action is the work of carrying out the audit itself.
+      if (source.item === undefined) return ok(true);
+      const item = audit.actionPlan.find((i) => i.number === source.item);
+      if (!item) return fail('action.unknown_source', `${ref}: "${audit.title}" has no action-plan item ${source.item}.`);
+      if (item.handedTo !== null) return fail('action.handed_over', `${ref}: item ${source.item} of "${audit.title}" was handed to ${item.handedTo}; it is theirs to act on.`);
+      return ok(true);
+    }
     default:
       return fail('action.unknown_source', `${ref}: the ${register} register has no record "${source.recordId}".`);
   }

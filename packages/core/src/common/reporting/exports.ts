@@ -8,11 +8,12 @@ import { attendanceRegister } from './tables/attendanceRegister.js';
 import { commitmentsReport } from './tables/commitments.js';
 import { engagementReport, type EngagementMeasure } from './tables/engagement.js';
 import { expenditureReport, fundingReport, incomeReport } from './tables/funding.js';
+import { auditsReport } from '../audits/auditTables.js';
 import { reviewsReport } from '../reviews/reviewTables.js';
 import { trainingReport } from './tables/training.js';
 
 /** The tables the business team exports: the annual report's, and the plan's and registers' own records. */
-export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'training']);
+export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'training']);
 export type ExportTable = z.infer<typeof ExportTable>;
 
 /** What a table can be asked for, so that every way of asking (a CLI flag, a chat message) refuses the same things. */
@@ -37,6 +38,7 @@ export const EXPORT_RULES: Readonly<Record<ExportTable, ExportRule>> = {
   attendance: { needsYear: false, quarters: true, bySubgroup: true, compare: false },
   commitments: { needsYear: false, quarters: false, bySubgroup: false, compare: false },
   reviews: { needsYear: false, quarters: true, bySubgroup: false, compare: false },
+  audits: { needsYear: false, quarters: true, bySubgroup: false, compare: false },
   training: { needsYear: true, quarters: false, bySubgroup: false, compare: false },
 };
 
@@ -90,6 +92,8 @@ export function exportReport(db: Database, table: ExportTable, selection: Export
       return ok(commitmentsReport(db, period));
     case 'reviews':
       return ok(reviewsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
+    case 'audits':
+      return ok(auditsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
     case 'training':
       return ok(trainingReport(db, period!.year.label));
   }

@@ -1,4 +1,5 @@
 import { canAdminister, canChooseDigestChannel, canCloseOrReopenAction, canMaintainRegister, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
+import { checkAudit, checkAuditProgramme } from '../audits/auditChecks.js';
 import { checkReview } from '../reviews/reviewChecks.js';
 import { checkSourceLink, registerOfSource } from '../registers/sourceLink.js';
 import { Attendance, attendanceId } from '../attendance/attendance.js';
@@ -41,7 +42,7 @@ export interface ChangeOutcome {
   readonly changes: readonly RecordChange[];
 }
 
-type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews' | TrainingCollection;
+type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews' | 'audits' | TrainingCollection;
 
 /**
  * Applies a batch of commands all-or-nothing: every command is parsed, checked against the
@@ -440,6 +441,26 @@ class Working {
         const checked = checkReview(db, command.review);
         if (!checked.success) return checked;
         this.upsert('reviews', command.type, 'review', command.review, (r) => r.id);
+        return ok(true);
+      }
+      case 'audit.upsert': {
+        const allowed = canMaintainRegister(db, this.context.actor, 'audits');
+        if (!allowed.success) return allowed;
+        const checked = checkAudit(db, command.audit);
+        if (!checked.success) return checked;
+        this.upsert('audits', command.type, 'audit', command.audit, (a) => a.id);
+        return ok(true);
+      }
+      case 'auditProgramme.set': {
+        const allowed = canMaintainRegister(db, this.context.actor, 'audits');
+        if (!allowed.success) return allowed;
+        const checked = checkAuditProgramme(db, command.programme);
+        if (!checked.success) return checked;
+        const partnership = { ...db.partnership, auditProgramme: command.programme };
+        if (!same(db.partnership, partnership)) {
+          this.record(command.type, 'partnership', 'partnership', db.partnership, partnership);
+          this.next.partnership = partnership;
+        }
         return ok(true);
       }
       case 'trainingCourse.upsert':

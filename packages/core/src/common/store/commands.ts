@@ -6,6 +6,7 @@ import { Instant, LocalDate } from '../base/time.js';
 import { Contribution, Expenditure } from '../funding/funding.js';
 import { Meeting, MeetingStatus } from '../meetings/meeting.js';
 import { ConversationReference } from '../messaging/messaging.js';
+import { Audit, AuditProgrammeSettings } from '../audits/audit.js';
 import { PartnershipPatch } from '../partnership/partnership.js';
 import { PersonFields } from '../people/person.js';
 import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
@@ -139,6 +140,13 @@ export const Command = z.discriminatedUnion('type', [
    * done by actions created with a source naming the review (`source.recordId`, `source.item`).
    */
   z.object({ type: z.literal('review.upsert'), review: Review }),
+  /**
+   * Adds or replaces an audit in the Quality Assurance Group's programme. Its action plan's work
+   * is done by actions created with a source naming the audit (`source.recordId`, `source.item`).
+   */
+  z.object({ type: z.literal('audit.upsert'), audit: Audit }),
+  /** Sets the programme's standing questions (asked in every audit) and yearly targets. */
+  z.object({ type: z.literal('auditProgramme.set'), programme: AuditProgrammeSettings }),
   /** Training figures from the learning system's exports (business team only). */
   z.object({ type: z.literal('trainingCourse.upsert'), course: TrainingCourse }),
   z.object({ type: z.literal('trainingBooking.upsert'), booking: TrainingBooking }),

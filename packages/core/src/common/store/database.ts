@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Agency } from '../agencies/agency.js';
+import { Audit } from '../audits/audit.js';
 import { Attendance } from '../attendance/attendance.js';
 import { AuditEntry } from '../audit/auditEntry.js';
 import { Contribution, Expenditure } from '../funding/funding.js';
@@ -13,7 +14,7 @@ import { Subgroup } from '../subgroups/subgroup.js';
 import { ElearningResult, TrainingBaseline, TrainingBooking, TrainingCourse } from '../training/training.js';
 
 /** The version of the persisted schema this code reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 6;
+export const CURRENT_SCHEMA_VERSION = 7;
 
 /** Everything one partnership's store holds: the shape of the data file. */
 export const Database = z.object({
@@ -31,6 +32,7 @@ export const Database = z.object({
   plans: z.array(BusinessPlan).default([]),
   actions: z.array(Action).default([]),
   reviews: z.array(Review).default([]),
+  audits: z.array(Audit).default([]),
   conversations: z.array(ConversationReference).default([]),
   outbox: z.array(OutboxMessage).default([]),
   trainingCourses: z.array(TrainingCourse).default([]),

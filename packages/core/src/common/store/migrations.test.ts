@@ -5,6 +5,8 @@ import { parsePeriod } from '../base/dates.js';
 import { unwrap } from '../base/result.js';
 import { engagementTable, formatEngagementCell, meetingsSummary } from '../engagement/engagement.js';
 import { fundingSummary } from '../funding/fundingTables.js';
+import { examplePartnership } from '../example/index.js';
+import { deliveryPercent } from '../plan/delivery.js';
 
 /** A test chain: v1 called actions "tasks"; v2 kept the area inside the partnership under "region". */
 const chain: Record<number, Migration> = {
@@ -249,5 +251,32 @@ describe('migrating a version 5 file to version 6', () => {
     const db = Database.parse(unwrap(migrate(file)).data);
     expect(db.version).toBe(CURRENT_SCHEMA_VERSION);
     expect(db.people.map((p) => [p.id, p.preferredChat])).toEqual([['jo', null]]);
+  });
+});
+
+describe('migrating a version 6 file to version 7', () => {
+  /** The example as a version 6 program wrote it: no audit programme, and its audit actions linked to nothing. */
+  const versionSixExample = () => {
+    const db = examplePartnership();
+    const { auditProgramme: _programme, ...partnership } = db.partnership;
+    const { audits: _audits, ...rest } = db;
+    const actions = db.actions.map((a) => (a.source.kind === 'audit' ? { ...a, source: { kind: a.source.kind, reference: a.source.reference } } : a));
+    return JSON.parse(JSON.stringify({ ...rest, version: 6, partnership, actions })) as Record<string, unknown>;
+  };
+  const tables = (db: Database) => ({
+    funding: fundingSummary(db, '2024/25').income.lines.map((l) => [l.label, l.share]),
+    engagement: engagementTable(db, { period: unwrap(parsePeriod('2024/25')) }).rows.map((r) => [r.label, ...Object.values(r.cells).map((c) => (c === undefined ? '' : formatEngagementCell(c)))]),
+    delivery: deliveryPercent(db.actions.filter((a) => a.planId === 'business-plan-2024-25'), '2025-03-31T23:00:00.000Z'),
+  });
+
+  it('opens with an empty programme, no standing questions or targets, and the same published tables', () => {
+    const { data, from } = unwrap(migrate(versionSixExample()));
+    const db = Database.parse(data);
+    expect(from).toBe(6);
+    expect(db.audits).toEqual([]);
+    expect(db.partnership.auditProgramme).toEqual({ standingQuestions: [], targets: [] });
+    expect(db.actions.find((a) => a.ref === 'A-24')!.source).toEqual({ kind: 'audit', reference: 'Audit: professional attendance at child protection conferences' });
+    expect(tables(db)).toEqual(tables(examplePartnership()));
+    expect(tables(db).delivery.percent).toBe(86);
   });
 });

@@ -90,6 +90,18 @@ const icbIsTheHealthPartner: Migration = (data) => {
 const noChatPreferenceYet: Migration = (data) =>
   Array.isArray(data.people) ? { ...data, people: data.people.map((person: unknown) => (isRecord(person) ? { preferredChat: null, ...person } : person)) } : data;
 
+/**
+ * Version 7 adds the Quality Assurance Group's audit programme and the partnership's standing
+ * audit questions and targets. A file from before has no audits, questions or targets; its tables
+ * are what they were. The version changes so that an older program refuses the file rather than
+ * drop its audits on its next write.
+ */
+const noAuditsYet: Migration = (data) => ({
+  ...data,
+  audits: [],
+  ...(isRecord(data.partnership) ? { partnership: { auditProgramme: { standingQuestions: [], targets: [] }, ...data.partnership } } : {}),
+});
+
 /** The migrations from each older schema version, keyed by the version they upgrade from. */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: stampRegisterLines,
@@ -97,6 +109,7 @@ export const migrations: Readonly<Record<number, Migration>> = {
   3: noRegistersYet,
   4: icbIsTheHealthPartner,
   5: noChatPreferenceYet,
+  6: noAuditsYet,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
