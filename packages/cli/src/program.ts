@@ -7,10 +7,10 @@ import type { Io } from './io.js';
 // rest when it runs, so that `ptrack --version` and `--help` start instantly.
 
 /** The entities `ptrack import` reads, in the order a new partnership imports them. */
-export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions', 'commitments', 'reviews', 'recommendations', 'training-bookings', 'elearning', 'training-baselines'] as const;
+export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions', 'commitments', 'reviews', 'recommendations', 'training-bookings', 'elearning', 'training-baselines', 'returns', 'return-responses'] as const;
 
 /** The tables `ptrack export` writes. */
-export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'training'] as const;
+export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'training', 'compliance'] as const;
 
 /** The formats of `ptrack export`. */
 export const FORMATS = ['csv', 'xlsx', 'md', 'html', 'json'] as const;
@@ -170,6 +170,7 @@ ${examples(
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--compare <year>', 'with funding: the change on every line since this year, e.g. 2021/22')
     .addOption(new Option('--measure <measure>', 'with engagement: attendance % (engagement, the default), seat coverage (coverage), or both tables').choices(['engagement', 'coverage', 'both']))
+    .option('--agency <name>', "with compliance: one agency's own record of returns, over every year unless --year or --quarter")
     .addHelpText(
       'after',
       `
@@ -185,6 +186,8 @@ Tables:
                --year: the plans covering that year (re-importable with ptrack import commitments)
   training     the annual report's training section: bookings, courses, attendance and
                no-show rates with the change from last year in points, uptake; needs --year
+  compliance   returns agency × return: on time, late n days, partial, missing; needs --year
+               (or --quarter); --agency: one agency's own record over time
 ${examples(
   'ptrack export engagement --year 2024/25',
   'ptrack export engagement --year 2024/25 --quarter Q3 --format md',
@@ -192,9 +195,10 @@ ${examples(
   'ptrack export funding --year 2024/25 --compare 2021/22 --format xlsx --out funding.xlsx',
   'ptrack export actions --format html --out actions.html',
   'ptrack export attendance --year 2024/25 --subgroup QAG',
+  'ptrack export compliance --year 2024/25 --quarter Q3 --format xlsx --out returns-q3.xlsx',
 )}`,
     )
-    .action((table: string, flags: { year?: string; quarter?: string; subgroup?: string; format: (typeof FORMATS)[number]; out?: string; compare?: string; measure?: EngagementMeasure }, command: Command) =>
+    .action((table: string, flags: { year?: string; quarter?: string; subgroup?: string; format: (typeof FORMATS)[number]; out?: string; compare?: string; measure?: EngagementMeasure; agency?: string }, command: Command) =>
       run(async () => (await import('./commands/exportCommand.js')).exportCommand(table, { ...flags, ...data(command) }, io)),
     );
 

@@ -576,6 +576,9 @@ class Generator {
       trainingBookings: [],
       elearningResults: [],
       trainingBaselines: [],
+      // Nor returns: the bench measures registers and plans.
+      returns: [],
+      returnResponses: [],
       audit,
     };
   }

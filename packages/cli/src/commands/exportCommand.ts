@@ -12,7 +12,7 @@ import {
 import { resolveDataAddress, withDataStore } from '../dataStore.js';
 import type { ExportFormat } from '../export/index.js';
 import { periodFromFlags } from '../export/period.js';
-import { findSubgroup } from '../import/index.js';
+import { AgencyDirectory, findSubgroup } from '../import/index.js';
 import type { Io } from '../io.js';
 import { parseYearLabel } from '../parse/index.js';
 import { emit } from './output.js';
@@ -29,6 +29,8 @@ export interface ExportFlags {
   readonly compare?: string;
   /** With engagement: attendance %, seat coverage, or both tables. */
   readonly measure?: EngagementMeasure;
+  /** With compliance: one agency's own record (over every year unless --year or --quarter). */
+  readonly agency?: string;
 }
 
 /**
@@ -37,7 +39,10 @@ export interface ExportFlags {
  */
 function checkFlags(table: ExportTable, period: Period | undefined, flags: ExportFlags): Result<string | undefined> {
   const rule = EXPORT_RULES[table];
-  if (rule.needsYear && period === undefined) return fail('usage.year_required', `export ${table} needs --year, e.g. --year 2024/25`);
+  if (flags.agency !== undefined && !rule.byAgency) return fail('usage.no_agency', `export ${table} is not one agency's record; leave out --agency`);
+  if (rule.needsYear && period === undefined && flags.agency === undefined) {
+    return fail('usage.year_required', `export ${table} needs --year, e.g. --year 2024/25${rule.byAgency ? ', or --agency for one agency\'s record over time' : ''}`);
+  }
   if (period?.kind === 'quarter' && !rule.quarters) return fail('usage.no_quarters', `export ${table} covers whole financial years; leave out --quarter`);
   if (flags.subgroup !== undefined && !rule.bySubgroup) return fail('usage.no_subgroup', `export ${table} is not split by subgroup; leave out --subgroup`);
   if (flags.compare === undefined) return ok(undefined);
@@ -61,12 +66,15 @@ export async function exportCommand(name: string, flags: ExportFlags, io: Io): P
     const subgroup = flags.subgroup === undefined ? undefined : findSubgroup(db, flags.subgroup);
     const checked = checkFlags(table.data, period.data, flags);
     if (!checked.success) return checked;
+    const agency = flags.agency === undefined ? undefined : new AgencyDirectory(db.agencies).find(flags.agency);
+    if (flags.agency !== undefined && !agency) return fail('input.unknown_agency', `--agency ${flags.agency}: there is no such agency in the register.`);
     if (flags.subgroup !== undefined && !subgroup) return fail('input.unknown_subgroup', `--subgroup ${flags.subgroup}: there is no such subgroup (there are: ${db.subgroups.map((s) => s.shortName).join(', ')}).`);
     const report = exportReport(db, table.data, {
       ...(period.data ? { period: period.data } : {}),
       ...(subgroup ? { subgroupId: subgroup.id } : {}),
       ...(flags.measure ? { measure: flags.measure } : {}),
       ...(checked.data ? { compareYear: checked.data } : {}),
+      ...(agency ? { agencyId: agency.id } : {}),
       today: localDateOf(io.now(), db.partnership.timeZone),
     });
     if (!report.success) return report;

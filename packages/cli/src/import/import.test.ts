@@ -20,6 +20,8 @@ describe('importing the example files into a new partnership', () => {
         "people": "added 13 people",
         "plans": "added 1 plan",
         "recommendations": "changed 1 review",
+        "return-responses": "added 5 return responses",
+        "returns": "added 2 returns",
         "reviews": "added 4 reviews",
         "subgroups": "added 4 subgroups",
         "training-baselines": "added 1 published training year",

@@ -9,6 +9,7 @@ import { peopleImporter } from './entities/people.js';
 import { plansImporter } from './entities/plans.js';
 import { recommendationsImporter } from './entities/recommendations.js';
 import { reviewsImporter } from './entities/reviews.js';
+import { returnResponsesImporter, returnsImporter } from './entities/returns.js';
 import { subgroupsImporter } from './entities/subgroups.js';
 import { elearningImporter, trainingBaselinesImporter, trainingBookingsImporter } from './entities/training.js';
 import type { Importer } from './importer.js';
@@ -31,6 +32,8 @@ export const importers: readonly Importer[] = [
   trainingBookingsImporter,
   elearningImporter,
   trainingBaselinesImporter,
+  returnsImporter,
+  returnResponsesImporter,
 ];
 
 /** The importer for an entity name as typed on the command line. */

@@ -75,6 +75,8 @@ const plurals: Record<string, [string, string]> = {
   trainingBooking: ['training booking', 'training bookings'],
   elearningResult: ['eLearning result', 'eLearning results'],
   trainingBaseline: ['published training year', 'published training years'],
+  return: ['return', 'returns'],
+  returnResponse: ['return response', 'return responses'],
 };
 
 /** Says in one sentence what a committed change did, from its audit entries ("added 3 agencies; changed 1 person"). */

@@ -11,6 +11,7 @@ import { fundingSteps } from './funding.js';
 import { meetingSteps } from './meetings.js';
 import { peopleSteps } from './people.js';
 import { planSteps } from './plans.js';
+import { returnSteps } from './returns.js';
 import { reviewSteps } from './reviews.js';
 import { subgroupSteps } from './subgroups.js';
 import { trainingSteps } from './training.js';
@@ -41,6 +42,7 @@ export function exampleHistory(): Step[] {
     ...planSteps(),
     ...reviewSteps(),
     ...auditSteps(),
+    ...returnSteps(),
     ...actions2024.flatMap(actionSteps),
     ...actions2025.flatMap(actionSteps),
     ...carriedNotes,

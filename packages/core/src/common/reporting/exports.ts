@@ -11,9 +11,10 @@ import { expenditureReport, fundingReport, incomeReport } from './tables/funding
 import { auditsReport } from '../audits/auditTables.js';
 import { reviewsReport } from '../reviews/reviewTables.js';
 import { trainingReport } from './tables/training.js';
+import { agencyReturnsReport, complianceReport } from '../returns/returnTables.js';
 
 /** The tables the business team exports: the annual report's, and the plan's and registers' own records. */
-export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'training']);
+export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'training', 'compliance']);
 export type ExportTable = z.infer<typeof ExportTable>;
 
 /** What a table can be asked for, so that every way of asking (a CLI flag, a chat message) refuses the same things. */
@@ -26,20 +27,23 @@ export interface ExportRule {
   readonly bySubgroup: boolean;
   /** The table can show another year beside it. */
   readonly compare: boolean;
+  /** The table can be one agency's own record, over every year unless a period is given. */
+  readonly byAgency: boolean;
 }
 
 /** Each table's rule. */
 export const EXPORT_RULES: Readonly<Record<ExportTable, ExportRule>> = {
-  engagement: { needsYear: true, quarters: true, bySubgroup: true, compare: false },
-  funding: { needsYear: true, quarters: false, bySubgroup: false, compare: true },
-  income: { needsYear: true, quarters: false, bySubgroup: false, compare: false },
-  expenditure: { needsYear: true, quarters: false, bySubgroup: false, compare: false },
-  actions: { needsYear: false, quarters: true, bySubgroup: false, compare: false },
-  attendance: { needsYear: false, quarters: true, bySubgroup: true, compare: false },
-  commitments: { needsYear: false, quarters: false, bySubgroup: false, compare: false },
-  reviews: { needsYear: false, quarters: true, bySubgroup: false, compare: false },
-  audits: { needsYear: false, quarters: true, bySubgroup: false, compare: false },
-  training: { needsYear: true, quarters: false, bySubgroup: false, compare: false },
+  engagement: { needsYear: true, quarters: true, bySubgroup: true, compare: false, byAgency: false },
+  funding: { needsYear: true, quarters: false, bySubgroup: false, compare: true, byAgency: false },
+  income: { needsYear: true, quarters: false, bySubgroup: false, compare: false, byAgency: false },
+  expenditure: { needsYear: true, quarters: false, bySubgroup: false, compare: false, byAgency: false },
+  actions: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
+  attendance: { needsYear: false, quarters: true, bySubgroup: true, compare: false, byAgency: false },
+  commitments: { needsYear: false, quarters: false, bySubgroup: false, compare: false, byAgency: false },
+  reviews: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
+  audits: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
+  training: { needsYear: true, quarters: false, bySubgroup: false, compare: false, byAgency: false },
+  compliance: { needsYear: true, quarters: true, bySubgroup: false, compare: false, byAgency: true },
 };
 
 /** What to export of a table. */
@@ -50,6 +54,8 @@ export interface ExportSelection {
   readonly measure?: EngagementMeasure;
   /** Funding only: the year (a label such as `2023/24`) to compare with. */
   readonly compareYear?: string;
+  /** Compliance only: one agency's own record. */
+  readonly agencyId?: string;
   /** The partnership's local date, on which the actions' RAG ratings are judged. */
   readonly today: string;
 }
@@ -58,10 +64,11 @@ export interface ExportSelection {
 export function checkExportSelection(table: ExportTable, selection: Omit<ExportSelection, 'today'>): Result<true> {
   const rule = EXPORT_RULES[table];
   const { period } = selection;
-  if (rule.needsYear && period === undefined) return fail('export.year_required', `The ${table} table is for a financial year, such as 2024/25.`);
+  if (rule.needsYear && period === undefined && !(rule.byAgency && selection.agencyId !== undefined)) return fail('export.year_required', `The ${table} table is for a financial year, such as 2024/25.`);
   if (period?.kind === 'quarter' && !rule.quarters) return fail('export.no_quarters', `The ${table} table covers whole financial years, not quarters.`);
   if (selection.subgroupId !== undefined && !rule.bySubgroup) return fail('export.no_subgroup', `The ${table} table is not split by subgroup.`);
   if (selection.compareYear !== undefined && !rule.compare) return fail('export.no_compare', `Only the funding table compares years, not the ${table} table.`);
+  if (selection.agencyId !== undefined && !rule.byAgency) return fail('export.no_agency', `The ${table} table is not one agency's record.`);
   if (selection.measure !== undefined && table !== 'engagement') return fail('export.no_measure', `Only the engagement table has measures, not the ${table} table.`);
   return ok(true);
 }
@@ -96,5 +103,11 @@ export function exportReport(db: Database, table: ExportTable, selection: Export
       return ok(auditsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
     case 'training':
       return ok(trainingReport(db, period!.year.label));
+    case 'compliance': {
+      if (selection.agencyId === undefined) return ok(complianceReport(db, period!, selection.today));
+      const agency = db.agencies.find((a) => a.id === selection.agencyId);
+      if (!agency) return fail('export.unknown_agency', `There is no agency "${selection.agencyId}".`);
+      return ok(agencyReturnsReport(db, agency, selection.today, period));
+    }
   }
 }

@@ -20,6 +20,7 @@ import type { Database } from './database.js';
 import { targetOfEntity, type RecordChange } from './recordChanges.js';
 import { registerIndex, withMeetingLines } from './registerIndex.js';
 import { checkTrainingCommand, type TrainingCollection, type TrainingCommand } from '../training/trainingCommands.js';
+import { checkReturnCommand, type ReturnCommand } from '../returns/returnCommands.js';
 
 /** Who is making a change, and when. */
 export interface ChangeContext {
@@ -42,7 +43,7 @@ export interface ChangeOutcome {
   readonly changes: readonly RecordChange[];
 }
 
-type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews' | 'audits' | TrainingCollection;
+type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews' | 'audits' | 'returns' | 'returnResponses' | TrainingCollection;
 
 /**
  * Applies a batch of commands all-or-nothing: every command is parsed, checked against the
@@ -469,6 +470,11 @@ class Working {
       case 'trainingBaseline.upsert':
       case 'trainingBooking.remove':
         return this.applyTraining(command);
+      case 'return.upsert':
+      case 'returnResponse.upsert':
+      case 'returnResponse.submit':
+      case 'returnResponse.review':
+        return this.applyReturn(command);
       case 'conversation.save': {
         if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the bot saves conversation references.');
         const list = db.conversations;
@@ -778,6 +784,18 @@ class Working {
       return ok(true);
     }
     this.upsert(collection, command.type, entity, checked.data.record!, (r) => r.id);
+    return ok(true);
+  }
+
+  /** Returns and responses: the business team's, and a contact's own submission. */
+  private applyReturn(command: ReturnCommand): Result<true> {
+    const actor = this.context.actor;
+    const checked = checkReturnCommand(this.next, actor, command, this.today(), actor.kind === 'person' ? actor.personId : null);
+    if (!checked.success) return checked;
+    const target = checked.data;
+    if (target === null) return ok(true);
+    if (target.collection === 'returns') this.upsert('returns', command.type, target.entity, target.record, (r) => r.id);
+    else this.upsert('returnResponses', command.type, target.entity, target.record, (r) => r.id);
     return ok(true);
   }
 

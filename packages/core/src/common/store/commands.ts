@@ -11,6 +11,7 @@ import { PartnershipPatch } from '../partnership/partnership.js';
 import { PersonFields } from '../people/person.js';
 import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
 import { Review } from '../reviews/review.js';
+import { ReturnRequest, ReturnResponse } from '../returns/returnRequest.js';
 import { ChannelAddress, Subgroup } from '../subgroups/subgroup.js';
 import { ElearningResult, TrainingBaseline, TrainingBooking, TrainingCourse } from '../training/training.js';
 
@@ -154,6 +155,29 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('trainingBaseline.upsert'), baseline: TrainingBaseline }),
   /** Removes a booking imported by mistake (from another partnership's export, say). */
   z.object({ type: z.literal('trainingBooking.remove'), id: Id }),
+  /** Adds or replaces a return the partnership asks its agencies for (business team only). */
+  z.object({ type: z.literal('return.upsert'), request: ReturnRequest }),
+  /** Records an agency's response to a return as the business team has it (business team only). */
+  z.object({ type: z.literal('returnResponse.upsert'), response: ReturnResponse }),
+  /**
+   * The agency's contact for the return (or the business team) says it is sent, with the link to
+   * the document or data: received on the day of the change, awaiting the business team's review.
+   * Sending the same link again changes nothing, so a retried chat submission is recorded once.
+   */
+  z.object({
+    type: z.literal('returnResponse.submit'),
+    returnId: Id,
+    agencyId: Id,
+    link: z.url(),
+  }),
+  /** The business team accepts what an agency sent, or sends it back with a note saying what it needs. */
+  z.object({
+    type: z.literal('returnResponse.review'),
+    returnId: Id,
+    agencyId: Id,
+    decision: z.enum(['accepted', 'sent-back']),
+    note: z.string().trim().min(1).nullable().default(null),
+  }),
   z.object({ type: z.literal('conversation.save'), conversation: ConversationReference }),
   z.object({
     type: z.literal('outbox.claim'),

@@ -10,11 +10,12 @@ import { Partnership } from '../partnership/partnership.js';
 import { Person } from '../people/person.js';
 import { Action, BusinessPlan } from '../plan/plan.js';
 import { Review } from '../reviews/review.js';
+import { ReturnRequest, ReturnResponse } from '../returns/returnRequest.js';
 import { Subgroup } from '../subgroups/subgroup.js';
 import { ElearningResult, TrainingBaseline, TrainingBooking, TrainingCourse } from '../training/training.js';
 
 /** The version of the persisted schema this code reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 7;
+export const CURRENT_SCHEMA_VERSION = 8;
 
 /** Everything one partnership's store holds: the shape of the data file. */
 export const Database = z.object({
@@ -39,6 +40,8 @@ export const Database = z.object({
   trainingBookings: z.array(TrainingBooking).default([]),
   elearningResults: z.array(ElearningResult).default([]),
   trainingBaselines: z.array(TrainingBaseline).default([]),
+  returns: z.array(ReturnRequest).default([]),
+  returnResponses: z.array(ReturnResponse).default([]),
   audit: z.array(AuditEntry).default([]),
 });
 export type Database = z.infer<typeof Database>;

@@ -5,8 +5,8 @@ import { parsePeriod } from '../base/dates.js';
 import { unwrap } from '../base/result.js';
 import { engagementTable, formatEngagementCell, meetingsSummary } from '../engagement/engagement.js';
 import { fundingSummary } from '../funding/fundingTables.js';
-import { examplePartnership } from '../example/index.js';
 import { deliveryPercent } from '../plan/delivery.js';
+import { EXAMPLE_IDS, examplePartnership } from '../example/index.js';
 
 /** A test chain: v1 called actions "tasks"; v2 kept the area inside the partnership under "region". */
 const chain: Record<number, Migration> = {
@@ -259,7 +259,7 @@ describe('migrating a version 6 file to version 7', () => {
   const versionSixExample = () => {
     const db = examplePartnership();
     const { auditProgramme: _programme, ...partnership } = db.partnership;
-    const { audits: _audits, ...rest } = db;
+    const { audits: _audits, returns: _returns, returnResponses: _responses, ...rest } = db;
     const actions = db.actions.map((a) => (a.source.kind === 'audit' ? { ...a, source: { kind: a.source.kind, reference: a.source.reference } } : a));
     return JSON.parse(JSON.stringify({ ...rest, version: 6, partnership, actions })) as Record<string, unknown>;
   };
@@ -278,5 +278,32 @@ describe('migrating a version 6 file to version 7', () => {
     expect(db.actions.find((a) => a.ref === 'A-24')!.source).toEqual({ kind: 'audit', reference: 'Audit: professional attendance at child protection conferences' });
     expect(tables(db)).toEqual(tables(examplePartnership()));
     expect(tables(db).delivery.percent).toBe(86);
+  });
+});
+
+describe('migrating a version 7 file to version 8', () => {
+  /** The example partnership as a version 7 program wrote it: no returns. */
+  const versionSevenExample = () => {
+    const { returns: _returns, returnResponses: _responses, ...rest } = JSON.parse(JSON.stringify(examplePartnership())) as Record<string, unknown>;
+    const audit = (rest.audit as Array<{ entity: string }>).filter((entry) => entry.entity !== 'return' && entry.entity !== 'returnResponse');
+    return { ...rest, audit, version: 7 };
+  };
+
+  it('asks no agency for any return', () => {
+    const db = Database.parse(unwrap(migrate(versionSevenExample())).data);
+    expect([db.version, db.returns, db.returnResponses]).toEqual([CURRENT_SCHEMA_VERSION, [], []]);
+  });
+
+  it('gives the example\'s 2024/25 engagement, funding and delivery tables as version 7 gave them', () => {
+    const example = examplePartnership();
+    const migrated = Database.parse(unwrap(migrate(versionSevenExample())).data);
+    const year = unwrap(parsePeriod('2024/25'));
+    const tables = (db: Database) => ({
+      engagement: engagementTable(db, { period: year }).rows.map((row) => [row.label, ...Object.values(row.cells).map(formatEngagementCell)]),
+      funding: fundingSummary(db, '2024/25'),
+      delivery: deliveryPercent(db.actions.filter((a) => a.planId === EXAMPLE_IDS.plans.year2024), '2025-03-31T23:00:00.000Z'),
+    });
+    expect(tables(migrated)).toEqual(tables(example));
+    expect(tables(migrated).delivery.percent).toBe(86);
   });
 });

@@ -102,6 +102,13 @@ const noAuditsYet: Migration = (data) => ({
   ...(isRecord(data.partnership) ? { partnership: { auditProgramme: { standingQuestions: [], targets: [] }, ...data.partnership } } : {}),
 });
 
+/**
+ * Version 8 brings the returns the partnership asks its agencies for, and their responses. A file
+ * from before has asked for none, and its tables are what they were; the version changes so that
+ * an older program refuses a file holding returns rather than drop them on its next write.
+ */
+const noReturnsYet: Migration = (data) => ({ ...data, returns: [], returnResponses: [] });
+
 /** The migrations from each older schema version, keyed by the version they upgrade from. */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: stampRegisterLines,
@@ -110,6 +117,7 @@ export const migrations: Readonly<Record<number, Migration>> = {
   4: icbIsTheHealthPartner,
   5: noChatPreferenceYet,
   6: noAuditsYet,
+  7: noReturnsYet,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

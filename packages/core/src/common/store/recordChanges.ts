@@ -23,6 +23,8 @@ export const RECORD_KEYS = {
   trainingBookings: 'id',
   elearningResults: 'id',
   trainingBaselines: 'id',
+  returns: 'id',
+  returnResponses: 'id',
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 /** A collection of keyed records. */
@@ -54,6 +56,8 @@ const ENTITY_TARGETS: Readonly<Record<string, ChangeTarget>> = {
   trainingBooking: 'trainingBookings',
   elearningResult: 'elearningResults',
   trainingBaseline: 'trainingBaselines',
+  return: 'returns',
+  returnResponse: 'returnResponses',
 };
 
 /** A change as stored (the change log's lines, a database's rows): the schema of `RecordChange`. */

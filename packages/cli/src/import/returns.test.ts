@@ -1,0 +1,133 @@
+import { complianceLabel, complianceStatus } from '@partnership-tracker/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeIo, removeFakeIoFolders } from '../__fixtures__/fakeIo.js';
+import { importExamples, importText } from '../__fixtures__/examples.js';
+import { run } from '../main.js';
+
+afterEach(removeFakeIoFolders);
+
+describe('importing returns and what agencies sent (issue 15)', () => {
+  it('gathers a return\'s rows into one return asked of each agency, with its contact, and reads the responses', () => {
+    const { db } = importExamples();
+    const dataset = db.returns.find((r) => r.title === 'Multi-agency dataset 2025/26 Q1')!;
+    expect([dataset.id, dataset.kind, dataset.period, dataset.dueOn, dataset.mandatoryFields]).toEqual(['multi-agency-dataset-2025-26-q1', 'quarterly-dataset', '2025/26 Q1', '2025-08-15', ['commentary', 'neurodivergence']]);
+    expect(dataset.agencies.map((a) => [a.agencyId, a.contactId])).toEqual([
+      ['croydon-council-children-s-social-care', 'dcs-at-example-org'],
+      ['metropolitan-police', 'police-lead-at-example-org'],
+      ['croydon-council-housing', 'housing-lead-at-example-org'],
+      ['south-london-and-maudsley-nhs-foundation-trust', 'slam-lead-at-example-org'],
+    ]);
+    const status = (agencyId: string) => complianceLabel(complianceStatus(dataset, db.returnResponses.find((r) => r.returnId === dataset.id && r.agencyId === agencyId), agencyId, '2026-11-23'));
+    expect(dataset.agencies.map((a) => status(a.agencyId))).toEqual(['On time', 'Partial', 'Partial', 'Missing']);
+    const housing = db.returnResponses.find((r) => r.agencyId === 'croydon-council-housing')!;
+    expect([housing.review, housing.reviewNote, housing.reviewedOn]).toEqual(['sent-back', 'No commentary on the rise in referrals', '2025-08-29']);
+  });
+
+  it('reports every bad returns row as FILE:LINE: column "X": problem, and imports nothing', () => {
+    const { db } = importExamples();
+    const text = [
+      'return,type,period,due,agency,contact,template,mandatory_fields',
+      'Dataset 2026/27 Q1,dataset,Q1 2026,2026-08-14,Metropolitan Police,,,',
+      'Dataset 2026/27 Q2,dataset,2026/27 Q2,2026-11-13,Metropolitan Police,nobody@example.org,sharepoint,',
+      'Dataset 2026/27 Q3,,,,Metropolitan Police,,,',
+      'Dataset 2026/27 Q4,dataset,2026/27 Q4,2027-05-14,Metropolitan Police,,,commentary',
+      'Dataset 2026/27 Q4,,,2027-05-21,Croydon Council: Housing,,,',
+      'Dataset 2026/27 Q4,,,,Met Police,,,',
+      'Dataset 2026/27 Q4,,,,Croydon Youth Zone,,,',
+    ].join('\n');
+    const result = importText(db, 'returns', text, 'returns.csv');
+    expect(result.db).toBe(db);
+    expect(result.error).toMatchInlineSnapshot(`
+      "returns.csv:2: column "period": "Q1 2026" reads like a calendar quarter, but quarters here are the financial year's (Q1 = April–June). January–March 2026 is 2025/26 Q4; write that.
+      returns.csv:3: column "contact": no person has the email address "nobody@example.org"; import them with \`ptrack import people\` first
+      returns.csv:3: column "template": "sharepoint" is not a web address starting https://
+      returns.csv:4: column "type": is blank; a new return needs its type
+      returns.csv:4: column "period": is blank; a new return needs the period it covers
+      returns.csv:4: column "due": is blank; a new return needs its due day
+      returns.csv:6: column "due": differs from line 5, which asks for the same return; leave it blank or write it the same
+      returns.csv:7: column "agency": duplicate agency for this return: line 5 already has it
+      returns.csv:8: column "agency": unknown agency "Croydon Youth Zone"; add it to the agencies first, or import with --create-agencies"
+    `);
+  });
+
+  it('reports every bad response row, and imports nothing', () => {
+    const { db } = importExamples();
+    const text = [
+      'return,agency,status,received,received_by,link,missing,review,review_note,reviewed',
+      'Dataset 2030/31 Q1,Metropolitan Police,received,2025-08-14,,,,,,',
+      'Multi-agency dataset 2025/26 Q1,National Probation Service,received,2025-08-14,,,,,,',
+      'Multi-agency dataset 2025/26 Q1,Metropolitan Police,partial,2025-08-14,,,,,,',
+      'Multi-agency dataset 2025/26 Q1,Croydon Council: Housing,received,,,,commentary,,,',
+      'Multi-agency dataset 2025/26 Q1,South London and Maudsley,not received,2025-08-20,,,,accepted,,',
+      "Multi-agency dataset 2025/26 Q1,Croydon Council: Children's Social Care,received,2025-08-14,,not a link,,sent back,,2025-08-01",
+      "Multi-agency dataset 2025/26 Q1,CSC,received,2027-01-04,,,,,,",
+    ].join('\n');
+    const result = importText(db, 'return-responses', text, 'responses.csv');
+    expect(result.db).toBe(db);
+    expect(result.error).toMatchInlineSnapshot(`
+      "responses.csv:2: column "return": unknown return "Dataset 2030/31 Q1"; import it with \`ptrack import returns\` first
+      responses.csv:3: column "agency": National Probation Service was not asked for Multi-agency dataset 2025/26 Q1; add it with \`ptrack import returns\` first
+      responses.csv:4: column "missing": is blank; say what a partial return lacks
+      responses.csv:5: column "missing": only a partial return lacks something; this one is received
+      responses.csv:5: column "received": is blank; say the day it came
+      responses.csv:6: column "received": a return not received has no day it came; mark it received or partial
+      responses.csv:6: column "review": nothing was received to accept or send back
+      responses.csv:7: column "link": "not a link" is not a web address starting https://
+      responses.csv:7: column "review_note": is blank; say why it was sent back
+      responses.csv:7: column "reviewed": comes before the day it was received (2025-08-14)
+      responses.csv:8: column "received": 2027-01-04 is after today"
+    `);
+  });
+
+  it('changes a response whose status changed on re-import, and works out lateness from the days', () => {
+    const { db } = importExamples();
+    const text = 'return,agency,status,received\nMulti-agency dataset 2025/26 Q1,South London and Maudsley,late,2025-08-25\n';
+    const result = importText(db, 'return-responses', text);
+    expect(result.changes).toBe('changed 1 return response');
+    const dataset = result.db.returns.find((r) => r.period === '2025/26 Q1')!;
+    const slam = result.db.returnResponses.find((r) => r.agencyId === 'south-london-and-maudsley-nhs-foundation-trust');
+    expect(complianceLabel(complianceStatus(dataset, slam, slam!.agencyId, '2026-11-23'))).toBe('Late 10 days');
+  });
+});
+
+describe('ptrack export compliance', () => {
+  it('writes the example\'s 2024/25 compliance table in every format, for the year and a quarter', async () => {
+    const { io, text } = fakeIo();
+    expect(await run(['init', '--example'], io)).toBe(0);
+    let before = text().length;
+    expect(await run(['export', 'compliance', '--year', '2024/25', '--format', 'md'], io)).toBe(0);
+    const markdown = text().slice(before);
+    expect(markdown).toContain('| Croydon Council: Housing | Missing | Partial | Missing | Late 10 days | On time | Partial | 6 | 1 | 1 | 2 | 2 |');
+    expect(markdown).toContain('| **All agencies** |  |  |  |  |  |  | **58** | **35** | **12** | **6** | **5** |');
+    before = text().length;
+    expect(await run(['export', 'compliance', '--year', '2024/25', '--quarter', 'Q3', '--format', 'csv'], io)).toBe(0);
+    const csv = text().slice(before);
+    expect(csv.split('\r\n')[1]).toBe('Agency,Safeguarding assurance self-assessment 2024/25 (Section 11),Multi-agency dataset 2024/25 Q3,Asked,On time,Late,Partial,Missing');
+    expect(csv).toContain('Metropolitan Police,Late 21 days,On time,2,1,1,0,0');
+    for (const format of ['json', 'html', 'xlsx']) {
+      expect(await run(['export', 'compliance', '--year', '2024/25', '--format', format, '--out', `compliance.${format}`], io)).toBe(0);
+    }
+  });
+
+  it('writes one agency\'s own record over time with --agency', async () => {
+    const { io, text } = fakeIo();
+    expect(await run(['init', '--example'], io)).toBe(0);
+    const before = text().length;
+    expect(await run(['export', 'compliance', '--agency', 'Probation Service', '--format', 'md'], io)).toBe(0);
+    const markdown = text().slice(before);
+    expect(markdown).toContain('| 2024/25 | 2 | 0 | 0 | 0 | 2 |');
+    expect(markdown).toContain('| Annual report 2024/25 contribution | Annual report contribution | 2024/25 | 13/06/2025 |  | Missing |');
+  });
+
+  it('needs a year or an agency, and refuses --agency on other tables', async () => {
+    const { io, err } = fakeIo();
+    expect(await run(['init', '--example'], io)).toBe(0);
+    expect(await run(['export', 'compliance'], io)).toBe(2);
+    expect(await run(['export', 'engagement', '--year', '2024/25', '--agency', 'Metropolitan Police'], io)).toBe(2);
+    expect(await run(['export', 'compliance', '--agency', 'Nobody At All'], io)).not.toBe(0);
+    expect(err.join('')).toContain("export compliance needs --year, e.g. --year 2024/25, or --agency for one agency's record over time");
+    expect(err.join('')).toContain("export engagement is not one agency's record; leave out --agency");
+    expect(err.join('')).toContain('--agency Nobody At All: there is no such agency in the register.');
+  });
+});
+

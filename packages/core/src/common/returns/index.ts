@@ -1,0 +1,17 @@
+export { ReturnKind, RETURN_KIND_LABELS, ReturnPeriod, ReturnAsk, ReturnRequest, ResponseState, ResponseReview, ReturnResponse, responseId } from './returnRequest.js';
+export {
+  complianceStatus,
+  complianceLabel,
+  complianceTable,
+  returnInPeriod,
+  returnsInPeriod,
+  agencyReturnRecord,
+  type ComplianceStatus,
+  type ComplianceCounts,
+  type ComplianceRow,
+  type ComplianceTable,
+  type AgencyReturnLine,
+  type AgencyReturnRecord,
+} from './compliance.js';
+export { canSubmitReturn } from './returnCommands.js';
+export { complianceReport, agencyReturnsReport } from './returnTables.js';

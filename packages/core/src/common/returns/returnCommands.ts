@@ -1,0 +1,109 @@
+import { canAdminister, personOf } from '../access/permissions.js';
+import type { Actor } from '../audit/auditEntry.js';
+import { fail, ok, type Result } from '../base/result.js';
+import type { LocalDate } from '../base/time.js';
+import type { Command } from '../store/commands.js';
+import type { Database } from '../store/database.js';
+import { responseId, ReturnResponse, type ReturnRequest } from './returnRequest.js';
+
+/** The commands that change returns and their responses. */
+export type ReturnCommand = Extract<Command, { type: 'return.upsert' | 'returnResponse.upsert' | 'returnResponse.submit' | 'returnResponse.review' }>;
+
+/** What a returns command writes: a return, or an agency's response to one. */
+export type ReturnTarget =
+  | { readonly collection: 'returns'; readonly entity: 'return'; readonly record: ReturnRequest }
+  | { readonly collection: 'returnResponses'; readonly entity: 'returnResponse'; readonly record: ReturnResponse };
+
+const agencyName = (db: Database, agencyId: string): string => db.agencies.find((a) => a.id === agencyId)?.name ?? agencyId;
+
+/**
+ * The business team administers returns. An agency's contact for a return may say it is
+ * submitted, for their own agency only; nobody else outside the business team may.
+ */
+export function canSubmitReturn(db: Database, actor: Actor, request: ReturnRequest, agencyId: string): Result<true> {
+  if (canAdminister(db, actor).success) return ok(true);
+  const person = personOf(db, actor);
+  if (person !== undefined && request.agencies.some((a) => a.agencyId === agencyId && a.contactId === person.id)) return ok(true);
+  if (actor.kind === 'person' && person === undefined) return fail('access.unknown_person', `${actor.personId} is not a known, active person in ${db.partnership.name}.`, { personId: actor.personId });
+  return fail('return.not_contact', `Only ${agencyName(db, agencyId)}'s contact for ${request.title} (or the business team) can say it is submitted.`);
+}
+
+/**
+ * Checks a returns command against the actor's permissions and the data it names, and works out
+ * the record it writes (null when it changes nothing, as a resubmitted link does). `today` is the
+ * partnership's day of the change: a submission is received on it.
+ */
+export function checkReturnCommand(db: Database, actor: Actor, command: ReturnCommand, today: LocalDate, byPersonId: string | null): Result<ReturnTarget | null> {
+  switch (command.type) {
+    case 'return.upsert': {
+      const allowed = canAdminister(db, actor);
+      if (!allowed.success) return allowed;
+      const { request } = command;
+      for (const ask of request.agencies) {
+        if (!db.agencies.some((a) => a.id === ask.agencyId)) return fail('return.unknown_agency', `${request.title}: agency "${ask.agencyId}" is not in the register.`);
+        if (ask.contactId === null) continue;
+        const contact = db.people.find((p) => p.id === ask.contactId);
+        if (!contact) return fail('return.unknown_contact', `${request.title}: contact "${ask.contactId}" for ${agencyName(db, ask.agencyId)} is not a known person.`);
+        if (!contact.active) return fail('return.inactive_contact', `${request.title}: ${contact.name} has left the partnership; name ${agencyName(db, ask.agencyId)}'s current contact.`);
+      }
+      const answered = db.returnResponses.find((r) => r.returnId === request.id && r.state !== 'not-received' && !request.agencies.some((a) => a.agencyId === r.agencyId));
+      if (answered) {
+        return fail('return.response_exists', `${request.title}: ${agencyName(db, answered.agencyId)} has already responded, so it stays among the agencies asked.`);
+      }
+      return ok({ collection: 'returns', entity: 'return', record: request });
+    }
+    case 'returnResponse.upsert': {
+      const allowed = canAdminister(db, actor);
+      if (!allowed.success) return allowed;
+      const { response } = command;
+      const request = askedOf(db, response.returnId, response.agencyId);
+      if (!request.success) return request;
+      if (response.receivedById !== null && !db.people.some((p) => p.id === response.receivedById)) {
+        return fail('return.unknown_person', `${request.data.title}: "${response.receivedById}", who sent ${agencyName(db, response.agencyId)}'s return, is not a known person.`);
+      }
+      return ok({ collection: 'returnResponses', entity: 'returnResponse', record: response });
+    }
+    case 'returnResponse.submit': {
+      const request = askedOf(db, command.returnId, command.agencyId);
+      if (!request.success) return request;
+      const allowed = canSubmitReturn(db, actor, request.data, command.agencyId);
+      if (!allowed.success) return allowed;
+      const id = responseId(command.returnId, command.agencyId);
+      const existing = db.returnResponses.find((r) => r.id === id);
+      if (existing && existing.state === 'received' && existing.link === command.link && existing.review !== 'sent-back') return ok(null);
+      if (existing?.review === 'accepted') return fail('return.already_accepted', `${request.data.title}: ${agencyName(db, command.agencyId)}'s return was accepted on ${existing.reviewedOn}; ask the business team to change it.`);
+      const record = ReturnResponse.parse({
+        id,
+        returnId: command.returnId,
+        agencyId: command.agencyId,
+        state: 'received',
+        receivedOn: today,
+        receivedById: byPersonId,
+        link: command.link,
+      });
+      return ok({ collection: 'returnResponses', entity: 'returnResponse', record });
+    }
+    case 'returnResponse.review': {
+      const allowed = canAdminister(db, actor);
+      if (!allowed.success) return allowed;
+      const request = askedOf(db, command.returnId, command.agencyId);
+      if (!request.success) return request;
+      const existing = db.returnResponses.find((r) => r.id === responseId(command.returnId, command.agencyId));
+      if (!existing || existing.state === 'not-received') {
+        return fail('return.nothing_received', `${request.data.title}: nothing has come from ${agencyName(db, command.agencyId)} to accept or send back.`);
+      }
+      if (command.decision === 'sent-back' && command.note === null) return fail('return.note_needed', `Say what ${agencyName(db, command.agencyId)}'s return needs: the note goes back with it.`);
+      if (existing.review === command.decision && existing.reviewNote === (command.note ?? existing.reviewNote)) return ok(null);
+      const record: ReturnResponse = { ...existing, review: command.decision, reviewNote: command.note, reviewedOn: today };
+      return ok({ collection: 'returnResponses', entity: 'returnResponse', record });
+    }
+  }
+}
+
+/** The return `returnId`, if `agencyId` is among the agencies it was asked of. */
+function askedOf(db: Database, returnId: string, agencyId: string): Result<ReturnRequest> {
+  const request = db.returns.find((r) => r.id === returnId);
+  if (!request) return fail('return.not_found', `There is no return "${returnId}".`);
+  if (!request.agencies.some((a) => a.agencyId === agencyId)) return fail('return.not_asked', `${request.title} was not asked of ${agencyName(db, agencyId)}.`);
+  return ok(request);
+}
