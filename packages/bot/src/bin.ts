@@ -76,6 +76,7 @@ async function main(): Promise<number> {
           store,
           clock,
           sender,
+          pacing: { perSecond: config.data.reminderRate },
           onReport: (report) => {
             if (report.sent.length > 0 || report.failed.length > 0 || report.errors.length > 0) {
               log(`scheduler at ${report.at}: ${report.sent.length} sent, ${report.failed.length} failed, ${report.errors.length} left for later`);

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isLoopback, loadBotConfig } from './config.js';
+import { ENVIRONMENT, isLoopback, loadBotConfig } from './config.js';
 
 const credentials = { PTRACK_BOT_APP_ID: 'app-id', PTRACK_BOT_APP_PASSWORD: 'secret', PTRACK_BOT_TENANT_ID: 'tenant-a' };
 
@@ -19,6 +21,7 @@ describe('loadBotConfig', () => {
         partnership: null,
         publicUrl: null,
         slack: null,
+        reminderRate: 4,
       },
     });
   });
@@ -62,6 +65,13 @@ describe('loadBotConfig', () => {
     expect(loaded.success && loaded.data.allowedTenantIds).toEqual(['tenant-a', 'tenant-b']);
   });
 
+  it('reads the reminder rate in messages a second, fractions included', () => {
+    const loaded = loadBotConfig({ PTRACK_REMINDER_RATE: '40' }, { local: true });
+    expect(loaded.success && loaded.data.reminderRate).toBe(40);
+    const slow = loadBotConfig({ PTRACK_REMINDER_RATE: '0.5' }, { local: true });
+    expect(slow.success && slow.data.reminderRate).toBe(0.5);
+  });
+
   it('lets flags win over the environment', () => {
     const loaded = loadBotConfig({ PTRACK_BOT_PORT: '4000', PTRACK_DATA: 'env.json' }, { local: true, port: '5000', data: 'flag.json' });
     expect(loaded.success && [loaded.data.port, loaded.data.dataFile]).toEqual([5000, 'flag.json']);
@@ -78,6 +88,9 @@ describe('loadBotConfig', () => {
     [{ PTRACK_BOT_PORT: '70000' }, { local: true }, 'PTRACK_BOT_PORT must be a port number from 0 to 65535, not "70000".'],
     [{ PTRACK_TIME_ZONE: 'Europe/London' }, { local: true }, "PTRACK_TIME_ZONE is not read: the bot follows the partnership's own time zone, partnership.timeZone in the data file. Unset it."],
     [{ PTRACK_BOT_PUBLIC_URL: 'not a url' }, { local: true }, 'PTRACK_BOT_PUBLIC_URL: Invalid URL'],
+    [{ PTRACK_REMINDER_RATE: 'fast' }, { local: true }, 'PTRACK_REMINDER_RATE: must be a number of messages a second, such as 4'],
+    [{ PTRACK_REMINDER_RATE: '0' }, { local: true }, 'PTRACK_REMINDER_RATE: must be above 0 messages a second'],
+    [{ PTRACK_REMINDER_RATE: '4000' }, { local: true }, 'PTRACK_REMINDER_RATE: must be at most 100 messages a second'],
   ])('refuses %j with flags %j', (env, flags, message) => {
     const loaded = loadBotConfig(env, flags);
     expect(loaded.success ? 'started' : loaded.error.message).toBe(message);
@@ -107,5 +120,13 @@ describe('loadBotConfig on PostgreSQL', () => {
     expect(fromEnv.success && [fromEnv.data.dataFile, fromEnv.data.partnership]).toEqual(['postgresql://bot@db.example.org/ptrack', 'croydon-scp']);
     const fromFlag = loadBotConfig(env, { local: true, partnership: 'sutton-scp' });
     expect(fromFlag.success && fromFlag.data.partnership).toBe('sutton-scp');
+  });
+});
+
+describe('the settings documentation', () => {
+  const docs = ['bot.md', 'slack.md'].map((name) => readFileSync(fileURLToPath(new URL(`../../../docs/${name}`, import.meta.url)), 'utf8')).join('\n');
+
+  it.each(Object.values(ENVIRONMENT))('documents %s in docs/bot.md or docs/slack.md', (variable) => {
+    expect(docs).toContain(`\`${variable}\``);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '@partnership-tracker/core';
+import { DEFAULT_PACING } from './scheduler/index.js';
 
 /** Addresses that only this machine can reach: local mode may listen on nothing else. */
 export function isLoopback(host: string): boolean {
@@ -22,6 +23,12 @@ export const SlackConfig = z.object({
   apiUrl: z.url(),
 });
 export type SlackConfig = z.infer<typeof SlackConfig>;
+
+/** Reminders a second when PTRACK_REMINDER_RATE is not set: the scheduler's own default, well inside Teams' and Slack's limits. */
+export const DEFAULT_REMINDER_RATE = DEFAULT_PACING.perSecond;
+
+/** The highest PTRACK_REMINDER_RATE accepted. */
+const MAX_REMINDER_RATE = 100;
 
 /** The bot server's settings, after validation. */
 export const BotConfig = z
@@ -47,6 +54,15 @@ export const BotConfig = z
     publicUrl: z.url().nullable(),
     /** Slack, when configured; `--local` relaxes none of its checks. */
     slack: SlackConfig.nullable(),
+    /**
+     * The scheduler's pace: at most this many reminders and digests a second, across all
+     * conversations. The upper bound only catches a slip of the keyboard: Slack and Teams throttle
+     * well below it, and the scheduler waits out their 429s either way.
+     */
+    reminderRate: z
+      .number({ error: 'must be a number of messages a second, such as 4' })
+      .positive('must be above 0 messages a second')
+      .max(MAX_REMINDER_RATE, `must be at most ${MAX_REMINDER_RATE} messages a second`),
   })
   .superRefine((c, ctx) => {
     if (c.mode === 'local' && !isLoopback(c.host)) {
@@ -76,6 +92,7 @@ export const ENVIRONMENT = {
   slackBotToken: 'PTRACK_SLACK_BOT_TOKEN',
   slackAllowedTeams: 'PTRACK_SLACK_ALLOWED_TEAMS',
   slackApiUrl: 'PTRACK_SLACK_API_URL',
+  reminderRate: 'PTRACK_REMINDER_RATE',
 } as const;
 
 /** Where each Slack setting comes from, for messages. */
@@ -126,6 +143,12 @@ const SOCKET_MODE_TOKEN = 'PTRACK_SLACK_APP_TOKEN';
 
 /** A variable earlier versions read but never used; the partnership's data holds its time zone. */
 const RETIRED_TIME_ZONE = 'PTRACK_TIME_ZONE';
+
+/** A rate as written (`4`, `0.5`); anything else is NaN, which the schema refuses with the variable's name. */
+function parseRate(text: string | null): number {
+  if (text === null) return DEFAULT_REMINDER_RATE;
+  return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+}
 
 /** Command-line flags, which win over the environment. */
 export interface BotFlags {
@@ -190,6 +213,7 @@ export function loadBotConfig(env: Readonly<Record<string, string | undefined>>,
     partnership: flags.partnership ?? read(ENVIRONMENT.partnership),
     publicUrl: read(ENVIRONMENT.publicUrl),
     slack: slack.data,
+    reminderRate: parseRate(read(ENVIRONMENT.reminderRate)),
   };
   const parsed = BotConfig.safeParse(candidate);
   if (!parsed.success) {
