@@ -75,9 +75,11 @@ describe('"reviews" and "audits" in chat', () => {
     expect(slack).toContain('*Child Q*: 39 working days past its due date (22/09/2026): no reason recorded');
   });
 
-  it('say so when nothing is open', () => {
-    const reply = reports.registerWork(examplePartnership(), 'audits');
-    expect(reply.text).toBe('Audits: what is open. Nothing is open: every action-plan action is complete, and nothing is behind its timescale.');
+  it("say so when nothing is open, and give the QAG's chair the example's audit actions still open", () => {
+    expect(reports.registerWork(examplePartnership(), 'reviews').text).toBe(
+      'Reviews: what is open. Nothing is open: every recommendation action is complete, and nothing is behind its timescale.',
+    );
+    expect(reports.registerWork(examplePartnership(), 'audits').text).toBe('Audits: what is open. 4 open action-plan actions with 4 owners, 4 past due.');
   });
 
   it("step down to a line per owner when a register's open actions are more than one message holds, in Teams and in Slack", () => {

@@ -51,10 +51,24 @@ function reviewLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[]
   ];
 }
 
+function auditLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
+  if (db.audits.length === 0) return [];
+  const planned = db.audits.filter((a) => within(`${a.plannedMonth}-01`, quarter.range));
+  const actions = openActions(db, 'audits', quarter);
+  const line = (measure: string, count: number): RegisterDigestLine => ({ register: 'audits', measure, count });
+  return [
+    line('Audits planned for the quarter', planned.length),
+    line('Of those, signed off at the QAG', planned.filter((a) => a.signedOffOn !== null && a.signedOffOn <= quarter.lastDay && a.cancelledReason === null).length),
+    line('Audits signed off in the quarter', db.audits.filter((a) => within(a.signedOffOn, quarter.range)).length),
+    line('Action-plan actions open at the quarter end', actions.open),
+    line('Action-plan actions overdue at the quarter end', actions.overdue),
+  ];
+}
+
 /**
  * What the registers recorded in a quarter, for the Executive's digest: reviews opened and
- * closed, and the actions they left open. A register the partnership does not keep adds nothing.
+ * closed, audits completed against planned, and the actions they left open. A register the partnership does not keep adds nothing.
  */
 export function registerDigestLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
-  return [...reviewLines(db, quarter)];
+  return [...reviewLines(db, quarter), ...auditLines(db, quarter)];
 }

@@ -1,3 +1,5 @@
+import { auditStage } from '../audits/audit.js';
+import { monthLabel } from '../audits/auditTables.js';
 import type { LocalDate } from '../base/time.js';
 import { isOpen } from '../plan/delivery.js';
 import { formatDate } from '../reporting/formatCell.js';
@@ -41,6 +43,10 @@ export interface RegisterWork {
 const NO_OWNER = 'No owner yet';
 
 function answers(db: Database, source: ActionSource): string {
+  if (source.kind === 'audit') {
+    const audit = db.audits.find((a) => a.id === source.recordId);
+    if (audit) return source.item === undefined ? audit.title : `${audit.title}, action-plan item ${source.item}`;
+  }
   if (source.kind === 'review-recommendation') {
     const review = db.reviews.find((r) => r.id === source.recordId);
     if (review) return source.item === undefined ? review.codename : `${review.codename}, recommendation ${source.item}`;
@@ -50,6 +56,13 @@ function answers(db: Database, source: ActionSource): string {
 
 /** The register's records that are behind their timescale today, with the register's reason. */
 function lateRecords(db: Database, register: RegisterName, today: LocalDate): LateRecord[] {
+  if (register === 'audits') {
+    // An audit is late once its planned month is over and the QAG has not signed it off.
+    const thisMonth = today.slice(0, 7);
+    return db.audits
+      .filter((audit) => audit.plannedMonth < thisMonth && auditStage(audit) !== 'completed' && auditStage(audit) !== 'cancelled')
+      .map((audit) => ({ record: audit.title, why: `planned for ${monthLabel(audit.plannedMonth)}, not yet signed off at the QAG${audit.moderatedOn === null ? ' (not moderated)' : ''}` }));
+  }
   if (register !== 'reviews') return [];
   return db.reviews.flatMap((review) => {
     const timeliness = timelinessOf(db, review, today);

@@ -110,11 +110,11 @@ describe('the annual report', () => {
 
   it('leaves marked placeholders for the narratives not given, and lists them with the sections that have no data yet', () => {
     expect(report.missingNarratives.map((s) => s.id)).toEqual(['area-profile', 'voice-of-children', 'scrutineer']);
-    expect(report.sectionsWithoutData.map((s) => s.id)).toEqual(['audits', 'executive-actions', 'returns']);
+    expect(report.sectionsWithoutData.map((s) => s.id)).toEqual(['executive-actions', 'returns']);
     expect(section(report, 'scrutineer').blocks).toEqual([
       { kind: 'placeholder', reason: 'to-write', text: "The independent scrutineer's assessment of how well the arrangements worked this year. Write it in scrutineer.md in the narrative folder." },
     ]);
-    expect(section(report, 'audits').blocks).toEqual([{ kind: 'placeholder', reason: 'no-data', text: 'No audits are recorded for 2024/25 yet.' }]);
+    expect(section(report, 'returns').blocks).toEqual([{ kind: 'placeholder', reason: 'no-data', text: "No agencies' returns are recorded for 2024/25 yet." }]);
   });
 
   it('takes a narrative section from its Markdown', () => {
@@ -147,6 +147,21 @@ describe('the annual report', () => {
     expect(tables(later, 'reviews')[1]!.rows[0]).toMatchObject({ codename: 'Baby Eva', recommendations: 'All recommendations completed' });
     const thisYear = annualReport(reopened, { period: year('2025/26'), now });
     expect(tables(thisYear, 'reviews')[1]!.rows.find((r) => r.codename === 'Baby Eva')!.recommendations).not.toBe('All recommendations completed');
+  });
+
+  it("prints the QAG's year: planned against completed, and the Impact of Audits as the report prints it", () => {
+    expect(paragraphs(report, 'audits')).toEqual(['In 2024/25: 5 audits planned, 5 completed; target of 3 multi-agency audits or JTAI preparation audits a year met (5 completed).']);
+    const [programme, impact] = tables(report, 'audits');
+    expect(programme!.rows.at(-1)).toMatchObject({ target: 3, completed: 5, met: 'Yes' });
+    expect(impact!.title).toBe('Impact of audits 2024/25');
+    expect(impact!.rows).toHaveLength(5);
+    expect(impact!.rows.map((r) => [r.audit, r.month, r.progress])).toEqual([
+      ['JTAI preparation: serious youth violence', 'April 2024', '2 of 3 completed'],
+      ['Professional attendance at child protection conferences', 'August 2024', '2 of 3 completed'],
+      ['JTAI preparation: diversion from exploitation', 'November 2024', '2 of 4 completed'],
+      ['JTAI preparation: domestic abuse – children under 7 years old', 'December 2024', '2 of 4 completed'],
+      ['SWL audit: complex cases', 'February 2025', 'All completed'],
+    ]);
   });
 
   it("prints the year's training as the report does: 526 bookings, attendance down 13 points", () => {

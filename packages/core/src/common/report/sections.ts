@@ -1,5 +1,6 @@
 import type { Database } from '../store/database.js';
 import { buildAnnualReport, type AnnualReport, type AnnualReportOptions, type DataSection, type NarrativeSection, type SectionSpec } from './annualReport.js';
+import { auditsSection } from './sections/audits.js';
 import { commitmentsSection, progressSection } from './sections/commitments.js';
 import { deliverySection } from './sections/delivery.js';
 import { engagementSection } from './sections/engagement.js';
@@ -10,8 +11,8 @@ import { reviewsSection } from './sections/reviews.js';
 import { trainingSection } from './sections/training.js';
 
 /**
- * A section whose data Partnership Tracker does not hold yet (the audits and executive registers;
- * agencies' returns). It prints as "no data yet" until its collection
+ * A section whose data Partnership Tracker does not hold yet (the executive register, agencies'
+ * returns). It prints as "no data yet" until its collection
  * exists and the section is given a `build`: the place each later collection plugs in.
  */
 function awaiting(id: string, title: string, what: string): DataSection {
@@ -44,7 +45,7 @@ export const REPORT_SECTIONS: readonly SectionSpec[] = [
   commitmentsSection,
   progressSection,
   reviewsSection,
-  awaiting('audits', 'Impact of multi-agency audits', 'audits are'),
+  auditsSection,
   awaiting('executive-actions', 'Impact of the Executive’s actions', 'executive decisions or challenges are'),
   awaiting('returns', "Agencies' returns", "agencies' returns are"),
   trainingSection,

@@ -38,7 +38,7 @@ describe('the HTML report', () => {
 
   it('marks placeholders and lists what is missing', () => {
     expect(html).toContain('<div class="placeholder"><strong>Still to be written</strong>The area profile');
-    expect(html).toContain('<li>Impact of multi-agency audits: no data recorded yet.</li>');
+    expect(html).toContain('<li>Impact of the Executive’s actions: no data recorded yet.</li>');
   });
 });
 
