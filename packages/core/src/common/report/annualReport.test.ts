@@ -110,11 +110,11 @@ describe('the annual report', () => {
 
   it('leaves marked placeholders for the narratives not given, and lists them with the sections that have no data yet', () => {
     expect(report.missingNarratives.map((s) => s.id)).toEqual(['area-profile', 'voice-of-children', 'scrutineer']);
-    expect(report.sectionsWithoutData.map((s) => s.id)).toEqual(['executive-actions', 'returns']);
+    expect(report.sectionsWithoutData.map((s) => s.id)).toEqual(['executive-actions']);
     expect(section(report, 'scrutineer').blocks).toEqual([
       { kind: 'placeholder', reason: 'to-write', text: "The independent scrutineer's assessment of how well the arrangements worked this year. Write it in scrutineer.md in the narrative folder." },
     ]);
-    expect(section(report, 'returns').blocks).toEqual([{ kind: 'placeholder', reason: 'no-data', text: "No agencies' returns are recorded for 2024/25 yet." }]);
+    expect(section(report, 'executive-actions').blocks).toEqual([{ kind: 'placeholder', reason: 'no-data', text: 'No executive decisions or challenges are recorded for 2024/25 yet.' }]);
   });
 
   it('takes a narrative section from its Markdown', () => {
@@ -162,6 +162,17 @@ describe('the annual report', () => {
       ['JTAI preparation: domestic abuse – children under 7 years old', 'December 2024', '2 of 4 completed'],
       ['SWL audit: complex cases', 'February 2025', 'All completed'],
     ]);
+  });
+
+  it("prints the agencies' returns of the year as they stand on the day the report is prepared", () => {
+    expect(paragraphs(report, 'returns')).toEqual(['In 2024/25 the partnership asked its agencies for 6 returns, 58 in all. At 20/11/2026: 35 on time, 12 late, 6 partial and 5 missing.']);
+    const [byReturn, byAgency] = tables(report, 'returns');
+    expect(byReturn!.rows.map((r) => r.return)).toContain('Safeguarding assurance self-assessment 2024/25 (Section 11)');
+    expect(byReturn!.total).toEqual({ return: 'All returns', due: null, asked: 58, onTime: 35, late: 12, partial: 6, missing: 5 });
+    expect(byAgency!.rows.find((r) => r.agency === 'National Probation Service')).toMatchObject({ asked: 2, missing: 2 });
+    // Prepared in the year's last week, its last returns are not yet due.
+    const early = annualReport(db, { period: year('2024/25'), now: '2025-03-25T09:00:00Z' });
+    expect(paragraphs(early, 'returns')[0]).toMatch(/At 25\/03\/2025: \d+ on time, \d+ late, \d+ partial and \d+ missing, 18 not yet due\.$/);
   });
 
   it("prints the year's training as the report does: 526 bookings, attendance down 13 points", () => {

@@ -79,6 +79,8 @@ export interface ReportContext {
   readonly nextPlan: BusinessPlan | undefined;
   /** The year before, `2023/24` for `2024/25`. */
   readonly previousYear: string;
+  /** The day the report is prepared, in the partnership's time zone. */
+  readonly preparedOn: LocalDate;
 }
 
 /**
@@ -142,6 +144,7 @@ export function buildAnnualReport(db: Database, options: AnnualReportOptions, se
     plan: plan && plan.end >= range.start ? plan : undefined,
     nextPlan: nextPlan && nextPlan.start <= range.end && nextPlan.end >= range.end ? nextPlan : undefined,
     previousYear: financialYear(period.year.startYear - 1).label,
+    preparedOn: localDateOf(options.now, db.partnership.timeZone),
   };
   const built = sections.map((spec) => buildSection(spec, context, options.narratives ?? {}));
   const of = (state: SectionState) => built.filter((s) => s.state === state).map(({ id, title }) => ({ id, title }));
@@ -151,7 +154,7 @@ export function buildAnnualReport(db: Database, options: AnnualReportOptions, se
     area: db.partnership.area,
     yearLabel: period.year.label,
     asAt,
-    preparedOn: localDateOf(options.now, db.partnership.timeZone),
+    preparedOn: context.preparedOn,
     sections: built,
     missingNarratives: of('missing-narrative'),
     sectionsWithoutData: of('no-data'),

@@ -7,12 +7,12 @@ import { engagementSection } from './sections/engagement.js';
 import { fundingSection } from './sections/funding.js';
 import { governanceSection } from './sections/governance.js';
 import { nextPrioritiesSection } from './sections/nextPriorities.js';
+import { returnsSection } from './sections/returns.js';
 import { reviewsSection } from './sections/reviews.js';
 import { trainingSection } from './sections/training.js';
 
 /**
- * A section whose data Partnership Tracker does not hold yet (the executive register, agencies'
- * returns). It prints as "no data yet" until its collection
+ * A section whose data Partnership Tracker does not hold yet (the executive register). It prints as "no data yet" until its collection
  * exists and the section is given a `build`: the place each later collection plugs in.
  */
 function awaiting(id: string, title: string, what: string): DataSection {
@@ -47,7 +47,7 @@ export const REPORT_SECTIONS: readonly SectionSpec[] = [
   reviewsSection,
   auditsSection,
   awaiting('executive-actions', 'Impact of the Executive’s actions', 'executive decisions or challenges are'),
-  awaiting('returns', "Agencies' returns", "agencies' returns are"),
+  returnsSection,
   trainingSection,
   voiceOfChildren,
   scrutineer,

@@ -172,7 +172,7 @@ export function quarterlyDigest(db: Database, options: { quarter: Period; now: s
     engagement: { quarter: quarterTable, yearToDate },
     belowThreshold,
     meetings: meetingsSummary(db, { period: quarter }),
-    registers: registerDigestLines(db, { range: dates, lastDay, asAt }),
+    registers: registerDigestLines(db, { period: quarter, range: dates, lastDay, asAt }),
     funding: {
       year: quarter.year.label,
       receivedPence: funding.receivedPence,

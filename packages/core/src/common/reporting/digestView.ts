@@ -157,7 +157,7 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
         { key: 'measure', header: 'Measure', type: 'text' },
         { key: 'count', header: 'Number', type: 'integer' },
       ],
-      rows: digest.registers.map((line) => ({ register: REGISTER_LABELS[line.register as RegisterName] ?? line.register, measure: line.measure, count: line.count })),
+      rows: digest.registers.map((line) => ({ register: line.register === 'returns' ? "Agencies' returns" : (REGISTER_LABELS[line.register as RegisterName] ?? line.register), measure: line.measure, count: line.count })),
     },
     funding: {
       title: `Funding ${funding.year}`,

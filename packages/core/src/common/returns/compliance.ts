@@ -99,7 +99,8 @@ export interface ComplianceTable {
   readonly totals: ComplianceCounts;
 }
 
-function countStatuses(statuses: Iterable<ComplianceStatus>): ComplianceCounts {
+/** How many of a set of statuses stand each way (not-asked ones are not counted). */
+export function countStatuses(statuses: Iterable<ComplianceStatus>): ComplianceCounts {
   const counts = { asked: 0, onTime: 0, late: 0, partial: 0, missing: 0, notDue: 0 };
   for (const status of statuses) {
     if (status.kind === 'not-asked') continue;

@@ -53,6 +53,6 @@ describe('the Markdown report', () => {
 
   it('keeps the narrative, escaping what Markdown would read as markup', () => {
     expect(md).toContain('## 14. The independent scrutineer\'s reflections\n\nA \\<b\\>strong\\</b\\> year, **well** evidenced.');
-    expect(md).toContain("> **No data yet:** No agencies' returns are recorded for 2024/25 yet.");
+    expect(md).toContain('> **No data yet:** No executive decisions or challenges are recorded for 2024/25 yet.');
   });
 });
