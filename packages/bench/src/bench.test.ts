@@ -37,7 +37,7 @@ describe('npm run bench, as a smoke run at 0.2×', () => {
     const json = join(directory, 'report.json');
     const doc = join(directory, 'performance.md');
     await writeFile(doc, '# Performance\n\nWhat we found, in prose the bench must keep.\n');
-    ({ stdout } = await run(process.execPath, [bin, '--scales', '0.2', '--iterations', '1', '--bot-requests', '200', '--pg-partnerships', '2,4', '--pg-full-partnerships', '3', '--json', json, '--write', doc], { maxBuffer: 10_000_000 }));
+    ({ stdout } = await run(process.execPath, [bin, '--scales', '0.2', '--iterations', '1', '--bot-requests', '200', '--pg-partnerships', '2,4', '--pg-full-partnerships', '3', '--slack-reminders', '30', '--slack-rate', '30', '--json', json, '--write', doc], { maxBuffer: 10_000_000 }));
     report = JSON.parse(await readFile(json, 'utf8')) as Report;
     document = await readFile(doc, 'utf8');
   }, 600_000);
@@ -123,5 +123,15 @@ describe('npm run bench, as a smoke run at 0.2×', () => {
       expect(turn.echoP99).toBeGreaterThan(0);
     }
     expect(bot.turns.at(-1)?.sampleReply).toMatch(/^Updated A-\d+/);
+  });
+
+  it('times the Slack requests against the bare Bolt app, and sends each reminder of the fan-out once', () => {
+    // slack.test.ts checks the section's pieces and runs it alone; here it must be part of the whole.
+    if ('skipped' in report.slack) throw new Error(`the Slack section was skipped: ${report.slack.skipped}`);
+    const { requests, fanOut } = report.slack;
+    if ('skipped' in requests) throw new Error(`the Slack requests were skipped: ${requests.skipped}`);
+    if ('skipped' in fanOut) throw new Error(`the fan-out was skipped: ${fanOut.skipped}`);
+    expect(requests.map((t) => `${t.request} × ${t.concurrency}`)).toEqual(['/ptrack my actions × 1', '/ptrack my actions × 20', 'Update modal submission × 1', 'Update modal submission × 20']);
+    expect([fanOut.accepted, fanOut.duplicates, fanOut.missed]).toEqual([30, 0, 0]);
   });
 });

@@ -70,6 +70,54 @@ export interface BotResult {
   readonly turns: readonly BotTurnResult[];
 }
 
+/** One kind of Slack request at one concurrency: latency percentiles against the bare Bolt app's. */
+export interface SlackTurnResult {
+  /** `/ptrack my actions` (timed until its reply reaches the response_url) or `Update modal submission` (until its HTTP answer). */
+  readonly request: string;
+  readonly concurrency: number;
+  readonly requests: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly boltP50: number;
+  readonly boltP99: number;
+  readonly p99Ratio: number;
+  /** The start of ptrack-bot's last reply, to show the requests did what they say. */
+  readonly sampleReply: string;
+}
+
+/** Due reminders sent through a fake Slack Web API that enforces a rate on chat.postMessage. */
+export interface SlackFanOutResult {
+  readonly reminders: number;
+  /** The day the actions were due (the reminder rules decided which day makes them due now). */
+  readonly due: string;
+  /** The fake's chat.postMessage rate, and PTRACK_REMINDER_RATE. */
+  readonly perSecond: number;
+  /** The fake's token bucket: how many calls may go at once above the rate. */
+  readonly burst: number;
+  /** Messages the fake accepted. */
+  readonly accepted: number;
+  /** Users who got more than one. */
+  readonly duplicates: number;
+  /** Users who got none. */
+  readonly missed: number;
+  /** chat.postMessage calls the fake answered 429. */
+  readonly throttled: number;
+  /** The scheduler's own line about its tick. */
+  readonly schedulerReport: string;
+  /** From the bot listening (its scheduler starting) to the last reminder accepted (ms). */
+  readonly totalMs: number;
+  /** `reminders` ÷ `perSecond` (ms). */
+  readonly minimumMs: number;
+  readonly ratio: number;
+}
+
+/** The Slack section: request latency against a bare Bolt app, and the reminder fan-out. */
+export interface SlackResult {
+  readonly scale: number;
+  readonly requests: readonly SlackTurnResult[] | Skipped;
+  readonly fanOut: SlackFanOutResult | Skipped;
+}
+
 /** A whole bench run. */
 export interface Report {
   readonly machine: Machine;
@@ -77,6 +125,7 @@ export interface Report {
   readonly cli: CliResult | Skipped;
   readonly bot: BotResult | Skipped;
   readonly postgres: PostgresResult | Skipped;
+  readonly slack: SlackResult | Skipped;
 }
 
 /** The PostgreSQL store at one scale and number of partnerships in the database. */
@@ -108,6 +157,7 @@ export const SECTION_HEADINGS = [
   '### CLI cold start',
   '### Bot turn latency',
   '### PostgreSQL',
+  '### Slack',
 ] as const;
 
 const GOAL = {
@@ -116,6 +166,8 @@ const GOAL = {
   botP99: 1.5,
   pgCommit: 1.5,
   pgOpen: 2,
+  slackP99: 1.5,
+  fanOut: 1.2,
 };
 
 function ms(value: number): string {
@@ -236,7 +288,50 @@ export function renderReport(report: Report): string {
   }
 
   parts.push(...renderPostgres(report.postgres));
+  parts.push(...renderSlack(report.slack));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The Slack section's heading, goals and tables. */
+export function renderSlack(slack: SlackResult | Skipped): string[] {
+  const parts: string[] = [];
+  parts.push(
+    `### Slack: requests over HTTP on 127.0.0.1 vs a bare Bolt app; a fan-out of due reminders at an enforced rate\n\n` +
+      `Goals: p99 ≤ ${GOAL.slackP99}× the bare Bolt app's; the fan-out sends every reminder once, within ${GOAL.fanOut}× the least time the rate allows. ` +
+      '`/ptrack my actions` is timed until its reply reaches the command\'s response_url (Slack shows it then); an Update modal submission until its HTTP answer ' +
+      '(the modal closes then; the confirmation and the Home tab follow).',
+  );
+  if ('skipped' in slack) {
+    parts.push(`Skipped: ${slack.skipped}`);
+    return parts;
+  }
+  if ('skipped' in slack.requests) {
+    parts.push(`Requests skipped: ${slack.requests.skipped}`);
+  } else {
+    parts.push(
+      table(
+        ['request', 'concurrent users', 'requests', 'p50 (ms)', 'p99 (ms)', 'bare Bolt p50 (ms)', 'bare Bolt p99 (ms)', 'p99 ratio'],
+        slack.requests.map((t) => [t.request, String(t.concurrency), String(t.requests), ms(t.p50), ms(t.p99), ms(t.boltP50), ms(t.boltP99), times(t.p99Ratio)]),
+      ),
+    );
+    parts.push(`Data file: the ${slack.scale}× synthetic partnership, its owners given Slack ids.`);
+  }
+  const fanOut = slack.fanOut;
+  if ('skipped' in fanOut) {
+    parts.push(`Fan-out skipped: ${fanOut.skipped}`);
+  } else {
+    parts.push(
+      table(
+        ['reminders', 'rate (chat.postMessage/s)', 'accepted', 'sent twice', 'missed', '429s', 'minimum (s)', 'total (s)', 'ratio'],
+        [[String(fanOut.reminders), String(fanOut.perSecond), String(fanOut.accepted), String(fanOut.duplicates), String(fanOut.missed), String(fanOut.throttled), (fanOut.minimumMs / 1000).toFixed(1), (fanOut.totalMs / 1000).toFixed(1), times(fanOut.ratio)]],
+      ),
+    );
+    parts.push(
+      `The fake's token bucket holds ${fanOut.burst} calls; PTRACK_REMINDER_RATE=${fanOut.perSecond}. Total: from the bot listening (its scheduler starting) to the last reminder accepted. ` +
+        `The scheduler said: \`${fanOut.schedulerReport}\`.`,
+    );
+  }
+  return parts;
 }
 
 /** The PostgreSQL section's heading, goals and tables. */

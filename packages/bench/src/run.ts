@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { describeMachine } from './measure/machine.js';
 import { median, ratio } from './measure/statistics.js';
 import { createScratchDatabase, startThrowawayCluster } from '@partnership-tracker/core/node';
-import type { AgainstFloor, PostgresResult, PostgresRow, Report, ScaleResult, Skipped } from './report.js';
+import type { AgainstFloor, PostgresResult, PostgresRow, Report, ScaleResult, Skipped, SlackResult } from './report.js';
 import { measureBot } from './scenarios/bot.js';
 import { runWorker } from './scenarios/child.js';
 import { measureCli } from './scenarios/cli.js';
 import type { PgSamples } from './scenarios/postgres.js';
+import { measureSlack } from './scenarios/slack.js';
 import type { Workload } from './synthetic/partnership.js';
 import type { CommitSamples, GenerateResult, LogSamples, MemorySample, ReportSamples } from './worker.js';
 
@@ -28,9 +29,20 @@ export interface BenchOptions {
   readonly pgPartnerships: readonly number[];
   /** Up to how many of them are whole copies of the measured partnership; the rest hold a tenth of its rows. */
   readonly pgFullPartnerships: number;
+  /** Reminders in the Slack fan-out, each to its own Slack user. */
+  readonly slackReminders: number;
+  /** The fake Slack Web API's chat.postMessage rate in the fan-out, and the bot's PTRACK_REMINDER_RATE. */
+  readonly slackRate: number;
   /** Progress lines go here. */
   readonly log?: (line: string) => void;
 }
+
+/**
+ * The fake's token bucket in the fan-out: a quarter of a second's calls, so that a send that
+ * reaches it a moment early (the scheduler is paced at the same rate) is not a 429, and a burst
+ * above the rate is.
+ */
+const slackLimit = (options: BenchOptions) => ({ perSecond: options.slackRate, burst: Math.max(2, Math.ceil(options.slackRate / 4)) });
 
 function againstFloor(floor: readonly number[], value: readonly number[]): AgainstFloor {
   const floorMedian = median(floor);
@@ -93,13 +105,47 @@ export async function runBench(options: BenchOptions): Promise<Report> {
     const bot = smallest === undefined ? { skipped: 'no data file was generated' } : await measureBot({ requests: options.botRequests, dataArgs: ['--data', smallest.path], scale: smallest.scale, workload: smallest.generated.workload });
     log('PostgreSQL');
     const postgres = smallest === undefined || largest === undefined ? { skipped: 'no data file was generated' } : await measurePostgres(smallest, largest, options);
-    return { machine, scales, cli, bot, postgres };
+    log('Slack');
+    const slack = smallest === undefined ? { skipped: 'no data file was generated' } : await slackSection(smallest, directory, options);
+    return { machine, scales, cli, bot, postgres, slack };
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
 }
 
 type Generated = { path: string; generated: GenerateResult; scale: number };
+
+function slackSection(data: Generated, directory: string, options: BenchOptions): Promise<SlackResult> {
+  return measureSlack({
+    requests: options.botRequests,
+    dataPath: data.path,
+    scale: data.scale,
+    workload: data.generated.workload,
+    directory,
+    reminders: options.slackReminders,
+    limit: slackLimit(options),
+    log: options.log ?? (() => undefined),
+  });
+}
+
+/**
+ * The Slack section alone (`--only slack`), at the smallest of the scales: request latency
+ * against a bare Bolt app, then the fan-out (at 2,000 reminders and 40 a second, about a minute).
+ */
+export async function runSlackBench(options: BenchOptions): Promise<Pick<Report, 'machine' | 'slack'>> {
+  const log = options.log ?? (() => undefined);
+  const machine = describeMachine(new Date());
+  const directory = await mkdtemp(join(tmpdir(), 'ptrack-bench-'));
+  try {
+    const scale = Math.min(...options.scales);
+    const path = join(directory, `partnership-${scale}x.json`);
+    log(`${scale}×: generating`);
+    const generated = await runWorker<GenerateResult>('generate', { scale, path });
+    return { machine, slack: await slackSection({ path, scale, generated }, directory, options) };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
 
 /**
  * The PostgreSQL section alone (`--only postgres`), at the smallest and largest of the scales:

@@ -8,6 +8,7 @@ import { createDataFile, DEFAULT_COMPACTION, openFileStore } from '@partnership-
 import { RESULT_PREFIX } from './scenarios/child.js';
 import { pgCommits, pgGrow, pgLoad, pgOpen } from './scenarios/postgres.js';
 import { changeOf, computeReports } from './scenarios/workload.js';
+import { dueRemindersPartnership } from './synthetic/dueReminders.js';
 import { syntheticPartnership, type Workload } from './synthetic/partnership.js';
 
 /** Data files and what was generated into them. */
@@ -217,6 +218,32 @@ async function memoryFloor(args: { path: string }): Promise<MemorySample> {
   return { maxRssMiB: process.resourceUsage().maxRSS / 1024 };
 }
 
+/**
+ * A copy of a data file whose people named in `slackUserIds` have those Slack user ids, for the
+ * Slack section (the synthetic partnership gives people Teams ids only).
+ */
+async function slackCopy(args: { from: string; to: string; slackUserIds: Record<string, string> }): Promise<{ linked: number }> {
+  const store = unwrap(await openFileStore(args.from));
+  const db = await store.read();
+  await store.close();
+  let linked = 0;
+  const people = db.people.map((person) => {
+    const slackUserId = args.slackUserIds[person.id];
+    if (slackUserId === undefined) return person;
+    linked += 1;
+    return { ...person, slackUserId };
+  });
+  unwrap(await createDataFile(args.to, { ...db, people }, { force: true }));
+  return { linked };
+}
+
+/** The fan-out's data file: `people` reminders due now, to as many Slack users. */
+async function dueReminders(args: { path: string; people: number }): Promise<{ slackUserIds: readonly string[]; due: string }> {
+  const { db, slackUserIds, due } = dueRemindersPartnership({ people: args.people, now: new Date() });
+  unwrap(await createDataFile(args.path, db, { force: true }));
+  return { slackUserIds, due };
+}
+
 const tasks: Record<string, (args: never) => Promise<unknown>> = {
   generate,
   reports,
@@ -228,6 +255,8 @@ const tasks: Record<string, (args: never) => Promise<unknown>> = {
   'pg-grow': pgGrow,
   'pg-commits': pgCommits,
   'pg-open': pgOpen,
+  'slack-copy': slackCopy,
+  'due-reminders': dueReminders,
 };
 
 async function main(): Promise<void> {

@@ -20,6 +20,8 @@ export function timeRun(command: string, args: readonly string[]): Promise<numbe
 /** A server started as a child process, with the URL it printed. */
 export interface StartedServer {
   readonly url: string;
+  /** Everything it has printed so far, stdout and stderr. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -27,9 +29,9 @@ export interface StartedServer {
  * Starts a server process and waits for it to print a line matching `listening` (whose first
  * group is its URL); rejects with its output if it exits first or takes longer than `timeoutMs`.
  */
-export function startServer(command: string, args: readonly string[], listening: RegExp, timeoutMs = 120_000): Promise<StartedServer> {
+export function startServer(command: string, args: readonly string[], listening: RegExp, timeoutMs = 120_000, env?: NodeJS.ProcessEnv): Promise<StartedServer> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -43,6 +45,7 @@ export function startServer(command: string, args: readonly string[], listening:
         clearTimeout(timer);
         resolve({
           url: match[1],
+          output: () => output,
           stop: async () => {
             if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
             const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
