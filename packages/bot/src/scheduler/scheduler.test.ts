@@ -1,6 +1,6 @@
 import { MemoryStore, type CommandInput, type Store } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
-import type { SendOutcome } from '../app/proactive.js';
+import type { ProactiveSender, SendOutcome } from '../app/proactive.js';
 import { EXECUTIVE_CHANNEL, FakeClock, FakeSender, fakeSleep, personalChat, schedulerDatabase, schedulerStore } from './__fixtures__/schedulerFixtures.js';
 import { createScheduler, SCHEDULER_ACTOR, type SchedulerOptions, type Timers } from './scheduler.js';
 
@@ -331,6 +331,24 @@ describe('throttling, failures and pacing', () => {
     // A-1's escalation and weekly reminder (Sam, who has not installed the app, is not tried).
     expect(sender.summary()).toEqual(['quinn: Escalation', 'jo: Reminder']);
     expect(waits).toEqual([500]);
+  });
+
+  it('counts the pace from the start of each delivery, so the time a send takes is inside the interval, not added to it', async () => {
+    const clock = new FakeClock('2026-07-14T08:00:00Z');
+    const inner = new FakeSender(clock);
+    // Each send takes 200 ms (the HTTP round trip to the chat service).
+    const slow: ProactiveSender = {
+      send: async (target, reply) => {
+        clock.advance(200);
+        return inner.send(target, reply);
+      },
+    };
+    const { sleep, waits } = fakeSleep(clock);
+    await createScheduler({ store: schedulerStore(), clock, sender: slow, sleep, pacing: { perSecond: 2 } }).tick();
+    expect(inner.summary()).toEqual(['quinn: Escalation', 'jo: Reminder']);
+    // Half a second from the start of one to the start of the next: 200 ms sending, 300 ms waiting.
+    expect(waits).toEqual([300]);
+    expect(inner.calls.map((c) => c.at)).toEqual(['2026-07-14T08:00:00.200Z', '2026-07-14T08:00:00.700Z']);
   });
 
   it('keeps the pace across ticks: a message due straight after a tick still waits its turn', async () => {

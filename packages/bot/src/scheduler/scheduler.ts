@@ -8,7 +8,11 @@ export const SCHEDULER_ACTOR: Actor = { kind: 'system', name: 'scheduler' };
 
 /** How fast the scheduler sends, and how it treats throttling (HTTP 429). */
 export interface Pacing {
-  /** At most this many sends a second, across all conversations. */
+  /**
+   * At most this many sends a second, across all conversations: one delivery starts 1/perSecond
+   * after the one before started, so the time a send and its outbox commits take is inside that
+   * interval rather than added to it.
+   */
   readonly perSecond: number;
   /** Sends of one message within a tick while throttled, the first included. */
   readonly throttledAttempts: number;
@@ -251,6 +255,8 @@ class OutboxScheduler implements Scheduler {
       else this.noteCommitFailure(message.key, committed, report);
       return;
     }
+    // The pace counts from here, the start of this delivery (claim, send, settle), to the next.
+    this.nextSendAt = Date.parse(this.now()) + 1000 / this.pacing.perSecond;
     const claimed = await this.commit(claim);
     if (claimed !== true) {
       this.noteCommitFailure(message.key, claimed, report);
@@ -276,13 +282,14 @@ class OutboxScheduler implements Scheduler {
       return { ok: false, permanent: false, error: `could not compose the message: ${describe(error)}` };
     }
     for (let attempt = 1; ; attempt++) {
+      // A send again after a 429 starts its own interval: the next message waits its turn after it.
+      if (attempt > 1) this.nextSendAt = Date.parse(this.now()) + 1000 / this.pacing.perSecond;
       let outcome: SendOutcome;
       try {
         outcome = await this.options.sender.send(target, reply);
       } catch (error) {
         outcome = { ok: false, permanent: false, error: describe(error) };
       }
-      this.nextSendAt = Date.parse(this.now()) + 1000 / this.pacing.perSecond;
       if (outcome.ok || outcome.permanent || outcome.retryAfterMs === undefined) return outcome;
       if (attempt >= this.pacing.throttledAttempts) return { ...outcome, error: `${outcome.error} (throttled ${attempt} times)` };
       if (outcome.retryAfterMs > this.pacing.maxRetryAfterMs) return { ...outcome, error: `${outcome.error} (asked to wait ${outcome.retryAfterMs} ms)` };
