@@ -1,6 +1,8 @@
 import { actionsImporter } from './entities/actions.js';
 import { agenciesImporter } from './entities/agencies.js';
 import { attendanceImporter } from './entities/attendance.js';
+import { auditActionsImporter } from './entities/auditActions.js';
+import { auditQuestionsImporter, auditsImporter, auditTargetsImporter } from './entities/audits.js';
 import { commitmentsImporter } from './entities/commitments.js';
 import { contributionsImporter, expenditureImporter } from './entities/funding.js';
 import { meetingsImporter } from './entities/meetings.js';
@@ -29,6 +31,10 @@ export const importers: readonly Importer[] = [
   commitmentsImporter,
   reviewsImporter,
   recommendationsImporter,
+  auditQuestionsImporter,
+  auditTargetsImporter,
+  auditsImporter,
+  auditActionsImporter,
   trainingBookingsImporter,
   elearningImporter,
   trainingBaselinesImporter,
