@@ -328,3 +328,22 @@ export {
   type AgencyReturnLine,
   type AgencyReturnRecord,
 } from './common/returns/index.js';
+export {
+  Inspection,
+  InspectionType,
+  Inspectorate,
+  InspectionStrength,
+  AreaForImprovement,
+  INSPECTION_TYPE_LABELS,
+  INSPECTORATE_LABELS,
+  statementDeadline,
+  statementTimeliness,
+  areaActions,
+  inspectionProgress,
+  inspectionsReport,
+  type StatementState,
+  type StatementTimeliness,
+  type AreaState,
+  type AreaProgress,
+  type InspectionProgress,
+} from './common/inspections/index.js';

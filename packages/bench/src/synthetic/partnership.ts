@@ -569,6 +569,7 @@ class Generator {
       actions: this.actions,
       reviews: [],
       audits: [],
+      inspections: [],
       conversations: this.conversations,
       outbox: this.outbox,
       // The synthetic partnership keeps no training records: the bench measures registers and plans.

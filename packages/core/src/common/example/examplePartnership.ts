@@ -8,6 +8,7 @@ import { agencySteps } from './agencies.js';
 import { attendanceSteps } from './attendance.js';
 import { auditSteps } from './audits.js';
 import { fundingSteps } from './funding.js';
+import { inspectionSteps } from './inspections.js';
 import { meetingSteps } from './meetings.js';
 import { peopleSteps } from './people.js';
 import { planSteps } from './plans.js';
@@ -43,6 +44,7 @@ export function exampleHistory(): Step[] {
     ...reviewSteps(),
     ...auditSteps(),
     ...returnSteps(),
+    ...inspectionSteps(),
     ...actions2024.flatMap(actionSteps),
     ...actions2025.flatMap(actionSteps),
     ...carriedNotes,

@@ -79,6 +79,7 @@ export const subgroups: readonly SubgroupInput[] = [
     cadence: 'quarterly',
     members: [AGENCY.council, AGENCY.icb, AGENCY.police].map((agencyId) => ({ agencyId, joined: '2019-09-29' })),
     quorum: { minAgencies: 3, statutoryPartnersRequired: true },
+    maintains: ['inspections'],
   },
   {
     id: SUBGROUP.review,

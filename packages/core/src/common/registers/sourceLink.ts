@@ -53,6 +53,13 @@ export function checkSourceLink(db: Database, ref: string, source: ActionSource)
       if (item.handedTo !== null) return fail('action.handed_over', `${ref}: item ${source.item} of "${audit.title}" was handed to ${item.handedTo}; it is theirs to act on.`);
       return ok(true);
     }
+    case 'inspections': {
+      const inspection = db.inspections.find((i) => i.id === source.recordId);
+      if (!inspection) return fail('action.unknown_source', `${ref}: there is no inspection "${source.recordId}" in the register.`);
+      if (source.item === undefined) return fail('action.bad_source', `${ref}: say which of "${inspection.title}"'s areas for improvement it answers.`);
+      if (!inspection.areas.some((a) => a.number === source.item)) return fail('action.unknown_source', `${ref}: "${inspection.title}" has no area for improvement ${source.item}.`);
+      return ok(true);
+    }
     default:
       return fail('action.unknown_source', `${ref}: the ${register} register has no record "${source.recordId}".`);
   }

@@ -9,12 +9,13 @@ import { commitmentsReport } from './tables/commitments.js';
 import { engagementReport, type EngagementMeasure } from './tables/engagement.js';
 import { expenditureReport, fundingReport, incomeReport } from './tables/funding.js';
 import { auditsReport } from '../audits/auditTables.js';
+import { inspectionsReport } from '../inspections/inspectionTables.js';
 import { reviewsReport } from '../reviews/reviewTables.js';
 import { trainingReport } from './tables/training.js';
 import { agencyReturnsReport, complianceReport } from '../returns/returnTables.js';
 
 /** The tables the business team exports: the annual report's, and the plan's and registers' own records. */
-export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'training', 'compliance']);
+export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'inspections', 'training', 'compliance']);
 export type ExportTable = z.infer<typeof ExportTable>;
 
 /** What a table can be asked for, so that every way of asking (a CLI flag, a chat message) refuses the same things. */
@@ -42,6 +43,7 @@ export const EXPORT_RULES: Readonly<Record<ExportTable, ExportRule>> = {
   commitments: { needsYear: false, quarters: false, bySubgroup: false, compare: false, byAgency: false },
   reviews: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
   audits: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
+  inspections: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
   training: { needsYear: true, quarters: false, bySubgroup: false, compare: false, byAgency: false },
   compliance: { needsYear: true, quarters: true, bySubgroup: false, compare: false, byAgency: true },
 };
@@ -101,6 +103,8 @@ export function exportReport(db: Database, table: ExportTable, selection: Export
       return ok(reviewsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
     case 'audits':
       return ok(auditsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
+    case 'inspections':
+      return ok(inspectionsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
     case 'training':
       return ok(trainingReport(db, period!.year.label));
     case 'compliance': {

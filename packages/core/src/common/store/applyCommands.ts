@@ -1,5 +1,6 @@
 import { canAdminister, canChooseDigestChannel, canCloseOrReopenAction, canMaintainRegister, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
 import { checkAudit, checkAuditProgramme } from '../audits/auditChecks.js';
+import { checkInspection } from '../inspections/inspectionChecks.js';
 import { checkReview } from '../reviews/reviewChecks.js';
 import { checkSourceLink, registerOfSource } from '../registers/sourceLink.js';
 import { Attendance, attendanceId } from '../attendance/attendance.js';
@@ -43,7 +44,7 @@ export interface ChangeOutcome {
   readonly changes: readonly RecordChange[];
 }
 
-type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews' | 'audits' | 'returns' | 'returnResponses' | TrainingCollection;
+type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews' | 'audits' | 'inspections' | 'returns' | 'returnResponses' | TrainingCollection;
 
 /**
  * Applies a batch of commands all-or-nothing: every command is parsed, checked against the
@@ -450,6 +451,14 @@ class Working {
         const checked = checkAudit(db, command.audit);
         if (!checked.success) return checked;
         this.upsert('audits', command.type, 'audit', command.audit, (a) => a.id);
+        return ok(true);
+      }
+      case 'inspection.upsert': {
+        const allowed = canMaintainRegister(db, this.context.actor, 'inspections');
+        if (!allowed.success) return allowed;
+        const checked = checkInspection(db, command.inspection);
+        if (!checked.success) return checked;
+        this.upsert('inspections', command.type, 'inspection', command.inspection, (i) => i.id);
         return ok(true);
       }
       case 'auditProgramme.set': {

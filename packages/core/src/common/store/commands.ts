@@ -7,6 +7,7 @@ import { Contribution, Expenditure } from '../funding/funding.js';
 import { Meeting, MeetingStatus } from '../meetings/meeting.js';
 import { ConversationReference } from '../messaging/messaging.js';
 import { Audit, AuditProgrammeSettings } from '../audits/audit.js';
+import { Inspection } from '../inspections/inspection.js';
 import { PartnershipPatch } from '../partnership/partnership.js';
 import { PersonFields } from '../people/person.js';
 import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
@@ -148,6 +149,11 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('audit.upsert'), audit: Audit }),
   /** Sets the programme's standing questions (asked in every audit) and yearly targets. */
   z.object({ type: z.literal('auditProgramme.set'), programme: AuditProgrammeSettings }),
+  /**
+   * Adds or replaces an inspection or visit in the inspections register. Each area for
+   * improvement's work is done by actions whose source names the inspection and the area.
+   */
+  z.object({ type: z.literal('inspection.upsert'), inspection: Inspection }),
   /** Training figures from the learning system's exports (business team only). */
   z.object({ type: z.literal('trainingCourse.upsert'), course: TrainingCourse }),
   z.object({ type: z.literal('trainingBooking.upsert'), booking: TrainingBooking }),

@@ -4,6 +4,7 @@ import { Audit } from '../audits/audit.js';
 import { Attendance } from '../attendance/attendance.js';
 import { AuditEntry } from '../audit/auditEntry.js';
 import { Contribution, Expenditure } from '../funding/funding.js';
+import { Inspection } from '../inspections/inspection.js';
 import { Meeting } from '../meetings/meeting.js';
 import { ConversationReference, OutboxMessage } from '../messaging/messaging.js';
 import { Partnership } from '../partnership/partnership.js';
@@ -34,6 +35,7 @@ export const Database = z.object({
   actions: z.array(Action).default([]),
   reviews: z.array(Review).default([]),
   audits: z.array(Audit).default([]),
+  inspections: z.array(Inspection).default([]),
   conversations: z.array(ConversationReference).default([]),
   outbox: z.array(OutboxMessage).default([]),
   trainingCourses: z.array(TrainingCourse).default([]),

@@ -255,13 +255,16 @@ describe('migrating a version 5 file to version 6', () => {
 });
 
 describe('migrating a version 6 file to version 7', () => {
-  /** The example as a version 6 program wrote it: no audit programme, and its audit actions linked to nothing. */
+  /** The example as a version 6 program wrote it: no audit programme or inspection, its audit actions linked to nothing. */
   const versionSixExample = () => {
     const db = examplePartnership();
     const { auditProgramme: _programme, ...partnership } = db.partnership;
-    const { audits: _audits, returns: _returns, returnResponses: _responses, ...rest } = db;
-    const actions = db.actions.map((a) => (a.source.kind === 'audit' ? { ...a, source: { kind: a.source.kind, reference: a.source.reference } } : a));
-    return JSON.parse(JSON.stringify({ ...rest, version: 6, partnership, actions })) as Record<string, unknown>;
+    const { audits: _audits, inspections: _inspections, returns: _returns, returnResponses: _responses, ...rest } = db;
+    const actions = db.actions
+      .filter((a) => a.source.kind !== 'inspection')
+      .map((a) => (a.source.kind === 'audit' ? { ...a, source: { kind: a.source.kind, reference: a.source.reference } } : a));
+    const plans = db.plans.filter((p) => db.actions.some((a) => a.planId === p.id && a.source.kind !== 'inspection'));
+    return JSON.parse(JSON.stringify({ ...rest, version: 6, partnership, actions, plans })) as Record<string, unknown>;
   };
   const tables = (db: Database) => ({
     funding: fundingSummary(db, '2024/25').income.lines.map((l) => [l.label, l.share]),
@@ -269,11 +272,12 @@ describe('migrating a version 6 file to version 7', () => {
     delivery: deliveryPercent(db.actions.filter((a) => a.planId === 'business-plan-2024-25'), '2025-03-31T23:00:00.000Z'),
   });
 
-  it('opens with an empty programme, no standing questions or targets, and the same published tables', () => {
+  it('opens with an empty programme, no standing questions, targets or inspections, and the same published tables', () => {
     const { data, from } = unwrap(migrate(versionSixExample()));
     const db = Database.parse(data);
     expect(from).toBe(6);
     expect(db.audits).toEqual([]);
+    expect(db.inspections).toEqual([]);
     expect(db.partnership.auditProgramme).toEqual({ standingQuestions: [], targets: [] });
     expect(db.actions.find((a) => a.ref === 'A-24')!.source).toEqual({ kind: 'audit', reference: 'Audit: professional attendance at child protection conferences' });
     expect(tables(db)).toEqual(tables(examplePartnership()));

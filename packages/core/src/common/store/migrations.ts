@@ -91,14 +91,15 @@ const noChatPreferenceYet: Migration = (data) =>
   Array.isArray(data.people) ? { ...data, people: data.people.map((person: unknown) => (isRecord(person) ? { preferredChat: null, ...person } : person)) } : data;
 
 /**
- * Version 7 adds the Quality Assurance Group's audit programme and the partnership's standing
- * audit questions and targets. A file from before has no audits, questions or targets; its tables
- * are what they were. The version changes so that an older program refuses the file rather than
- * drop its audits on its next write.
+ * Version 7 adds the Quality Assurance Group's audit programme, the partnership's standing audit
+ * questions and targets, and the inspections register. A file from before has no audits,
+ * questions, targets or inspections; its tables are what they were. The version changes so that
+ * an older program refuses the file rather than drop them on its next write.
  */
 const noAuditsYet: Migration = (data) => ({
   ...data,
   audits: [],
+  inspections: [],
   ...(isRecord(data.partnership) ? { partnership: { auditProgramme: { standingQuestions: [], targets: [] }, ...data.partnership } } : {}),
 });
 
