@@ -19,6 +19,8 @@ describe('importing the example files into a new partnership', () => {
         "contributions": "added 12 income lines",
         "elearning": "added 2 training courses; added 3 eLearning results",
         "expenditure": "added 8 spending lines",
+        "inspection-findings": "changed 1 inspection",
+        "inspections": "added 2 inspections",
         "meetings": "added 16 meetings",
         "members": "changed 4 subgroups",
         "people": "added 13 people",

@@ -4,6 +4,7 @@ import { attendanceImporter } from './entities/attendance.js';
 import { auditActionsImporter } from './entities/auditActions.js';
 import { auditQuestionsImporter, auditsImporter, auditTargetsImporter } from './entities/audits.js';
 import { commitmentsImporter } from './entities/commitments.js';
+import { inspectionFindingsImporter, inspectionsImporter } from './entities/inspections.js';
 import { contributionsImporter, expenditureImporter } from './entities/funding.js';
 import { meetingsImporter } from './entities/meetings.js';
 import { membersImporter } from './entities/members.js';
@@ -35,6 +36,8 @@ export const importers: readonly Importer[] = [
   auditTargetsImporter,
   auditsImporter,
   auditActionsImporter,
+  inspectionsImporter,
+  inspectionFindingsImporter,
   trainingBookingsImporter,
   elearningImporter,
   trainingBaselinesImporter,
