@@ -7,7 +7,7 @@ import type { Io } from './io.js';
 // rest when it runs, so that `ptrack --version` and `--help` start instantly.
 
 /** The entities `ptrack import` reads, in the order a new partnership imports them. */
-export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions', 'commitments', 'reviews', 'recommendations', 'audit-questions', 'audit-targets', 'audits', 'audit-actions', 'inspections', 'inspection-findings', 'training-bookings', 'elearning', 'training-baselines', 'returns', 'return-responses'] as const;
+export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions', 'commitments', 'reviews', 'recommendations', 'audit-questions', 'audit-targets', 'audits', 'audit-actions', 'inspections', 'inspection-findings', 'training-bookings', 'elearning', 'training-baselines', 'returns', 'return-responses', 'standards', 'self-ratings'] as const;
 
 /** The tables `ptrack export` writes. */
 export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'inspections', 'training', 'compliance'] as const;

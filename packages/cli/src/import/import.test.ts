@@ -29,6 +29,8 @@ describe('importing the example files into a new partnership', () => {
         "return-responses": "added 5 return responses",
         "returns": "added 2 returns",
         "reviews": "added 4 reviews",
+        "self-ratings": "changed 1 return response; added 1 action",
+        "standards": "changed 1 return",
         "subgroups": "added 4 subgroups",
         "training-baselines": "added 1 published training year",
         "training-bookings": "added 3 training courses; added 6 training bookings",

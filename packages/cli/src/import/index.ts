@@ -13,6 +13,7 @@ import { plansImporter } from './entities/plans.js';
 import { recommendationsImporter } from './entities/recommendations.js';
 import { reviewsImporter } from './entities/reviews.js';
 import { returnResponsesImporter, returnsImporter } from './entities/returns.js';
+import { selfRatingsImporter, standardsImporter } from './entities/selfAssessments.js';
 import { subgroupsImporter } from './entities/subgroups.js';
 import { elearningImporter, trainingBaselinesImporter, trainingBookingsImporter } from './entities/training.js';
 import type { Importer } from './importer.js';
@@ -43,6 +44,8 @@ export const importers: readonly Importer[] = [
   trainingBaselinesImporter,
   returnsImporter,
   returnResponsesImporter,
+  standardsImporter,
+  selfRatingsImporter,
 ];
 
 /** The importer for an entity name as typed on the command line. */

@@ -131,3 +131,52 @@ describe('ptrack export compliance', () => {
   });
 });
 
+
+describe('importing a self-assessment\'s standards and the agencies\' self-ratings', () => {
+  it('adds the standards, the ratings, and the action the agency commits to, led by it and linked to its rating', () => {
+    const { db } = importExamples();
+    const assessment = db.returns.find((r) => r.kind === 'assurance-self-assessment')!;
+    expect(assessment.standards.map((s) => s.number)).toEqual([1, 2, 3]);
+    const chs = db.returnResponses.find((r) => r.returnId === assessment.id && r.agencyId === 'croydon-health-service-nhs')!;
+    expect(chs.ratings.map((r) => [r.standard, r.rating])).toEqual([[1, 'met'], [2, 'partly-met'], [3, 'met']]);
+    const action = db.actions.find((a) => a.ref === 'S-1')!;
+    expect([action.leadAgencyId, action.ownerId, action.due, action.source]).toEqual([
+      'croydon-health-service-nhs',
+      'named-nurse-at-example-org',
+      '2026-03-31',
+      { kind: 'self-assessment', reference: 'Safeguarding assurance self-assessment 2025/26, standard 2', recordId: chs.id, item: 2 },
+    ]);
+  });
+
+  it('reports every bad rating row, and imports nothing', () => {
+    const { db } = importExamples();
+    const text = [
+      'return,agency,standard,rating,note,action_ref,plan,action_title,owner,due',
+      'Multi-agency dataset 2025/26 Q1,Metropolitan Police,1,met,,,,,,',
+      'Safeguarding assurance self-assessment 2025/26,National Probation Service,1,met,,,,,,',
+      'Safeguarding assurance self-assessment 2025/26,Croydon Health Service NHS,9,met,,,,,,',
+      'Safeguarding assurance self-assessment 2025/26,Croydon Health Service NHS,1,fine,,,,,,',
+      'Safeguarding assurance self-assessment 2025/26,Croydon Health Service NHS,2,not met,,S-9,,,,',
+      'Safeguarding assurance self-assessment 2025/26,CHS,3,met,,,,,,',
+      'Safeguarding assurance self-assessment 2025/26,CHS,3,met,,,,,,',
+    ].join('\n');
+    const result = importText(db, 'self-ratings', text, 'ratings.csv');
+    expect(result.db).toBe(db);
+    expect(result.error).toMatchInlineSnapshot(`
+      "ratings.csv:2: column "standard": Multi-agency dataset 2025/26 Q1 has no standard 1; import its standards with \`ptrack import standards\` first
+      ratings.csv:3: column "agency": nothing from National Probation Service is recorded for Safeguarding assurance self-assessment 2025/26; record its return with \`ptrack import return-responses\` first
+      ratings.csv:4: column "standard": Safeguarding assurance self-assessment 2025/26 has no standard 9; import its standards with \`ptrack import standards\` first
+      ratings.csv:5: column "rating": "fine" is not one of met, partly-met, not-met
+      ratings.csv:6: column "plan": is blank; an action needs the plan it is tracked in
+      ratings.csv:6: column "due": is blank; an action needs the day it is due
+      ratings.csv:6: column "action_title": is blank; say what the agency will do
+      ratings.csv:8: column "standard": duplicate rating of this standard by this agency: line 7 already has it"
+    `);
+  });
+
+  it('refuses standards for a return that is not a self-assessment', () => {
+    const { db } = importExamples();
+    const result = importText(db, 'standards', 'return,number,standard\nMulti-agency dataset 2025/26 Q1,1,Commentary\n', 'standards.csv');
+    expect(result.error).toBe('standards.csv:2: column "return": Multi-agency dataset 2025/26 Q1 is a quarterly dataset; only an assurance self-assessment has standards');
+  });
+});

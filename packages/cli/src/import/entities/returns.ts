@@ -125,7 +125,7 @@ export const returnsImporter: Importer = {
       }
       const id = base?.id ?? uniqueId(slugify(title), (candidate) => taken.has(candidate));
       taken.add(id);
-      const request: ReturnRequest = { id, kind: fields.kind, title, period: fields.period, dueOn: fields.dueOn, templateUrl: fields.templateUrl, mandatoryFields: fields.mandatoryFields, agencies: base?.agencies ?? [] };
+      const request: ReturnRequest = { id, kind: fields.kind, title, period: fields.period, dueOn: fields.dueOn, templateUrl: fields.templateUrl, mandatoryFields: fields.mandatoryFields, agencies: base?.agencies ?? [], standards: base?.standards ?? [] };
       const asks = entry?.asks ?? new Map((base?.agencies ?? []).map((a) => [a.agencyId, a] as const));
       const previous = asks.get(agencyId);
       asks.set(agencyId, { agencyId, contactId: contactId ?? previous?.contactId ?? null });
@@ -209,6 +209,8 @@ export const returnResponsesImporter: Importer = {
         review: review ?? 'pending',
         reviewNote,
         reviewedOn: decided ? (reviewedOn ?? receivedOn ?? null) : null,
+        // Ratings come from \`ptrack import self-ratings\`; this file leaves them as they are.
+        ratings: db.returnResponses.find((r) => r.id === responseId(request.id, agency.id))?.ratings ?? [],
       };
       commands.push({ command: { type: 'returnResponse.upsert', response }, line: row.line });
     });

@@ -43,6 +43,27 @@ interface ExampleReturn {
 const onTime: Outcome = { days: -2 };
 const late = (days: number, missing?: readonly string[]): Outcome => (missing ? { days, missing } : { days });
 
+/** The standards of the self-assessment: section 11 of the Children Act 2004, as the audit tool words them. */
+const STANDARDS = [
+  'Senior management commitment to safeguarding',
+  'A clear line of accountability for safeguarding',
+  'Service development informed by the views of children',
+  'Safeguarding training for staff',
+  'Safer recruitment and allegations against staff',
+  'Inter-agency working and information sharing',
+  'Supervision and support for staff',
+  'Listening to children and young people',
+].map((text, index) => ({ number: index + 1, text }));
+
+/** Where an agency rated itself below "met"; every other standard it rated met. */
+const PARTLY_MET: Readonly<Record<string, readonly number[]>> = {
+  [AGENCY.housing]: [4, 6],
+  [AGENCY.police]: [7],
+  [AGENCY.colleges]: [3],
+  [AGENCY.voluntarySector]: [5],
+  [AGENCY.cultureCommunitySafety]: [3, 8],
+};
+
 /** The agencies asked for the safeguarding assurance self-assessment, the Section 11 audit widened to the voluntary sector and faith groups. */
 const ASSURANCE: ExampleReturn = {
   request: {
@@ -53,6 +74,7 @@ const ASSURANCE: ExampleReturn = {
     dueOn: '2024-10-31',
     templateUrl: 'https://cscp.example/returns/safeguarding-assurance-template-2024-25.xlsx',
     mandatoryFields: ['self-rating for every standard', 'action plan'],
+    standards: STANDARDS,
   },
   issuedOn: '2024-07-01',
   outcomes: {
@@ -167,6 +189,7 @@ export function returnSteps(): Step[] {
         receivedById: CONTACT[agencyId] ?? null,
         link: linkOf(request.id, agencyId),
         missing: outcome.missing ? [...outcome.missing] : [],
+        ratings: (request.standards ?? []).map(({ number }) => ({ standard: number, rating: PARTLY_MET[agencyId]?.includes(number) ? 'partly-met' : 'met' })),
       };
       steps.push({ at: londonTime(receivedOn, '12:00'), commands: [{ type: 'returnResponse.upsert', response }] });
       if (outcome.missing) continue;

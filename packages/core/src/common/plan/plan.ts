@@ -53,12 +53,13 @@ export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
 
 /** Where an action came from. */
 export const ActionSource = z.object({
-  kind: z.enum(['business-plan', 'review-recommendation', 'audit', 'executive', 'inspection', 'challenge']).default('business-plan'),
+  kind: z.enum(['business-plan', 'review-recommendation', 'audit', 'executive', 'inspection', 'challenge', 'self-assessment']).default('business-plan'),
   /** What it came from, e.g. "Baby Eva LCSPR, recommendation 3". */
   reference: z.string().min(1).nullable().default(null),
   /**
-   * The register record it came from (a review, an audit, an inspection, a challenge), when it
-   * is in one; left out otherwise, so actions from before the registers read as they did.
+   * The register record it came from (a review, an audit, an inspection, a challenge, an agency's
+   * response to a self-assessment), when it is in one; left out otherwise, so actions from before
+   * the registers read as they did.
    */
   recordId: Id.optional(),
   /** Which of the record's recommendations, action-plan items or areas it answers, numbered from 1. */

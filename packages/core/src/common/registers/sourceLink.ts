@@ -23,14 +23,31 @@ export function isLinkedTo(source: ActionSource, kind: ActionSource['kind'], rec
 }
 
 /**
+ * An action an agency commits to in its self-assessment names its response (`return:agency`) and
+ * the standard; it is led by that agency, and the standard is one the agency rated.
+ */
+function checkSelfAssessmentLink(db: Database, ref: string, recordId: string, item: number | undefined, leadAgencyId: string | null): Result<true> {
+  const response = db.returnResponses.find((r) => r.id === recordId);
+  const request = response && db.returns.find((r) => r.id === response.returnId);
+  if (!response || !request) return fail('action.unknown_source', `${ref}: there is no self-assessment response "${recordId}".`);
+  const agency = db.agencies.find((a) => a.id === response.agencyId)?.name ?? response.agencyId;
+  if (leadAgencyId !== response.agencyId) return fail('action.bad_source', `${ref}: an action ${agency} commits to in its self-assessment is led by ${agency}.`);
+  if (item === undefined) return ok(true);
+  if (!request.standards.some((s) => s.number === item)) return fail('action.unknown_source', `${ref}: ${request.title} has no standard ${item}.`);
+  if (!response.ratings.some((r) => r.standard === item)) return fail('action.unknown_source', `${ref}: ${agency} has not rated itself against standard ${item} of ${request.title}.`);
+  return ok(true);
+}
+
+/**
  * Checks that an action's link to a register record points at something there: the record
  * exists, and so does the recommendation (or item) it names. An action not linked is fine.
  */
-export function checkSourceLink(db: Database, ref: string, source: ActionSource): Result<true> {
+export function checkSourceLink(db: Database, ref: string, source: ActionSource, leadAgencyId: string | null = null): Result<true> {
   if (source.recordId === undefined) {
     if (source.item !== undefined) return fail('action.bad_source', `${ref}: its source names item ${source.item} but no record.`);
     return ok(true);
   }
+  if (source.kind === 'self-assessment') return checkSelfAssessmentLink(db, ref, source.recordId, source.item, leadAgencyId);
   const register = REGISTER_OF_KIND[source.kind];
   if (register === undefined) return fail('action.bad_source', `${ref}: a ${source.kind} source is not kept in a register, so it cannot name record "${source.recordId}".`);
   switch (register) {

@@ -1,4 +1,18 @@
-export { ReturnKind, RETURN_KIND_LABELS, ReturnPeriod, ReturnAsk, ReturnRequest, ResponseState, ResponseReview, ReturnResponse, responseId } from './returnRequest.js';
+export {
+  ReturnKind,
+  RETURN_KIND_LABELS,
+  ReturnPeriod,
+  ReturnAsk,
+  ReturnRequest,
+  ResponseState,
+  ResponseReview,
+  ReturnResponse,
+  responseId,
+  Standard,
+  SelfRating,
+  SELF_RATING_LABELS,
+  StandardRating,
+} from './returnRequest.js';
 export {
   complianceStatus,
   complianceLabel,
@@ -14,4 +28,4 @@ export {
   type AgencyReturnRecord,
 } from './compliance.js';
 export { canSubmitReturn } from './returnCommands.js';
-export { complianceReport, agencyReturnsReport } from './returnTables.js';
+export { complianceReport, agencyReturnsReport, selfRatingsTable } from './returnTables.js';

@@ -46,6 +46,11 @@ export function checkReturnCommand(db: Database, actor: Actor, command: ReturnCo
         if (!contact) return fail('return.unknown_contact', `${request.title}: contact "${ask.contactId}" for ${agencyName(db, ask.agencyId)} is not a known person.`);
         if (!contact.active) return fail('return.inactive_contact', `${request.title}: ${contact.name} has left the partnership; name ${agencyName(db, ask.agencyId)}'s current contact.`);
       }
+      const numbers = new Set(request.standards.map((standard) => standard.number));
+      for (const response of db.returnResponses.filter((r) => r.returnId === request.id)) {
+        const rated = response.ratings.find((r) => !numbers.has(r.standard));
+        if (rated) return fail('return.standard_in_use', `${request.title}: ${agencyName(db, response.agencyId)} has rated itself against standard ${rated.standard}, so it stays.`);
+      }
       const answered = db.returnResponses.find((r) => r.returnId === request.id && r.state !== 'not-received' && !request.agencies.some((a) => a.agencyId === r.agencyId));
       if (answered) {
         return fail('return.response_exists', `${request.title}: ${agencyName(db, answered.agencyId)} has already responded, so it stays among the agencies asked.`);
@@ -60,6 +65,14 @@ export function checkReturnCommand(db: Database, actor: Actor, command: ReturnCo
       if (!request.success) return request;
       if (response.receivedById !== null && !db.people.some((p) => p.id === response.receivedById)) {
         return fail('return.unknown_person', `${request.data.title}: "${response.receivedById}", who sent ${agencyName(db, response.agencyId)}'s return, is not a known person.`);
+      }
+      const unknown = response.ratings.find((r) => !request.data.standards.some((s) => s.number === r.standard));
+      if (unknown) return fail('return.unknown_standard', `${request.data.title} has no standard ${unknown.standard} for ${agencyName(db, response.agencyId)} to rate.`);
+      const committed = db.actions.find(
+        (a) => a.status !== 'withdrawn' && a.source.kind === 'self-assessment' && a.source.recordId === response.id && a.source.item !== undefined && !response.ratings.some((r) => r.standard === a.source.item),
+      );
+      if (committed) {
+        return fail('return.rating_in_use', `${request.data.title}: action ${committed.ref} answers ${agencyName(db, response.agencyId)}'s rating of standard ${committed.source.item}; keep the rating, or withdraw the action first.`);
       }
       return ok({ collection: 'returnResponses', entity: 'returnResponse', record: response });
     }
@@ -80,6 +93,7 @@ export function checkReturnCommand(db: Database, actor: Actor, command: ReturnCo
         receivedOn: today,
         receivedById: byPersonId,
         link: command.link,
+        ratings: existing?.ratings ?? [],
       });
       return ok({ collection: 'returnResponses', entity: 'returnResponse', record });
     }

@@ -35,6 +35,28 @@ export const ReturnAsk = z.object({
 });
 export type ReturnAsk = z.infer<typeof ReturnAsk>;
 
+/** One standard of an assurance self-assessment, numbered as the partnership's template numbers them. */
+export const Standard = z.object({
+  number: z.number().int().positive(),
+  text: z.string().trim().min(1),
+});
+export type Standard = z.infer<typeof Standard>;
+
+/** How an agency rates itself against a standard. */
+export const SelfRating = z.enum(['met', 'partly-met', 'not-met']);
+export type SelfRating = z.infer<typeof SelfRating>;
+
+/** How people read each rating. */
+export const SELF_RATING_LABELS: Readonly<Record<SelfRating, string>> = { met: 'Met', 'partly-met': 'Partly met', 'not-met': 'Not met' };
+
+/** An agency's rating of itself against one standard, with what it says in support. */
+export const StandardRating = z.object({
+  standard: z.number().int().positive(),
+  rating: SelfRating,
+  note: z.string().trim().min(1).nullable().default(null),
+});
+export type StandardRating = z.infer<typeof StandardRating>;
+
 /**
  * One return the partnership asks for: what, for which period, by when, of whom, on which
  * template, and what it must contain (a dataset can require commentary, or a field such as
@@ -51,11 +73,15 @@ export const ReturnRequest = z
     agencies: z.array(ReturnAsk).min(1),
     templateUrl: z.url().nullable().default(null),
     mandatoryFields: z.array(z.string().trim().min(1)).default([]),
+    /** An assurance self-assessment's standards, which each agency rates itself against. */
+    standards: z.array(Standard).default([]),
   })
   .refine((r) => new Set(r.agencies.map((a) => a.agencyId)).size === r.agencies.length, {
     message: 'names an agency twice',
     path: ['agencies'],
-  });
+  })
+  .refine((r) => r.standards.length === 0 || r.kind === 'assurance-self-assessment', { message: 'only an assurance self-assessment has standards', path: ['standards'] })
+  .refine((r) => new Set(r.standards.map((s) => s.number)).size === r.standards.length, { message: 'numbers a standard twice', path: ['standards'] });
 export type ReturnRequest = z.infer<typeof ReturnRequest>;
 
 /** What an agency sent: all of it, part of it (what is missing is said), or nothing (yet). */
@@ -91,10 +117,14 @@ export const ReturnResponse = z
     review: ResponseReview.default('pending'),
     reviewNote: z.string().trim().min(1).nullable().default(null),
     reviewedOn: LocalDate.nullable().default(null),
+    /** A self-assessment's ratings, one per standard rated. */
+    ratings: z.array(StandardRating).default([]),
   })
   .refine((r) => r.id === responseId(r.returnId, r.agencyId), { message: 'must be the return id and the agency id joined by ":"', path: ['id'] })
   .refine((r) => (r.state === 'not-received') === (r.receivedOn === null), { message: 'a return received (in whole or part) has the day it came, and only then', path: ['receivedOn'] })
   .refine((r) => (r.state === 'partial') === r.missing.length > 0, { message: 'a partial return says what is missing, and only a partial one', path: ['missing'] })
   .refine((r) => r.review !== 'sent-back' || r.reviewNote !== null, { message: 'a return sent back says why', path: ['reviewNote'] })
-  .refine((r) => r.state !== 'not-received' || r.review === 'pending', { message: 'nothing was received to accept or send back', path: ['review'] });
+  .refine((r) => r.state !== 'not-received' || r.review === 'pending', { message: 'nothing was received to accept or send back', path: ['review'] })
+  .refine((r) => r.state !== 'not-received' || r.ratings.length === 0, { message: 'a return not received rates nothing', path: ['ratings'] })
+  .refine((r) => new Set(r.ratings.map((x) => x.standard)).size === r.ratings.length, { message: 'rates a standard twice', path: ['ratings'] });
 export type ReturnResponse = z.infer<typeof ReturnResponse>;

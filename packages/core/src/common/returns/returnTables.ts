@@ -4,7 +4,7 @@ import type { Agency } from '../agencies/agency.js';
 import type { Column, Report, Row, Table } from '../reporting/table.js';
 import type { Database } from '../store/database.js';
 import { agencyReturnRecord, complianceLabel, complianceTable, type AgencyReturnLine, type ComplianceCounts, type ComplianceStatus } from './compliance.js';
-import { RETURN_KIND_LABELS } from './returnRequest.js';
+import { responseId, RETURN_KIND_LABELS, SELF_RATING_LABELS, type ReturnRequest } from './returnRequest.js';
 
 const countColumns: Column[] = [
   { key: 'asked', header: 'Asked', type: 'integer' },
@@ -57,6 +57,33 @@ function detailRow(agency: Agency, line: AgencyReturnLine): Row {
   };
 }
 
+/**
+ * An assurance self-assessment's ratings, agency × standard (Met, Partly met, Not met; blank
+ * where not rated), with the actions each agency committed to, counted from the actions linked
+ * to its response.
+ */
+export function selfRatingsTable(db: Database, request: ReturnRequest): Table {
+  const standards = [...request.standards].sort((a, b) => a.number - b.number);
+  const agencies = db.agencies.filter((agency) => request.agencies.some((a) => a.agencyId === agency.id));
+  return {
+    title: `Self-ratings: ${request.title}`,
+    columns: [
+      { key: 'agency', header: 'Agency', type: 'text' },
+      ...standards.map((standard): Column => ({ key: `standard:${standard.number}`, header: `${standard.number}. ${standard.text}`, type: 'text' })),
+      { key: 'actions', header: 'Actions committed', type: 'integer' },
+    ],
+    rows: agencies.map((agency) => {
+      const response = db.returnResponses.find((r) => r.id === responseId(request.id, agency.id));
+      const ratings = new Map((response?.ratings ?? []).map((r) => [r.standard, SELF_RATING_LABELS[r.rating]] as const));
+      return {
+        agency: agency.name,
+        ...Object.fromEntries(standards.map((standard) => [`standard:${standard.number}`, ratings.get(standard.number) ?? null])),
+        actions: db.actions.filter((a) => a.source.kind === 'self-assessment' && a.source.recordId === responseId(request.id, agency.id)).length,
+      };
+    }),
+  };
+}
+
 const NOTES = [
   'Late counts calendar days from the due date to the day the return came in whole. — = not asked.',
   'A return sent back by the business team counts as partial until the agency sends it again.',
@@ -91,7 +118,8 @@ export function complianceReport(db: Database, period: Period, asOf: LocalDate):
         .map((row) => detailRow(row.agency, { request, response: db.returnResponses.find((r) => r.returnId === request.id && r.agencyId === row.agency.id), status: row.statuses.get(request.id)! })),
     ),
   };
-  return { title: `Returns compliance ${table.period} (as on ${asOf})`, tables: [grid, details], notes: NOTES };
+  const ratings = table.returns.filter((r) => r.standards.length > 0).map((r) => selfRatingsTable(db, r));
+  return { title: `Returns compliance ${table.period} (as on ${asOf})`, tables: [grid, details, ...ratings], notes: NOTES };
 }
 
 /** An agency's own record of returns over time (or in one period), with its counts by year. */

@@ -10,8 +10,8 @@ import type { CommandInput } from '../store/commands.js';
 import type { Database } from '../store/database.js';
 import { actors, by, sampleDatabase } from '../store/__fixtures__/sampleDatabase.js';
 import { agencyReturnRecord, complianceLabel, complianceStatus, complianceTable, returnsInPeriod } from './compliance.js';
-import { ReturnRequest, ReturnResponse, responseId } from './returnRequest.js';
-import { complianceReport } from './returnTables.js';
+import { ReturnRequest, ReturnResponse, responseId, type StandardRating } from './returnRequest.js';
+import { complianceReport, selfRatingsTable } from './returnTables.js';
 
 const period = (text: string) => unwrap(parsePeriod(text));
 
@@ -193,5 +193,97 @@ describe('the example partnership\'s 2024/25 returns', () => {
   it('publishes the 2024/25 compliance table as it stands', () => {
     const grid = complianceReport(db, period('2024/25'), asOf).tables[0]!;
     expect(writeMarkdown({ title: 'Returns', tables: [grid] })).toMatchSnapshot();
+  });
+});
+
+describe('an assurance self-assessment\'s standards, ratings and the actions agencies commit to', () => {
+  const assessment: z.input<typeof ReturnRequest> = {
+    id: 'assurance-2025-26',
+    kind: 'assurance-self-assessment',
+    title: 'Section 11 audit 2025/26',
+    period: '2025/26',
+    dueOn: '2025-10-31',
+    agencies: [{ agencyId: 'council', contactId: 'olu-owner' }, { agencyId: 'police', contactId: 'dev-deputy' }],
+    standards: [
+      { number: 1, text: 'Senior management commitment' },
+      { number: 2, text: 'Safer recruitment' },
+    ],
+  };
+  const policeResponse = (ratings: Array<z.input<typeof StandardRating>>): CommandInput => ({
+    type: 'returnResponse.upsert',
+    response: { id: 'assurance-2025-26:police', returnId: 'assurance-2025-26', agencyId: 'police', state: 'received', receivedOn: '2025-05-30', ratings },
+  });
+  const commitment = (fields: Record<string, unknown> = {}): CommandInput => ({
+    type: 'action.create',
+    action: {
+      ref: 'S-1',
+      planId: 'plan-2025-27',
+      title: 'Refresh safer recruitment checks for volunteers',
+      ownerId: 'dev-deputy',
+      leadAgencyId: 'police',
+      due: '2026-03-31',
+      source: { kind: 'self-assessment', reference: 'Section 11 audit 2025/26, standard 2', recordId: 'assurance-2025-26:police', item: 2 },
+      ...fields,
+    },
+  });
+  const rated = () =>
+    unwrap(
+      applyCommands(
+        sampleDatabase(),
+        [{ type: 'return.upsert', request: assessment }, policeResponse([{ standard: 1, rating: 'met' }, { standard: 2, rating: 'partly-met', note: 'Volunteers not yet DBS-checked' }])],
+        by(actors.businessTeam),
+      ),
+    ).db;
+
+  it('keeps standards for self-assessments alone', () => {
+    expect(ReturnRequest.safeParse({ ...dataset, standards: [{ number: 1, text: 'x' }] }).success).toBe(false);
+    expect(ReturnRequest.safeParse({ ...assessment, standards: [{ number: 1, text: 'x' }, { number: 1, text: 'y' }] }).success).toBe(false);
+  });
+
+  it('refuses a rating of a standard the return does not have', () => {
+    const db = unwrap(applyCommands(sampleDatabase(), [{ type: 'return.upsert', request: assessment }], by(actors.businessTeam))).db;
+    const refused = applyCommands(db, [policeResponse([{ standard: 3, rating: 'met' }])], by(actors.businessTeam));
+    expect(refused.success ? '' : refused.error.code).toBe('return.unknown_standard');
+  });
+
+  it('makes what an agency commits to an ordinary action led by that agency, linked to its rating', () => {
+    const outcome = unwrap(applyCommands(rated(), [commitment()], by(actors.businessTeam)));
+    const action = outcome.db.actions.find((a) => a.ref === 'S-1')!;
+    expect([action.leadAgencyId, action.ownerId, action.source.recordId, action.source.item, action.status]).toEqual(['police', 'dev-deputy', 'assurance-2025-26:police', 2, 'not-started']);
+    const table = selfRatingsTable(outcome.db, outcome.db.returns[0]!);
+    expect(table.rows).toEqual([
+      { agency: 'Croydon Council', 'standard:1': null, 'standard:2': null, actions: 0 },
+      { agency: 'Metropolitan Police', 'standard:1': 'Met', 'standard:2': 'Partly met', actions: 1 },
+    ]);
+  });
+
+  it.each([
+    ['led by another agency', { leadAgencyId: 'council' }, 'action.bad_source'],
+    ['with no lead agency', { leadAgencyId: null }, 'action.bad_source'],
+    ['for a standard the agency did not rate', { source: { kind: 'self-assessment', reference: null, recordId: 'assurance-2025-26:police', item: 3 } }, 'action.unknown_source'],
+    ['for an agency that has not responded', { leadAgencyId: 'council', source: { kind: 'self-assessment', reference: null, recordId: 'assurance-2025-26:council', item: 1 } }, 'action.unknown_source'],
+  ])('refuses an action %s', (_case, fields, code) => {
+    const refused = applyCommands(rated(), [commitment(fields)], by(actors.businessTeam));
+    expect(refused.success ? '' : refused.error.code).toBe(code);
+  });
+
+  it('keeps a standard that is rated, and a rating an action answers', () => {
+    const db = unwrap(applyCommands(rated(), [commitment()], by(actors.businessTeam))).db;
+    const dropStandard = applyCommands(db, [{ type: 'return.upsert', request: { ...assessment, standards: [{ number: 1, text: 'Senior management commitment' }] } }], by(actors.businessTeam));
+    const dropRating = applyCommands(db, [policeResponse([{ standard: 1, rating: 'met' }])], by(actors.businessTeam));
+    expect([dropStandard, dropRating].map((r) => (r.success ? '' : r.error.code))).toEqual(['return.standard_in_use', 'return.rating_in_use']);
+  });
+
+  it('keeps the ratings when the contact sends the return again', () => {
+    const again = unwrap(applyCommands(rated(), [{ type: 'returnResponse.submit', returnId: 'assurance-2025-26', agencyId: 'police', link: 'https://share.example/s11-v2.xlsx' }], by(actors.deputy))).db;
+    expect(again.returnResponses[0]!.ratings.map((r) => r.rating)).toEqual(['met', 'partly-met']);
+  });
+
+  it('shows the example\'s self-ratings: Housing partly meets training and information sharing', () => {
+    const db = examplePartnership();
+    const table = selfRatingsTable(db, db.returns.find((r) => r.id === 'assurance-2024-25')!);
+    const housing = table.rows.find((row) => row.agency === 'Croydon Council: Housing')!;
+    expect([housing['standard:4'], housing['standard:6'], housing['standard:1']]).toEqual(['Partly met', 'Partly met', 'Met']);
+    expect(table.rows.find((row) => row.agency === 'National Probation Service')!['standard:1']).toBeNull();
   });
 });

@@ -704,7 +704,7 @@ class Working {
     const allowed = register === null ? this.admin() : canMaintainRegister(this.next, this.context.actor, register);
     if (!allowed.success) return allowed;
     const db = this.next;
-    const linked = checkSourceLink(db, draft.ref, draft.source);
+    const linked = checkSourceLink(db, draft.ref, draft.source, draft.leadAgencyId);
     if (!linked.success) return linked;
     const plan = db.plans.find((p) => p.id === draft.planId);
     if (!plan) return fail('action.unknown_plan', `${draft.ref}: plan "${draft.planId}" does not exist.`);
