@@ -15,6 +15,15 @@ describe.skipIf(!existsSync(originals))('the copied reference tables', () => {
   });
 });
 
+describe.skipIf(!existsSync(originals))('the copied report excerpts', () => {
+  it("the Impact of Executive Actions section core's challenge test reads is word for word the report's", () => {
+    const excerpt = new URL('../packages/core/src/common/challenges/__fixtures__/impact-of-executive-actions-2024-25.json', import.meta.url);
+    const { text } = JSON.parse(readFileSync(excerpt, 'utf8')) as { text: string };
+    expect(text).toMatch(/^#### \*\*IMPACT OF EXECUTIVE ACTIONS\*\*\n/);
+    expect(readFileSync(new URL('annual-report-2024-25.txt', originals), 'utf8')).toContain(text);
+  });
+});
+
 describe('the CLI\'s copies of the reference tables', () => {
   it.each(['income-2024-25.csv', 'expenditure-2024-25.csv'])('%s is byte-for-byte the acceptance tests\' copy', (name) => {
     expect(readFileSync(new URL(name, cliCopies)).equals(readFileSync(new URL(name, referenceDirectory)))).toBe(true);

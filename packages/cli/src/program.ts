@@ -7,10 +7,10 @@ import type { Io } from './io.js';
 // rest when it runs, so that `ptrack --version` and `--help` start instantly.
 
 /** The entities `ptrack import` reads, in the order a new partnership imports them. */
-export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions', 'commitments', 'reviews', 'recommendations', 'audit-questions', 'audit-targets', 'audits', 'audit-actions', 'inspections', 'inspection-findings', 'training-bookings', 'elearning', 'training-baselines', 'returns', 'return-responses', 'standards', 'self-ratings'] as const;
+export const IMPORT_ENTITIES = ['agencies', 'people', 'subgroups', 'members', 'meetings', 'attendance', 'contributions', 'expenditure', 'plans', 'actions', 'commitments', 'reviews', 'recommendations', 'audit-questions', 'audit-targets', 'audits', 'audit-actions', 'inspections', 'inspection-findings', 'challenges', 'training-bookings', 'elearning', 'training-baselines', 'returns', 'return-responses', 'standards', 'self-ratings'] as const;
 
 /** The tables `ptrack export` writes. */
-export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'inspections', 'training', 'compliance'] as const;
+export const EXPORT_TABLE_NAMES = ['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'inspections', 'challenges', 'training', 'compliance'] as const;
 
 /** The formats of `ptrack export`. */
 export const FORMATS = ['csv', 'xlsx', 'md', 'html', 'json'] as const;
@@ -184,6 +184,9 @@ Tables:
   attendance   the register: meeting, date, agency, person, status
   commitments  what we said / what we delivered: each plan's commitments, priority, actions;
                --year: the plans covering that year (re-importable with ptrack import commitments)
+  challenges   the challenge and escalation log: raised by, with, stage, response, outcome,
+               impact, actions; --year: also the Impact of Executive Actions and the counts
+               by stage and outcome as they stood at the year's end
   training     the annual report's training section: bookings, courses, attendance and
                no-show rates with the change from last year in points, uptake; needs --year
   compliance   returns agency × return: on time, late n days, partial, missing; needs --year
@@ -196,6 +199,7 @@ ${examples(
   'ptrack export actions --format html --out actions.html',
   'ptrack export attendance --year 2024/25 --subgroup QAG',
   'ptrack export compliance --year 2024/25 --quarter Q3 --format xlsx --out returns-q3.xlsx',
+  'ptrack export challenges --year 2024/25 --format md',
 )}`,
     )
     .action((table: string, flags: { year?: string; quarter?: string; subgroup?: string; format: (typeof FORMATS)[number]; out?: string; compare?: string; measure?: EngagementMeasure; agency?: string }, command: Command) =>

@@ -570,6 +570,7 @@ class Generator {
       reviews: [],
       audits: [],
       inspections: [],
+      challenges: [],
       conversations: this.conversations,
       outbox: this.outbox,
       // The synthetic partnership keeps no training records: the bench measures registers and plans.

@@ -256,7 +256,7 @@ export class Conversation {
         chaired.length > 1 || admin
           ? '- **attendance** or **attendance QAG**: the register for the latest meeting, to record who came'
           : '- **attendance**: the register for your latest meeting, to record who came',
-        ...(admin ? [`- **${EXPORT_EXAMPLE}** (or funding, income, expenditure, actions, attendance, commitments, reviews, audits, inspections, training; csv or xlsx): a download link for the file ptrack export writes`] : []),
+        ...(admin ? [`- **${EXPORT_EXAMPLE}** (or funding, income, expenditure, actions, attendance, commitments, reviews, audits, inspections, challenges, training, compliance; csv or xlsx): a download link for the file ptrack export writes`] : []),
         ...(admin || isExecutive(db, { kind: 'person', personId: person.id }) ? [`- **${REPORT_EXAMPLE}**: links to the annual report in Word and as a web page`] : []),
         `- **post digests here**, said in a channel with an @mention of me: I post the quarterly digest there (${chaired.length > 0 && !admin ? 'your group' : "the Executive's"}); **stop** in that channel ends it`,
       );

@@ -755,7 +755,7 @@ describe('the business team downloads exports from chat (issue 17)', () => {
 
   it('tells the business team what it can export when the table or period is wrong', async () => {
     expect((await ask(AAD.business, 'export minutes 2024/25')).text).toBe(
-      'I can\'t export "minutes". I can export engagement, funding, income, expenditure, actions, attendance, commitments, reviews, audits, inspections, training or compliance; for example: export engagement 2024/25 xlsx',
+      'I can\'t export "minutes". I can export engagement, funding, income, expenditure, actions, attendance, commitments, reviews, audits, inspections, challenges, training or compliance; for example: export engagement 2024/25 xlsx',
     );
     expect((await ask(AAD.business, 'export funding')).text).toBe('The funding table is for a financial year, such as 2024/25. For example: export funding 2024/25');
     expect((await ask(AAD.business, 'export funding 2024/25 Q3')).text).toBe('The funding table covers whole financial years, not quarters. For example: export funding 2024/25');

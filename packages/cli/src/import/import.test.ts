@@ -15,6 +15,7 @@ describe('importing the example files into a new partnership', () => {
         "audit-questions": "changed 1 partnership",
         "audit-targets": "changed 1 partnership",
         "audits": "added 3 audits",
+        "challenges": "added 4 challenges; changed 1 action",
         "commitments": "changed 1 plan",
         "contributions": "added 12 income lines",
         "elearning": "added 2 training courses; added 3 eLearning results",

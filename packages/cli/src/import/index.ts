@@ -3,6 +3,7 @@ import { agenciesImporter } from './entities/agencies.js';
 import { attendanceImporter } from './entities/attendance.js';
 import { auditActionsImporter } from './entities/auditActions.js';
 import { auditQuestionsImporter, auditsImporter, auditTargetsImporter } from './entities/audits.js';
+import { challengesImporter } from './entities/challenges.js';
 import { commitmentsImporter } from './entities/commitments.js';
 import { inspectionFindingsImporter, inspectionsImporter } from './entities/inspections.js';
 import { contributionsImporter, expenditureImporter } from './entities/funding.js';
@@ -39,6 +40,7 @@ export const importers: readonly Importer[] = [
   auditActionsImporter,
   inspectionsImporter,
   inspectionFindingsImporter,
+  challengesImporter,
   trainingBookingsImporter,
   elearningImporter,
   trainingBaselinesImporter,

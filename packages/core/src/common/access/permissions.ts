@@ -112,11 +112,36 @@ const REGISTER_WORDS: Readonly<Record<RegisterName, string>> = {
 /**
  * A register is maintained, as the plan is, by the business team, and by the chair and deputy
  * chair of the group that holds it (`Subgroup.maintains`: the Review Group holds the reviews).
+ * The challenge log is also the Executive's: its members maintain it wherever it is held.
  */
 export function canMaintainRegister(db: Database, actor: Actor, register: RegisterName): Result<true> {
   if (isAdministrator(db, actor)) return ok(true);
+  if (register === 'challenge' && isExecutive(db, actor)) return ok(true);
   const holders = db.subgroups.filter((s) => s.maintains.includes(register));
   if (holders.some((s) => chairs(db, actor, s))) return ok(true);
-  const who = holders.length === 0 ? 'the business team' : `the chair or deputy chair of ${holders.map((s) => s.name).join(' or ')} (or the business team)`;
+  const groups = [...(register === 'challenge' ? ['the Executive'] : []), ...holders.map((s) => `the chair or deputy chair of ${s.name}`)];
+  const who = groups.length === 0 ? 'the business team' : `${groups.join(' or ')} (or the business team)`;
   return unknownOr(db, actor, 'register.not_maintainer', `Only ${who} can change ${REGISTER_WORDS[register]}.`);
+}
+
+/** Whether an actor is an active person with the partnership's scrutineer role. */
+export function isScrutineer(db: Database, actor: Actor): boolean {
+  return personOf(db, actor)?.roles.includes('scrutineer') ?? false;
+}
+
+/**
+ * Who may write an entry of the challenge log: those who maintain it (the business team and the
+ * Executive) may write any; a scrutineer may log a new challenge raised by a scrutineer, and
+ * leaves the response, outcome and impact to them.
+ */
+export function canLogChallenge(db: Database, actor: Actor, challenge: { raisedBy: string }, isNew: boolean): Result<true> {
+  const maintains = canMaintainRegister(db, actor, 'challenge');
+  if (maintains.success || !isScrutineer(db, actor)) return maintains;
+  if (isNew && (challenge.raisedBy === 'independent-scrutineer' || challenge.raisedBy === 'young-scrutineer')) return ok(true);
+  return fail(
+    'challenge.scrutineer_logs_new',
+    isNew
+      ? 'A scrutineer logs the challenge scrutineers raise; the business team or the Executive logs the rest.'
+      : 'A scrutineer logs new challenge; the business team or the Executive records its response, outcome and impact.',
+  );
 }

@@ -1,5 +1,6 @@
 import { AGENCY } from './agencies.js';
 import { AUDIT } from './audits.js';
+import { CHALLENGE } from './challenges.js';
 import { complete, open, withdrawn, type ActionSpec, type Outcome } from './actionHistory.js';
 import { PERSON } from './people.js';
 import { PLAN, PRIORITY_2024 } from './plans.js';
@@ -17,7 +18,8 @@ const audit = (reference: string, recordId: string, item?: number) => ({
   recordId,
   ...(item === undefined ? {} : { item }),
 });
-const executive = (reference: string) => ({ kind: 'executive' as const, reference });
+/** An Executive decision, logged in the challenge log as the challenge `recordId`. */
+const executive = (reference: string, recordId: string) => ({ kind: 'executive' as const, reference, recordId });
 
 function action(
   ref: string,
@@ -57,7 +59,7 @@ export const actions2024: readonly ActionSpec[] = [
   action('A-14', EARLY, 'Introduce regular MASH triage meetings', P.mashManager, A.childrensSocialCare, '2024-07-31', '2024-04-12', complete('2024-07-05', 'Daily triage meetings running.')),
   action('A-15', EARLY, 'Improve the MASH referral portal', P.mashManager, A.childrensSocialCare, '2024-12-31', '2024-04-12', complete('2024-12-13', 'Portal changes live; referral quality improving.')),
   action('A-16', EARLY, 'Design and deliver multi-agency threshold and referral training', P.qualityAssuranceOfficer, A.council, '2025-01-31', '2024-04-12', complete('2025-01-17', 'Four sessions delivered across the partnership.')),
-  action('A-17', EARLY, 'Agree a Housing representative for MASH Ops, QAG and the Review Group', P.businessManager, A.housing, '2024-09-30', '2024-06-05', complete('2024-09-06', 'Housing representative agreed for all three.'), executive('Executive, 4 June 2024: challenge of Housing representation')),
+  action('A-17', EARLY, 'Agree a Housing representative for MASH Ops, QAG and the Review Group', P.businessManager, A.housing, '2024-09-30', '2024-06-05', complete('2024-09-06', 'Housing representative agreed for all three.'), executive('Executive, 4 June 2024: challenge of Housing representation', CHALLENGE.housingRepresentation)),
   action('A-18', EARLY, 'Support the THRIVE ambition for Croydon through partnership engagement', P.publicHealthConsultant, A.publicHealth, '2025-03-31', '2024-04-12', complete('2025-03-07', 'Partners engaged and contributing to THRIVE.')),
   action('A-19', EARLY, 'Contribute to the Impower Review to reduce duplication', P.businessManager, A.council, '2024-12-31', '2024-04-12', complete('2024-11-08', 'Workshops attended; cross-partnership engagement facilitated.')),
   action('A-20', EARLY, 'Increase co-location of partner agencies in the MASH', P.mashManager, A.childrensSocialCare, '2025-03-31', '2024-04-12', open('off-track', 45, '2025-03-14', 'Co-location constrained by partner staff capacity.')),
@@ -85,7 +87,7 @@ export const actions2024: readonly ActionSpec[] = [
   action('A-38', SYV, 'Create training on cultural awareness and adultification', P.educationAdviser, A.education, '2025-03-31', '2024-12-06', open('at-risk', 30, '2025-03-14', 'Trainer not yet commissioned.'), audit('JTAI preparation: diversion from exploitation', AUDIT.diversion, 1)),
   action('A-39', SYV, 'Develop KPIs for the 11–25 Board to evidence the impact of its strategy', P.communitySafetyManager, A.cultureCommunitySafety, '2025-03-31', '2024-12-06', complete('2025-03-14', 'KPIs agreed by the 11–25 Board.'), audit('JTAI preparation: diversion from exploitation', AUDIT.diversion, 2)),
   action('A-40', SYV, 'Strengthen links between Family Hubs and the voluntary sector', P.reachingHigherLead, A.voluntarySector, '2025-03-31', '2024-12-06', complete('2025-02-28', '"Walk alongside" model linking VCS to Family Hubs.'), audit('JTAI preparation: diversion from exploitation', AUDIT.diversion, 3)),
-  action('A-41', SYV, 'Promote the Youth Support Map in custody suites and GP surgeries', P.policeInspector, A.police, '2024-12-31', '2024-09-25', complete('2024-11-22', 'Posters up in the custody suite and GP surgeries.'), executive('Executive, 24 September 2024: Youth Support Map')),
+  action('A-41', SYV, 'Promote the Youth Support Map in custody suites and GP surgeries', P.policeInspector, A.police, '2024-12-31', '2024-09-25', complete('2024-11-22', 'Posters up in the custody suite and GP surgeries.'), executive('Executive, 24 September 2024: Youth Support Map', CHALLENGE.youthSupportMap)),
   action('A-42', SYV, 'Embed the 11–25 Exploitation Board as business as usual', P.communitySafetyManager, A.cultureCommunitySafety, '2024-09-30', '2024-04-12', complete('2024-09-27', 'The Board is embedded and meets monthly.')),
 
   // System learning
@@ -94,8 +96,8 @@ export const actions2024: readonly ActionSpec[] = [
   action('A-45', LEARNING, 'Introduce a tiered, fee-based training model', P.businessManager, A.council, '2025-03-31', '2024-04-12', open('on-track', 75, '2025-03-14', 'Pricing agreed; launch planned for July 2025.')),
   action('A-46', LEARNING, 'Deliver the CSCP Annual Conference with Reaching Higher', P.businessManager, A.council, '2024-11-30', '2024-04-12', complete('2024-11-19', 'Conference on contextual safeguarding held; feedback highly positive.')),
   action('A-47', LEARNING, 'Recruit Young Scrutineers', P.scrutineer, A.scrutineer, '2024-07-31', '2024-04-12', complete('2024-07-08', 'Young Scrutineer appointed.')),
-  action('A-48', LEARNING, 'Write to other LSCPs about children they place in Croydon', P.businessManager, A.council, '2024-09-30', '2024-06-05', complete('2024-07-12', 'Letter sent; several partnerships responded.'), executive('Executive, 4 June 2024: children placed in Croydon')),
-  action('A-49', LEARNING, 'Publish a briefing on the Makin Review: people in positions of trust', P.scrutineer, A.scrutineer, '2024-12-31', '2024-09-25', complete('2024-12-06', 'Briefing published and shared across London.'), executive('Executive, 24 September 2024: Makin Review')),
+  action('A-48', LEARNING, 'Write to other LSCPs about children they place in Croydon', P.businessManager, A.council, '2024-09-30', '2024-06-05', complete('2024-07-12', 'Letter sent; several partnerships responded.'), executive('Executive, 4 June 2024: children placed in Croydon', CHALLENGE.letterToLscps)),
+  action('A-49', LEARNING, 'Publish a briefing on the Makin Review: people in positions of trust', P.scrutineer, A.scrutineer, '2024-12-31', '2024-09-25', complete('2024-12-06', 'Briefing published and shared across London.'), executive('Executive, 24 September 2024: Makin Review', CHALLENGE.makinReview)),
   action('A-50', LEARNING, 'Publish learning briefings from Cases of Concern', P.chair, A.chair, '2025-03-31', '2024-04-12', complete('2025-03-21', 'Four briefings published.')),
   action('A-51', LEARNING, 'Collect neurodivergence data through agency datasets', P.qualityAssuranceOfficer, A.council, '2025-03-31', '2024-04-12', withdrawn('2024-09-27', 'Withdrawn: the Dataset Meeting found it too complex; captured through audit instead (A-30).')),
 ];

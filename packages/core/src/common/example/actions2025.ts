@@ -1,5 +1,6 @@
 import { AGENCY } from './agencies.js';
 import { AUDIT } from './audits.js';
+import { CHALLENGE } from './challenges.js';
 import { complete, open, type ActionSpec, type Outcome } from './actionHistory.js';
 import { actions2024 } from './actions2024.js';
 import { PERSON } from './people.js';
@@ -94,6 +95,6 @@ export const actions2025: readonly ActionSpec[] = [
   action('B-33', PR.escalation, 'Refresh the multi-agency escalation policy', P.qualityAssuranceHead, A.qualityAssurance, '2025-10-31', complete('2025-10-16', 'Policy agreed at QAG.')),
   action('B-34', PR.escalation, 'Audit the use of escalation across agencies', P.qualityAssuranceOfficer, A.council, '2026-08-28', complete('2026-09-11', 'Audit complete, two weeks late; report to QAG in October.'), { source: { kind: 'audit', reference: 'QAG audit programme 2026/27', recordId: AUDIT.escalation } }),
   action('B-35', PR.escalation, 'Secure more equitable partner funding from 2026/27', P.businessManager, A.council, '2026-03-31', open('off-track', 40, '2026-09-25', 'ICB and police contributions reduced for 2026/27.'), {
-    source: { kind: 'executive', reference: 'Executive, 18 March 2025: Scrutiny Committee on funding inequality' },
+    source: { kind: 'executive', reference: 'Executive, 18 March 2025: Scrutiny Committee on funding inequality', recordId: CHALLENGE.fundingEquity },
   }),
 ];

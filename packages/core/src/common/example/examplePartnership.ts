@@ -7,6 +7,7 @@ import { actions2025, carriedOver, PLAN_2025_APPROVED } from './actions2025.js';
 import { agencySteps } from './agencies.js';
 import { attendanceSteps } from './attendance.js';
 import { auditSteps } from './audits.js';
+import { challengeSteps } from './challenges.js';
 import { fundingSteps } from './funding.js';
 import { inspectionSteps } from './inspections.js';
 import { meetingSteps } from './meetings.js';
@@ -45,6 +46,7 @@ export function exampleHistory(): Step[] {
     ...auditSteps(),
     ...returnSteps(),
     ...inspectionSteps(),
+    ...challengeSteps(),
     ...actions2024.flatMap(actionSteps),
     ...actions2025.flatMap(actionSteps),
     ...carriedNotes,

@@ -1,4 +1,5 @@
 import { AGENCY } from './agencies.js';
+import { CHALLENGE } from './challenges.js';
 import { PERSON } from './people.js';
 import { PLAN } from './plans.js';
 import { REVIEW } from './reviews.js';
@@ -13,5 +14,5 @@ export {
   EXAMPLE_BUSINESS_MANAGER_ID,
 } from './people.js';
 
-/** The ids of the example's agencies, people, subgroups and plans, for tests and demos. */
-export const EXAMPLE_IDS = { agencies: AGENCY, people: PERSON, subgroups: SUBGROUP, plans: PLAN, reviews: REVIEW } as const;
+/** The ids of the example's agencies, people, subgroups, plans and register records, for tests and demos. */
+export const EXAMPLE_IDS = { agencies: AGENCY, people: PERSON, subgroups: SUBGROUP, plans: PLAN, reviews: REVIEW, challenges: CHALLENGE } as const;

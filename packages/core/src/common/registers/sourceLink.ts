@@ -3,12 +3,13 @@ import type { ActionSource } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 import type { RegisterName } from '../subgroups/subgroup.js';
 
-/** The register each kind of source links into. */
+/** The register each kind of source links into (an Executive decision is logged in the challenge log). */
 const REGISTER_OF_KIND: Readonly<Partial<Record<ActionSource['kind'], RegisterName>>> = {
   'review-recommendation': 'reviews',
   audit: 'audits',
   inspection: 'inspections',
   challenge: 'challenge',
+  executive: 'challenge',
 };
 
 /** The register an action's source links it to, or null for an action not linked to a register record. */
@@ -75,6 +76,12 @@ export function checkSourceLink(db: Database, ref: string, source: ActionSource,
       if (!inspection) return fail('action.unknown_source', `${ref}: there is no inspection "${source.recordId}" in the register.`);
       if (source.item === undefined) return fail('action.bad_source', `${ref}: say which of "${inspection.title}"'s areas for improvement it answers.`);
       if (!inspection.areas.some((a) => a.number === source.item)) return fail('action.unknown_source', `${ref}: "${inspection.title}" has no area for improvement ${source.item}.`);
+      return ok(true);
+    }
+    case 'challenge': {
+      const challenge = db.challenges.find((c) => c.id === source.recordId);
+      if (!challenge) return fail('action.unknown_source', `${ref}: there is no challenge "${source.recordId}" in the challenge log.`);
+      if (source.item !== undefined) return fail('action.bad_source', `${ref}: a challenge has no numbered items; name the challenge alone.`);
       return ok(true);
     }
     default:

@@ -11,11 +11,12 @@ import { expenditureReport, fundingReport, incomeReport } from './tables/funding
 import { auditsReport } from '../audits/auditTables.js';
 import { inspectionsReport } from '../inspections/inspectionTables.js';
 import { reviewsReport } from '../reviews/reviewTables.js';
+import { challengesReport } from '../challenges/challengeTables.js';
 import { trainingReport } from './tables/training.js';
 import { agencyReturnsReport, complianceReport } from '../returns/returnTables.js';
 
 /** The tables the business team exports: the annual report's, and the plan's and registers' own records. */
-export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'inspections', 'training', 'compliance']);
+export const ExportTable = z.enum(['engagement', 'funding', 'income', 'expenditure', 'actions', 'attendance', 'commitments', 'reviews', 'audits', 'inspections', 'challenges', 'training', 'compliance']);
 export type ExportTable = z.infer<typeof ExportTable>;
 
 /** What a table can be asked for, so that every way of asking (a CLI flag, a chat message) refuses the same things. */
@@ -44,6 +45,7 @@ export const EXPORT_RULES: Readonly<Record<ExportTable, ExportRule>> = {
   reviews: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
   audits: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
   inspections: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
+  challenges: { needsYear: false, quarters: true, bySubgroup: false, compare: false, byAgency: false },
   training: { needsYear: true, quarters: false, bySubgroup: false, compare: false, byAgency: false },
   compliance: { needsYear: true, quarters: true, bySubgroup: false, compare: false, byAgency: true },
 };
@@ -105,6 +107,8 @@ export function exportReport(db: Database, table: ExportTable, selection: Export
       return ok(auditsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
     case 'inspections':
       return ok(inspectionsReport(db, { today: selection.today, ...(period ? { period } : {}) }));
+    case 'challenges':
+      return ok(challengesReport(db, period ? { period } : {}));
     case 'training':
       return ok(trainingReport(db, period!.year.label));
     case 'compliance': {

@@ -1,6 +1,7 @@
-import { canAdminister, canChooseDigestChannel, canCloseOrReopenAction, canMaintainRegister, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
+import { canAdminister, canChooseDigestChannel, canCloseOrReopenAction, canLogChallenge, canMaintainRegister, canRecordAttendance, canUpdateAction } from '../access/permissions.js';
 import { checkAudit, checkAuditProgramme } from '../audits/auditChecks.js';
 import { checkInspection } from '../inspections/inspectionChecks.js';
+import { checkChallenge } from '../challenges/challengeChecks.js';
 import { checkReview } from '../reviews/reviewChecks.js';
 import { checkSourceLink, registerOfSource } from '../registers/sourceLink.js';
 import { Attendance, attendanceId } from '../attendance/attendance.js';
@@ -44,7 +45,7 @@ export interface ChangeOutcome {
   readonly changes: readonly RecordChange[];
 }
 
-type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews' | 'audits' | 'inspections' | 'returns' | 'returnResponses' | TrainingCollection;
+type Collection = 'agencies' | 'people' | 'subgroups' | 'meetings' | 'contributions' | 'expenditure' | 'plans' | 'reviews' | 'audits' | 'inspections' | 'challenges' | 'returns' | 'returnResponses' | TrainingCollection;
 
 /**
  * Applies a batch of commands all-or-nothing: every command is parsed, checked against the
@@ -471,6 +472,14 @@ class Working {
           this.record(command.type, 'partnership', 'partnership', db.partnership, partnership);
           this.next.partnership = partnership;
         }
+        return ok(true);
+      }
+      case 'challenge.upsert': {
+        const allowed = canLogChallenge(db, this.context.actor, command.challenge, !db.challenges.some((c) => c.id === command.challenge.id));
+        if (!allowed.success) return allowed;
+        const checked = checkChallenge(db, command.challenge);
+        if (!checked.success) return checked;
+        this.upsert('challenges', command.type, 'challenge', command.challenge, (c) => c.id);
         return ok(true);
       }
       case 'trainingCourse.upsert':

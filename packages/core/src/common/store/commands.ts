@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Agency } from '../agencies/agency.js';
+import { Challenge } from '../challenges/challenge.js';
 import { AttendanceStatus } from '../attendance/attendance.js';
 import { ActionRef, Id } from '../base/ids.js';
 import { Instant, LocalDate } from '../base/time.js';
@@ -154,6 +155,11 @@ export const Command = z.discriminatedUnion('type', [
    * improvement's work is done by actions whose source names the inspection and the area.
    */
   z.object({ type: z.literal('inspection.upsert'), inspection: Inspection }),
+  /**
+   * Adds or replaces an entry of the challenge and escalation log. Actions taken on it are created
+   * with a source naming it (`source.recordId`).
+   */
+  z.object({ type: z.literal('challenge.upsert'), challenge: Challenge }),
   /** Training figures from the learning system's exports (business team only). */
   z.object({ type: z.literal('trainingCourse.upsert'), course: TrainingCourse }),
   z.object({ type: z.literal('trainingBooking.upsert'), booking: TrainingBooking }),

@@ -3,6 +3,7 @@ import { Agency } from '../agencies/agency.js';
 import { Audit } from '../audits/audit.js';
 import { Attendance } from '../attendance/attendance.js';
 import { AuditEntry } from '../audit/auditEntry.js';
+import { Challenge } from '../challenges/challenge.js';
 import { Contribution, Expenditure } from '../funding/funding.js';
 import { Inspection } from '../inspections/inspection.js';
 import { Meeting } from '../meetings/meeting.js';
@@ -16,7 +17,7 @@ import { Subgroup } from '../subgroups/subgroup.js';
 import { ElearningResult, TrainingBaseline, TrainingBooking, TrainingCourse } from '../training/training.js';
 
 /** The version of the persisted schema this code reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 8;
+export const CURRENT_SCHEMA_VERSION = 9;
 
 /** Everything one partnership's store holds: the shape of the data file. */
 export const Database = z.object({
@@ -36,6 +37,7 @@ export const Database = z.object({
   reviews: z.array(Review).default([]),
   audits: z.array(Audit).default([]),
   inspections: z.array(Inspection).default([]),
+  challenges: z.array(Challenge).default([]),
   conversations: z.array(ConversationReference).default([]),
   outbox: z.array(OutboxMessage).default([]),
   trainingCourses: z.array(TrainingCourse).default([]),

@@ -110,6 +110,12 @@ const noAuditsYet: Migration = (data) => ({
  */
 const noReturnsYet: Migration = (data) => ({ ...data, returns: [], returnResponses: [] });
 
+/**
+ * Version 9 adds the challenge and escalation log, empty in a file from before; the version
+ * changes so that an older program refuses a file holding challenges rather than drop them.
+ */
+const noChallengeLogYet: Migration = (data) => ({ ...data, challenges: [] });
+
 /** The migrations from each older schema version, keyed by the version they upgrade from. */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: stampRegisterLines,
@@ -119,6 +125,7 @@ export const migrations: Readonly<Record<number, Migration>> = {
   5: noChatPreferenceYet,
   6: noAuditsYet,
   7: noReturnsYet,
+  8: noChallengeLogYet,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
