@@ -102,6 +102,19 @@ describe('the annual report', () => {
     expect(groups!.rows.find((r) => r.group === 'Quality Assurance Group')).toMatchObject({ chair: 'Chair (Named Person), CSCP', cadence: 'Termly', held: 3 });
   });
 
+  it('prints the Impact of Executive Actions from the challenge log, with the counts by stage and outcome', () => {
+    const [impact, counts] = tables(report, 'executive-actions');
+    expect(impact!.columns.map((c) => c.header)).toEqual(['Impact Area', 'Evidence of Impact']);
+    expect(impact!.rows.map((r) => r.impactArea)).toEqual([
+      'Letter to other Local safeguarding Children Partnerships (LSCP) in response to the high number of children placed in Croydon by their Local Authority.',
+      'Youth Support Map',
+      'Makin Review – People in positions of trust',
+      'Challenge of Housing representation',
+      'Oversight of MASH',
+    ]);
+    expect(counts!.total).toMatchObject({ stage: 'Total', open: 1, resolved: 5, 'partly-resolved': 1, total: 7 });
+  });
+
   it("gives next year's priorities from the plan in force when it starts", () => {
     const [priorities] = tables(report, 'next-priorities');
     expect(priorities!.title).toBe('Priorities for 2025/26 (CSCP Business Plan 2025–27)');
@@ -110,7 +123,7 @@ describe('the annual report', () => {
 
   it('leaves marked placeholders for the narratives not given, and lists them with the sections that have no data yet', () => {
     expect(report.missingNarratives.map((s) => s.id)).toEqual(['area-profile', 'voice-of-children', 'scrutineer']);
-    expect(report.sectionsWithoutData.map((s) => s.id)).toEqual(['executive-actions']);
+    expect(report.sectionsWithoutData).toEqual([]);
     expect(section(report, 'scrutineer').blocks).toEqual([
       { kind: 'placeholder', reason: 'to-write', text: "The independent scrutineer's assessment of how well the arrangements worked this year. Write it in scrutineer.md in the narrative folder." },
     ]);

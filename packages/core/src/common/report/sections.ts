@@ -1,23 +1,16 @@
 import type { Database } from '../store/database.js';
-import { buildAnnualReport, type AnnualReport, type AnnualReportOptions, type DataSection, type NarrativeSection, type SectionSpec } from './annualReport.js';
+import { buildAnnualReport, type AnnualReport, type AnnualReportOptions, type NarrativeSection, type SectionSpec } from './annualReport.js';
 import { auditsSection } from './sections/audits.js';
 import { commitmentsSection, progressSection } from './sections/commitments.js';
 import { deliverySection } from './sections/delivery.js';
 import { engagementSection } from './sections/engagement.js';
+import { executiveActionsSection } from './sections/executiveActions.js';
 import { fundingSection } from './sections/funding.js';
 import { governanceSection } from './sections/governance.js';
 import { nextPrioritiesSection } from './sections/nextPriorities.js';
 import { returnsSection } from './sections/returns.js';
 import { reviewsSection } from './sections/reviews.js';
 import { trainingSection } from './sections/training.js';
-
-/**
- * A section whose data Partnership Tracker does not hold yet (the executive register). It prints as "no data yet" until its collection
- * exists and the section is given a `build`: the place each later collection plugs in.
- */
-function awaiting(id: string, title: string, what: string): DataSection {
-  return { kind: 'data', id, title, build: () => null, noData: (context) => `No ${what} recorded for ${context.period.year.label} yet.` };
-}
 
 function narrative(id: string, title: string, prompt: string): NarrativeSection {
   return { kind: 'narrative', id, title, prompt };
@@ -46,7 +39,7 @@ export const REPORT_SECTIONS: readonly SectionSpec[] = [
   progressSection,
   reviewsSection,
   auditsSection,
-  awaiting('executive-actions', 'Impact of the Executive’s actions', 'executive decisions or challenges are'),
+  executiveActionsSection,
   returnsSection,
   trainingSection,
   voiceOfChildren,
