@@ -12,9 +12,9 @@ describe('the reply for a scheduled message', () => {
     expect(reply.view).toMatchObject({ kind: 'scheduled', summary: { title: 'A-1 is due in 14 days, on Tuesday 30 June 2026' }, actionRefs: ['A-1'] });
   });
 
-  it('names no action to update in an escalation to the chair, who does not own it', () => {
+  it('names no action to update in an overdue alert to the chair, who does not own it', () => {
     const db = schedulerDatabase();
-    const escalation = dueMessages(db, '2026-07-14T08:00:00Z').find((m) => m.kind === 'escalation')!;
-    expect(composeReply(db, escalation, '2026-07-14T08:00:00.000Z').view).toMatchObject({ kind: 'scheduled', actionRefs: [] });
+    const alert = dueMessages(db, '2026-07-14T08:00:00Z').find((m) => m.kind === 'overdue-alert')!;
+    expect(composeReply(db, alert, '2026-07-14T08:00:00.000Z').view).toMatchObject({ kind: 'scheduled', actionRefs: [] });
   });
 });

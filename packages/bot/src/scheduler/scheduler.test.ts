@@ -43,10 +43,10 @@ describe('the scheduler sends every reminder rule once, at its time', () => {
       `2026-07-01T08:00 ${EXECUTIVE_CHANNEL}: Quarterly digest for 2026/27 Q1`,
       '2026-07-07T08:00 jo: Reminder',
       // 14 days overdue: the QAG chair hears, and the owner gets the weekly reminder.
-      '2026-07-14T08:00 quinn: Escalation',
+      '2026-07-14T08:00 quinn: Overdue alert',
       '2026-07-14T08:00 jo: Reminder',
       // A-2 (Sam's) is 14 days overdue: his chair hears even though Sam cannot.
-      '2026-07-17T08:00 quinn: Escalation',
+      '2026-07-17T08:00 quinn: Overdue alert',
     ]);
     expect(new Set(sentKeys).size).toBe(sentKeys.length);
     expect(sentKeys).toEqual([
@@ -57,9 +57,9 @@ describe('the scheduler sends every reminder rule once, at its time', () => {
       'reminder:due:A-1:2026-06-30',
       `digest:2026-27-Q1:teams:${EXECUTIVE_CHANNEL}`,
       'reminder:overdue:A-1:2026-07-07',
-      'escalation:A-1:2026-07-14',
+      'overdue-alert:A-1:2026-07-14',
       'reminder:overdue:A-1:2026-07-14',
-      'escalation:A-2:2026-07-17',
+      'overdue-alert:A-2:2026-07-17',
     ]);
     // 2,200 ticks: on a shared, busy machine this takes longer than vitest's default 5 s.
   }, 30_000);
@@ -328,8 +328,8 @@ describe('throttling, failures and pacing', () => {
   it('paces sends: at N a second, each send after the first waits 1/N of a second', async () => {
     const { sender, scheduler, waits } = setUp('2026-07-14T08:00:00Z', { pacing: { perSecond: 2 } });
     await scheduler.tick();
-    // A-1's escalation and weekly reminder (Sam, who has not installed the app, is not tried).
-    expect(sender.summary()).toEqual(['quinn: Escalation', 'jo: Reminder']);
+    // A-1's overdue alert and weekly reminder (Sam, who has not installed the app, is not tried).
+    expect(sender.summary()).toEqual(['quinn: Overdue alert', 'jo: Reminder']);
     expect(waits).toEqual([500]);
   });
 

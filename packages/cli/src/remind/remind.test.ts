@@ -34,8 +34,8 @@ describe('remindersOn', () => {
     ]);
   });
 
-  it('includes the escalation to a chair at 14 days overdue', () => {
-    expect(remindersOn(db, '2026-01-14').map((m) => [m.kind, m.target])).toContainEqual(['escalation', { kind: 'person', personId: 'chair-at-example-org' }]);
+  it('includes the overdue alert to a chair at 14 days overdue', () => {
+    expect(remindersOn(db, '2026-01-14').map((m) => [m.kind, m.target])).toContainEqual(['overdue-alert', { kind: 'person', personId: 'chair-at-example-org' }]);
   });
 });
 

@@ -2,7 +2,7 @@ import { addDays, dueMessages, localDateOf, zonedTimeToInstant, type Database, t
 
 /**
  * The proactive messages the bot's scheduler sends on a local day, by core's rules (the same
- * rules the bot runs: reminders, escalations, please-update requests, attendance prompts and
+ * rules the bot runs: reminders, overdue alerts to chairs, please-update requests, attendance prompts and
  * the digest, on working days at the send time). Ordered by send time.
  */
 export function remindersOn(db: Database, day: string): ScheduledMessage[] {

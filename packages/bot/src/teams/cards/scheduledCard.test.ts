@@ -69,8 +69,8 @@ describe('a scheduled message in Teams', () => {
 
   it('has no buttons when there is nothing to reply with', () => {
     const db = schedulerDatabase();
-    const escalation = dueMessages(db, '2026-07-14T08:00:00Z').find((m) => m.kind === 'escalation')!;
-    expect(teamsMessageOf(composeReply(db, escalation, '2026-07-14T08:00:00.000Z')).card).toMatchObject({ actions: [] });
+    const alert = dueMessages(db, '2026-07-14T08:00:00Z').find((m) => m.kind === 'overdue-alert')!;
+    expect(teamsMessageOf(composeReply(db, alert, '2026-07-14T08:00:00.000Z')).card).toMatchObject({ actions: [] });
   });
 
   it('offers at most the six buttons Teams shows, the last listing every action', () => {

@@ -118,7 +118,7 @@ describe('the catch-up window', () => {
     }
     // Every rule fires at least once in 2026.
     const rules = new Set([...sendAtByKey.keys()].map((key) => key.split(':')[0]));
-    expect([...rules].sort()).toEqual(['attendance', 'digest', 'escalation', 'please-update', 'reminder']);
+    expect([...rules].sort()).toEqual(['attendance', 'digest', 'overdue-alert', 'please-update', 'reminder']);
   });
 
   it('returns messages in send order', () => {
@@ -131,13 +131,13 @@ describe('the catch-up window', () => {
   });
 });
 
-describe('escalation to the chair when an action is 14 days overdue', () => {
-  const escalations = (now: string, data: Database = db) =>
-    ofKind(dueMessages(data, now), 'escalation').map((m) => `${m.data.actionRef} -> ${m.target.kind === 'person' ? m.target.personId : '?'} (${m.data.subgroupId})`);
+describe('an overdue alert to the chair when an action is 14 days overdue', () => {
+  const alerts = (now: string, data: Database = db) =>
+    ofKind(dueMessages(data, now), 'overdue-alert').map((m) => `${m.data.actionRef} -> ${m.target.kind === 'person' ? m.target.personId : '?'} (${m.data.subgroupId})`);
 
   it('goes at 09:00 on the fourteenth day overdue, not the thirteenth', () => {
-    expect(escalations('2026-07-13T12:00:00Z')).toEqual([]);
-    expect(escalations('2026-07-14T08:00:00Z')).toEqual([
+    expect(alerts('2026-07-13T12:00:00Z')).toEqual([]);
+    expect(alerts('2026-07-14T08:00:00Z')).toEqual([
       // Schools sit only on QAG.
       'A-1 -> qag-chair (qag)',
       // Snoozing stops the owner's reminders, not the chair hearing about it.
@@ -150,27 +150,27 @@ describe('escalation to the chair when an action is 14 days overdue', () => {
   });
 
   it('goes to the Executive chair when the lead agency sits on several subgroups', () => {
-    expect(escalations('2026-04-17T08:00:00Z')).toEqual(['A-2 -> exec-chair (executive)']);
+    expect(alerts('2026-04-17T08:00:00Z')).toEqual(['A-2 -> exec-chair (executive)']);
   });
 
   it('goes to the Executive chair when the subgroup chair owns the action', () => {
     const chairOwns = withActions((a) => (a.ref === 'A-1' ? { ...a, ownerId: 'qag-chair' } : a));
-    expect(escalations('2026-07-14T08:00:00Z', chairOwns)).toContain('A-1 -> exec-chair (executive)');
+    expect(alerts('2026-07-14T08:00:00Z', chairOwns)).toContain('A-1 -> exec-chair (executive)');
   });
 
   it('goes to the Executive chair when the subgroup has no chair', () => {
     const noChair = { ...db, subgroups: db.subgroups.map((s) => (s.id === 'learning' ? { ...s, chairId: null } : s)) };
-    expect(escalations('2026-07-14T08:00:00Z', noChair)).toContain('A-6 -> exec-chair (executive)');
+    expect(alerts('2026-07-14T08:00:00Z', noChair)).toContain('A-6 -> exec-chair (executive)');
   });
 
   it('is not sent when nobody chairs the Executive either', () => {
     const nobody = { ...db, subgroups: db.subgroups.map((s) => ({ ...s, chairId: null })) };
-    expect(escalations('2026-07-14T08:00:00Z', nobody)).toEqual([]);
+    expect(alerts('2026-07-14T08:00:00Z', nobody)).toEqual([]);
   });
 
   it('is not sent for an action completed in time', () => {
     const done = withActions((a) => (a.ref === 'A-1' ? { ...a, status: 'complete', progress: 100 } : a));
-    expect(escalations('2026-07-14T08:00:00Z', done)).not.toContain('A-1 -> qag-chair (qag)');
+    expect(alerts('2026-07-14T08:00:00Z', done)).not.toContain('A-1 -> qag-chair (qag)');
   });
 });
 

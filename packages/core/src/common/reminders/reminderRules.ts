@@ -43,9 +43,12 @@ export interface ActionReminder extends MessageBase {
   readonly data: { readonly actionRef: string; readonly occasion: ReminderOccasion; readonly due: LocalDate };
 }
 
-/** A note to a chair that an action is 14 days overdue. */
-export interface Escalation extends MessageBase {
-  readonly kind: 'escalation';
+/**
+ * An overdue alert: a note to a chair that an action is 14 days overdue. Not the escalation
+ * protocol of the challenge log, which is challenge between agencies.
+ */
+export interface OverdueAlert extends MessageBase {
+  readonly kind: 'overdue-alert';
   readonly data: {
     readonly actionRef: string;
     readonly due: LocalDate;
@@ -79,7 +82,7 @@ export interface WithdrawalProposal extends MessageBase {
 }
 
 /** A proactive message that should have gone out: what, to whom, when, and the data to render it. */
-export type ScheduledMessage = ActionReminder | Escalation | PleaseUpdate | AttendancePrompt | DigestMessage | WithdrawalProposal;
+export type ScheduledMessage = ActionReminder | OverdueAlert | PleaseUpdate | AttendancePrompt | DigestMessage | WithdrawalProposal;
 
 /** The kinds of proactive message. */
 export type ScheduledMessageKind = ScheduledMessage['kind'];
@@ -95,7 +98,7 @@ export type ScheduledMessageKind = ScheduledMessage['kind'];
  *   days while overdue; only the latest of these is returned, so a late tick does not send
  *   "due in 3 days" beside "due today". Nothing goes before the action existed, or before the day
  *   it is snoozed until;
- * - when an open action is 14 days overdue, the chair is told (see {@link escalationSubgroup});
+ * - when an open action is 14 days overdue, the chair is told (an overdue alert; see {@link overdueAlertSubgroup});
  *   snoozing does not stop this, because the chair needs to know precisely when the owner is away;
  * - two weeks before a quarter's last day, each owner whose open actions have had no history entry
  *   since the quarter began is asked to update them (one message listing them all);
@@ -112,7 +115,7 @@ export function dueMessages(db: Database, now: string): ScheduledMessage[] {
   const clock = new SendClock(db, now);
   const messages: ScheduledMessage[] = [
     ...actionReminders(db, clock),
-    ...escalations(db, clock),
+    ...overdueAlerts(db, clock),
     ...pleaseUpdates(db, clock),
     ...attendancePrompts(db, clock),
     ...digests(db, clock),
@@ -126,9 +129,9 @@ export function dueMessages(db: Database, now: string): ScheduledMessage[] {
  * name a subgroup, so the lead agency decides: the one subgroup (not the Executive) it is a
  * current member of, with an active chair who is not the action's owner. When the agency sits on
  * several subgroups (statutory partners sit on all of them), none, or the action has no lead
- * agency, the Executive owns the escalation. Undefined when there is no one to tell.
+ * agency, the Executive's chair is told. Undefined when there is no one to tell.
  */
-export function escalationSubgroup(db: Database, action: Action, on: LocalDate): Subgroup | undefined {
+export function overdueAlertSubgroup(db: Database, action: Action, on: LocalDate): Subgroup | undefined {
   const chaired = (s: Subgroup) => s.chairId !== null && s.chairId !== action.ownerId && isActivePerson(db, s.chairId);
   const leadAgencyId = action.leadAgencyId;
   if (leadAgencyId !== null) {
@@ -228,19 +231,25 @@ function actionReminders(db: Database, clock: SendClock): ActionReminder[] {
   return out;
 }
 
-function escalations(db: Database, clock: SendClock): Escalation[] {
-  const out: Escalation[] = [];
+/**
+ * The outbox key prefix of an overdue alert. The migration to schema version 8 renames the
+ * outbox's `escalation:` keys to it, so an alert already sent is not sent again.
+ */
+export const OVERDUE_ALERT_KEY = 'overdue-alert:';
+
+function overdueAlerts(db: Database, clock: SendClock): OverdueAlert[] {
+  const out: OverdueAlert[] = [];
   for (const action of db.actions) {
     if (!isOpenAction(db, action)) continue;
     const nominal = addDays(action.due, 14);
     if (!clock.mayBeDue(nominal)) continue;
     const { day, sendAt } = clock.workingMorning(nominal);
     if (!clock.isDue(sendAt) || Date.parse(sendAt) < Date.parse(action.createdAt)) continue;
-    const subgroup = escalationSubgroup(db, action, day);
+    const subgroup = overdueAlertSubgroup(db, action, day);
     if (!subgroup) continue;
     out.push({
-      key: `escalation:${action.ref}:${nominal}`,
-      kind: 'escalation',
+      key: `${OVERDUE_ALERT_KEY}${action.ref}:${nominal}`,
+      kind: 'overdue-alert',
       sendAt,
       target: { kind: 'person', personId: subgroup.chairId! },
       data: { actionRef: action.ref, due: action.due, subgroupId: subgroup.id },

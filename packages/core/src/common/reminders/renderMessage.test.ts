@@ -69,7 +69,7 @@ describe('rendering proactive messages', () => {
   });
 
   it('tells a chair about an action 14 days overdue', () => {
-    expect(renderMessage(db, message('2026-07-14T08:00:00Z', 'escalation:A-1:2026-07-14'))).toMatchInlineSnapshot(`
+    expect(renderMessage(db, message('2026-07-14T08:00:00Z', 'overdue-alert:A-1:2026-07-14'))).toMatchInlineSnapshot(`
       {
         "summary": {
           "commands": [],
@@ -95,9 +95,9 @@ describe('rendering proactive messages', () => {
               "value": "Testshire Schools",
             },
           ],
-          "title": "Escalation: A-1 is 14 days overdue: it was due on Tuesday 30 June 2026",
+          "title": "Overdue alert: A-1 is 14 days overdue: it was due on Tuesday 30 June 2026",
         },
-        "text": "Escalation: A-1 “Audit of strategy meeting minutes” is 14 days overdue: it was due on Tuesday 30 June 2026; its owner is Jo Owner and it is 40% done and on track. You are told as chair of Quality Assurance Group.",
+        "text": "Overdue alert: A-1 “Audit of strategy meeting minutes” is 14 days overdue: it was due on Tuesday 30 June 2026; its owner is Jo Owner and it is 40% done and on track. You are told as chair of Quality Assurance Group.",
       }
     `);
   });

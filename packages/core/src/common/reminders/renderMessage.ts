@@ -43,7 +43,7 @@ export function renderMessage(db: Database, message: ScheduledMessage, now: stri
         },
       };
     }
-    case 'escalation': {
+    case 'overdue-alert': {
       const action = db.actions.find((a) => a.ref === message.data.actionRef);
       const subgroup = db.subgroups.find((s) => s.id === message.data.subgroupId);
       const owner = action?.ownerId ? db.people.find((p) => p.id === action.ownerId)?.name : undefined;
@@ -51,12 +51,12 @@ export function renderMessage(db: Database, message: ScheduledMessage, now: stri
       const when = dueWording(message.data.due, today);
       return {
         text:
-          `Escalation: ${title} ${when}` +
+          `Overdue alert: ${title} ${when}` +
           (owner ? `; its owner is ${owner}` : '; it has no owner') +
           (action ? ` and it is ${progressWording(action)}` : '') +
           `. You are told as chair of ${subgroup?.name ?? 'the subgroup'}.`,
         summary: {
-          title: `Escalation: ${message.data.actionRef} ${when}`,
+          title: `Overdue alert: ${message.data.actionRef} ${when}`,
           facts: action ? actionFacts(db, action) : [],
           commands: [],
         },

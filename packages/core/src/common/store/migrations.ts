@@ -116,6 +116,18 @@ const noReturnsYet: Migration = (data) => ({ ...data, returns: [], returnRespons
  */
 const noChallengeLogYet: Migration = (data) => ({ ...data, challenges: [] });
 
+/**
+ * Version 10 calls the reminders' note to a chair of an action 14 days overdue an overdue alert,
+ * not an escalation, which is the challenge log's protocol. Its outbox keys change prefix with it
+ * (`escalation:A-1:2026-07-14` becomes `overdue-alert:A-1:2026-07-14`), so an alert sent before
+ * is known as sent and not sent again. The audit keeps the keys it was written with.
+ */
+const overdueAlertKeys: Migration = (data) => {
+  if (!Array.isArray(data.outbox)) return data;
+  const renamed = (key: string) => (key.startsWith('escalation:') ? `overdue-alert:${key.slice('escalation:'.length)}` : key);
+  return { ...data, outbox: data.outbox.map((message: unknown) => (isRecord(message) && typeof message.key === 'string' ? { ...message, key: renamed(message.key) } : message)) };
+};
+
 /** The migrations from each older schema version, keyed by the version they upgrade from. */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: stampRegisterLines,
@@ -126,6 +138,7 @@ export const migrations: Readonly<Record<number, Migration>> = {
   6: noAuditsYet,
   7: noReturnsYet,
   8: noChallengeLogYet,
+  9: overdueAlertKeys,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
