@@ -8,6 +8,8 @@ import { renderReportMarkdown } from './reportMarkdown.js';
 
 const period = unwrap(parsePeriod('2024/25')) as Period & { kind: 'year' };
 const report = annualReport(examplePartnership(), { period, now: '2026-11-20T09:00:00Z', narratives: { scrutineer: 'A <b>strong</b> year, **well** evidenced.' } });
+// A year the example recorded nothing for: every data section is a marked placeholder.
+const early = annualReport(examplePartnership(), { period: unwrap(parsePeriod('2018/19')) as Period & { kind: 'year' }, now: '2026-11-20T09:00:00Z' });
 
 describe('the HTML report', () => {
   const html = renderReportHtml(report);
@@ -38,7 +40,7 @@ describe('the HTML report', () => {
 
   it('marks placeholders and lists what is missing', () => {
     expect(html).toContain('<div class="placeholder"><strong>Still to be written</strong>The area profile');
-    expect(html).toContain('<li>Impact of the Executive’s actions: no data recorded yet.</li>');
+    expect(renderReportHtml(early)).toContain('<li>Impact of the Executive’s actions: no data recorded yet.</li>');
   });
 });
 
@@ -53,6 +55,6 @@ describe('the Markdown report', () => {
 
   it('keeps the narrative, escaping what Markdown would read as markup', () => {
     expect(md).toContain('## 14. The independent scrutineer\'s reflections\n\nA \\<b\\>strong\\</b\\> year, **well** evidenced.');
-    expect(md).toContain('> **No data yet:** No executive decisions or challenges are recorded for 2024/25 yet.');
+    expect(renderReportMarkdown(early)).toContain('> **No data yet:** No training is recorded for 2018/19 (ptrack import training-bookings, elearning).');
   });
 });
