@@ -300,15 +300,14 @@ export function auditsReport(db: Database, options: { period?: Period; today: Lo
       actions: line.actions.map((a) => `${a.ref} (${statusWords(a.status, a.progress)}${a.ownerId === null ? '' : `, ${people.get(a.ownerId) ?? a.ownerId}`})`).join('; ') || null,
     })),
   );
+  // Each audit's answers, and the questions it is asked but has not answered yet.
   const answerRows: Row[] = audits.flatMap((audit) => {
     if (auditStage(audit) === 'cancelled') return [];
-    const asked = questionsFor(questions, audit, options.today);
-    const answered = audit.standingAnswers.filter((a) => !asked.some((q) => q.id === a.questionId));
-    return [...asked.map((q) => ({ q, answer: audit.standingAnswers.find((a) => a.questionId === q.id)?.answer ?? null })), ...answered.map((a) => ({ q: questions.find((q) => q.id === a.questionId)!, answer: a.answer }))].map(({ q, answer }) => ({
-      audit: audit.title,
-      question: q.question,
-      answer: answer ?? 'Not answered yet',
-    }));
+    const unanswered = questionsFor(questions, audit, options.today).filter((q) => !audit.standingAnswers.some((a) => a.questionId === q.id));
+    return [
+      ...audit.standingAnswers.map((a) => ({ audit: audit.title, question: questions.find((q) => q.id === a.questionId)?.question ?? a.questionId, answer: a.answer })),
+      ...unanswered.map((q) => ({ audit: audit.title, question: q.question, answer: 'Not answered yet' })),
+    ];
   });
   const label = options.period === undefined ? null : periodLabel(options.period);
   const tables: Table[] = [

@@ -213,6 +213,14 @@ describe('the audit programme', () => {
     expect(applyCommands(withProgramme(), [upsert({ ...neglectAudit, standingAnswers: [] })], by(actors.chair)).success).toBe(true);
   });
 
+  it('lists each answer, and the standing questions an audit still owes', () => {
+    const db = unwrap(applyCommands(withProgramme(), [upsert(neglectAudit), upsert({ ...neglectAudit, id: 'cse', title: 'Multi-agency audit: CSE', standingAnswers: [] })], by(actors.chair))).db;
+    expect(auditsReport(db, { today: '2025-07-01' }).tables[2]!.rows).toEqual([
+      { audit: 'Multi-agency audit: CSE', question: 'Is the child neurodivergent?', answer: 'Not answered yet' },
+      { audit: 'Multi-agency audit: neglect', question: 'Is the child neurodivergent?', answer: 'Recorded for 6 of 8 children.' },
+    ]);
+  });
+
   it.each([
     [{ signedOffOn: '2025-06-01' }, 'audit.dates'],
     [{ signedOffOn: '2025-07-09', cancelledReason: 'No capacity' }, 'audit.cancelled_and_completed'],
