@@ -403,7 +403,7 @@ class Generator {
           priorityId: `priority-${this.random.integer(1, 5)}`,
           title: `Action ${actionNumber}: strengthen multi-agency practice in area ${this.random.integer(1, 40)}`,
           ownerId: owner.id,
-          leadAgencyId: owner.agencyId,
+          leadAgencyIds: owner.agencyId === null ? [] : [owner.agencyId],
           due,
           status: 'not-started',
           progress: 0,

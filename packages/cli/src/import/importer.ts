@@ -1,5 +1,6 @@
 import type { CommandInput, Database } from '@partnership-tracker/core';
 import type { ColumnSpec, CsvRow } from '../csv/index.js';
+import { splitList } from '../parse/index.js';
 import { AgencyDirectory } from './directory.js';
 import { RowReader, type RowProblem } from './rowReader.js';
 
@@ -93,5 +94,20 @@ export class AgencyResolver {
     this.directory.add(agency);
     this.commands.push({ command: { type: 'agency.upsert', agency }, line: reader.line });
     return agency.id;
+  }
+
+  /** The ids of the agencies named in a cell, separated by `;`, or undefined with a problem recorded. */
+  resolveList(reader: RowReader, column: string, text: string): string[] | undefined {
+    const ids: string[] = [];
+    let found = true;
+    for (const name of splitList(text)) {
+      const id = this.resolve(reader, column, name);
+      if (id === undefined) found = false;
+      else if (ids.includes(id)) {
+        reader.problem(column, `names ${this.directory.find(name)?.name ?? name} twice`);
+        found = false;
+      } else ids.push(id);
+    }
+    return found ? ids : undefined;
   }
 }

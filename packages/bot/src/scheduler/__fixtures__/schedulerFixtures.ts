@@ -11,7 +11,7 @@ function action(ref: string, title: string, due: string, ownerId: string, leadAg
     planId: 'plan',
     title,
     ownerId,
-    leadAgencyId,
+    leadAgencyIds: leadAgencyId === null ? [] : [leadAgencyId],
     due,
     status: 'on-track',
     progress: 30,

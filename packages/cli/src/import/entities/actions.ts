@@ -22,7 +22,7 @@ export const actionsImporter: Importer = {
     { name: 'priority', required: false, description: "The plan's priority it serves, by title." },
     { name: 'title', required: true, description: 'What is to be done.' },
     { name: 'owner', required: false, description: "The owner's email address: they get its reminders and may update it." },
-    { name: 'lead_agency', required: false, description: 'The agency leading it, by name or alias.' },
+    { name: 'lead_agency', required: false, description: 'The agencies leading it, by name or alias, the principal one first: several, separated by `;`, where the work is for the partnership and individual agencies.' },
     { name: 'due', required: true, description: 'The day it is due.' },
     { name: 'status', required: false, description: `${ActionStatus.options.join(', ')} (default not-started).` },
     { name: 'progress', required: false, description: 'Per cent complete, 0–100 (`60` or `60%`); complete means 100.' },
@@ -54,8 +54,8 @@ export const actionsImporter: Importer = {
       if (plan && priorityName !== null && !priority) reader.problem('priority', `${plan.name} has no priority "${priorityName}" (it has: ${plan.priorities.map((p) => p.title).join('; ') || 'none'})`);
       if (status === 'complete' && progress === null) progress = 100;
       if (status === 'complete' && typeof progress === 'number' && progress !== 100) reader.problem('progress', `${progress}% cannot be complete: complete means 100%`);
-      const leadAgencyId = agencyName === null ? null : agencies.resolve(reader, 'lead_agency', agencyName);
-      if (!ref || !plan || title === undefined || !due || ownerId === undefined || leadAgencyId === undefined || !reader.valid) return;
+      const leadAgencyIds = agencyName === null ? null : agencies.resolveList(reader, 'lead_agency', agencyName);
+      if (!ref || !plan || title === undefined || !due || ownerId === undefined || leadAgencyIds === undefined || !reader.valid) return;
       if (!keys.claim(reader, 'ref', ref, 'action reference')) return;
       const existing = db.actions.find((a) => a.ref === ref);
       if (existing && existing.planId !== plan.id) {
@@ -74,7 +74,7 @@ export const actionsImporter: Importer = {
           priorityId: priority?.id ?? (priorityName === null ? (existing?.priorityId ?? null) : null),
           title,
           ownerId: ownerId ?? existing?.ownerId ?? null,
-          leadAgencyId: leadAgencyId ?? existing?.leadAgencyId ?? null,
+          leadAgencyIds: leadAgencyIds ?? existing?.leadAgencyIds ?? [],
           due,
           status: status ?? 'not-started',
           progress: progress ?? 0,

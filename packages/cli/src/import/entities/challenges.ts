@@ -92,7 +92,7 @@ export const challengesImporter: Importer = {
         else if (subgroup) [raisedBy, subgroupId] = ['subgroup', subgroup.id];
         else if (raisedBy === undefined) reader.problem('raised_by', `"${raiser}" is not the Executive, a scrutineer or a subgroup; import subgroups with \`ptrack import subgroups\` first`);
       }
-      const toAgencyIds = raisedWith === null ? null : splitList(raisedWith).map((name) => agencies.resolve(reader, 'raised_with', name));
+      const toAgencyIds = raisedWith === null ? null : agencies.resolveList(reader, 'raised_with', raisedWith);
       const actions = (refs ?? []).map((ref) => ({ ref, action: db.actions.find((a) => a.ref === ref) }));
       for (const { ref, action } of actions) {
         if (!action) reader.problem('actions', `unknown action ${ref}; import it with \`ptrack import actions\` first`);
@@ -115,7 +115,7 @@ export const challengesImporter: Importer = {
         id,
         raisedBy,
         subgroupId,
-        toAgencyIds: toAgencyIds === null ? (existing?.toAgencyIds ?? []) : (toAgencyIds as string[]),
+        toAgencyIds: toAgencyIds ?? existing?.toAgencyIds ?? [],
         issue,
         raisedOn,
         stage: stage ?? existing?.stage ?? 1,
@@ -129,11 +129,11 @@ export const challengesImporter: Importer = {
       commands.push({ command: { type: 'challenge.upsert', challenge }, line: row.line });
       for (const { action } of actions) {
         if (!action || action.source.recordId === id) continue;
-        const { ref, planId, priorityId, title, ownerId, leadAgencyId, due } = action;
+        const { ref, planId, priorityId, title, ownerId, leadAgencyIds, due } = action;
         const kind = action.source.kind === 'executive' ? 'executive' : 'challenge';
         const link: CommandInput = {
           type: 'action.create',
-          action: { ref, planId, priorityId, title, ownerId, leadAgencyId, due, source: { kind, reference: action.source.reference ?? issue, recordId: id } },
+          action: { ref, planId, priorityId, title, ownerId, leadAgencyIds, due, source: { kind, reference: action.source.reference ?? issue, recordId: id } },
         };
         links.push({ command: link, line: row.line });
       }

@@ -22,7 +22,7 @@ export const recommendationsImporter: Importer = {
     { name: 'plan', required: false, description: 'With an action: the plan it is tracked in, by name.' },
     { name: 'action_title', required: false, description: 'With an action: what is to be done (default: the recommendation).' },
     { name: 'owner', required: false, description: "With an action: its owner's email address." },
-    { name: 'lead_agency', required: false, description: 'With an action: the agency leading it.' },
+    { name: 'lead_agency', required: false, description: 'With an action: the agencies leading it, separated by `;`.' },
     { name: 'due', required: false, description: 'With an action: the day it is due.' },
   ],
   plan(rows, db, options) {
@@ -53,8 +53,8 @@ export const recommendationsImporter: Importer = {
       if (ref && handedTo !== null) reader.problem('action_ref', `the recommendation was handed to ${handedTo}, so no action of ours answers it`);
       if (ref && planName === null) reader.problem('plan', 'is blank; an action needs the plan it is tracked in');
       if (ref && due === null) reader.problem('due', 'is blank; an action needs the day it is due');
-      const leadAgencyId = agencyName === null ? null : agencies.resolve(reader, 'lead_agency', agencyName);
-      if (!review || typeof number !== 'number' || text === undefined || ownerId === undefined || leadAgencyId === undefined || !reader.valid) return;
+      const leadAgencyIds = agencyName === null ? null : agencies.resolveList(reader, 'lead_agency', agencyName);
+      if (!review || typeof number !== 'number' || text === undefined || ownerId === undefined || leadAgencyIds === undefined || !reader.valid) return;
       if (!keys.claim(reader, 'number', `${review.id}#${number}`, 'recommendation of this review')) return;
       if (ref && !keys.claim(reader, 'action_ref', `ref:${ref}`, 'action reference')) return;
       const entry = reviews.get(review.id) ?? { review, recommendations: new Map(review.recommendations.map((r) => [r.number, r] as const)), line: row.line };
@@ -74,7 +74,7 @@ export const recommendationsImporter: Importer = {
           priorityId: existing?.priorityId ?? null,
           title: title ?? existing?.title ?? text,
           ownerId: ownerId ?? existing?.ownerId ?? null,
-          leadAgencyId: leadAgencyId ?? existing?.leadAgencyId ?? null,
+          leadAgencyIds: leadAgencyIds ?? existing?.leadAgencyIds ?? [],
           due,
           source: { kind: 'review-recommendation', reference: `${review.codename}, recommendation ${number}`, recordId: review.id, item: number },
           note: 'Imported from the review\'s recommendations',

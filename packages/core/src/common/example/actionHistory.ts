@@ -16,6 +16,8 @@ export interface ActionSpec {
   readonly title: string;
   readonly ownerId: string;
   readonly leadAgencyId: string;
+  /** Agencies that lead it with `leadAgencyId`, where the work is the partnership's and theirs. */
+  readonly alsoLedBy?: readonly string[];
   readonly due: string;
   readonly created: string;
   readonly source?: { readonly kind: ActionSource['kind']; readonly reference: string | null; readonly recordId?: string; readonly item?: number };
@@ -74,7 +76,7 @@ export function actionSteps(spec: ActionSpec): Step[] {
           priorityId: spec.priorityId,
           title: spec.title,
           ownerId: spec.ownerId,
-          leadAgencyId: spec.leadAgencyId,
+          leadAgencyIds: [spec.leadAgencyId, ...(spec.alsoLedBy ?? [])],
           due: spec.due,
           status: start.status,
           progress: start.progress,

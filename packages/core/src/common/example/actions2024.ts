@@ -62,7 +62,8 @@ export const actions2024: readonly ActionSpec[] = [
   action('A-17', EARLY, 'Agree a Housing representative for MASH Ops, QAG and the Review Group', P.businessManager, A.housing, '2024-09-30', '2024-06-05', complete('2024-09-06', 'Housing representative agreed for all three.'), executive('Executive, 4 June 2024: challenge of Housing representation', CHALLENGE.housingRepresentation)),
   action('A-18', EARLY, 'Support the THRIVE ambition for Croydon through partnership engagement', P.publicHealthConsultant, A.publicHealth, '2025-03-31', '2024-04-12', complete('2025-03-07', 'Partners engaged and contributing to THRIVE.')),
   action('A-19', EARLY, 'Contribute to the Impower Review to reduce duplication', P.businessManager, A.council, '2024-12-31', '2024-04-12', complete('2024-11-08', 'Workshops attended; cross-partnership engagement facilitated.')),
-  action('A-20', EARLY, 'Increase co-location of partner agencies in the MASH', P.mashManager, A.childrensSocialCare, '2025-03-31', '2024-04-12', open('off-track', 45, '2025-03-14', 'Co-location constrained by partner staff capacity.')),
+  // Co-location is the partnership's finding for the MASH and for each partner that staffs it.
+  { ...action('A-20', EARLY, 'Increase co-location of partner agencies in the MASH', P.mashManager, A.childrensSocialCare, '2025-03-31', '2024-04-12', open('off-track', 45, '2025-03-14', 'Co-location constrained by partner staff capacity.')), alsoLedBy: [A.police, A.icb] },
   action('A-21', EARLY, 'Run the Section 11 safeguarding assurance audit on PHEW', P.qualityAssuranceOfficer, A.council, '2025-03-31', '2024-04-12', complete('2025-03-21', 'Section 11 returns complete, including VCS and faith groups.')),
 
   // Neglect

@@ -32,7 +32,7 @@ function action(ref: string, fields: { plan?: string; priority?: string | null; 
     priorityId: fields.priority === undefined ? 'early-help' : fields.priority,
     title: `Action ${ref}`,
     ownerId: 'olive',
-    leadAgencyId: 'council',
+    leadAgencyIds: ['council'],
     due: fields.due ?? '2025-03-31',
     status: last.status,
     progress: last.progress,
@@ -243,7 +243,7 @@ describe('carrying actions over', () => {
       ['R-10', { planId: 'plan-2024', ref: 'R-9' }, null],
     ]);
     expect(commands[0]).toMatchObject({
-      action: { planId: 'plan-2025', title: 'Action A-2', ownerId: 'olive', leadAgencyId: 'council', status: 'at-risk', progress: 40, due: '2025-03-31' },
+      action: { planId: 'plan-2025', title: 'Action A-2', ownerId: 'olive', leadAgencyIds: ['council'], status: 'at-risk', progress: 40, due: '2025-03-31' },
     });
   });
 

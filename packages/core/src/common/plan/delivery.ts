@@ -170,7 +170,7 @@ export function carryOverCommands(db: Database, fromPlanId: string, toPlanId: st
         priorityId,
         title: action.title,
         ownerId: action.ownerId,
-        leadAgencyId: action.leadAgencyId,
+        leadAgencyIds: action.leadAgencyIds,
         due: options.dueFor ? options.dueFor(action) : action.due,
         status: action.status,
         progress: action.progress,

@@ -67,6 +67,12 @@ export const ActionSource = z.object({
 });
 export type ActionSource = z.infer<typeof ActionSource>;
 
+/** An action's lead agencies: each named once. */
+export const LeadAgencyIds = z
+  .array(Id)
+  .default([])
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'names a lead agency twice' });
+
 /** One entry of an action's append-only history. */
 export const ActionUpdate = z.object({
   at: Instant,
@@ -92,7 +98,11 @@ export const Action = z
     priorityId: Id.nullable().default(null),
     title: z.string().min(1),
     ownerId: Id.nullable().default(null),
-    leadAgencyId: Id.nullable().default(null),
+    /**
+     * The agencies leading it, the principal one first: several where a finding is for the
+     * partnership and individual agencies; none when no agency is named.
+     */
+    leadAgencyIds: LeadAgencyIds,
     due: LocalDate,
     status: ActionStatus,
     progress: z.number().int().min(0).max(100),

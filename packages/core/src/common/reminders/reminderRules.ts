@@ -126,17 +126,16 @@ export function dueMessages(db: Database, now: string): ScheduledMessage[] {
 
 /**
  * The subgroup whose chair hears that an action is 14 days overdue. Plans' priorities do not
- * name a subgroup, so the lead agency decides: the one subgroup (not the Executive) it is a
- * current member of, with an active chair who is not the action's owner. When the agency sits on
- * several subgroups (statutory partners sit on all of them), none, or the action has no lead
- * agency, the Executive's chair is told. Undefined when there is no one to tell.
+ * name a subgroup, so the lead agencies decide: the one subgroup (not the Executive) they are
+ * current members of, with an active chair who is not the action's owner. When they sit on
+ * several subgroups between them (statutory partners sit on all of them), on none, or the action
+ * has no lead agency, the Executive's chair is told. Undefined when there is no one to tell.
  */
 export function overdueAlertSubgroup(db: Database, action: Action, on: LocalDate): Subgroup | undefined {
   const chaired = (s: Subgroup) => s.chairId !== null && s.chairId !== action.ownerId && isActivePerson(db, s.chairId);
-  const leadAgencyId = action.leadAgencyId;
-  if (leadAgencyId !== null) {
+  if (action.leadAgencyIds.length > 0) {
     const candidates = db.subgroups.filter(
-      (s) => s.kind === 'subgroup' && isMemberOn(s, leadAgencyId, on),
+      (s) => s.kind === 'subgroup' && action.leadAgencyIds.some((agencyId) => isMemberOn(s, agencyId, on)),
     );
     if (candidates.length === 1 && chaired(candidates[0]!)) return candidates[0];
   }

@@ -178,13 +178,13 @@ function renderDigest(db: Database, period: string, now: string): RenderedMessag
 
 function actionFacts(db: Database, action: Action): Array<{ title: string; value: string }> {
   const owner = action.ownerId ? db.people.find((p) => p.id === action.ownerId)?.name : undefined;
-  const agency = action.leadAgencyId ? db.agencies.find((a) => a.id === action.leadAgencyId)?.name : undefined;
+  const agencies = action.leadAgencyIds.map((id) => db.agencies.find((a) => a.id === id)?.name ?? id);
   return [
     { title: 'Action', value: `${action.ref} ${action.title}` },
     { title: 'Due', value: longDate(action.due) },
     { title: 'Progress', value: progressWording(action) },
     ...(owner ? [{ title: 'Owner', value: owner }] : []),
-    ...(agency ? [{ title: 'Lead agency', value: agency }] : []),
+    ...(agencies.length > 0 ? [{ title: agencies.length === 1 ? 'Lead agency' : 'Lead agencies', value: agencies.join('; ') }] : []),
   ];
 }
 

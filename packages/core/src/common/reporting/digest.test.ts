@@ -22,7 +22,7 @@ function action(ref: string, due: string, steps: Step[], fields: { priorityId?: 
     priorityId: fields.priorityId === undefined ? 'neglect' : fields.priorityId,
     title: `Action ${ref}`,
     ownerId: fields.ownerId === undefined ? 'olive' : fields.ownerId,
-    leadAgencyId: 'council',
+    leadAgencyIds: ['council'],
     due,
     status: last.status,
     progress: last.progress,

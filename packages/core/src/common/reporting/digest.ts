@@ -17,7 +17,7 @@ export const DigestAction = z.object({
   title: z.string(),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
-  /** The lead agency's name. */
+  /** The lead agencies' names, separated by `; `. */
   leadAgency: z.string().nullable(),
   due: LocalDate,
   status: ActionStatus,
@@ -215,7 +215,7 @@ function digestAction(db: Database, action: Action, state: { status: ActionStatu
     title: action.title,
     ownerId: action.ownerId,
     ownerName: nameOf(db, action.ownerId),
-    leadAgency: action.leadAgencyId === null ? null : (db.agencies.find((a) => a.id === action.leadAgencyId)?.name ?? null),
+    leadAgency: action.leadAgencyIds.map((id) => db.agencies.find((a) => a.id === id)?.name ?? id).join('; ') || null,
     due: action.due,
     status: state.status,
     progress: state.progress,

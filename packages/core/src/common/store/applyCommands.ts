@@ -723,8 +723,9 @@ class Working {
     if (draft.ownerId !== null && !db.people.some((p) => p.id === draft.ownerId)) {
       return fail('action.unknown_owner', `${draft.ref}: owner "${draft.ownerId}" is not a known person.`);
     }
-    if (draft.leadAgencyId !== null && !db.agencies.some((a) => a.id === draft.leadAgencyId)) {
-      return fail('action.unknown_agency', `${draft.ref}: lead agency "${draft.leadAgencyId}" is not in the register.`);
+    const unknownAgency = draft.leadAgencyIds.find((id) => !db.agencies.some((a) => a.id === id));
+    if (unknownAgency !== undefined) {
+      return fail('action.unknown_agency', `${draft.ref}: lead agency "${unknownAgency}" is not in the register.`);
     }
     const { note, ...fields } = draft;
     const progress = fields.status === 'complete' ? 100 : fields.progress;
@@ -736,12 +737,12 @@ class Working {
         existing.title === fields.title &&
         existing.priorityId === fields.priorityId &&
         existing.ownerId === fields.ownerId &&
-        existing.leadAgencyId === fields.leadAgencyId &&
+        same(existing.leadAgencyIds, fields.leadAgencyIds) &&
         existing.due === fields.due &&
         same(existing.source, fields.source);
       if (unchanged) return ok(true);
       if (existing.planId !== fields.planId) return fail('action.duplicate_ref', `${draft.ref} already exists in another plan.`);
-      const edited = { ...existing, title: fields.title, priorityId: fields.priorityId, ownerId: fields.ownerId, leadAgencyId: fields.leadAgencyId, due: fields.due, source: fields.source };
+      const edited = { ...existing, title: fields.title, priorityId: fields.priorityId, ownerId: fields.ownerId, leadAgencyIds: fields.leadAgencyIds, due: fields.due, source: fields.source };
       this.replaceAction('action.create', existing, edited);
       return ok(true);
     }

@@ -11,7 +11,7 @@ import { Audit, AuditProgrammeSettings } from '../audits/audit.js';
 import { Inspection } from '../inspections/inspection.js';
 import { PartnershipPatch } from '../partnership/partnership.js';
 import { PersonFields } from '../people/person.js';
-import { ActionSource, ActionStatus, BusinessPlan } from '../plan/plan.js';
+import { ActionSource, ActionStatus, BusinessPlan, LeadAgencyIds } from '../plan/plan.js';
 import { Review } from '../reviews/review.js';
 import { ReturnRequest, ReturnResponse } from '../returns/returnRequest.js';
 import { ChannelAddress, Subgroup } from '../subgroups/subgroup.js';
@@ -31,21 +31,31 @@ export const RegisterEntry = z
   });
 export type RegisterEntry = z.infer<typeof RegisterEntry>;
 
-/** A new action, before the store stamps its creation into the history. */
-export const ActionDraft = z.object({
+/**
+ * A new action, before the store stamps its creation into the history. A command written before
+ * actions had several lead agencies names one as `leadAgencyId` (the oldest change logs replay
+ * such commands): it is read as the only lead agency.
+ */
+export const ActionDraft = z
+  .object({
   ref: ActionRef,
   planId: Id,
   priorityId: Id.nullable().default(null),
   title: z.string().min(1),
   ownerId: Id.nullable().default(null),
-  leadAgencyId: Id.nullable().default(null),
+  leadAgencyIds: LeadAgencyIds,
+  leadAgencyId: Id.nullable().optional(),
   due: LocalDate,
   status: ActionStatus.default('not-started'),
   progress: z.number().int().min(0).max(100).default(0),
   source: ActionSource.default({ kind: 'business-plan', reference: null }),
   carriedOverFrom: z.object({ planId: Id, ref: ActionRef }).nullable().default(null),
   note: z.string().nullable().default(null),
-});
+})
+  .transform(({ leadAgencyId, ...draft }) => ({
+    ...draft,
+    leadAgencyIds: draft.leadAgencyIds.length === 0 && leadAgencyId != null ? [leadAgencyId] : draft.leadAgencyIds,
+  }));
 export type ActionDraft = z.infer<typeof ActionDraft>;
 
 /**

@@ -17,7 +17,7 @@ import { Subgroup } from '../subgroups/subgroup.js';
 import { ElearningResult, TrainingBaseline, TrainingBooking, TrainingCourse } from '../training/training.js';
 
 /** The version of the persisted schema this code reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 10;
+export const CURRENT_SCHEMA_VERSION = 11;
 
 /** Everything one partnership's store holds: the shape of the data file. */
 export const Database = z.object({

@@ -128,6 +128,21 @@ const overdueAlertKeys: Migration = (data) => {
   return { ...data, outbox: data.outbox.map((message: unknown) => (isRecord(message) && typeof message.key === 'string' ? { ...message, key: renamed(message.key) } : message)) };
 };
 
+/**
+ * Version 11 lets an action have several lead agencies (`leadAgencyIds`, the principal one first),
+ * for a finding that is for the partnership and individual agencies. An action of a file from
+ * before keeps its one lead agency, or none.
+ */
+const leadAgenciesAsList: Migration = (data) => {
+  if (!Array.isArray(data.actions)) return data;
+  const actions = data.actions.map((action: unknown) => {
+    if (!isRecord(action) || 'leadAgencyIds' in action) return action;
+    const { leadAgencyId, ...rest } = action;
+    return { ...rest, leadAgencyIds: typeof leadAgencyId === 'string' ? [leadAgencyId] : [] };
+  });
+  return { ...data, actions };
+};
+
 /** The migrations from each older schema version, keyed by the version they upgrade from. */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: stampRegisterLines,
@@ -139,6 +154,7 @@ export const migrations: Readonly<Record<number, Migration>> = {
   7: noReturnsYet,
   8: noChallengeLogYet,
   9: overdueAlertKeys,
+  10: leadAgenciesAsList,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -25,7 +25,7 @@ function action(input: ActionInput) {
     planId: input.planId ?? 'plan-2025-27',
     title: input.title ?? `Action ${input.ref}`,
     ownerId: input.ownerId,
-    leadAgencyId: input.leadAgencyId ?? null,
+    leadAgencyIds: input.leadAgencyId ? [input.leadAgencyId] : [],
     due: input.due,
     status,
     progress,

@@ -29,7 +29,7 @@ export function actionsReport(db: Database, filter: ActionFilter): Report {
         priority: plan?.priorities.find((p) => p.id === action.priorityId)?.title ?? null,
         title: action.title,
         owner: action.ownerId === null ? null : (people.get(action.ownerId)?.name ?? action.ownerId),
-        leadAgency: action.leadAgencyId === null ? null : (agencies.get(action.leadAgencyId)?.name ?? action.leadAgencyId),
+        leadAgency: action.leadAgencyIds.map((id) => agencies.get(id)?.name ?? id).join('; ') || null,
         due: action.due,
         status: action.status,
         rag: ragOf(action, filter.today),
