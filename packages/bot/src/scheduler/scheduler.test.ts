@@ -345,7 +345,7 @@ describe('throttling, failures and pacing', () => {
     };
     const { sleep, waits } = fakeSleep(clock);
     await createScheduler({ store: schedulerStore(), clock, sender: slow, sleep, pacing: { perSecond: 2 } }).tick();
-    expect(inner.summary()).toEqual(['quinn: Escalation', 'jo: Reminder']);
+    expect(inner.summary()).toEqual(['quinn: Overdue alert', 'jo: Reminder']);
     // Half a second from the start of one to the start of the next: 200 ms sending, 300 ms waiting.
     expect(waits).toEqual([300]);
     expect(inner.calls.map((c) => c.at)).toEqual(['2026-07-14T08:00:00.200Z', '2026-07-14T08:00:00.700Z']);

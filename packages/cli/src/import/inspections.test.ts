@@ -35,7 +35,7 @@ describe('importing the inspections register (issue 14)', () => {
     const db = withAction();
     const action = db.actions.find((a) => a.ref === 'W-1')!;
     expect(action).toMatchObject({ ownerId: 'police-lead-at-example-org', source: { kind: 'inspection', recordId: 'jtai-children-living-with-domestic-abuse-2025', item: 1 } });
-    expect(action.leadAgencyId).toBe(db.inspections[0]!.areas[0]!.leadAgencyIds[0]);
+    expect(action.leadAgencyIds).toEqual(db.inspections[0]!.areas[0]!.leadAgencyIds);
     const progress = inspectionProgress(db, db.inspections[0]!, '2026-04-01');
     expect(progress.areas.map((a) => [a.area.number, a.state, a.overdue])).toEqual([
       [1, 'open', ['W-1']],

@@ -140,8 +140,8 @@ describe('importing a self-assessment\'s standards and the agencies\' self-ratin
     const chs = db.returnResponses.find((r) => r.returnId === assessment.id && r.agencyId === 'croydon-health-service-nhs')!;
     expect(chs.ratings.map((r) => [r.standard, r.rating])).toEqual([[1, 'met'], [2, 'partly-met'], [3, 'met']]);
     const action = db.actions.find((a) => a.ref === 'S-1')!;
-    expect([action.leadAgencyId, action.ownerId, action.due, action.source]).toEqual([
-      'croydon-health-service-nhs',
+    expect([action.leadAgencyIds, action.ownerId, action.due, action.source]).toEqual([
+      ['croydon-health-service-nhs'],
       'named-nurse-at-example-org',
       '2026-03-31',
       { kind: 'self-assessment', reference: 'Safeguarding assurance self-assessment 2025/26, standard 2', recordId: chs.id, item: 2 },

@@ -28,7 +28,7 @@ describe('ptrack report', () => {
     expect(await run(['report', '--year', '2024/25', '--format', 'html', '--narrative', 'words', '--out', 'report.html'], io)).toBe(0);
     const html = readFileSync(join(cwd, 'report.html'), 'utf8');
     expect(html).toContain('<h3>A good year</h3>\n<p>The partners <strong>challenged</strong> each other.</p>');
-    expect(err.join('')).toContain('Still missing (2): area-profile.md; voice-of-children.md;');
+    expect(err.join('')).toContain('Still missing (2): area-profile.md; voice-of-children.md.');
   });
 
   it('refuses a narrative file that is no section of the report, and writes nothing', async () => {

@@ -79,7 +79,7 @@ export const auditActionsImporter: Importer = {
           priorityId: existing?.priorityId ?? null,
           title: actionTitle ?? existing?.title ?? text,
           ownerId: ownerId ?? existing?.ownerId ?? null,
-          leadAgencyId: leadAgencyId ?? existing?.leadAgencyId ?? null,
+          leadAgencyIds: leadAgencyId !== null ? [leadAgencyId] : (existing?.leadAgencyIds ?? []),
           due,
           source: { kind: 'audit', reference: `${audit.title}, action plan ${number}`, recordId: audit.id, item: number },
           note: "Imported from the audit's action plan",

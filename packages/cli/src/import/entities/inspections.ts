@@ -181,7 +181,8 @@ export const inspectionFindingsImporter: Importer = {
           priorityId: existing?.priorityId ?? null,
           title: actionTitle ?? existing?.title ?? text,
           ownerId: ownerId ?? existing?.ownerId ?? null,
-          leadAgencyId: actionAgency ?? existing?.leadAgencyId ?? area.leadAgencyIds[0] ?? null,
+          // An area's actions are led by the area's lead agencies unless the row names the action's own.
+          leadAgencyIds: actionAgency !== null ? [actionAgency] : (existing?.leadAgencyIds ?? area.leadAgencyIds),
           due,
           source: { kind: 'inspection', reference: `${inspection.title}, area ${number}`, recordId: inspection.id, item: number },
           note: "Imported from the inspection's areas for improvement",

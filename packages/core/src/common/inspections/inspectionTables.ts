@@ -41,7 +41,7 @@ export type AreaState = 'no-action' | 'open' | 'completed';
 export interface AreaProgress {
   readonly area: AreaForImprovement;
   readonly state: AreaState;
-  readonly actions: readonly Pick<Action, 'ref' | 'title' | 'ownerId' | 'leadAgencyId' | 'due' | 'status' | 'progress'>[];
+  readonly actions: readonly Pick<Action, 'ref' | 'title' | 'ownerId' | 'leadAgencyIds' | 'due' | 'status' | 'progress'>[];
   /** The actions open past their due date. */
   readonly overdue: readonly string[];
 }
@@ -78,7 +78,7 @@ export function inspectionProgress(db: Database, inspection: Inspection, today: 
     return {
       area,
       state,
-      actions: actions.map(({ ref, title, ownerId, leadAgencyId, due, status, progress }) => ({ ref, title, ownerId, leadAgencyId, due, status, progress })),
+      actions: actions.map(({ ref, title, ownerId, leadAgencyIds, due, status, progress }) => ({ ref, title, ownerId, leadAgencyIds, due, status, progress })),
       overdue: actions.filter((a) => isOpen(a.status) && a.due < today).map((a) => a.ref),
     };
   });
@@ -160,7 +160,7 @@ export function inspectionsReport(db: Database, options: { period?: Period; toda
       state: AREA_WORDS[line.state],
       actions:
         line.actions
-          .map((a) => `${a.ref} (${statusWords(a.status, a.progress)}, due ${a.due}${a.leadAgencyId === null ? '' : `, ${agencies.get(a.leadAgencyId) ?? a.leadAgencyId}`}${a.ownerId === null ? '' : `, ${people.get(a.ownerId) ?? a.ownerId}`})`)
+          .map((a) => `${a.ref} (${statusWords(a.status, a.progress)}, due ${a.due}${a.leadAgencyIds.length === 0 ? '' : `, ${a.leadAgencyIds.map((id) => agencies.get(id) ?? id).join('; ')}`}${a.ownerId === null ? '' : `, ${people.get(a.ownerId) ?? a.ownerId}`})`)
           .join('; ') || null,
       overdue: line.overdue.join('; ') || null,
     })),

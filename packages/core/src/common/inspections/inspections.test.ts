@@ -111,7 +111,7 @@ describe('the inspections register', () => {
     const db = unwrap(applyCommands(withExecutive(), [upsert(), areaAction('F-1', 1, '2025-09-30'), areaAction('F-2', 1, '2026-03-31'), areaAction('F-3', 2, '2025-10-31', 'police')], by(actors.chair))).db;
     const done = unwrap(applyCommands(db, [{ type: 'action.update', ref: 'F-3', status: 'complete', progress: 100 }], by(actors.owner))).db;
     const progress = inspectionProgress(done, done.inspections[0]!, '2025-11-03');
-    expect(progress.areas.map((a) => [a.area.number, a.state, a.actions.map((x) => `${x.ref} ${x.leadAgencyId}`), a.overdue])).toEqual([
+    expect(progress.areas.map((a) => [a.area.number, a.state, a.actions.map((x) => `${x.ref} ${x.leadAgencyIds.join('+')}`), a.overdue])).toEqual([
       [1, 'open', ['F-1 council', 'F-2 council'], ['F-1']],
       [2, 'completed', ['F-3 police'], []],
     ]);
@@ -146,12 +146,12 @@ describe("the example's earlier inspection", () => {
 
   it('answered every area with actions led by the agencies named for it, all completed', () => {
     const progress = inspectionProgress(db, jtai, '2026-11-16');
-    expect(progress.areas.map((a) => [a.area.theme, a.state, a.actions.map((x) => `${x.ref} ${x.leadAgencyId}`)])).toEqual([
+    expect(progress.areas.map((a) => [a.area.theme, a.state, a.actions.map((x) => `${x.ref} ${x.leadAgencyIds.join('+')}`)])).toEqual([
       ['Children who go missing', 'completed', ['W-1 croydon-council-childrens-social-care']],
       ['Information sharing', 'completed', ['W-2 croydon-health-service-nhs', 'W-3 nhs-south-west-london-icb']],
       ['Children missing education', 'completed', ['W-4 croydon-council-education']],
       ['Recording risk', 'completed', ['W-5 metropolitan-police']],
     ]);
-    for (const area of progress.areas) for (const action of area.actions) expect(area.area.leadAgencyIds).toContain(action.leadAgencyId);
+    for (const area of progress.areas) for (const action of area.actions) for (const agency of action.leadAgencyIds) expect(area.area.leadAgencyIds).toContain(agency);
   });
 });

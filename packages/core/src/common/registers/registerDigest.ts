@@ -1,6 +1,8 @@
 import { isInRange, type DateRange, type Period } from '../base/dates.js';
 import type { LocalDate } from '../base/time.js';
 import { actionStateAt, isOpen } from '../plan/delivery.js';
+import { isClosedBy, stageOf } from '../challenges/challenge.js';
+import { statementTimeliness } from '../inspections/inspectionTables.js';
 import { complianceTable } from '../returns/compliance.js';
 import { timelinessOf } from '../reviews/reviewTables.js';
 import type { Database } from '../store/database.js';
@@ -67,6 +69,29 @@ function auditLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] 
   ];
 }
 
+function inspectionLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
+  if (db.inspections.length === 0) return [];
+  const actions = openActions(db, 'inspections', quarter);
+  const line = (measure: string, count: number): RegisterDigestLine => ({ register: 'inspections', measure, count });
+  return [
+    line('Written statements of action overdue at the quarter end', db.inspections.filter((i) => statementTimeliness(i, quarter.lastDay).state === 'overdue').length),
+    line('Inspection actions open at the quarter end', actions.open),
+    line('Inspection actions overdue at the quarter end', actions.overdue),
+  ];
+}
+
+function challengeLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
+  if (db.challenges.length === 0) return [];
+  const open = db.challenges.filter((c) => c.raisedOn <= quarter.lastDay && !isClosedBy(c, quarter.lastDay));
+  const line = (measure: string, count: number): RegisterDigestLine => ({ register: 'challenge', measure, count });
+  return [
+    line('Challenges raised in the quarter', db.challenges.filter((c) => within(c.raisedOn, quarter.range)).length),
+    line('Challenges closed in the quarter', db.challenges.filter((c) => within(c.closedOn, quarter.range)).length),
+    line('Challenges open at the quarter end', open.length),
+    line('Of those, escalated to stage 2 or 3', open.filter((c) => stageOf(c, quarter.lastDay) > 1).length),
+  ];
+}
+
 /** The returns that fell due in the quarter, as its last day saw them. */
 function returnLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
   if (db.returns.length === 0) return [];
@@ -84,9 +109,9 @@ function returnLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[]
 
 /**
  * What the registers recorded in a quarter, for the Executive's digest: reviews opened and
- * closed, audits completed against planned, the actions they left open, and the
- * agencies' returns that fell due. A register the partnership does not keep adds nothing.
+ * closed, audits completed against planned, inspection actions overdue, the challenge
+ * still open, the actions they left open, and the agencies' returns that fell due. A register the partnership does not keep adds nothing.
  */
 export function registerDigestLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
-  return [...reviewLines(db, quarter), ...auditLines(db, quarter), ...returnLines(db, quarter)];
+  return [...reviewLines(db, quarter), ...auditLines(db, quarter), ...inspectionLines(db, quarter), ...challengeLines(db, quarter), ...returnLines(db, quarter)];
 }

@@ -249,7 +249,7 @@ describe('an assurance self-assessment\'s standards, ratings and the actions age
   it('makes what an agency commits to an ordinary action led by that agency, linked to its rating', () => {
     const outcome = unwrap(applyCommands(rated(), [commitment()], by(actors.businessTeam)));
     const action = outcome.db.actions.find((a) => a.ref === 'S-1')!;
-    expect([action.leadAgencyId, action.ownerId, action.source.recordId, action.source.item, action.status]).toEqual(['police', 'dev-deputy', 'assurance-2025-26:police', 2, 'not-started']);
+    expect([action.leadAgencyIds, action.ownerId, action.source.recordId, action.source.item, action.status]).toEqual([['police'], 'dev-deputy', 'assurance-2025-26:police', 2, 'not-started']);
     const table = selfRatingsTable(outcome.db, outcome.db.returns[0]!);
     expect(table.rows).toEqual([
       { agency: 'Croydon Council', 'standard:1': null, 'standard:2': null, actions: 0 },

@@ -713,7 +713,7 @@ class Working {
     const allowed = register === null ? this.admin() : canMaintainRegister(this.next, this.context.actor, register);
     if (!allowed.success) return allowed;
     const db = this.next;
-    const linked = checkSourceLink(db, draft.ref, draft.source, draft.leadAgencyId);
+    const linked = checkSourceLink(db, draft.ref, draft.source, draft.leadAgencyIds[0] ?? null);
     if (!linked.success) return linked;
     const plan = db.plans.find((p) => p.id === draft.planId);
     if (!plan) return fail('action.unknown_plan', `${draft.ref}: plan "${draft.planId}" does not exist.`);
