@@ -1,7 +1,8 @@
-import { ActionRef, type ActionPlanItem, type Audit, type CommandInput } from '@partnership-tracker/core';
+import { ActionRef, type ActionPlanItem, type Audit } from '@partnership-tracker/core';
 import { parseLocalDate } from '../../parse/index.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { findAudit, parseMonth } from './audits.js';
+import { linkedActionCommand } from './linkedAction.js';
 import { findPlan } from './plans.js';
 import { personCell } from './subgroups.js';
 
@@ -24,7 +25,7 @@ export const auditActionsImporter: Importer = {
     { name: 'plan', required: false, description: 'With an action: the plan it is tracked in, by name.' },
     { name: 'action_title', required: false, description: 'With an action: what is to be done (default: the item).' },
     { name: 'owner', required: false, description: "With an action: its owner's email address." },
-    { name: 'lead_agency', required: false, description: 'With an action: the agency leading it.' },
+    { name: 'lead_agency', required: false, description: 'With an action: the agencies leading it, separated by `;`.' },
     { name: 'due', required: false, description: 'With an action: the day it is due.' },
   ],
   plan(rows, db, options) {
@@ -58,33 +59,26 @@ export const auditActionsImporter: Importer = {
       if (ref && handedTo !== null) reader.problem('action_ref', `the item was handed to ${handedTo}, so no action of ours answers it`);
       if (ref && planName === null) reader.problem('plan', 'is blank; an action needs the plan it is tracked in');
       if (ref && due === null) reader.problem('due', 'is blank; an action needs the day it is due');
-      const leadAgencyId = agencyName === null ? null : agencies.resolve(reader, 'lead_agency', agencyName);
-      if (!audit || typeof number !== 'number' || text === undefined || ownerId === undefined || leadAgencyId === undefined || !reader.valid) return;
+      const leadAgencyIds = agencyName === null ? null : agencies.resolveList(reader, 'lead_agency', agencyName);
+      if (!audit || typeof number !== 'number' || text === undefined || ownerId === undefined || leadAgencyIds === undefined || !reader.valid) return;
       if (!keys.claim(reader, 'number', `${audit.id}#${number}`, 'item of this audit')) return;
       if (ref && !keys.claim(reader, 'action_ref', `ref:${ref}`, 'action reference')) return;
       const entry = audits.get(audit.id) ?? { audit, items: new Map(audit.actionPlan.map((i) => [i.number, i] as const)), line: row.line };
       entry.items.set(number, { number, text, handedTo, completedOn: done ?? null });
       audits.set(audit.id, entry);
       if (!ref || !plan || !due) return;
-      const existing = db.actions.find((a) => a.ref === ref);
-      if (existing && existing.planId !== plan.id) {
-        reader.problem('action_ref', `${ref} already belongs to another plan`);
-        return;
-      }
-      const action: CommandInput = {
-        type: 'action.create',
-        action: {
-          ref,
-          planId: plan.id,
-          priorityId: existing?.priorityId ?? null,
-          title: actionTitle ?? existing?.title ?? text,
-          ownerId: ownerId ?? existing?.ownerId ?? null,
-          leadAgencyIds: leadAgencyId !== null ? [leadAgencyId] : (existing?.leadAgencyIds ?? []),
-          due,
-          source: { kind: 'audit', reference: `${audit.title}, action plan ${number}`, recordId: audit.id, item: number },
-          note: "Imported from the audit's action plan",
-        },
-      };
+      const action = linkedActionCommand(reader, db, {
+        ref,
+        plan,
+        due,
+        title: actionTitle,
+        itemText: text,
+        ownerId,
+        leadAgencyIds,
+        source: { kind: 'audit', reference: `${audit.title}, action plan ${number}`, recordId: audit.id, item: number },
+        note: "Imported from the audit's action plan",
+      });
+      if (action === null) return;
       actions.push({ command: action, line: row.line });
     });
     for (const { audit, items, line } of audits.values()) {

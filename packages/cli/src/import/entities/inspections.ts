@@ -5,7 +5,6 @@ import {
   slugify,
   uniqueId,
   type AreaForImprovement,
-  type CommandInput,
   type Database,
   type Inspection,
   type InspectionStrength,
@@ -14,6 +13,7 @@ import { parseLocalDate, splitList } from '../../parse/index.js';
 import { nameKey } from '../directory.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { matchChoice } from '../rowReader.js';
+import { linkedActionCommand } from './linkedAction.js';
 import { findPlan } from './plans.js';
 import { personCell } from './subgroups.js';
 
@@ -121,7 +121,7 @@ export const inspectionFindingsImporter: Importer = {
     { name: 'plan', required: false, description: 'With an action: the plan it is tracked in, by name.' },
     { name: 'action_title', required: false, description: 'With an action: what is to be done (default: the area).' },
     { name: 'owner', required: false, description: "With an action: its owner's email address." },
-    { name: 'lead_agency', required: false, description: "With an action: the agency leading it (default: the area's first lead agency)." },
+    { name: 'lead_agency', required: false, description: "With an action: the agencies leading it, separated by `;` (default: the area's lead agencies)." },
     { name: 'due', required: false, description: 'With an action: the day it is due.' },
   ],
   plan(rows, db, options) {
@@ -154,8 +154,8 @@ export const inspectionFindingsImporter: Importer = {
       if (ref && planName === null) reader.problem('plan', 'is blank; an action needs the plan it is tracked in');
       if (ref && due === null) reader.problem('due', 'is blank; an action needs the day it is due');
       const leadAgencyIds = leadNames === null ? [] : splitList(leadNames).map((name) => agencies.resolve(reader, 'lead_agencies', name));
-      const actionAgency = agencyName === null ? null : agencies.resolve(reader, 'lead_agency', agencyName);
-      if (!inspection || finding === undefined || theme === undefined || text === undefined || ownerId === undefined || actionAgency === undefined || !reader.valid) return;
+      const actionAgencies = agencyName === null ? null : agencies.resolveList(reader, 'lead_agency', agencyName);
+      if (!inspection || finding === undefined || theme === undefined || text === undefined || ownerId === undefined || actionAgencies === undefined || !reader.valid) return;
       const entry = inspections.get(inspection.id) ?? { inspection, strengths: [...inspection.strengths], areas: new Map(inspection.areas.map((a) => [a.number, a] as const)), line: row.line };
       inspections.set(inspection.id, entry);
       if (finding === 'strength') {
@@ -168,26 +168,20 @@ export const inspectionFindingsImporter: Importer = {
       const area: AreaForImprovement = { number, theme, text, leadAgencyIds: leadNames === null ? (entry.areas.get(number)?.leadAgencyIds ?? []) : (leadAgencyIds as string[]) };
       entry.areas.set(number, area);
       if (!ref || !plan || !due) return;
-      const existing = db.actions.find((a) => a.ref === ref);
-      if (existing && existing.planId !== plan.id) {
-        reader.problem('action_ref', `${ref} already belongs to another plan`);
-        return;
-      }
-      const action: CommandInput = {
-        type: 'action.create',
-        action: {
-          ref,
-          planId: plan.id,
-          priorityId: existing?.priorityId ?? null,
-          title: actionTitle ?? existing?.title ?? text,
-          ownerId: ownerId ?? existing?.ownerId ?? null,
-          // An area's actions are led by the area's lead agencies unless the row names the action's own.
-          leadAgencyIds: actionAgency !== null ? [actionAgency] : (existing?.leadAgencyIds ?? area.leadAgencyIds),
-          due,
-          source: { kind: 'inspection', reference: `${inspection.title}, area ${number}`, recordId: inspection.id, item: number },
-          note: "Imported from the inspection's areas for improvement",
-        },
-      };
+      // An area's actions are led by the area's lead agencies unless the row names the action's own.
+      const action = linkedActionCommand(reader, db, {
+        ref,
+        plan,
+        due,
+        title: actionTitle,
+        itemText: text,
+        ownerId,
+        leadAgencyIds: actionAgencies,
+        defaultLeadAgencyIds: area.leadAgencyIds,
+        source: { kind: 'inspection', reference: `${inspection.title}, area ${number}`, recordId: inspection.id, item: number },
+        note: "Imported from the inspection's areas for improvement",
+      });
+      if (action === null) return;
       actions.push({ command: action, line: row.line });
     });
     for (const { inspection, strengths, areas, line } of inspections.values()) {

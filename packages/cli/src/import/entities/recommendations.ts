@@ -1,4 +1,5 @@
-import { ActionRef, type CommandInput, type Recommendation, type Review } from '@partnership-tracker/core';
+import { ActionRef, type Recommendation, type Review } from '@partnership-tracker/core';
+import { linkedActionCommand } from './linkedAction.js';
 import { parseLocalDate } from '../../parse/index.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { findPlan } from './plans.js';
@@ -61,25 +62,18 @@ export const recommendationsImporter: Importer = {
       entry.recommendations.set(number, { number, text, handedTo });
       reviews.set(review.id, entry);
       if (!ref || !plan || !due) return;
-      const existing = db.actions.find((a) => a.ref === ref);
-      if (existing && existing.planId !== plan.id) {
-        reader.problem('action_ref', `${ref} already belongs to another plan`);
-        return;
-      }
-      const action: CommandInput = {
-        type: 'action.create',
-        action: {
-          ref,
-          planId: plan.id,
-          priorityId: existing?.priorityId ?? null,
-          title: title ?? existing?.title ?? text,
-          ownerId: ownerId ?? existing?.ownerId ?? null,
-          leadAgencyIds: leadAgencyIds ?? existing?.leadAgencyIds ?? [],
-          due,
-          source: { kind: 'review-recommendation', reference: `${review.codename}, recommendation ${number}`, recordId: review.id, item: number },
-          note: 'Imported from the review\'s recommendations',
-        },
-      };
+      const action = linkedActionCommand(reader, db, {
+        ref,
+        plan,
+        due,
+        title,
+        itemText: text,
+        ownerId,
+        leadAgencyIds,
+        source: { kind: 'review-recommendation', reference: `${review.codename}, recommendation ${number}`, recordId: review.id, item: number },
+        note: "Imported from the review's recommendations",
+      });
+      if (action === null) return;
       actions.push({ command: action, line: row.line });
     });
     for (const { review, recommendations, line } of reviews.values()) {
