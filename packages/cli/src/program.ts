@@ -260,7 +260,9 @@ ${examples(
 The rules are the bot's: owners are reminded 14 and 3 days before an action is due, on the day,
 then weekly while it is overdue; at 14 days overdue a chair is told; owners are asked for updates
 two weeks before a quarter ends; chairs are prompted for registers; the digest goes to every channel
-bound to it ("post digests here" to the bot in the channel).
+bound to it ("post digests here" to the bot in the channel). A return not yet in is chased with its
+agency's contact a week before it is due, on the day, then weekly while overdue (six times); ten
+working days overdue, a chair is told.
 Messages go at 09:00 on working days (a weekend or bank holiday moves to the next working day).
 ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')}`,
     )
@@ -330,6 +332,33 @@ ${examples('ptrack remind --dry-run', 'ptrack remind --dry-run --on 28/10/2025')
     .addHelpText('after', examples('ptrack action snooze A-12 --until 15/12/2026 --as owner@example.org', 'ptrack action snooze A-12 --off'))
     .action((ref: string, flags: { until?: string; off?: boolean; as?: string }, command: Command) =>
       run(async () => (await import('./commands/recordsCommands.js')).actionSnoozeCommand(ref, { ...flags, ...data(command) }, io)),
+    );
+
+  const returns = program
+    .command('returns')
+    .description("chase an agency's contact for a return by hand, or pause their chases (the returns are imported with ptrack import returns)")
+    .addHelpText('after', examples('ptrack returns chase --return "Multi-agency dataset 2025/26 Q1" --agency "Croydon Council: Housing"'));
+  returns
+    .command('chase')
+    .description("chase an agency's contact for a return now: queued in the outbox, sent once by the bot at its next tick (the business team)")
+    .requiredOption('--return <name>', 'the return, by name')
+    .requiredOption('--agency <name>', 'the agency, by name or alias')
+    .option('--as <email>', 'who is chasing: must be in the business team')
+    .addHelpText('after', examples('ptrack returns chase --return "Multi-agency dataset 2025/26 Q1" --agency Housing'))
+    .action((flags: { return: string; agency: string; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/recordsCommands.js')).returnsChaseCommand({ ...flags, ...data(command) }, io)),
+    );
+  returns
+    .command('snooze')
+    .description("no chases to an agency's contact for a return until a date (the chair is still told when it is overdue)")
+    .requiredOption('--return <name>', 'the return, by name')
+    .requiredOption('--agency <name>', 'the agency, by name or alias')
+    .option('--until <date>', 'the last day with no chases (2026-12-15 or 15/12/2026)')
+    .option('--off', 'chase again')
+    .option('--as <email>', "who is snoozing: the agency's contact for the return, or the business team")
+    .addHelpText('after', examples('ptrack returns snooze --return "Multi-agency dataset 2025/26 Q1" --agency Housing --until 15/09/2025'))
+    .action((flags: { return: string; agency: string; until?: string; off?: boolean; as?: string }, command: Command) =>
+      run(async () => (await import('./commands/recordsCommands.js')).returnsSnoozeCommand({ ...flags, ...data(command) }, io)),
     );
 
   program

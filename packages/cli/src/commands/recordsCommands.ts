@@ -2,7 +2,7 @@ import { ok, type ActionStatus, type Result } from '@partnership-tracker/core';
 import { resolveDataAddress, withDataStore } from '../dataStore.js';
 import type { Io } from '../io.js';
 import { parseEmailList, parseLocalDate } from '../parse/index.js';
-import { recordAttendance, snoozeAction, updateAction, withdrawAction } from '../records/index.js';
+import { chaseReturn, recordAttendance, snoozeAction, snoozeReturn, updateAction, withdrawAction } from '../records/index.js';
 import { nowText } from './output.js';
 
 /** The flags of `ptrack attendance record`. */
@@ -105,6 +105,46 @@ export async function actionWithdrawCommand(ref: string, flags: WithdrawFlags, i
   if (reason === '') return { success: false, error: { code: 'usage.reason', message: 'Give the reason with --reason: it goes into the action\'s history.' } };
   return withDataStore(resolveDataAddress(flags, io), async (store) => {
     const done = await withdrawAction(store, { ref, reason, propose: flags.propose === true, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
+    if (!done.success) return done;
+    io.stdout(`${done.data}\n`);
+    return ok(undefined);
+  }, io);
+}
+
+/** The flags of `ptrack returns chase` and `ptrack returns snooze`. */
+export interface ReturnFlags {
+  readonly data?: string;
+  readonly partnership?: string;
+  readonly return: string;
+  readonly agency: string;
+  readonly until?: string;
+  readonly off?: boolean;
+  readonly as?: string;
+}
+
+/** `ptrack returns chase --agency X --return Y`: the business team chases a contact by hand. */
+export async function returnsChaseCommand(flags: ReturnFlags, io: Io): Promise<Result<void>> {
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
+    const done = await chaseReturn(store, { returnName: flags.return, agencyName: flags.agency, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
+    if (!done.success) return done;
+    io.stdout(`${done.data}\n`);
+    return ok(undefined);
+  }, io);
+}
+
+/** `ptrack returns snooze --agency X --return Y --until DATE|--off`: no chases to the contact until a date. */
+export async function returnsSnoozeCommand(flags: ReturnFlags, io: Io): Promise<Result<void>> {
+  if ((flags.until === undefined) === (flags.off !== true)) {
+    return { success: false, error: { code: 'usage.snooze', message: 'Give either --until DATE or --off.' } };
+  }
+  let until: string | null = null;
+  if (flags.until !== undefined) {
+    const parsed = parseLocalDate(flags.until);
+    if (!parsed.success) return { success: false, error: { code: 'usage.bad_date', message: `--until: ${parsed.error.message}` } };
+    until = parsed.data;
+  }
+  return withDataStore(resolveDataAddress(flags, io), async (store) => {
+    const done = await snoozeReturn(store, { returnName: flags.return, agencyName: flags.agency, until, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);

@@ -30,7 +30,7 @@ describe('importing the example files into a new partnership', () => {
         "return-responses": "added 5 return responses",
         "returns": "added 2 returns",
         "reviews": "added 4 reviews",
-        "self-ratings": "changed 1 return response; added 1 action",
+        "self-ratings": "changed 1 return response",
         "standards": "changed 1 return",
         "subgroups": "added 4 subgroups",
         "training-baselines": "added 1 published training year",

@@ -139,13 +139,20 @@ describe('importing a self-assessment\'s standards and the agencies\' self-ratin
     expect(assessment.standards.map((s) => s.number)).toEqual([1, 2, 3]);
     const chs = db.returnResponses.find((r) => r.returnId === assessment.id && r.agencyId === 'croydon-health-service-nhs')!;
     expect(chs.ratings.map((r) => [r.standard, r.rating])).toEqual([[1, 'met'], [2, 'partly-met'], [3, 'met']]);
-    const action = db.actions.find((a) => a.ref === 'S-1')!;
+    const text = [
+      'return,agency,standard,rating,note,action_ref,plan,action_title,owner,due',
+      'Safeguarding assurance self-assessment 2025/26,CHS,2,partly met,Bank staff checks not yet audited,S-1,Business plan 2025–27,Audit DBS checks for bank and agency staff,named.nurse@example.org,31/03/2026',
+    ].join('\n');
+    const result = importText(db, 'self-ratings', text);
+    expect(result.changes).toBe('added 1 action');
+    const action = result.db.actions.find((a) => a.ref === 'S-1')!;
     expect([action.leadAgencyIds, action.ownerId, action.due, action.source]).toEqual([
       ['croydon-health-service-nhs'],
       'named-nurse-at-example-org',
       '2026-03-31',
       { kind: 'self-assessment', reference: 'Safeguarding assurance self-assessment 2025/26, standard 2', recordId: chs.id, item: 2 },
     ]);
+    expect(importText(result.db, 'self-ratings', text).changes).toBe('nothing changed (everything in the file was already there)');
   });
 
   it('reports every bad rating row, and imports nothing', () => {

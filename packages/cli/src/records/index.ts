@@ -6,3 +6,4 @@ export { changeEmail, erasePerson, movePerson, personLeaves, personByEmail, type
 export { correctMembership, endMembership, removeIncome, removeMeeting, removeSpending, type FundingLineRequest, type MembershipRequest } from './removals.js';
 export { withdrawAction, type WithdrawRequest } from './withdrawAction.js';
 export { carryOver, planNamed, type CarryOverRequest } from './carryOver.js';
+export { chaseReturn, snoozeReturn, type ReturnAgencyRequest } from './returns.js';

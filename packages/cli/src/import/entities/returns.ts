@@ -197,6 +197,7 @@ export const returnResponsesImporter: Importer = {
       if (!request || !agency || state === undefined || receivedOn === undefined || receivedById === undefined || link === undefined || review === undefined || reviewedOn === undefined || !reader.valid) return;
       if (!keys.claim(reader, 'agency', `${request.id}#${agency.id}`, 'response of this agency to this return')) return;
       const decided = review !== null && review !== 'pending';
+      const stored = db.returnResponses.find((r) => r.id === responseId(request.id, agency.id));
       const response: ReturnResponse = {
         id: responseId(request.id, agency.id),
         returnId: request.id,
@@ -209,8 +210,11 @@ export const returnResponsesImporter: Importer = {
         review: review ?? 'pending',
         reviewNote,
         reviewedOn: decided ? (reviewedOn ?? receivedOn ?? null) : null,
-        // Ratings come from \`ptrack import self-ratings\`; this file leaves them as they are.
-        ratings: db.returnResponses.find((r) => r.id === responseId(request.id, agency.id))?.ratings ?? [],
+        // Ratings come from \`ptrack import self-ratings\`, and chases from the chasing: this file
+        // leaves them as they are.
+        ratings: stored?.ratings ?? [],
+        snoozedUntil: stored?.snoozedUntil ?? null,
+        chases: stored?.chases ?? [],
       };
       commands.push({ command: { type: 'returnResponse.upsert', response }, line: row.line });
     });

@@ -15,7 +15,8 @@ import { isOpen } from '../plan/delivery.js';
 import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 import { isMemberOn, type Subgroup } from '../subgroups/subgroup.js';
-import { firstWorkingDayOnOrAfter } from '../base/workingDays.js';
+import { addWorkingDays, firstWorkingDayOnOrAfter } from '../base/workingDays.js';
+import { responseId, type ReturnResponse } from '../returns/returnRequest.js';
 
 /** How far back a late tick still sends what it missed: a server down over a weekend sends on Monday, not last month's reminders. */
 export const CATCH_UP_DAYS = 7;
@@ -81,8 +82,32 @@ export interface WithdrawalProposal extends MessageBase {
   readonly data: { readonly actionRef: string; readonly proposedAt: string };
 }
 
+/** Which chase of a return's series this is: a week before it is due, on the day, weekly while overdue, or by hand. */
+export type ReturnChaseOccasion = 'due-7' | 'due' | 'overdue' | 'by-hand';
+
+/** A chase to an agency's contact for a return not yet received in whole. */
+export interface ReturnChase extends MessageBase {
+  readonly kind: 'return-chase';
+  readonly data: { readonly returnId: string; readonly agencyId: string; readonly occasion: ReturnChaseOccasion; readonly due: LocalDate };
+}
+
+/** A note to a chair that an agency's return is still not in, some working days after it was due. */
+export interface ReturnEscalation extends MessageBase {
+  readonly kind: 'return-escalation';
+  readonly data: { readonly returnId: string; readonly agencyId: string; readonly due: LocalDate; readonly subgroupId: string };
+}
+
 /** A proactive message that should have gone out: what, to whom, when, and the data to render it. */
-export type ScheduledMessage = ActionReminder | OverdueAlert | PleaseUpdate | AttendancePrompt | DigestMessage | WithdrawalProposal;
+export type ScheduledMessage = ActionReminder | OverdueAlert | PleaseUpdate | AttendancePrompt | DigestMessage | WithdrawalProposal | ReturnChase | ReturnEscalation;
+
+/** How many days before a return is due its contact is first chased. */
+export const RETURN_CHASE_DAYS_BEFORE = 7;
+
+/** How many weekly chases an overdue return gets before only the business team's chases by hand remain. */
+export const RETURN_OVERDUE_CHASES = 6;
+
+/** How many working days after a return was due, with it still not in, the chair is told. */
+export const RETURN_ESCALATION_WORKING_DAYS = 10;
 
 /** The kinds of proactive message. */
 export type ScheduledMessageKind = ScheduledMessage['kind'];
@@ -107,7 +132,15 @@ export type ScheduledMessageKind = ScheduledMessage['kind'];
  * - on the first working day after a quarter ends, its digest goes to every channel bound to a
  *   subgroup's digests (see {@link digestDestinations});
  * - when an owner proposes withdrawing an action, each active member of the business team is told
- *   at once (working day or not), unless the action has been withdrawn since.
+ *   at once (working day or not), unless the action has been withdrawn since;
+ * - a return not yet received in whole (nothing, partial, or sent back) is chased with its
+ *   agency's contact {@link RETURN_CHASE_DAYS_BEFORE} days before it is due, on the day, then every
+ *   7 days while overdue, {@link RETURN_OVERDUE_CHASES} times at most; only the latest is returned,
+ *   and none before the day the contact's chases are snoozed until. A chase the business team asks
+ *   for by hand goes at once (working day or not, snoozed or not);
+ * - {@link RETURN_ESCALATION_WORKING_DAYS} working days after a return was due, with it still not
+ *   in, the chair is told as for an action led by that agency (see {@link overdueAlertSubgroup});
+ *   snoozing does not stop this.
  *
  * "Open" means not complete or withdrawn, in an active plan; inactive people are not written to.
  */
@@ -120,6 +153,8 @@ export function dueMessages(db: Database, now: string): ScheduledMessage[] {
     ...attendancePrompts(db, clock),
     ...digests(db, clock),
     ...withdrawalProposals(db, clock),
+    ...returnChases(db, clock),
+    ...returnEscalations(db, clock),
   ];
   return messages.sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.key.localeCompare(b.key));
 }
@@ -132,10 +167,19 @@ export function dueMessages(db: Database, now: string): ScheduledMessage[] {
  * has no lead agency, the Executive's chair is told. Undefined when there is no one to tell.
  */
 export function overdueAlertSubgroup(db: Database, action: Action, on: LocalDate): Subgroup | undefined {
-  const chaired = (s: Subgroup) => s.chairId !== null && s.chairId !== action.ownerId && isActivePerson(db, s.chairId);
-  if (action.leadAgencyIds.length > 0) {
+  return chairToTell(db, action.leadAgencyIds, action.ownerId, on);
+}
+
+/**
+ * The subgroup whose chair hears about work agencies owe (an action they lead, a return not sent):
+ * the one subgroup they sit on between them, else the Executive. `chasedId`, the person chased,
+ * is never told as chair about their own work.
+ */
+function chairToTell(db: Database, agencyIds: readonly string[], chasedId: string | null, on: LocalDate): Subgroup | undefined {
+  const chaired = (s: Subgroup) => s.chairId !== null && s.chairId !== chasedId && isActivePerson(db, s.chairId);
+  if (agencyIds.length > 0) {
     const candidates = db.subgroups.filter(
-      (s) => s.kind === 'subgroup' && action.leadAgencyIds.some((agencyId) => isMemberOn(s, agencyId, on)),
+      (s) => s.kind === 'subgroup' && agencyIds.some((agencyId) => isMemberOn(s, agencyId, on)),
     );
     if (candidates.length === 1 && chaired(candidates[0]!)) return candidates[0];
   }
@@ -376,6 +420,74 @@ function withdrawalProposals(db: Database, clock: SendClock): WithdrawalProposal
           data: { actionRef: action.ref, proposedAt: entry.at },
         });
       }
+    }
+  }
+  return out;
+}
+
+/** Whether a return still needs chasing: nothing received, part of it, or sent back. */
+export function isReturnOutstanding(response: ReturnResponse | undefined): boolean {
+  return response === undefined || response.state !== 'received' || response.review === 'sent-back';
+}
+
+function returnChases(db: Database, clock: SendClock): ReturnChase[] {
+  const out: ReturnChase[] = [];
+  const responses = new Map(db.returnResponses.map((r) => [r.id, r]));
+  for (const request of db.returns) {
+    const overdueDays = daysBetween(request.dueOn, clock.today);
+    // Only the last few weekly occasions can fall inside the catch-up window.
+    const lastWeek = Math.min(Math.floor(overdueDays / 7), RETURN_OVERDUE_CHASES);
+    const occasions: Array<[ReturnChaseOccasion, LocalDate]> = [
+      ['due-7', addDays(request.dueOn, -RETURN_CHASE_DAYS_BEFORE)],
+      ['due', request.dueOn],
+    ];
+    for (let week = Math.max(1, lastWeek - 2); week <= lastWeek; week++) occasions.push(['overdue', addDays(request.dueOn, 7 * week)]);
+    for (const { agencyId, contactId } of request.agencies) {
+      const response = responses.get(responseId(request.id, agencyId));
+      if (!isActivePerson(db, contactId) || !isReturnOutstanding(response)) continue;
+      const chase = (occasion: ReturnChaseOccasion, nominal: string, sendAt: string): ReturnChase => ({
+        key: `return-chase:${occasion}:${request.id}:${agencyId}:${nominal}`,
+        kind: 'return-chase',
+        sendAt,
+        target: { kind: 'person', personId: contactId },
+        data: { returnId: request.id, agencyId, occasion, due: request.dueOn },
+      });
+      let latest: ReturnChase | undefined;
+      for (const [occasion, nominal] of occasions) {
+        if (!clock.mayBeDue(nominal)) continue;
+        const { day, sendAt } = clock.workingMorning(nominal);
+        if (!clock.isDue(sendAt)) continue;
+        if (response?.snoozedUntil != null && day < response.snoozedUntil) continue;
+        latest = chase(occasion, nominal, sendAt);
+      }
+      if (latest) out.push(latest);
+      for (const byHand of response?.chases ?? []) {
+        if (clock.isDue(byHand.at)) out.push(chase('by-hand', byHand.at, byHand.at));
+      }
+    }
+  }
+  return out;
+}
+
+function returnEscalations(db: Database, clock: SendClock): ReturnEscalation[] {
+  const out: ReturnEscalation[] = [];
+  const responses = new Map(db.returnResponses.map((r) => [r.id, r]));
+  for (const request of db.returns) {
+    const nominal = addWorkingDays(request.dueOn, RETURN_ESCALATION_WORKING_DAYS);
+    if (!clock.mayBeDue(nominal)) continue;
+    const { day, sendAt } = clock.workingMorning(nominal);
+    if (!clock.isDue(sendAt)) continue;
+    for (const { agencyId, contactId } of request.agencies) {
+      if (!isReturnOutstanding(responses.get(responseId(request.id, agencyId)))) continue;
+      const subgroup = chairToTell(db, [agencyId], contactId, day);
+      if (!subgroup) continue;
+      out.push({
+        key: `return-escalation:${request.id}:${agencyId}`,
+        kind: 'return-escalation',
+        sendAt,
+        target: { kind: 'person', personId: subgroup.chairId! },
+        data: { returnId: request.id, agencyId, due: request.dueOn, subgroupId: subgroup.id },
+      });
     }
   }
   return out;

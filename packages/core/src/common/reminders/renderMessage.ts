@@ -4,6 +4,7 @@ import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 import { quarterlyDigest } from '../reporting/digest.js';
 import { deliverySentence } from '../reporting/digestView.js';
+import { responseId, type ReturnRequest } from '../returns/returnRequest.js';
 import type { ScheduledMessage } from './reminderRules.js';
 
 /** A short, channel-neutral summary a chat channel can show as a card: a title, facts and suggested replies. */
@@ -100,6 +101,63 @@ export function renderMessage(db: Database, message: ScheduledMessage, now: stri
     }
     case 'digest':
       return renderDigest(db, message.data.period, now);
+    case 'return-chase': {
+      const request = db.returns.find((r) => r.id === message.data.returnId);
+      const agency = agencyName(db, message.data.agencyId);
+      const response = db.returnResponses.find((r) => r.id === responseId(message.data.returnId, message.data.agencyId));
+      const title = request?.title ?? message.data.returnId;
+      const when = dueWording(message.data.due, today);
+      const where =
+        response?.review === 'sent-back'
+          ? ` The business team sent it back: ${response.reviewNote}`
+          : response?.state === 'partial'
+            ? ` What came lacks ${response.missing.join(', ')}.`
+            : '';
+      const submit = `submit return ${message.data.returnId} <link>`;
+      return {
+        text:
+          `${message.data.occasion === 'by-hand' ? 'The business team asks after' : 'Reminder:'} ${agency}'s ${quote(title)}, which ${when}.${where}` +
+          (request ? returnNeeds(request) : '') +
+          ` When it is sent, reply "${submit}" with the link to it.`,
+        summary: {
+          title: `${title} ${when}`,
+          facts: [
+            { title: 'Return', value: title },
+            { title: 'Agency', value: agency },
+            { title: 'Due', value: longDate(message.data.due) },
+            ...(request?.templateUrl ? [{ title: 'Template', value: request.templateUrl }] : []),
+            ...(request && request.mandatoryFields.length > 0 ? [{ title: 'Must include', value: request.mandatoryFields.join(', ') }] : []),
+            ...(where ? [{ title: 'So far', value: where.trim() }] : []),
+          ],
+          commands: [{ title: 'Mark it submitted', command: `submit return ${message.data.returnId}` }],
+        },
+      };
+    }
+    case 'return-escalation': {
+      const request = db.returns.find((r) => r.id === message.data.returnId);
+      const subgroup = db.subgroups.find((s) => s.id === message.data.subgroupId);
+      const agency = agencyName(db, message.data.agencyId);
+      const contactId = request?.agencies.find((a) => a.agencyId === message.data.agencyId)?.contactId;
+      const contact = contactId ? db.people.find((p) => p.id === contactId)?.name : undefined;
+      const title = request?.title ?? message.data.returnId;
+      const when = dueWording(message.data.due, today);
+      return {
+        text:
+          `Escalation: ${agency} has not sent ${quote(title)} in whole, which ${when}` +
+          (contact ? `; its contact is ${contact}, who has been chased` : '; it has no contact named') +
+          `. You are told as chair of ${subgroup?.name ?? 'the subgroup'}.`,
+        summary: {
+          title: `Escalation: ${agency}'s ${title} ${when}`,
+          facts: [
+            { title: 'Return', value: title },
+            { title: 'Agency', value: agency },
+            { title: 'Due', value: longDate(message.data.due) },
+            ...(contact ? [{ title: 'Contact', value: contact }] : []),
+          ],
+          commands: [],
+        },
+      };
+    }
     case 'withdrawal-proposal': {
       const action = db.actions.find((a) => a.ref === message.data.actionRef);
       const entry = action?.history.find((e) => e.at === message.data.proposedAt && e.proposal === 'withdraw');
@@ -174,6 +232,19 @@ function renderDigest(db: Database, period: string, now: string): RenderedMessag
       commands: [{ title: 'Full digest', command: `digest ${period}` }],
     },
   };
+}
+
+function agencyName(db: Database, agencyId: string): string {
+  return db.agencies.find((a) => a.id === agencyId)?.name ?? agencyId;
+}
+
+/** What a return must hold and where its template is, as a sentence to append. */
+function returnNeeds(request: ReturnRequest): string {
+  const parts = [
+    ...(request.mandatoryFields.length > 0 ? [` It must include ${request.mandatoryFields.join(', ')}.`] : []),
+    ...(request.templateUrl ? [` The template: ${request.templateUrl}`] : []),
+  ];
+  return parts.join('');
 }
 
 function actionFacts(db: Database, action: Action): Array<{ title: string; value: string }> {

@@ -7,7 +7,10 @@ import type { Database } from '../store/database.js';
 import { responseId, ReturnResponse, type ReturnRequest } from './returnRequest.js';
 
 /** The commands that change returns and their responses. */
-export type ReturnCommand = Extract<Command, { type: 'return.upsert' | 'returnResponse.upsert' | 'returnResponse.submit' | 'returnResponse.review' }>;
+export type ReturnCommand = Extract<
+  Command,
+  { type: 'return.upsert' | 'returnResponse.upsert' | 'returnResponse.submit' | 'returnResponse.review' | 'returnResponse.snooze' | 'returnResponse.chase' }
+>;
 
 /** What a returns command writes: a return, or an agency's response to one. */
 export type ReturnTarget =
@@ -28,12 +31,23 @@ export function canSubmitReturn(db: Database, actor: Actor, request: ReturnReque
   return fail('return.not_contact', `Only ${agencyName(db, agencyId)}'s contact for ${request.title} (or the business team) can say it is submitted.`);
 }
 
+/** When and by whom a returns command is made. */
+export interface ReturnChange {
+  readonly actor: Actor;
+  /** The instant of the change, and the partnership's day then (a submission is received on it). */
+  readonly at: string;
+  readonly today: LocalDate;
+  /** The actor as histories name them (`olu-owner`, `system:cli`). */
+  readonly by: string;
+}
+
 /**
  * Checks a returns command against the actor's permissions and the data it names, and works out
- * the record it writes (null when it changes nothing, as a resubmitted link does). `today` is the
- * partnership's day of the change: a submission is received on it.
+ * the record it writes (null when it changes nothing, as a resubmitted link does).
  */
-export function checkReturnCommand(db: Database, actor: Actor, command: ReturnCommand, today: LocalDate, byPersonId: string | null): Result<ReturnTarget | null> {
+export function checkReturnCommand(db: Database, command: ReturnCommand, change: ReturnChange): Result<ReturnTarget | null> {
+  const { actor, at, today, by } = change;
+  const byPersonId = actor.kind === 'person' ? actor.personId : null;
   switch (command.type) {
     case 'return.upsert': {
       const allowed = canAdminister(db, actor);
@@ -74,7 +88,33 @@ export function checkReturnCommand(db: Database, actor: Actor, command: ReturnCo
       if (committed) {
         return fail('return.rating_in_use', `${request.data.title}: action ${committed.ref} answers ${agencyName(db, response.agencyId)}'s rating of standard ${committed.source.item}; keep the rating, or withdraw the action first.`);
       }
-      return ok({ collection: 'returnResponses', entity: 'returnResponse', record: response });
+      // The chases sent and the snooze are the chasing's own record: an import never undoes them.
+      const stored = db.returnResponses.find((r) => r.id === response.id);
+      const record = stored ? { ...response, snoozedUntil: stored.snoozedUntil, chases: stored.chases } : response;
+      return ok({ collection: 'returnResponses', entity: 'returnResponse', record });
+    }
+    case 'returnResponse.snooze': {
+      const request = askedOf(db, command.returnId, command.agencyId);
+      if (!request.success) return request;
+      const allowed = canSubmitReturn(db, actor, request.data, command.agencyId);
+      if (!allowed.success) return allowed;
+      const existing = db.returnResponses.find((r) => r.id === responseId(command.returnId, command.agencyId)) ?? notReceived(command.returnId, command.agencyId);
+      if (existing.snoozedUntil === command.until) return ok(null);
+      return ok({ collection: 'returnResponses', entity: 'returnResponse', record: { ...existing, snoozedUntil: command.until } });
+    }
+    case 'returnResponse.chase': {
+      const allowed = canAdminister(db, actor);
+      if (!allowed.success) return allowed;
+      const request = askedOf(db, command.returnId, command.agencyId);
+      if (!request.success) return request;
+      const ask = request.data.agencies.find((a) => a.agencyId === command.agencyId)!;
+      const contact = ask.contactId === null ? undefined : db.people.find((p) => p.id === ask.contactId && p.active);
+      if (!contact) return fail('return.no_contact', `${request.data.title}: ${agencyName(db, command.agencyId)} has no active contact to chase; name one with \`ptrack import returns\`.`);
+      const existing = db.returnResponses.find((r) => r.id === responseId(command.returnId, command.agencyId)) ?? notReceived(command.returnId, command.agencyId);
+      if (existing.state === 'received' && existing.review !== 'sent-back') {
+        return fail('return.already_received', `${request.data.title}: ${agencyName(db, command.agencyId)}'s return came on ${existing.receivedOn}; there is nothing to chase.`);
+      }
+      return ok({ collection: 'returnResponses', entity: 'returnResponse', record: { ...existing, chases: [...existing.chases, { at, byId: by }] } });
     }
     case 'returnResponse.submit': {
       const request = askedOf(db, command.returnId, command.agencyId);
@@ -94,6 +134,8 @@ export function checkReturnCommand(db: Database, actor: Actor, command: ReturnCo
         receivedById: byPersonId,
         link: command.link,
         ratings: existing?.ratings ?? [],
+        snoozedUntil: existing?.snoozedUntil ?? null,
+        chases: existing?.chases ?? [],
       });
       return ok({ collection: 'returnResponses', entity: 'returnResponse', record });
     }
@@ -112,6 +154,11 @@ export function checkReturnCommand(db: Database, actor: Actor, command: ReturnCo
       return ok({ collection: 'returnResponses', entity: 'returnResponse', record });
     }
   }
+}
+
+/** The response of an agency from which nothing has come yet. */
+function notReceived(returnId: string, agencyId: string): ReturnResponse {
+  return ReturnResponse.parse({ id: responseId(returnId, agencyId), returnId, agencyId, state: 'not-received' });
 }
 
 /** The return `returnId`, if `agencyId` is among the agencies it was asked of. */

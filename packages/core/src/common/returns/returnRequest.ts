@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parsePeriod, periodLabel } from '../base/dates.js';
 import { Id } from '../base/ids.js';
-import { LocalDate } from '../base/time.js';
+import { Instant, LocalDate } from '../base/time.js';
 
 /**
  * The kinds of return a partnership asks its agencies for: the safeguarding assurance
@@ -119,6 +119,10 @@ export const ReturnResponse = z
     reviewedOn: LocalDate.nullable().default(null),
     /** A self-assessment's ratings, one per standard rated. */
     ratings: z.array(StandardRating).default([]),
+    /** The contact is not chased before this day (the escalation to the chair still goes). */
+    snoozedUntil: LocalDate.nullable().default(null),
+    /** The chases the business team asked for by hand, each sent once by the bot. */
+    chases: z.array(z.object({ at: Instant, byId: z.string().min(1) })).default([]),
   })
   .refine((r) => r.id === responseId(r.returnId, r.agencyId), { message: 'must be the return id and the agency id joined by ":"', path: ['id'] })
   .refine((r) => (r.state === 'not-received') === (r.receivedOn === null), { message: 'a return received (in whole or part) has the day it came, and only then', path: ['receivedOn'] })

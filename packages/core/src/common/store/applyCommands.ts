@@ -492,6 +492,8 @@ class Working {
       case 'returnResponse.upsert':
       case 'returnResponse.submit':
       case 'returnResponse.review':
+      case 'returnResponse.snooze':
+      case 'returnResponse.chase':
         return this.applyReturn(command);
       case 'conversation.save': {
         if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the bot saves conversation references.');
@@ -808,8 +810,7 @@ class Working {
 
   /** Returns and responses: the business team's, and a contact's own submission. */
   private applyReturn(command: ReturnCommand): Result<true> {
-    const actor = this.context.actor;
-    const checked = checkReturnCommand(this.next, actor, command, this.today(), actor.kind === 'person' ? actor.personId : null);
+    const checked = checkReturnCommand(this.next, command, { actor: this.context.actor, at: this.context.at, today: this.today(), by: this.by });
     if (!checked.success) return checked;
     const target = checked.data;
     if (target === null) return ok(true);

@@ -192,6 +192,10 @@ export const Command = z.discriminatedUnion('type', [
     agencyId: Id,
     link: z.url(),
   }),
+  /** The contact is not chased for this return before `until` (null: chase again); the chair is still told when it is overdue. */
+  z.object({ type: z.literal('returnResponse.snooze'), returnId: Id, agencyId: Id, until: LocalDate.nullable() }),
+  /** The business team chases an agency's contact by hand: the bot sends the chase once, at its next tick. */
+  z.object({ type: z.literal('returnResponse.chase'), returnId: Id, agencyId: Id }),
   /** The business team accepts what an agency sent, or sends it back with a note saying what it needs. */
   z.object({
     type: z.literal('returnResponse.review'),
