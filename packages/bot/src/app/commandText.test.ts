@@ -21,6 +21,12 @@ describe('parseCommandText', () => {
     ['report 2024/25', { kind: 'report', rest: '2024/25' }],
     ['Annual report 2024/25.', { kind: 'report', rest: '2024/25' }],
     ['annual leave', { kind: 'unknown', text: 'annual leave' }],
+    ['my returns', { kind: 'myReturns' }],
+    ['submit return q4 https://share.example/a.xlsx', { kind: 'submitReturn', rest: 'q4 https://share.example/a.xlsx' }],
+    ['submitted https://share.example/a.xlsx', { kind: 'submitReturn', rest: 'https://share.example/a.xlsx' }],
+    // Slack writes a link <url|label>, with & as &amp;; Teams as an HTML anchor.
+    ['submit return q4 <https://share.example/a.xlsx?v=2&amp;web=1|our return>', { kind: 'submitReturn', rest: 'q4 https://share.example/a.xlsx?v=2&web=1' }],
+    ['<p>submit return q4 <a href="https://share.example/a.xlsx">https://share.example/a.xlsx</a></p>', { kind: 'submitReturn', rest: 'q4 https://share.example/a.xlsx' }],
     ['post digests here', { kind: 'postDigests', subgroup: null }],
     ['Post the digest here.', { kind: 'postDigests', subgroup: null }],
     ['post digests here for QAG', { kind: 'postDigests', subgroup: 'QAG' }],

@@ -17,6 +17,10 @@ export type ParsedCommand =
   /** "post digests here", optionally naming whose: "post digests here for QAG", "post QAG digests here". */
   | { kind: 'postDigests'; subgroup: string | null }
   | { kind: 'stopDigests' }
+  /** "my returns": the returns the sender is their agency's contact for, and where each stands. */
+  | { kind: 'myReturns' }
+  /** "submit return dataset-2025-26-q1 https://…" (or "submitted …"): the contact marks their agency's return sent, with its link. */
+  | { kind: 'submitReturn'; rest: string }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -25,7 +29,11 @@ export type ParsedCommand =
  */
 export function parseCommandText(text: string): ParsedCommand {
   const cleaned = text
+    // A link stays its address: Slack writes one as <https://…|label>, Teams as <a href="https://…">…</a>.
+    .replace(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>/g, ' $1 ')
+    .replace(/<a\s[^>]*href="(https?:\/\/[^"]+)"[^>]*>.*?<\/a>/gi, ' $1 ')
     .replace(/<[^>]+>/g, ' ') // Teams sends formatted messages as HTML
+    .replace(/&amp;/g, '&')
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -46,9 +54,17 @@ export function parseCommandText(text: string): ParsedCommand {
       return { kind: 'help' };
     case 'my':
       if (second === 'actions' || second === 'action') return { kind: 'myActions' };
+      if (second === 'returns' || second === 'return') return { kind: 'myReturns' };
       break;
     case 'actions':
       return { kind: 'myActions' };
+    case 'returns':
+      return { kind: 'myReturns' };
+    case 'submit':
+      if (second === 'return') return { kind: 'submitReturn', rest: after(2) };
+      return { kind: 'submitReturn', rest: after(1) };
+    case 'submitted':
+      return { kind: 'submitReturn', rest: after(1) };
     case 'update':
       return { kind: 'update', rest: after(1) };
     case 'snooze':

@@ -35,6 +35,7 @@ import type { HomeView } from './views.js';
 import { Reports } from './reports.js';
 import { parseReportFileName, parseReportText, reportFileName, REPORT_EXAMPLE, type ChatReportFormat } from './reportRequests.js';
 import { parseSnoozeText } from './snoozeText.js';
+import { myReturnsText, parseSubmitReturnText, returnsOfContact, SUBMIT_RETURN_EXAMPLE } from './returnText.js';
 import { parseUpdateText, UPDATE_EXAMPLE, type ActionChange } from './updateText.js';
 
 /** What a conversation needs from its host: the data, the time, and where the server is reachable. */
@@ -120,6 +121,10 @@ export class Conversation {
         return this.help(db, person);
       case 'myActions':
         return this.myActions(db, person);
+      case 'myReturns':
+        return textReply(myReturnsText(db, person, this.today(db)));
+      case 'submitReturn':
+        return this.submitReturn(db, person, command.rest);
       case 'update':
         return this.updateFromText(db, person, command.rest, requestId);
       case 'snooze':
@@ -247,6 +252,9 @@ export class Conversation {
       '- **engagement**, **engagement QAG 2024/25**: attendance % by agency, as the partnership publishes it',
       '- **funding** or **funding 2024/25**: income and spending, as published',
       "- **reviews** or **audits**: the open actions from case reviews' recommendations or audits' action plans, by owner, and anything late",
+      ...(returnsOfContact(db, person).length > 0
+        ? ['- **my returns**: the returns you send for your agency, and where each stands', `- **${SUBMIT_RETURN_EXAMPLE}**: mark your agency's return sent, with its link`]
+        : []),
     ];
     const chaired = this.chairedSubgroups(db, person);
     const admin = isAdministrator(db, { kind: 'person', personId: person.id });
@@ -429,6 +437,28 @@ export class Conversation {
     if (!result.success) return textReply(describeError(result.error));
     if (until === null) return textReply(`Reminders for ${ref} are back on.`);
     return textReply(`No reminders for ${ref} until ${formatDate(until)}. Say "snooze ${ref} off" to have them back sooner.`);
+  }
+
+  /**
+   * The contact marks their agency's return sent, with its link: core records it received today
+   * (refusing anyone but the contact or the business team), and the chasing stops. The same link
+   * sent again, as a channel's retry would, changes nothing.
+   */
+  private async submitReturn(db: Database, person: Person, rest: string): Promise<Reply> {
+    const parsed = parseSubmitReturnText(db, person, rest);
+    if (!parsed.success) return textReply(parsed.error.message);
+    const { returnId, agencyId, link } = parsed.data;
+    const result = await this.commit(person, [{ type: 'returnResponse.submit', returnId, agencyId, link }]);
+    if (!result.success) return textReply(describeError(result.error));
+    const request = db.returns.find((r) => r.id === returnId)!;
+    const agency = escapeMarkdown(db.agencies.find((a) => a.id === agencyId)?.name ?? agencyId);
+    const title = escapeMarkdown(request.title);
+    if (!result.data.changed) return textReply(`${agency}'s ${title} was already recorded with that link, so nothing changed.`);
+    const today = this.today(db);
+    const late = today > request.dueOn ? ` It was due on ${formatDate(request.dueOn)}, so it counts as late.` : '';
+    return textReply(
+      `Thank you. I have recorded ${agency}'s ${title} as received today (${formatDate(today)}), with its link; the business team will review it, and the reminders stop.${late}`,
+    );
   }
 
   private latestMeeting(db: Database, subgroups: readonly Subgroup[]): Meeting | undefined {

@@ -26,6 +26,10 @@ export function describeError(error: DomainError): string {
     case 'action.withdraw_not_allowed':
     case 'action.reason_needed':
       return `${error.message} Nothing was changed.`;
+    case 'return.not_contact':
+    case 'return.already_accepted':
+    case 'return.not_asked':
+      return `${error.message} Nothing was recorded.`;
     case 'attendance.meeting_not_started':
     case 'attendance.meeting_cancelled':
     case 'meeting.not_found':

@@ -480,3 +480,40 @@ describe('the attendance modal', () => {
     expect(String(api.calls.find((c) => c.method === 'chat.postMessage')!.args.text)).toContain('Only the chair or deputy chair of Quality Assurance Group');
   });
 });
+
+describe('returns in Slack (issue 15)', () => {
+  const eventBody = (event: Record<string, unknown>, eventId: string) =>
+    JSON.stringify({ token: 'x', team_id: TEAM, api_app_id: 'A0PTRACK', type: 'event_callback', event_id: eventId, event_time: 1, event });
+
+  beforeEach(async () => {
+    const request = { id: 'dataset-2024-25-q4', kind: 'quarterly-dataset' as const, title: 'Dataset 2024/25 Q4', period: '2024/25 Q4', dueOn: '2025-06-20', agencies: [{ agencyId: 'icb', contactId: 'owner' }] };
+    unwrap(await store.commit([{ type: 'return.upsert', request }], { actor: { kind: 'system', name: 'test' }, at: '2025-04-01T08:00:00Z' }));
+  });
+
+  it('lets the contact mark their return submitted in a DM, the link as Slack writes it, and records a retried event once', async () => {
+    const body = eventBody(
+      { type: 'message', channel_type: 'im', channel: 'D0OWNERDM', user: SLACK.owner, text: 'submit return dataset-2024-25-q4 <https://share.example/icb/q4.xlsx?v=2&amp;web=1|our Q4 return>', ts: '5.5' },
+      'Ev0RETURN',
+    );
+    const changes = await changesAfter(async () => {
+      expect(await postSigned(body, 'application/json')).toBe(200);
+      await api.waitFor((c) => c.some((call) => call.method === 'chat.postMessage'));
+      expect(await postSigned(body, 'application/json', { ...signSlackRequest(SECRET, body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).toBe(200);
+      await server.close();
+    });
+    expect(changes).toEqual(['returnResponse.submit dataset-2024-25-q4:icb']);
+    const posts = api.calls.filter((c) => c.method === 'chat.postMessage');
+    expect(posts.map((p) => String(p.args.text))).toEqual([
+      "Thank you. I have recorded Example ICB's Dataset 2024/25 Q4 as received today (10 Jun 2025), with its link; the business team will review it, and the reminders stop.",
+    ]);
+    expect((await store.read()).returnResponses.find((r) => r.id === 'dataset-2024-25-q4:icb')).toMatchObject({ state: 'received', receivedOn: '2025-06-10', link: 'https://share.example/icb/q4.xlsx?v=2&web=1' });
+  });
+
+  it('answers /ptrack my returns, and refuses a submission for an agency that was not asked', async () => {
+    expect(String((await ptrack(SLACK.owner, 'my returns')).args.text)).toContain('• *dataset-2024-25-q4*: Dataset 2024/25 Q4 for Example ICB, due 20 Jun 2025: Not yet due');
+    let reply: SlackApiCall | undefined;
+    expect(await changesAfter(async () => (reply = await ptrack(SLACK.chair, 'submit return dataset-2024-25-q4 https://share.example/q4.xlsx')))).toEqual([]);
+    // The chair's agency, the council, was not asked for it.
+    expect(String(reply!.args.text)).toBe('Dataset 2024/25 Q4 was not asked of Exampleton Council. Nothing was recorded.');
+  });
+});

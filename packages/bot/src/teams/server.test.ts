@@ -868,3 +868,46 @@ describe('the annual report from chat (issue 16)', () => {
     expect((await ask(AAD.business, 'report 2024/25 Q3')).text).toBe('The annual report is for a financial year, such as 2024/25. For example: report 2024/25');
   });
 });
+
+describe('returns in Teams (issue 15)', () => {
+  /** The 2024/25 Q4 dataset, due Friday 6 June 2025, asked of the ICB (the action owner is its contact) and the police. */
+  async function askForDataset(): Promise<void> {
+    const request = {
+      id: 'dataset-2024-25-q4',
+      kind: 'quarterly-dataset' as const,
+      title: 'Dataset 2024/25 Q4',
+      period: '2024/25 Q4',
+      dueOn: '2025-06-06',
+      agencies: [{ agencyId: 'icb', contactId: 'owner' }, { agencyId: 'police', contactId: 'police-lead' }],
+    };
+    unwrap(await store.commit([{ type: 'return.upsert', request }], { actor: { kind: 'system', name: 'test' }, at: '2025-04-01T08:00:00Z' }));
+  }
+
+  it("lets the contact see their returns and mark theirs submitted with its link (Teams sends the link as HTML), once", async () => {
+    await askForDataset();
+    const [help] = await say(AAD.owner, 'help');
+    expect(textOf(help)).toContain("- **submit return dataset-2025-26-q1 https://sharepoint.example/our-return.xlsx**: mark your agency's return sent, with its link");
+    const [mine] = await say(AAD.owner, 'my returns');
+    expect(textOf(mine)).toContain('- **dataset-2024-25-q4**: Dataset 2024/25 Q4 for Example ICB, due');
+    expect(textOf(mine)).toContain(': Missing');
+    const link = 'https://share.example/icb/q4.xlsx?version=2&amp;web=1';
+    let replies: ConnectorCall[] = [];
+    const changes = await changesAfter(async () => (replies = await say(AAD.owner, `submit return dataset-2024-25-q4 <a href="${link}">${link}</a>`)));
+    expect(changes).toEqual(['returnResponse.submit dataset-2024-25-q4:icb']);
+    expect(textOf(replies[0])).toMatch(/^Thank you\. I have recorded Example ICB's Dataset 2024\/25 Q4 as received today \(.*\), with its link; the business team will review it, and the reminders stop\. It was due on .*, so it counts as late\.$/);
+    const saved = (await store.read()).returnResponses.find((r) => r.id === 'dataset-2024-25-q4:icb')!;
+    expect([saved.state, saved.receivedOn, saved.receivedById, saved.link]).toEqual(['received', '2025-06-10', 'owner', 'https://share.example/icb/q4.xlsx?version=2&web=1']);
+    // The same message again (a retry, or pressed twice) changes nothing.
+    expect(await changesAfter(async () => (replies = await say(AAD.owner, `submit return dataset-2024-25-q4 ${link}`)))).toEqual([]);
+    expect(textOf(replies[0])).toBe("Example ICB's Dataset 2024/25 Q4 was already recorded with that link, so nothing changed.");
+  });
+
+  it('finds the one return a contact owes when they name none, and refuses anyone but the contact, writing nothing', async () => {
+    await askForDataset();
+    let replies: ConnectorCall[] = [];
+    expect(await changesAfter(async () => (replies = await say(AAD.colleague, 'submit return dataset-2024-25-q4 https://share.example/q4.xlsx')))).toEqual([]);
+    expect(textOf(replies[0])).toBe("Only Example ICB's contact for Dataset 2024/25 Q4 (or the business team) can say it is submitted. Nothing was recorded.");
+    expect(textOf((await say(AAD.owner, 'submit return dataset-2024-25-q4'))[0])).toBe('Add the link to the return, so the business team can find it: submit return dataset-2025-26-q1 https://sharepoint.example/our-return.xlsx');
+    expect(await changesAfter(() => say(AAD.owner, 'submitted https://share.example/q4.xlsx'))).toEqual(['returnResponse.submit dataset-2024-25-q4:icb']);
+  });
+});
