@@ -321,6 +321,7 @@ export {
   complianceStatus,
   complianceLabel,
   complianceTable,
+  returnsDueWithin,
   returnInPeriod,
   returnsInPeriod,
   agencyReturnRecord,

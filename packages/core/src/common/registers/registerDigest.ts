@@ -1,9 +1,8 @@
-import { isInRange, type DateRange, type Period } from '../base/dates.js';
+import { isInRange, type DateRange } from '../base/dates.js';
 import type { LocalDate } from '../base/time.js';
 import { actionStateAt, isOpen } from '../plan/delivery.js';
 import { isClosedBy, stageOf } from '../challenges/challenge.js';
 import { statementTimeliness } from '../inspections/inspectionTables.js';
-import { complianceTable } from '../returns/compliance.js';
 import { timelinessOf } from '../reviews/reviewTables.js';
 import type { Database } from '../store/database.js';
 import type { RegisterName } from '../subgroups/subgroup.js';
@@ -11,14 +10,13 @@ import { registerOfSource } from './sourceLink.js';
 
 /** One figure a register gives the quarterly digest: "Reviews opened: 2". */
 export interface RegisterDigestLine {
-  readonly register: RegisterName | 'returns';
+  readonly register: RegisterName;
   readonly measure: string;
   readonly count: number;
 }
 
 /** The quarter the digest covers: its dates, its last day and the instant figures are taken at. */
 export interface DigestQuarter {
-  readonly period: Period;
   readonly range: DateRange;
   readonly lastDay: LocalDate;
   readonly asAt: string;
@@ -92,26 +90,12 @@ function challengeLines(db: Database, quarter: DigestQuarter): RegisterDigestLin
   ];
 }
 
-/** The returns that fell due in the quarter, as its last day saw them. */
-function returnLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
-  if (db.returns.length === 0) return [];
-  const { totals } = complianceTable(db, quarter.period, quarter.lastDay);
-  const line = (measure: string, count: number): RegisterDigestLine => ({ register: 'returns', measure, count });
-  return [
-    line('Returns asked of agencies', totals.asked),
-    line('Received on time', totals.onTime),
-    line('Received late', totals.late),
-    line('Partial or sent back', totals.partial),
-    line('Missing at the quarter end', totals.missing),
-    line('Not yet due at the quarter end', totals.notDue),
-  ];
-}
-
 /**
  * What the registers recorded in a quarter, for the Executive's digest: reviews opened and
  * closed, audits completed against planned, inspection actions overdue, the challenge
- * still open, the actions they left open, and the agencies' returns that fell due. A register the partnership does not keep adds nothing.
+ * still open, and the actions they left open (the
+ * agencies' returns have a section of their own). A register the partnership does not keep adds nothing.
  */
 export function registerDigestLines(db: Database, quarter: DigestQuarter): RegisterDigestLine[] {
-  return [...reviewLines(db, quarter), ...auditLines(db, quarter), ...inspectionLines(db, quarter), ...challengeLines(db, quarter), ...returnLines(db, quarter)];
+  return [...reviewLines(db, quarter), ...auditLines(db, quarter), ...inspectionLines(db, quarter), ...challengeLines(db, quarter)];
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../base/dates.js';
 import { unwrap } from '../base/result.js';
 import { applyCommands } from '../store/applyCommands.js';
 import type { CommandInput } from '../store/commands.js';
@@ -68,7 +67,7 @@ describe("a register's work for its chair", () => {
 describe("the registers' lines of the quarterly digest", () => {
   it('count the reviews opened in the quarter and the actions they left open at its end, as they stood then', () => {
     const db = withChildK();
-    const q1 = registerDigestLines(db, { period: unwrap(parsePeriod('2025/26 Q1')), range: { start: '2025-04-01', end: '2025-07-01' }, lastDay: '2025-06-30', asAt: '2025-06-30T22:59:59.999Z' });
+    const q1 = registerDigestLines(db, { range: { start: '2025-04-01', end: '2025-07-01' }, lastDay: '2025-06-30', asAt: '2025-06-30T22:59:59.999Z' });
     expect(q1.map((l) => [l.measure, l.count])).toEqual([
       ['Reviews opened (notified)', 1],
       ['Reviews completed', 0],
@@ -78,11 +77,11 @@ describe("the registers' lines of the quarterly digest", () => {
       ['Recommendation actions overdue at the quarter end', 2],
     ]);
     // Before the actions existed, none was open: a later quarter's work does not reach back.
-    const before = registerDigestLines(db, { period: unwrap(parsePeriod('2024/25 Q4')), range: { start: '2025-01-01', end: '2025-04-01' }, lastDay: '2025-03-31', asAt: '2025-03-31T22:59:59.999Z' });
+    const before = registerDigestLines(db, { range: { start: '2025-01-01', end: '2025-04-01' }, lastDay: '2025-03-31', asAt: '2025-03-31T22:59:59.999Z' });
     expect(before.find((l) => l.measure === 'Recommendation actions open at the quarter end')!.count).toBe(0);
   });
 
   it('say nothing for a partnership that keeps no reviews', () => {
-    expect(registerDigestLines(sampleDatabase(), { period: unwrap(parsePeriod('2025/26 Q1')), range: { start: '2025-04-01', end: '2025-07-01' }, lastDay: '2025-06-30', asAt: '2025-06-30T22:59:59.999Z' })).toEqual([]);
+    expect(registerDigestLines(sampleDatabase(), { range: { start: '2025-04-01', end: '2025-07-01' }, lastDay: '2025-06-30', asAt: '2025-06-30T22:59:59.999Z' })).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { LocalDate } from '../base/time.js';
 import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 import { quarterlyDigest } from '../reporting/digest.js';
-import { deliverySentence } from '../reporting/digestView.js';
+import { deliverySentence, returnsSentence } from '../reporting/digestView.js';
 import { responseId, type ReturnRequest } from '../returns/returnRequest.js';
 import type { ScheduledMessage } from './reminderRules.js';
 
@@ -228,6 +228,7 @@ function renderDigest(db: Database, period: string, now: string): RenderedMessag
         { title: 'At risk or off track', value: String(atRisk.length) },
         { title: 'Meetings held', value: `${held} of ${planned}` },
         { title: 'Below engagement threshold', value: belowText(below, period) },
+        ...(digest.data.returns ? [{ title: 'Returns due', value: returnsSentence(digest.data.returns.totals).replace(/^Returns due this quarter: /, '') }] : []),
       ],
       commands: [{ title: 'Full digest', command: `digest ${period}` }],
     },

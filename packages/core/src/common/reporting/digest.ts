@@ -7,6 +7,7 @@ import { fundingSummary } from '../funding/fundingTables.js';
 import { actionStateAt, deliveryByPriority, deliveryPercent, isOpen, planCovering } from '../plan/delivery.js';
 import { ActionStatus, type Action, type ActionUpdate } from '../plan/plan.js';
 import { registerDigestLines } from '../registers/registerDigest.js';
+import { complianceLabel, returnsDueWithin } from '../returns/compliance.js';
 import type { Database } from '../store/database.js';
 
 const Percent = z.number().int().nullable();
@@ -74,6 +75,18 @@ export const QuarterlyDigest = z.object({
     incomeTotalPence: z.number().int(),
     expenditureTotalPence: z.number().int(),
   }),
+  /**
+   * The returns that fell due this quarter and where each agency stood with them at the quarter
+   * end (its label: On time, Late n days, Partial, Missing, or "—" not asked). Left out when none
+   * fell due, so a partnership that keeps no returns has the digest it had.
+   */
+  returns: z
+    .object({
+      returns: z.array(z.object({ id: z.string(), title: z.string(), dueOn: LocalDate })),
+      agencies: z.array(z.object({ agencyId: z.string(), name: z.string(), statuses: z.array(z.string()) })),
+      totals: z.object({ asked: z.number().int(), onTime: z.number().int(), late: z.number().int(), partial: z.number().int(), missing: z.number().int() }),
+    })
+    .optional(),
 });
 export type QuarterlyDigest = z.infer<typeof QuarterlyDigest>;
 
@@ -158,6 +171,17 @@ export function quarterlyDigest(db: Database, options: { quarter: Period; now: s
   }));
 
   const funding = fundingSummary(db, quarter.year.label);
+  const due = returnsDueWithin(db, dates, periodLabel(quarter), lastDay);
+  const returns =
+    due.returns.length === 0
+      ? {}
+      : {
+          returns: {
+            returns: due.returns.map((r) => ({ id: r.id, title: r.title, dueOn: r.dueOn })),
+            agencies: due.rows.map((row) => ({ agencyId: row.agency.id, name: row.agency.name, statuses: due.returns.map((r) => complianceLabel(row.statuses.get(r.id)!)) })),
+            totals: { asked: due.totals.asked, onTime: due.totals.onTime, late: due.totals.late, partial: due.totals.partial, missing: due.totals.missing },
+          },
+        };
   return ok({
     partnership: db.partnership.name,
     periodLabel: periodLabel(quarter),
@@ -172,7 +196,7 @@ export function quarterlyDigest(db: Database, options: { quarter: Period; now: s
     engagement: { quarter: quarterTable, yearToDate },
     belowThreshold,
     meetings: meetingsSummary(db, { period: quarter }),
-    registers: registerDigestLines(db, { period: quarter, range: dates, lastDay, asAt }),
+    registers: registerDigestLines(db, { range: dates, lastDay, asAt }),
     funding: {
       year: quarter.year.label,
       receivedPence: funding.receivedPence,
@@ -180,6 +204,7 @@ export function quarterlyDigest(db: Database, options: { quarter: Period; now: s
       incomeTotalPence: funding.income.totalPence,
       expenditureTotalPence: funding.expenditure.totalPence,
     },
+    ...returns,
   });
 }
 

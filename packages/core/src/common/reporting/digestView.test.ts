@@ -11,6 +11,7 @@ describe('digestView', () => {
         "86% of CSCP Business Plan 2024/25 delivered (43 of 50 actions complete), up 18 points from 68% last quarter.",
         "11 completed this quarter; 7 overdue and 4 at risk or off track at the quarter end.",
         "Funding 2024/25: £420,603 received and £0 pledged; income £420,603 against spending of £420,603.",
+        "Returns due this quarter: 7 of 9 on time, 2 late, 0 partial, 0 missing at the quarter end.",
       ]
     `);
   });

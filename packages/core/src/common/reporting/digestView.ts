@@ -32,6 +32,8 @@ export interface DigestView {
   /** The registers' figures for the quarter: reviews opened and closed, and the actions they left open. */
   readonly registers: Table;
   readonly funding: Table;
+  /** The returns that fell due this quarter, agency × return, as at the quarter end; absent when none did. */
+  readonly returns?: Table;
   /** Each agency's attendance across the subgroups it sits on this quarter. */
   readonly engagementChart: readonly Bar[];
   readonly deliveryChart: readonly Bar[];
@@ -63,6 +65,21 @@ function actionRow(action: DigestAction): Row {
   return { ref: action.ref, title: action.title, owner: action.ownerName, leadAgency: action.leadAgency, due: action.due, status: action.status, progress: action.progress };
 }
 
+type DigestReturns = NonNullable<QuarterlyDigest['returns']>;
+
+/** The returns due this quarter in one sentence: the same words on every channel. */
+export function returnsSentence(totals: DigestReturns['totals']): string {
+  return `Returns due this quarter: ${totals.onTime} of ${totals.asked} on time, ${totals.late} late, ${totals.partial} partial, ${totals.missing} missing at the quarter end.`;
+}
+
+function returnsTable(returns: DigestReturns): Table {
+  return {
+    title: 'Returns due this quarter',
+    columns: [{ key: 'agency', header: 'Agency', type: 'text' }, ...returns.returns.map((r) => ({ key: `return:${r.id}`, header: r.title, type: 'text' as const }))],
+    rows: returns.agencies.map((a) => ({ agency: a.name, ...Object.fromEntries(returns.returns.map((r, i) => [`return:${r.id}`, a.statuses[i] ?? null])) })),
+  };
+}
+
 /** Arranges a quarterly digest into the sentences, tables and charts that the md and html renderers print. */
 export function digestView(digest: QuarterlyDigest, timeZone: string): DigestView {
   const { funding } = digest;
@@ -84,7 +101,9 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
       deliverySentence(digest),
       `${digest.completedThisQuarter.length} completed this quarter${digest.withdrawnThisQuarter.length > 0 ? ` and ${digest.withdrawnThisQuarter.length} withdrawn` : ''}; ${digest.overdue.length} overdue and ${digest.atRisk.length} at risk or off track at the quarter end.`,
       `Funding ${funding.year}: ${formatPence(funding.receivedPence)} received and ${formatPence(funding.pledgedPence)} pledged; income ${formatPence(funding.incomeTotalPence)} against spending of ${formatPence(funding.expenditureTotalPence)}.`,
+      ...(digest.returns ? [returnsSentence(digest.returns.totals)] : []),
     ],
+    ...(digest.returns ? { returns: returnsTable(digest.returns) } : {}),
     deliveryByPriority: {
       title: 'Delivery by priority',
       columns: [
@@ -157,7 +176,7 @@ export function digestView(digest: QuarterlyDigest, timeZone: string): DigestVie
         { key: 'measure', header: 'Measure', type: 'text' },
         { key: 'count', header: 'Number', type: 'integer' },
       ],
-      rows: digest.registers.map((line) => ({ register: line.register === 'returns' ? "Agencies' returns" : (REGISTER_LABELS[line.register as RegisterName] ?? line.register), measure: line.measure, count: line.count })),
+      rows: digest.registers.map((line) => ({ register: REGISTER_LABELS[line.register as RegisterName] ?? line.register, measure: line.measure, count: line.count })),
     },
     funding: {
       title: `Funding ${funding.year}`,

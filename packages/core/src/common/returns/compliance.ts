@@ -1,4 +1,4 @@
-import { daysBetween, parsePeriod, periodDates, periodLabel, type Period, type YearStart } from '../base/dates.js';
+import { daysBetween, parsePeriod, periodDates, periodLabel, type DateRange, type Period, type YearStart } from '../base/dates.js';
 import type { LocalDate } from '../base/time.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Database } from '../store/database.js';
@@ -124,7 +124,20 @@ function responsesById(db: Database): Map<string, ReturnResponse> {
  * any of the period's returns, in register order, with its status for each.
  */
 export function complianceTable(db: Database, period: Period, asOf: LocalDate): ComplianceTable {
-  const returns = returnsInPeriod(db, period);
+  return complianceOf(db, returnsInPeriod(db, period), periodLabel(period), asOf);
+}
+
+/**
+ * The compliance table of the returns that fell due within days `range` (end exclusive), as on
+ * `asOf`: what the quarterly digest shows, as at the quarter's last day, so that a return a
+ * quarter's dataset owes after the quarter is counted in the quarter it fell due.
+ */
+export function returnsDueWithin(db: Database, range: DateRange, label: string, asOf: LocalDate): ComplianceTable {
+  const returns = db.returns.filter((r) => r.dueOn >= range.start && r.dueOn < range.end).sort(byDue);
+  return complianceOf(db, returns, label, asOf);
+}
+
+function complianceOf(db: Database, returns: readonly ReturnRequest[], label: string, asOf: LocalDate): ComplianceTable {
   const responses = responsesById(db);
   const asked = new Set(returns.flatMap((r) => r.agencies.map((a) => a.agencyId)));
   const rows = db.agencies
@@ -133,7 +146,7 @@ export function complianceTable(db: Database, period: Period, asOf: LocalDate): 
       const statuses = new Map(returns.map((r) => [r.id, complianceStatus(r, responses.get(responseId(r.id, agency.id)), agency.id, asOf)] as const));
       return { agency, statuses, counts: countStatuses(statuses.values()) };
     });
-  return { period: periodLabel(period), asOf, returns, rows, totals: countStatuses(rows.flatMap((row) => [...row.statuses.values()])) };
+  return { period: label, asOf, returns, rows, totals: countStatuses(rows.flatMap((row) => [...row.statuses.values()])) };
 }
 
 /** One return in an agency's own record. */

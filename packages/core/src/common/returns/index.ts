@@ -17,6 +17,7 @@ export {
   complianceStatus,
   complianceLabel,
   complianceTable,
+  returnsDueWithin,
   returnInPeriod,
   returnsInPeriod,
   agencyReturnRecord,

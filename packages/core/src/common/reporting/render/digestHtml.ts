@@ -3,6 +3,7 @@ import { digestView } from '../digestView.js';
 import type { Table } from '../table.js';
 import { COVERAGE_KEY, ENGAGEMENT_KEY } from '../tables/engagement.js';
 import { barChart } from './barChart.js';
+import { RETURNS_KEY } from './digestMarkdown.js';
 import { escapeHtml, htmlTable, tableStyle } from './html.js';
 
 const chartStyle = `figure{margin:0 0 2rem}
@@ -56,6 +57,7 @@ export function renderDigestHtml(digest: QuarterlyDigest, timeZone: string): str
     section(view.meetings, 'No meetings.'),
     ...(view.registers.rows.length > 0 ? [section(view.registers, '')] : []),
     section(view.funding, ''),
+    ...(view.returns ? [section(view.returns, ''), `<p>${escapeHtml(RETURNS_KEY)}</p>`] : []),
     '</body>',
     '</html>',
     '',

@@ -4,6 +4,9 @@ import type { Table } from '../table.js';
 import { COVERAGE_KEY, ENGAGEMENT_KEY } from '../tables/engagement.js';
 import { escapeMarkdown, writeMarkdown } from './markdown.js';
 
+/** What the returns table's words mean, under it. */
+export const RETURNS_KEY = 'Late counts calendar days after the due day; "—" = not asked. As at the quarter end.';
+
 function section(table: Table, empty: string): string {
   if (table.rows.length === 0) return `## ${escapeMarkdown(table.title)}\n\n${empty}\n`;
   // writeMarkdown prints a level-one title; the digest nests each table one level down.
@@ -30,5 +33,6 @@ export function renderDigestMarkdown(digest: QuarterlyDigest, timeZone: string):
     section(view.meetings, 'No meetings.'),
     ...(view.registers.rows.length > 0 ? [section(view.registers, '')] : []),
     section(view.funding, ''),
+    ...(view.returns ? [section(view.returns, ''), `${RETURNS_KEY}\n`] : []),
   ].join('\n');
 }
