@@ -27,10 +27,10 @@ describe('a scheduled message in Teams', () => {
           ],
           "body": [
             {
-              "size": "Medium",
+              "size": "medium",
               "text": "A-1 is due in 14 days, on Tuesday 30 June 2026",
               "type": "TextBlock",
-              "weight": "Bolder",
+              "weight": "bolder",
               "wrap": true,
             },
             {

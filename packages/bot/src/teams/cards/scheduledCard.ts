@@ -20,7 +20,7 @@ export function summaryCard(summary: MessageSummary): Record<string, unknown> {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     body: [
-      { type: 'TextBlock', text: escapeMarkdown(summary.title), weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: escapeMarkdown(summary.title), weight: 'bolder', size: 'medium', wrap: true },
       ...(summary.facts.length > 0 ? [facts(summary.facts.map((f) => [f.title, f.value] as const))] : []),
     ],
     // An imBack button sends its command as if the person had typed it, so no card handler is needed.
