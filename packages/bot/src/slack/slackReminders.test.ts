@@ -91,6 +91,25 @@ describe('reminders in Slack', () => {
   });
 });
 
+describe('returns in Slack (issue 15)', () => {
+  it("chase the agency's contact in their Slack DM, within Block Kit's limits, once", async () => {
+    const request = { id: 'dataset-q1', kind: 'quarterly-dataset' as const, title: 'Dataset 2026/27 Q1', period: '2026/27 Q1', dueOn: '2026-06-23', mandatoryFields: ['commentary'], agencies: [{ agencyId: 'schools', contactId: 'jo' }] };
+    await store.commit([{ type: 'return.upsert', request }], { actor: { kind: 'system', name: 'cli' }, at: '2026-06-01T09:00:00Z' });
+    const { sleep } = fakeSleep(clock);
+    const scheduler = createScheduler({ store, clock, sender, sleep });
+    const report = await scheduler.tick();
+    expect(report.sent).toContain('return-chase:due-7:dataset-q1:schools:2026-06-16');
+    const chase = posts().find((p) => p.args.channel === 'U0JO' && /Dataset 2026\/27 Q1/.test(String(p.args.text)))!;
+    expect(String(chase.args.text)).toBe(
+      'Reminder: Testshire Schools\'s “Dataset 2026/27 Q1”, which is due in 7 days, on Tuesday 23 June 2026. It must include commentary. When it is sent, reply "submit return dataset-q1 https://…" with its link.',
+    );
+    expect(JSON.stringify(chase.args.blocks)).toContain('submit return dataset-q1');
+    const before = posts().length;
+    await createScheduler({ store, clock, sender, sleep }).tick();
+    expect(posts().length).toBe(before);
+  });
+});
+
 describe('digests in Slack', () => {
   it('go to the Slack channel bound for them, within Block Kit\'s limits', async () => {
     await store.commit([{ type: 'subgroup.setChannel', subgroupId: 'executive', channel: { kind: 'slack', conversationId: 'C0EXECUTIVE', name: null } }], {

@@ -1,4 +1,5 @@
-import { exportReport, localDateOf, parsePeriod, unwrap, type ExportTable, type MemoryStore } from '@partnership-tracker/core';
+import { dueMessages, exportReport, localDateOf, parsePeriod, unwrap, type ExportTable, type MemoryStore } from '@partnership-tracker/core';
+import { composeReply } from '../scheduler/composeReply.js';
 import { writeReport } from '@partnership-tracker/core/node';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -900,6 +901,22 @@ describe('returns in Teams (issue 15)', () => {
     // The same message again (a retry, or pressed twice) changes nothing.
     expect(await changesAfter(async () => (replies = await say(AAD.owner, `submit return dataset-2024-25-q4 ${link}`)))).toEqual([]);
     expect(textOf(replies[0])).toBe("Example ICB's Dataset 2024/25 Q4 was already recorded with that link, so nothing changed.");
+  });
+
+  it("chases the contact in Teams with a card whose button asks for the link, which the bot then asks for", async () => {
+    await askForDataset();
+    await say(AAD.owner, 'help');
+    const db = await store.read();
+    const chase = dueMessages(db, NOW.toISOString()).find((m) => m.key === 'return-chase:due:dataset-2024-25-q4:icb:2025-06-06')!;
+    const before = connector.calls.length;
+    expect(await server.proactiveSender.send({ kind: 'person', personId: 'owner' }, composeReply(db, chase, NOW.toISOString()))).toEqual({ ok: true });
+    const call = connector.calls[before]!;
+    expect(textOf(call)).toMatch(/^Reminder: Example ICB's “Dataset 2024\/25 Q4”, which is 4 days overdue/);
+    const card = cardIn(call);
+    expect(cardErrors(card)).toEqual([]);
+    expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Mark it submitted', data: { msteams: { type: 'imBack', value: 'submit return dataset-2024-25-q4' } } }]);
+    // The button sends its words back as the person's message: the bot asks for the link.
+    expect(textOf((await say(AAD.owner, 'submit return dataset-2024-25-q4'))[0])).toMatch(/^Add the link to the return/);
   });
 
   it('finds the one return a contact owes when they name none, and refuses anyone but the contact, writing nothing', async () => {

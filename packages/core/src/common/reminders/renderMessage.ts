@@ -4,7 +4,7 @@ import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 import { quarterlyDigest } from '../reporting/digest.js';
 import { deliverySentence, returnsSentence } from '../reporting/digestView.js';
-import { responseId, type ReturnRequest } from '../returns/returnRequest.js';
+import { responseId } from '../returns/returnRequest.js';
 import type { ScheduledMessage } from './reminderRules.js';
 
 /** A short, channel-neutral summary a chat channel can show as a card: a title, facts and suggested replies. */
@@ -113,12 +113,14 @@ export function renderMessage(db: Database, message: ScheduledMessage, now: stri
           : response?.state === 'partial'
             ? ` What came lacks ${response.missing.join(', ')}.`
             : '';
-      const submit = `submit return ${message.data.returnId} <link>`;
+      const submit = `submit return ${message.data.returnId} https://…`;
       return {
         text:
           `${message.data.occasion === 'by-hand' ? 'The business team asks after' : 'Reminder:'} ${agency}'s ${quote(title)}, which ${when}.${where}` +
-          (request ? returnNeeds(request) : '') +
-          ` When it is sent, reply "${submit}" with the link to it.`,
+          (request && request.mandatoryFields.length > 0 ? ` It must include ${request.mandatoryFields.join(', ')}.` : '') +
+          ` When it is sent, reply "${submit}" with its link.` +
+          // Last, so that no full stop runs into the address.
+          (request?.templateUrl ? ` The template: ${request.templateUrl}` : ''),
         summary: {
           title: `${title} ${when}`,
           facts: [
@@ -237,15 +239,6 @@ function renderDigest(db: Database, period: string, now: string): RenderedMessag
 
 function agencyName(db: Database, agencyId: string): string {
   return db.agencies.find((a) => a.id === agencyId)?.name ?? agencyId;
-}
-
-/** What a return must hold and where its template is, as a sentence to append. */
-function returnNeeds(request: ReturnRequest): string {
-  const parts = [
-    ...(request.mandatoryFields.length > 0 ? [` It must include ${request.mandatoryFields.join(', ')}.`] : []),
-    ...(request.templateUrl ? [` The template: ${request.templateUrl}`] : []),
-  ];
-  return parts.join('');
 }
 
 function actionFacts(db: Database, action: Action): Array<{ title: string; value: string }> {

@@ -77,7 +77,7 @@ describe('chasing a return', () => {
     expect([chasesOf(seen, 'schools').length, chasesOf(seen, 'vcs').length]).toEqual([8, 8]);
     const chase = [...seen.values()].find((m) => m.key === 'return-chase:due:dataset-q1:schools:2026-08-14')!;
     expect(renderMessage(partial, chase).text).toMatchInlineSnapshot(
-      `"Reminder: Testshire Schools's “Dataset 2026/27 Q1”, which is due today, Friday 14 August 2026. What came lacks neurodivergence. It must include commentary, neurodivergence. The template: https://share.example/dataset-template.xlsx When it is sent, reply "submit return dataset-q1 <link>" with the link to it."`,
+      `"Reminder: Testshire Schools's “Dataset 2026/27 Q1”, which is due today, Friday 14 August 2026. What came lacks neurodivergence. It must include commentary, neurodivergence. When it is sent, reply "submit return dataset-q1 https://…" with its link. The template: https://share.example/dataset-template.xlsx"`,
     );
   });
 
