@@ -33,8 +33,7 @@ describe('the HTML digest in headless Chromium', () => {
     expect(await page.title()).toBe('Quarterly digest 2025/26 Q2');
     const tables = await page.locator('table').count();
     expect(tables).toBeGreaterThanOrEqual(5);
-    // Five priorities, and the self-assessment's commitment S-1, which has none.
-    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(6);
+    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(5);
 
     const charts = page.locator('svg.chart');
     expect(await charts.count()).toBe(2);

@@ -16,7 +16,6 @@ describe('remindersOn', () => {
       ['please-update:dcs-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
       ['please-update:designated-nurse-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
       ['please-update:education-lead-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
-      ['please-update:named-nurse-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
       ['please-update:police-lead-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
       ['please-update:qa-lead-at-example-org:2025-26-Q3', '2025-12-17T09:00:00.000Z'],
       ['reminder:due-14:A-2:2025-12-17', '2025-12-17T09:00:00.000Z'],
