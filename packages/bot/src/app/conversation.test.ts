@@ -2,6 +2,7 @@ import { unwrap, type MemoryStore, type Store } from '@partnership-tracker/core'
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AAD, fixtureStore, NOW } from '../__fixtures__/partnership.js';
 import { Conversation } from './conversation.js';
+import { HOME_DIGEST_MAX_AGE_MS } from './reports.js';
 
 const owner = { channel: 'teams', aadObjectId: AAD.owner } as const;
 
@@ -97,5 +98,32 @@ describe('periods as people write them', () => {
     expect((await conversationOn(store).handleText(owner, 'digest Q1 2025')).text).toBe(
       '"Q1 2025" reads like a calendar quarter, but quarters here are the financial year\'s (Q1 = April–June). January–March 2025 is 2024/25 Q4; write that.',
     );
+  });
+});
+
+describe('the Home page\'s digest summary (issue 12: not recomputed on every change)', () => {
+  const executive = { channel: 'teams', aadObjectId: 'aad-executive-0005' } as const;
+  const received = (view: unknown) => (view as { kind: 'digest'; digest: { funding: { receivedPence: number } } }).digest.funding.receivedPence;
+
+  it('shows the Executive the last quarter\'s digest, reused across changes for five minutes while "digest" says the data as it is', async () => {
+    const system = (at: string) => ({ actor: { kind: 'system' as const, name: 'fixture' }, at });
+    unwrap(await store.commit([{ type: 'person.upsert', person: { id: 'exec', name: 'Executive Member', email: 'exec@example.org', agencyId: 'council', teamsAadObjectId: executive.aadObjectId, roles: ['executive'] } }], system('2025-06-01T08:00:00Z')));
+    let now = NOW;
+    const conversation = new Conversation({ store, clock: { now: () => now }, linkToDigest: (slug) => `http://bot.example/digest/${slug}` });
+    const first = await conversation.home(executive);
+    expect(first?.digest?.digest.periodLabel).toBe('2024/25 Q4');
+    expect(received(first?.digest)).toBe(8_000_000);
+
+    // The police's pledge for 2024/25 arrives: a change to the quarter's own figures.
+    unwrap(await store.commit([{ type: 'contribution.upsert', contribution: { id: 'c-police', financialYear: '2024/25', agencyId: 'police', amountPence: 2_000_000 } }], system('2025-06-10T09:00:00Z')));
+    expect(received((await conversation.handleText(executive, 'digest')).view)).toBe(10_000_000);
+    now = new Date(NOW.getTime() + HOME_DIGEST_MAX_AGE_MS - 1);
+    expect(received((await conversation.home(executive))?.digest)).toBe(8_000_000);
+    now = new Date(NOW.getTime() + HOME_DIGEST_MAX_AGE_MS);
+    expect(received((await conversation.home(executive))?.digest)).toBe(10_000_000);
+  });
+
+  it('shows no digest to someone who is neither the Executive nor the business team', async () => {
+    expect((await conversationOn(store).home(owner))?.digest).toBeNull();
   });
 });

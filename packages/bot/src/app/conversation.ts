@@ -173,8 +173,9 @@ export class Conversation {
 
   /**
    * A person's home page (Slack's App Home): their open actions, the groups they chair with the
-   * latest and next meetings, and the latest digest for the Executive and the business team.
-   * Undefined when the business team has not added them.
+   * latest and next meetings, and the latest digest for the Executive and the business team
+   * (reused across changes for a few minutes: see `Reports.homeDigest`). Undefined when the
+   * business team has not added them.
    */
   async home(identity: ChatIdentity, snapshot?: Database): Promise<HomeView | undefined> {
     const db = snapshot ?? (await this.options.store.read());
@@ -194,7 +195,7 @@ export class Conversation {
       };
     });
     const actor: Actor = { kind: 'person', personId: person.id };
-    const digestView = isAdministrator(db, actor) || isExecutive(db, actor) ? this.reports.digest(db, null).view : undefined;
+    const digestView = isAdministrator(db, actor) || isExecutive(db, actor) ? this.reports.homeDigest(db).view : undefined;
     return {
       kind: 'home',
       personName: person.name,
