@@ -13,6 +13,7 @@ import { parseReportFileName, type ChatReportFormat } from '../app/reportRequest
 import { isLoopback, type BotConfig } from '../config.js';
 import { TeamsProactiveSender } from '../teams/proactiveSender.js';
 import { createTeamsApplication } from '../teams/teamsApplication.js';
+import type { Delay } from '../slack/homeRefresh.js';
 import { mountSlack, type SlackHandle } from '../slack/slackApp.js';
 import { SlackProactiveSender } from '../slack/slackProactiveSender.js';
 import { LinkSigner, type LinkVerdict } from './signedLinks.js';
@@ -49,6 +50,8 @@ export interface BotServerOptions {
   readonly log?: (line: string) => void;
   /** Extra Bot Framework authentication settings (e.g. another cloud's OpenID metadata URL). */
   readonly authentication?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** How Slack's Home tab redraw after a change waits: a short timer unless a test decides (slack/homeRefresh.ts). */
+  readonly slackHomeRefreshDelay?: Delay;
 }
 
 /** A running bot server. */
@@ -308,7 +311,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   // Slack, when configured: Bolt's receiver reads the raw body itself, so no body parser may run
   // before it (the only one here is on /api/messages).
   const slack: SlackHandle | undefined = config.slack
-    ? mountSlack({ config: config.slack, app, partnershipOf: slackPartnershipOf, clock, log, closing: () => closing })
+    ? mountSlack({ config: config.slack, app, partnershipOf: slackPartnershipOf, clock, log, closing: () => closing, ...(options.slackHomeRefreshDelay ? { homeRefreshDelay: options.slackHomeRefreshDelay } : {}) })
     : undefined;
   // Slack alone: no Teams endpoint at all, rather than one without authentication.
   if (config.mode !== 'slack') {

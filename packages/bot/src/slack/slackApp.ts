@@ -14,6 +14,7 @@ import { BY_STATUS_BLOCKS, createRegisterModal, registerDataOf } from './blocks/
 import { OPEN_DIGEST_ACTION } from './blocks/reportBlocks.js';
 import { slackMessageOf } from './blocks/slackMessage.js';
 import { createUpdateModal, UPDATE_BLOCKS } from './blocks/updateModal.js';
+import { HomeRefresher, timerDelay, type Delay } from './homeRefresh.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { slackSender, SLACK_UNKNOWN_SENDER_TEXT } from './slackIdentity.js';
 
@@ -46,6 +47,8 @@ export interface SlackMountOptions {
   readonly log: (line: string) => void;
   /** True once the server is closing: new requests get 503. */
   readonly closing: () => boolean;
+  /** How the Home tab's redraw after a change waits (see homeRefresh.ts): a timer unless a test decides. */
+  readonly homeRefreshDelay?: Delay;
 }
 
 /** The Slack side of a running server. */
@@ -232,11 +235,28 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
 
   const senderOf = (served: SlackServed, userId: string | undefined) => slackSender({ store: served.store, client, clock, userId, allowedTeamIds: config.allowedTeamIds, log });
 
-  /** Draws the person's Home tab afresh: after they open it, and after every change they make. */
+  /** Draws the person's Home tab from the data as it is now. */
   const publishHome = async (served: SlackServed, userId: string) => {
     const home = await served.conversation.home({ channel: 'slack', userId });
     const view = home ? createHomeView(home, { registerButton: true }) : { type: 'home', blocks: [section(escapeMrkdwn(SLACK_UNKNOWN_SENDER_TEXT))] };
     await client.views.publish({ user_id: userId, view: view as unknown as webApi.ViewsPublishArguments['view'] });
+  };
+
+  // One refresher per partnership, since a Slack user id is a person only within its workspace.
+  const refreshers = new WeakMap<SlackServed, HomeRefresher<string>>();
+  /**
+   * Redraws the person's Home tab: at once when they open it, and a moment after each change they
+   * make, coalesced, so that a burst of changes redraws it once with the latest state and the
+   * redraw (which for the Executive includes the digest summary) is not queued after every
+   * request. Tracked, so that closing waits for it.
+   */
+  const refreshHome = (served: SlackServed, userId: string, afterMs?: number): Promise<void> => {
+    let refresher = refreshers.get(served);
+    if (!refresher) {
+      refresher = new HomeRefresher((user) => publishHome(served, user).catch((error: unknown) => log(`slack: could not publish the Home tab for ${user}: ${(error as Error).message}`)), options.homeRefreshDelay ?? timerDelay);
+      refreshers.set(served, refresher);
+    }
+    return track(refresher.refresh(userId, afterMs)) as Promise<void>;
   };
 
   /** Answers one message from a user: identity, then the conversation, then `send` with the reply; the Home tab follows any change. */
@@ -248,8 +268,8 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
         return;
       }
       const reply = await served.conversation.handleText({ channel: 'slack', userId }, text, requestId, sender.db, place);
+      if ((await served.store.read()).revision !== sender.db.revision) void refreshHome(served, userId);
       await send(reply);
-      if ((await served.store.read()).revision !== sender.db.revision) await publishHome(served, userId);
     } catch (error) {
       log(`slack: error answering "${text.slice(0, 40)}": ${(error as Error).stack ?? String(error)}`);
       await send({ text: UNEXPECTED_ERROR_TEXT }).catch((sendError: unknown) => log(`slack: could not apologise either: ${(sendError as Error).message}`));
@@ -292,7 +312,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     const served = context.ptrackServed as SlackServed;
     await track(
       senderOf(served, event.user)
-        .then(() => publishHome(served, event.user))
+        .then(() => refreshHome(served, event.user, 0))
         .catch((error: unknown) => log(`slack: could not publish the Home tab for ${event.user}: ${(error as Error).message}`)),
     );
   });
@@ -357,13 +377,20 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     return client.views.open({ trigger_id: triggerId, view: fitted.modal as unknown as webApi.ViewsOpenArguments['view'] });
   });
 
-  /** After a modal's change was written: the confirmation in the person's DM with the bot, then their Home tab redrawn. */
+  /**
+   * After a modal's change was written and answered: the person's Home tab redrawn a moment later
+   * (coalesced, see refreshHome), and the confirmation in their DM with the bot, sent once the
+   * event loop has taken in what arrived meanwhile (the next submission is not made to wait for it).
+   */
   const confirmSubmission = (served: SlackServed, userId: string, reply: Reply, what: string) =>
-    (async () => {
-      const message = slackMessageOf(reply);
-      await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
-      await publishHome(served, userId);
-    })().catch((error: unknown) => log(`slack: could not confirm ${what} to ${userId}: ${(error as Error).message}`));
+    Promise.all([
+      refreshHome(served, userId),
+      (async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        const message = slackMessageOf(reply);
+        await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+      })().catch((error: unknown) => log(`slack: could not confirm ${what} to ${userId}: ${(error as Error).message}`)),
+    ]);
 
   bolt.view(REGISTER_MODAL, async ({ ack, body, view, context }) => {
     const served = context.ptrackServed as SlackServed;

@@ -75,13 +75,13 @@ const pressOnHome = (userId: string, actionId: string, value: string) =>
   });
 
 /** Submits a modal the bot opened, with the values typed into it. */
-function submit(userId: string, opened: SlackApiCall, values: Record<string, Record<string, unknown>>) {
+function submit(userId: string, opened: SlackApiCall, values: Record<string, Record<string, unknown>>, viewId = 'V0MODAL1') {
   const view = opened.args.view as Record<string, unknown>;
   return interact({
     type: 'view_submission',
     user: { id: userId, team_id: TEAM },
     trigger_id: `trigger-${(sequence += 1)}`,
-    view: { id: 'V0MODAL1', team_id: TEAM, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, blocks: view.blocks, hash: 'h1', state: { values } },
+    view: { id: viewId, team_id: TEAM, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, blocks: view.blocks, hash: 'h1', state: { values } },
   });
 }
 
@@ -379,6 +379,32 @@ describe('App Home and the update modal', () => {
     await api.waitFor((c) => c.some((call) => call.method === 'views.publish'));
     const confirmation = api.calls.find((c) => c.method === 'chat.postMessage')!;
     expect([confirmation.args.channel, confirmation.args.text]).toEqual([SLACK.owner, 'Updated A-1 (Refresh the neglect strategy): progress 40% → 70%; status On track → At risk; note "waiting on the ICB". It is in the action\'s history.']);
+    expect(homeTexts(SLACK.owner).join('\n')).toContain('At risk, 70%');
+  });
+
+  it('redraws Home once after several changes in a row, with the latest state, and confirms each', async () => {
+    // The redraw's short wait ends when the test says.
+    await server.close();
+    const waits: Array<() => void> = [];
+    server = await startBotServer({ config: slackConfig('slack', api.apiUrl), store, clock: { now: () => NOW }, log: () => {}, slackHomeRefreshDelay: () => new Promise<void>((resolve) => waits.push(resolve)) });
+    await pressOnHome(SLACK.owner, 'ptrack.action.update', 'A-1');
+    const [opened] = (await api.waitFor((c) => c.some((call) => call.method === 'views.open'))).filter((c) => c.method === 'views.open');
+    const values = (progress: string) => ({
+      progress: { value: { type: 'number_input', value: progress } },
+      status: { value: { type: 'static_select', selected_option: { value: 'at-risk' } } },
+      note: { value: { type: 'plain_text_input', value: `now ${progress}` } },
+    });
+    for (const progress of ['50', '60', '70']) expect((await submit(SLACK.owner, opened!, values(progress), `V0QUICK${progress}`)).status).toBe(200);
+    const confirmed = (c: readonly SlackApiCall[]) => c.filter((call) => call.method === 'chat.postMessage' && call.args.channel === SLACK.owner);
+    await api.waitFor((c) => confirmed(c).length === 3);
+    const homes = () => api.calls.filter((c) => c.method === 'views.publish' && c.args.user_id === SLACK.owner);
+    expect(homes()).toEqual([]);
+    expect(waits).toHaveLength(1);
+    waits[0]!();
+    // Closing waits for the work the requests left: the one redraw.
+    await server.close();
+    expect(confirmed(api.calls).map((c) => String(c.args.text).match(/progress \d+% → \d+%/)?.[0])).toEqual(['progress 40% → 50%', 'progress 50% → 60%', 'progress 60% → 70%']);
+    expect(homes()).toHaveLength(1);
     expect(homeTexts(SLACK.owner).join('\n')).toContain('At risk, 70%');
   });
 
