@@ -268,8 +268,9 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
         return;
       }
       const reply = await served.conversation.handleText({ channel: 'slack', userId }, text, requestId, sender.db, place);
-      if ((await served.store.read()).revision !== sender.db.revision) void refreshHome(served, userId);
+      // The reply first: whether anything changed is a read of the store, which need not delay it.
       await send(reply);
+      if ((await served.store.read()).revision !== sender.db.revision) void refreshHome(served, userId);
     } catch (error) {
       log(`slack: error answering "${text.slice(0, 40)}": ${(error as Error).stack ?? String(error)}`);
       await send({ text: UNEXPECTED_ERROR_TEXT }).catch((sendError: unknown) => log(`slack: could not apologise either: ${(sendError as Error).message}`));
