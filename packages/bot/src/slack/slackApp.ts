@@ -381,7 +381,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
   /**
    * After a modal's change was written and answered: the person's Home tab redrawn a moment later
    * (coalesced, see refreshHome), and the confirmation in their DM with the bot, sent once the
-   * event loop has taken in what arrived meanwhile (the next submission is not made to wait for it).
+   * event loop has taken in what arrived meanwhile, so a request already waiting goes first.
    */
   const confirmSubmission = (served: SlackServed, userId: string, reply: Reply, what: string) =>
     Promise.all([
