@@ -71,19 +71,22 @@ export interface SnoozeFlags {
   readonly as?: string;
 }
 
-/** `ptrack action snooze REF`: no reminders for the action until a date, or back on with --off. */
-export async function actionSnoozeCommand(ref: string, flags: SnoozeFlags, io: Io): Promise<Result<void>> {
+/** The day --until names (null with --off), or why the flags are not one of the two. */
+function snoozeUntil(flags: { readonly until?: string; readonly off?: boolean }): Result<string | null> {
   if ((flags.until === undefined) === (flags.off !== true)) {
     return { success: false, error: { code: 'usage.snooze', message: 'Give either --until DATE or --off.' } };
   }
-  let until: string | null = null;
-  if (flags.until !== undefined) {
-    const parsed = parseLocalDate(flags.until);
-    if (!parsed.success) return { success: false, error: { code: 'usage.bad_date', message: `--until: ${parsed.error.message}` } };
-    until = parsed.data;
-  }
+  if (flags.until === undefined) return ok(null);
+  const parsed = parseLocalDate(flags.until);
+  return parsed.success ? ok(parsed.data) : { success: false, error: { code: 'usage.bad_date', message: `--until: ${parsed.error.message}` } };
+}
+
+/** `ptrack action snooze REF`: no reminders for the action until a date, or back on with --off. */
+export async function actionSnoozeCommand(ref: string, flags: SnoozeFlags, io: Io): Promise<Result<void>> {
+  const until = snoozeUntil(flags);
+  if (!until.success) return until;
   return withDataStore(resolveDataAddress(flags, io), async (store) => {
-    const done = await snoozeAction(store, { ref, until, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
+    const done = await snoozeAction(store, { ref, until: until.data, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);
@@ -134,17 +137,10 @@ export async function returnsChaseCommand(flags: ReturnFlags, io: Io): Promise<R
 
 /** `ptrack returns snooze --agency X --return Y --until DATE|--off`: no chases to the contact until a date. */
 export async function returnsSnoozeCommand(flags: ReturnFlags, io: Io): Promise<Result<void>> {
-  if ((flags.until === undefined) === (flags.off !== true)) {
-    return { success: false, error: { code: 'usage.snooze', message: 'Give either --until DATE or --off.' } };
-  }
-  let until: string | null = null;
-  if (flags.until !== undefined) {
-    const parsed = parseLocalDate(flags.until);
-    if (!parsed.success) return { success: false, error: { code: 'usage.bad_date', message: `--until: ${parsed.error.message}` } };
-    until = parsed.data;
-  }
+  const until = snoozeUntil(flags);
+  if (!until.success) return until;
   return withDataStore(resolveDataAddress(flags, io), async (store) => {
-    const done = await snoozeReturn(store, { returnName: flags.return, agencyName: flags.agency, until, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
+    const done = await snoozeReturn(store, { returnName: flags.return, agencyName: flags.agency, until: until.data, ...(flags.as === undefined ? {} : { asEmail: flags.as }) }, nowText(io));
     if (!done.success) return done;
     io.stdout(`${done.data}\n`);
     return ok(undefined);

@@ -6,7 +6,8 @@ import type { Database } from '../store/database.js';
 import { agencyReturnRecord, complianceLabel, complianceTable, type AgencyReturnLine, type ComplianceCounts, type ComplianceStatus } from './compliance.js';
 import { responseId, RETURN_KIND_LABELS, SELF_RATING_LABELS, type ReturnRequest } from './returnRequest.js';
 
-const countColumns: Column[] = [
+/** The columns of a compliance count: asked, on time, late, partial, missing. */
+export const countColumns: Column[] = [
   { key: 'asked', header: 'Asked', type: 'integer' },
   { key: 'onTime', header: 'On time', type: 'integer' },
   { key: 'late', header: 'Late', type: 'integer' },
@@ -14,7 +15,8 @@ const countColumns: Column[] = [
   { key: 'missing', header: 'Missing', type: 'integer' },
 ];
 
-const countCells = (counts: ComplianceCounts): Row => ({
+/** A compliance count's cells, for `countColumns`. */
+export const countCells = (counts: ComplianceCounts): Row => ({
   asked: counts.asked,
   onTime: counts.onTime,
   late: counts.late,

@@ -1,24 +1,9 @@
-import { complianceStatus, complianceTable, countStatuses, type ComplianceCounts } from '../../returns/compliance.js';
+import { complianceStatus, complianceTable, countStatuses } from '../../returns/compliance.js';
 import { responseId } from '../../returns/returnRequest.js';
-import type { Column, Row, Table } from '../../reporting/table.js';
+import type { Table } from '../../reporting/table.js';
+import { countCells, countColumns } from '../../returns/returnTables.js';
 import { formatDate } from '../../reporting/formatCell.js';
 import type { DataSection, ReportBlock, ReportContext } from '../annualReport.js';
-
-const countColumns: Column[] = [
-  { key: 'asked', header: 'Asked', type: 'integer' },
-  { key: 'onTime', header: 'On time', type: 'integer' },
-  { key: 'late', header: 'Late', type: 'integer' },
-  { key: 'partial', header: 'Partial', type: 'integer' },
-  { key: 'missing', header: 'Missing', type: 'integer' },
-];
-
-const cells = (counts: ComplianceCounts): Row => ({
-  asked: counts.asked,
-  onTime: counts.onTime,
-  late: counts.late,
-  partial: counts.partial,
-  missing: counts.missing,
-});
 
 function blocks(context: ReportContext): ReportBlock[] | null {
   const { db, period } = context;
@@ -40,16 +25,16 @@ function blocks(context: ReportContext): ReportBlock[] | null {
     rows: table.returns.map((request) => ({
       return: request.title,
       due: request.dueOn,
-      ...cells(countStatuses(request.agencies.map((ask) => complianceStatus(request, responses.get(responseId(request.id, ask.agencyId)), ask.agencyId, asAt)))),
+      ...countCells(countStatuses(request.agencies.map((ask) => complianceStatus(request, responses.get(responseId(request.id, ask.agencyId)), ask.agencyId, asAt)))),
     })),
-    total: { return: 'All returns', due: null, ...cells(totals) },
+    total: { return: 'All returns', due: null, ...countCells(totals) },
   };
   const byAgency: Table = {
     title: `Each agency's returns ${year}, at ${when}`,
     columns: [{ key: 'agency', header: 'Agency', type: 'text' }, ...countColumns],
     rows: table.rows.map((row) => ({
       agency: row.agency.name,
-      ...cells(row.counts),
+      ...countCells(row.counts),
     })),
   };
   return [
