@@ -20,7 +20,7 @@ function withDataset(): Database {
 }
 
 describe('the scheduler chases returns through the outbox, each chase once', () => {
-  it('sends the chases, the escalation and a chase by hand exactly once over weeks of ticks, and stops when the return comes', async () => {
+  it('sends the chases, the overdue alert to the chair and a chase by hand exactly once over weeks of ticks, and stops when the return comes', async () => {
     const clock = new FakeClock('2026-07-06T00:00:00Z');
     const store = new MemoryStore(withDataset());
     const sender = new FakeSender(clock);
@@ -47,7 +47,7 @@ describe('the scheduler chases returns through the outbox, each chase once', () 
       'return-chase:by-hand:dataset-q1:schools:2026-07-26T14:00:00.000Z',
       'return-chase:overdue:dataset-q1:schools:2026-07-31',
       // Ten working days after Friday 17 July: Friday 31 July. The schools sit only on QAG.
-      'return-escalation:dataset-q1:schools',
+      'return-overdue-alert:dataset-q1:schools',
     ]);
     const calls = sender.calls.filter((c) => /Dataset 2026\/27 Q1/.test(c.reply.text ?? ''));
     expect(calls.map((c) => `${c.at.slice(0, 16)} ${c.target.kind === 'person' ? c.target.personId : ''}`)).toEqual([

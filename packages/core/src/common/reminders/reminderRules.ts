@@ -92,13 +92,13 @@ export interface ReturnChase extends MessageBase {
 }
 
 /** A note to a chair that an agency's return is still not in, some working days after it was due. */
-export interface ReturnEscalation extends MessageBase {
-  readonly kind: 'return-escalation';
+export interface ReturnOverdueAlert extends MessageBase {
+  readonly kind: 'return-overdue-alert';
   readonly data: { readonly returnId: string; readonly agencyId: string; readonly due: LocalDate; readonly subgroupId: string };
 }
 
 /** A proactive message that should have gone out: what, to whom, when, and the data to render it. */
-export type ScheduledMessage = ActionReminder | OverdueAlert | PleaseUpdate | AttendancePrompt | DigestMessage | WithdrawalProposal | ReturnChase | ReturnEscalation;
+export type ScheduledMessage = ActionReminder | OverdueAlert | PleaseUpdate | AttendancePrompt | DigestMessage | WithdrawalProposal | ReturnChase | ReturnOverdueAlert;
 
 /** How many days before a return is due its contact is first chased. */
 export const RETURN_CHASE_DAYS_BEFORE = 7;
@@ -107,7 +107,7 @@ export const RETURN_CHASE_DAYS_BEFORE = 7;
 export const RETURN_OVERDUE_CHASES = 6;
 
 /** How many working days after a return was due, with it still not in, the chair is told. */
-export const RETURN_ESCALATION_WORKING_DAYS = 10;
+export const RETURN_OVERDUE_ALERT_WORKING_DAYS = 10;
 
 /** The kinds of proactive message. */
 export type ScheduledMessageKind = ScheduledMessage['kind'];
@@ -138,7 +138,7 @@ export type ScheduledMessageKind = ScheduledMessage['kind'];
  *   7 days while overdue, {@link RETURN_OVERDUE_CHASES} times at most; only the latest is returned,
  *   and none before the day the contact's chases are snoozed until. A chase the business team asks
  *   for by hand goes at once (working day or not, snoozed or not);
- * - {@link RETURN_ESCALATION_WORKING_DAYS} working days after a return was due, with it still not
+ * - {@link RETURN_OVERDUE_ALERT_WORKING_DAYS} working days after a return was due, with it still not
  *   in, the chair is told as for an action led by that agency (see {@link overdueAlertSubgroup});
  *   snoozing does not stop this.
  *
@@ -154,7 +154,7 @@ export function dueMessages(db: Database, now: string): ScheduledMessage[] {
     ...digests(db, clock),
     ...withdrawalProposals(db, clock),
     ...returnChases(db, clock),
-    ...returnEscalations(db, clock),
+    ...returnOverdueAlerts(db, clock),
   ];
   return messages.sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.key.localeCompare(b.key));
 }
@@ -469,11 +469,11 @@ function returnChases(db: Database, clock: SendClock): ReturnChase[] {
   return out;
 }
 
-function returnEscalations(db: Database, clock: SendClock): ReturnEscalation[] {
-  const out: ReturnEscalation[] = [];
+function returnOverdueAlerts(db: Database, clock: SendClock): ReturnOverdueAlert[] {
+  const out: ReturnOverdueAlert[] = [];
   const responses = new Map(db.returnResponses.map((r) => [r.id, r]));
   for (const request of db.returns) {
-    const nominal = addWorkingDays(request.dueOn, RETURN_ESCALATION_WORKING_DAYS);
+    const nominal = addWorkingDays(request.dueOn, RETURN_OVERDUE_ALERT_WORKING_DAYS);
     if (!clock.mayBeDue(nominal)) continue;
     const { day, sendAt } = clock.workingMorning(nominal);
     if (!clock.isDue(sendAt)) continue;
@@ -482,8 +482,8 @@ function returnEscalations(db: Database, clock: SendClock): ReturnEscalation[] {
       const subgroup = chairToTell(db, [agencyId], contactId, day);
       if (!subgroup) continue;
       out.push({
-        key: `return-escalation:${request.id}:${agencyId}`,
-        kind: 'return-escalation',
+        key: `return-overdue-alert:${request.id}:${agencyId}`,
+        kind: 'return-overdue-alert',
         sendAt,
         target: { kind: 'person', personId: subgroup.chairId! },
         data: { returnId: request.id, agencyId, due: request.dueOn, subgroupId: subgroup.id },

@@ -135,7 +135,7 @@ export function renderMessage(db: Database, message: ScheduledMessage, now: stri
         },
       };
     }
-    case 'return-escalation': {
+    case 'return-overdue-alert': {
       const request = db.returns.find((r) => r.id === message.data.returnId);
       const subgroup = db.subgroups.find((s) => s.id === message.data.subgroupId);
       const agency = agencyName(db, message.data.agencyId);
@@ -145,11 +145,11 @@ export function renderMessage(db: Database, message: ScheduledMessage, now: stri
       const when = dueWording(message.data.due, today);
       return {
         text:
-          `Escalation: ${agency} has not sent ${quote(title)} in whole, which ${when}` +
+          `Overdue return: ${agency} has not sent ${quote(title)} in whole, which ${when}` +
           (contact ? `; its contact is ${contact}, who has been chased` : '; it has no contact named') +
           `. You are told as chair of ${subgroup?.name ?? 'the subgroup'}.`,
         summary: {
-          title: `Escalation: ${agency}'s ${title} ${when}`,
+          title: `Overdue return: ${agency}'s ${title} ${when}`,
           facts: [
             { title: 'Return', value: title },
             { title: 'Agency', value: agency },

@@ -43,7 +43,7 @@ function sweep(db: Database): Map<string, ScheduledMessage> {
   const start = Date.parse('2026-07-01T00:00:00Z');
   for (let hour = 0; hour < 184 * 24; hour += 3) {
     for (const message of dueMessages(db, new Date(start + hour * 3_600_000).toISOString())) {
-      if (message.kind === 'return-chase' || message.kind === 'return-escalation') seen.set(message.key, message);
+      if (message.kind === 'return-chase' || message.kind === 'return-overdue-alert') seen.set(message.key, message);
     }
   }
   return seen;
@@ -90,19 +90,19 @@ describe('chasing a return', () => {
     const snoozed = withDataset([response('schools', { state: 'not-received', receivedOn: null, snoozedUntil: '2026-09-01' })]);
     const seen = sweep(snoozed);
     expect(chasesOf(seen, 'schools')[0]).toBe('2026-09-04T08:00 overdue');
-    expect(seen.has('return-escalation:dataset-q1:schools')).toBe(true);
+    expect(seen.has('return-overdue-alert:dataset-q1:schools')).toBe(true);
   });
 });
 
-describe('escalating a return still not in', () => {
+describe('telling the chair of a return still not in', () => {
   it('tells the chair ten working days after it was due (the August bank holiday not counted), once', () => {
     const seen = sweep(withDataset());
-    const escalations = [...seen.values()].filter((m) => m.kind === 'return-escalation').map((m) => `${m.sendAt.slice(0, 16)} ${m.data.agencyId} → ${m.target.kind === 'person' ? m.target.personId : ''}`);
+    const alerts = [...seen.values()].filter((m) => m.kind === 'return-overdue-alert').map((m) => `${m.sendAt.slice(0, 16)} ${m.data.agencyId} → ${m.target.kind === 'person' ? m.target.personId : ''}`);
     // Schools sit only on QAG, the voluntary sector only on Learning, and the council on QAG besides the Executive.
-    expect(escalations).toEqual(['2026-08-28T08:00 council → qag-chair', '2026-08-28T08:00 schools → qag-chair', '2026-08-28T08:00 vcs → learning-chair']);
-    const message = seen.get('return-escalation:dataset-q1:schools')!;
+    expect(alerts).toEqual(['2026-08-28T08:00 council → qag-chair', '2026-08-28T08:00 schools → qag-chair', '2026-08-28T08:00 vcs → learning-chair']);
+    const message = seen.get('return-overdue-alert:dataset-q1:schools')!;
     expect(renderMessage(withDataset(), message).text).toMatchInlineSnapshot(
-      `"Escalation: Testshire Schools has not sent “Dataset 2026/27 Q1” in whole, which is 14 days overdue: it was due on Friday 14 August 2026; its contact is Jo Owner, who has been chased. You are told as chair of Quality Assurance Group."`,
+      `"Overdue return: Testshire Schools has not sent “Dataset 2026/27 Q1” in whole, which is 14 days overdue: it was due on Friday 14 August 2026; its contact is Jo Owner, who has been chased. You are told as chair of Quality Assurance Group."`,
     );
   });
 });
