@@ -2,7 +2,7 @@ import { ActionRef, type ActionPlanItem, type Audit } from '@partnership-tracker
 import { parseLocalDate } from '../../parse/index.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { findAudit, parseMonth } from './audits.js';
-import { linkedActionCommand } from './linkedAction.js';
+import { linkedActionColumns, linkedActionCommand } from './linkedAction.js';
 import { findPlan } from './plans.js';
 import { personCell } from './subgroups.js';
 
@@ -22,11 +22,7 @@ export const auditActionsImporter: Importer = {
     { name: 'handed_to', required: false, description: 'The body it was handed to, when it is theirs to act on (no action then).' },
     { name: 'done', required: false, description: 'The day it was done without an action of its own (settled at the moderation, say).' },
     { name: 'action_ref', required: false, description: 'The reference of the action answering it, e.g. `Q-3`; blank for none yet.' },
-    { name: 'plan', required: false, description: 'With an action: the plan it is tracked in, by name.' },
-    { name: 'action_title', required: false, description: 'With an action: what is to be done (default: the item).' },
-    { name: 'owner', required: false, description: "With an action: its owner's email address." },
-    { name: 'lead_agency', required: false, description: 'With an action: the agencies leading it, separated by `;`.' },
-    { name: 'due', required: false, description: 'With an action: the day it is due.' },
+    ...linkedActionColumns('the item'),
   ],
   plan(rows, db, options) {
     const commands: PlannedCommand[] = [];

@@ -13,7 +13,7 @@ import { parseLocalDate, splitList } from '../../parse/index.js';
 import { nameKey } from '../directory.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { matchChoice } from '../rowReader.js';
-import { linkedActionCommand } from './linkedAction.js';
+import { linkedActionColumns, linkedActionCommand } from './linkedAction.js';
 import { findPlan } from './plans.js';
 import { personCell } from './subgroups.js';
 
@@ -118,11 +118,7 @@ export const inspectionFindingsImporter: Importer = {
     { name: 'text', required: true, description: 'What the inspectors found.' },
     { name: 'lead_agencies', required: false, description: 'For an area: the agencies leading on it, separated by `;`.' },
     { name: 'action_ref', required: false, description: 'For an area: the reference of an action answering it, e.g. `W-3`; blank for none yet.' },
-    { name: 'plan', required: false, description: 'With an action: the plan it is tracked in, by name.' },
-    { name: 'action_title', required: false, description: 'With an action: what is to be done (default: the area).' },
-    { name: 'owner', required: false, description: "With an action: its owner's email address." },
-    { name: 'lead_agency', required: false, description: "With an action: the agencies leading it, separated by `;` (default: the area's lead agencies)." },
-    { name: 'due', required: false, description: 'With an action: the day it is due.' },
+    ...linkedActionColumns('the area', "the area's lead agencies"),
   ],
   plan(rows, db, options) {
     const commands: PlannedCommand[] = [];

@@ -1,5 +1,21 @@
 import type { ActionSource, BusinessPlan, CommandInput, Database } from '@partnership-tracker/core';
+import type { ColumnSpec } from '../../csv/index.js';
 import type { RowReader } from '../rowReader.js';
+
+/**
+ * The columns with which a register's row names the action answering its item: the plan, the
+ * action's own title (by default `item`), its owner, lead agencies (by default `leadDefault`) and
+ * due day, each read only when the row gives an action reference.
+ */
+export function linkedActionColumns(item: string, leadDefault?: string): ColumnSpec[] {
+  return [
+    { name: 'plan', required: false, description: 'With an action: the plan it is tracked in, by name.' },
+    { name: 'action_title', required: false, description: `With an action: what is to be done (default: ${item}).` },
+    { name: 'owner', required: false, description: "With an action: its owner's email address." },
+    { name: 'lead_agency', required: false, description: `With an action: the agencies leading it, separated by \`;\`${leadDefault === undefined ? '' : ` (default: ${leadDefault})`}.` },
+    { name: 'due', required: false, description: 'With an action: the day it is due.' },
+  ];
+}
 
 /** What a register's import row says of the ordinary action that answers one of its items. */
 export interface LinkedActionRow {

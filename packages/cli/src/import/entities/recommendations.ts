@@ -1,5 +1,5 @@
 import { ActionRef, type Recommendation, type Review } from '@partnership-tracker/core';
-import { linkedActionCommand } from './linkedAction.js';
+import { linkedActionColumns, linkedActionCommand } from './linkedAction.js';
 import { parseLocalDate } from '../../parse/index.js';
 import { AgencyResolver, readRows, type Importer, type PlannedCommand } from '../importer.js';
 import { findPlan } from './plans.js';
@@ -20,11 +20,7 @@ export const recommendationsImporter: Importer = {
     { name: 'recommendation', required: true, description: 'What the review recommends.' },
     { name: 'handed_to', required: false, description: 'The board or partnership it was handed to, when it is theirs to act on (no action then).' },
     { name: 'action_ref', required: false, description: 'The reference of the action answering it, e.g. `R-3`; blank for none yet.' },
-    { name: 'plan', required: false, description: 'With an action: the plan it is tracked in, by name.' },
-    { name: 'action_title', required: false, description: 'With an action: what is to be done (default: the recommendation).' },
-    { name: 'owner', required: false, description: "With an action: its owner's email address." },
-    { name: 'lead_agency', required: false, description: 'With an action: the agencies leading it, separated by `;`.' },
-    { name: 'due', required: false, description: 'With an action: the day it is due.' },
+    ...linkedActionColumns('the recommendation'),
   ],
   plan(rows, db, options) {
     const commands: PlannedCommand[] = [];
