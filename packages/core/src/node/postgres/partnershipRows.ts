@@ -144,17 +144,35 @@ export async function readSince(client: Queryable, partnership: string, revision
 }
 
 /**
- * Moves the head to `revision + 1` if it is still at `revision`, with the new settings if they
- * changed. False when another process committed first. The row stays locked until the
+ * One parameterised statement of a commit, built before any is sent, so that a commit's
+ * statements go to the server together (pipelined) rather than one round trip each.
+ */
+export interface Statement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+  /** How many rows it must change, and what another count means: the database does not hold what the commit was applied to. */
+  readonly expected?: { readonly rowCount: number; readonly otherwise: string };
+}
+
+/**
+ * Moves the head from `revision` to `to` if it is still at `revision`, its rows still of
+ * `schemaVersion`, with the new settings if they changed. It changes no row when another process
+ * committed first, or rewrote the rows for a newer version. The row stays locked until the
  * transaction ends, so that the revisions of a partnership commit in order.
  */
-export async function advanceHead(client: Queryable, partnership: string, revision: number, settings: Record<string, unknown> | null): Promise<boolean> {
-  const result = await client.query('UPDATE ptrack.partnerships SET revision = revision + 1, settings = coalesce($3::jsonb, settings) WHERE id = $1 AND revision = $2', [
-    partnership,
-    revision,
-    settings === null ? null : json(settings),
-  ]);
-  return result.rowCount === 1;
+export function advanceHead(partnership: string, revision: number, schemaVersion: number, to: number, settings: Record<string, unknown> | null): Statement {
+  return {
+    text: 'UPDATE ptrack.partnerships SET revision = $4, settings = coalesce($5::jsonb, settings) WHERE id = $1 AND revision = $2 AND schema_version = $3',
+    values: [partnership, revision, schemaVersion, to, settings === null ? null : json(settings)],
+  };
+}
+
+/** Runs statements one after another, each awaited: for writes that need not be fast (creating, migrating). */
+export async function runInOrder(client: Queryable, statements: readonly Statement[]): Promise<void> {
+  for (const statement of statements) {
+    const result = await client.query(statement.text, [...statement.values]);
+    if (statement.expected !== undefined && result.rowCount !== statement.expected.rowCount) throw new Error(statement.expected.otherwise);
+  }
 }
 
 /**
@@ -173,38 +191,40 @@ export function asStoredChanges(changes: readonly RecordChange[], db: Database):
 }
 
 /**
- * Writes a commit's rows: deletes first, then whole records, then appends to append-only lists.
+ * A commit's row writes: deletes first, then whole records, then appends to append-only lists.
  * Rows are matched to the commit's keys through `unnest` of arrays, whose length the planner
  * knows, so that it looks each key up in the index; for `jsonb_to_recordset` it assumes 100 rows
  * and, with few partnerships in the database, scanned a whole table instead.
  */
-export async function writeRows(client: Queryable, partnership: string, revision: number, writes: RowWrites): Promise<void> {
+export function rowStatements(partnership: string, revision: number, writes: RowWrites): Statement[] {
+  const statements: Statement[] = [];
   if (writes.deletes.length > 0) {
-    await client.query(
-      `DELETE FROM ptrack.records r USING unnest($2::text[], $3::text[]) AS x(collection, key)
+    statements.push({
+      text: `DELETE FROM ptrack.records r USING unnest($2::text[], $3::text[]) AS x(collection, key)
         WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key`,
-      [partnership, writes.deletes.map((d) => d.collection), writes.deletes.map((d) => d.key)],
-    );
+      values: [partnership, writes.deletes.map((d) => d.collection), writes.deletes.map((d) => d.key)],
+    });
   }
-  await putRecords(client, partnership, revision, writes.puts);
+  statements.push(...putStatements(partnership, revision, writes.puts));
   if (writes.appends.length > 0) {
     // A list's items are numbered from 0: an append that does not follow on from the last item
     // the database holds collides with an existing row and fails the transaction.
-    await client.query(
-      `INSERT INTO ptrack.record_items (partnership_id, collection, key, field, position, item)
+    statements.push({
+      text: `INSERT INTO ptrack.record_items (partnership_id, collection, key, field, position, item)
        SELECT $1, x.collection, x.key, x.field, x."from" + i.n - 1, i.item
          FROM jsonb_to_recordset($2::jsonb) AS x(collection text, key text, field text, "from" integer, items jsonb),
               jsonb_array_elements(x.items) WITH ORDINALITY AS i(item, n)`,
-      [partnership, json(writes.appends)],
-    );
-    const result = await client.query(
-      `UPDATE ptrack.records r SET record = x.record
+      values: [partnership, json(writes.appends)],
+    });
+    statements.push({
+      text: `UPDATE ptrack.records r SET record = x.record
          FROM unnest($2::text[], $3::text[], $4::jsonb[]) AS x(collection, key, record)
         WHERE r.partnership_id = $1 AND r.collection = x.collection AND r.key = x.key`,
-      [partnership, writes.appends.map((a) => a.collection), writes.appends.map((a) => a.key), writes.appends.map((a) => json(a.record))],
-    );
-    if (result.rowCount !== writes.appends.length) throw new Error(`partnership "${partnership}": revision ${revision} appends to a record the database does not hold`);
+      values: [partnership, writes.appends.map((a) => a.collection), writes.appends.map((a) => a.key), writes.appends.map((a) => json(a.record))],
+      expected: { rowCount: writes.appends.length, otherwise: `partnership "${partnership}": revision ${revision} appends to a record the database does not hold` },
+    });
   }
+  return statements;
 }
 
 // Bounded so that no one parameter grows without limit when a whole partnership is copied in.
@@ -214,7 +234,8 @@ const CHUNK = 2000;
  * Inserts records (at `revision`, in the order given) or replaces them in place, with the
  * items of their append-only lists.
  */
-export async function putRecords(client: Queryable, partnership: string, revision: number, puts: readonly RecordPut[]): Promise<void> {
+export function putStatements(partnership: string, revision: number, puts: readonly RecordPut[]): Statement[] {
+  const statements: Statement[] = [];
   for (let start = 0; start < puts.length; start += CHUNK) {
     const rows: RecordPut[] = [];
     const listed: Array<{ collection: string; key: string; field: string; items: unknown[] }> = [];
@@ -228,44 +249,47 @@ export async function putRecords(client: Queryable, partnership: string, revisio
       rows.push({ ...put, record: rest });
       listed.push({ collection: put.collection, key: put.key, field, items: (items as unknown[] | undefined) ?? [] });
     }
-    await client.query(
-      `INSERT INTO ptrack.records (partnership_id, collection, key, added_revision, added_index, record)
+    statements.push({
+      text: `INSERT INTO ptrack.records (partnership_id, collection, key, added_revision, added_index, record)
        SELECT $1, x.collection, x.key, $2, x.index, x.record
          FROM jsonb_to_recordset($3::jsonb) AS x(collection text, key text, index integer, record jsonb)
        ON CONFLICT (partnership_id, collection, key) DO UPDATE SET record = EXCLUDED.record`,
-      [partnership, revision, json(rows)],
-    );
+      values: [partnership, revision, json(rows)],
+    });
     if (listed.length === 0) continue;
     // The lists' items are many rows under few keys: the planner is given the keys themselves
     // (`= ANY`), so that it estimates by each key's own count rather than by the average.
-    await client.query(
-      `DELETE FROM ptrack.record_items r USING unnest($2::text[], $3::text[], $4::text[]) AS x(collection, key, field)
+    statements.push({
+      text: `DELETE FROM ptrack.record_items r USING unnest($2::text[], $3::text[], $4::text[]) AS x(collection, key, field)
         WHERE r.partnership_id = $1 AND r.collection = ANY($2::text[]) AND r.key = ANY($3::text[])
           AND r.collection = x.collection AND r.key = x.key AND r.field = x.field`,
-      [partnership, listed.map((l) => l.collection), listed.map((l) => l.key), listed.map((l) => l.field)],
-    );
-    await client.query(
-      `INSERT INTO ptrack.record_items (partnership_id, collection, key, field, position, item)
+      values: [partnership, listed.map((l) => l.collection), listed.map((l) => l.key), listed.map((l) => l.field)],
+    });
+    statements.push({
+      text: `INSERT INTO ptrack.record_items (partnership_id, collection, key, field, position, item)
        SELECT $1, x.collection, x.key, x.field, i.n - 1, i.item
          FROM jsonb_to_recordset($2::jsonb) AS x(collection text, key text, field text, items jsonb),
               jsonb_array_elements(x.items) WITH ORDINALITY AS i(item, n)`,
-      [partnership, json(listed)],
-    );
+      values: [partnership, json(listed)],
+    });
   }
+  return statements;
 }
 
 /** Appends audit entries and, with `changes`, the revision's record changes for other processes to catch up with. */
-export async function appendHistory(client: Queryable, partnership: string, revision: number, audit: readonly AuditEntry[], changes: readonly RecordChange[] | null): Promise<void> {
+export function historyStatements(partnership: string, revision: number, audit: readonly AuditEntry[], changes: readonly RecordChange[] | null): Statement[] {
+  const statements: Statement[] = [];
   for (let start = 0; start < audit.length; start += CHUNK) {
-    await client.query(
-      `INSERT INTO ptrack.audit (partnership_id, seq, revision, entry)
+    statements.push({
+      text: `INSERT INTO ptrack.audit (partnership_id, seq, revision, entry)
        SELECT $1, (e ->> 'seq')::bigint, $2, e FROM jsonb_array_elements($3::jsonb) AS e`,
-      [partnership, revision, json(audit.slice(start, start + CHUNK))],
-    );
+      values: [partnership, revision, json(audit.slice(start, start + CHUNK))],
+    });
   }
   if (changes !== null) {
-    await client.query('INSERT INTO ptrack.revisions (partnership_id, revision, changes) VALUES ($1, $2, $3::jsonb)', [partnership, revision, json(changes)]);
+    statements.push({ text: 'INSERT INTO ptrack.revisions (partnership_id, revision, changes) VALUES ($1, $2, $3::jsonb)', values: [partnership, revision, json(changes)] });
   }
+  return statements;
 }
 
 /** Every record of a database as puts, in the database's order, for writing it whole. */

@@ -70,7 +70,8 @@ export class PgPartnerships {
     } catch (error) {
       return fail('store.unavailable', `Cannot use PostgreSQL at ${address}: ${(error as Error).message}`, { address });
     }
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, application_name: 'partnership-tracker' });
+    // Pipelined: a commit sends its statements together and waits once for their answers.
+    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, application_name: 'partnership-tracker', pipeline: true });
     // An idle connection that the server drops must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     return ok(new PgPartnerships({ pool, address }));

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { AuditEntry } from '../../common/audit/auditEntry.js';
 import { fail, ok, type Result } from '../../common/base/result.js';
 import { applyCommands, type ChangeContext } from '../../common/store/applyCommands.js';
 import type { CommandInput } from '../../common/store/commands.js';
@@ -8,7 +9,7 @@ import { applyRecordChanges } from '../../common/store/recordChanges.js';
 import { SerialQueue } from '../../common/store/serialQueue.js';
 import { appendAudit, withAuditTail } from '../../common/store/sharedAudit.js';
 import type { CommitResult, Store } from '../../common/store/store.js';
-import { advanceHead, appendHistory, asStoredChanges, loadPartnership, putRecords, readHead, readSince, recordsOf, writeRows, type LoadedPartnership } from './partnershipRows.js';
+import { advanceHead, asStoredChanges, historyStatements, loadPartnership, putStatements, readHead, readSince, recordsOf, rowStatements, runInOrder, type LoadedPartnership, type Statement } from './partnershipRows.js';
 import { rowWrites } from './rowWrites.js';
 
 /** Hooks for tests (a migration chain); not exported from the package entry. */
@@ -26,21 +27,48 @@ export interface PgConnection {
 // one busy writer cannot starve another.
 const OPTIMISTIC_ATTEMPTS = 3;
 
+// The most commits written in one transaction: enough for every conversation of a busy bot
+// waiting at once, few enough that the head's lock is held for a few milliseconds.
+const MOST_IN_ONE_TRANSACTION = 50;
+
 /** The transaction isolation under which a partnership is read whole: one snapshot for all its rows. */
 const SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
+/** A commit waiting for the store's turn. */
+interface PendingCommit {
+  readonly commands: readonly CommandInput[];
+  readonly context: ChangeContext;
+  readonly resolve: (result: Result<CommitResult>) => void;
+}
+
+/** A group of commits applied in memory in order, each one that changes something at a revision of its own. */
+interface AppliedGroup {
+  /** The database they were applied to. */
+  readonly base: Database;
+  /** The database after the last, its audit only the tail `applyCommands` keeps. */
+  readonly db: Database;
+  /** Each commit's answer, in order; a changing one's revision is final once the transaction commits. */
+  readonly results: Result<CommitResult>[];
+  /** What each changing commit writes. */
+  readonly revisions: { readonly revision: number; readonly audit: readonly AuditEntry[]; readonly statements: Statement[]; readonly settings: Record<string, unknown> | null }[];
+}
+
 /**
  * One partnership in a PostgreSQL database. It keeps the partnership in memory, like the file
- * store, and catches up with other processes' commits before every read and commit: one query
- * gives the records of every revision since its own. A commit applies the commands in memory,
- * then writes only the rows they changed, on condition that the head is still at the revision
- * it read; when another process got there first, it catches up and applies them again.
+ * store, and catches up with other processes' commits before every read: one query gives the
+ * records of every revision since its own. A commit applies the commands in memory, then writes
+ * only the rows they changed, on condition that the head is still at the revision it was applied
+ * to; when another process got there first, it catches up and applies them again. The commits
+ * that queue while one is written go to the database together: one transaction (one flush to
+ * disk), each commit still a revision of its own.
  */
 export class PgStore implements Store {
   private db: Database;
   private rowsVersion: number;
   private readonly queue = new SerialQueue();
   private closed = false;
+  private readonly pending: PendingCommit[] = [];
+  private pendingRead: Promise<Database> | undefined;
 
   /** Use `openPgStore` or `PgPartnerships.open`. */
   constructor(
@@ -55,23 +83,23 @@ export class PgStore implements Store {
     this.rowsVersion = loaded.rowsVersion;
   }
 
-  async read(): Promise<Database> {
-    if (this.closed) return this.db;
-    return this.queue.run(async () => {
+  read(): Promise<Database> {
+    if (this.closed) return Promise.resolve(this.db);
+    // Reads waiting for the same turn share one catch-up, which is sent after each of them was asked for.
+    this.pendingRead ??= this.queue.run(async () => {
+      this.pendingRead = undefined;
       const caught = await this.catchUp(this.connection.pool);
       if (!caught.success) throw new Error(`${caught.error.code}: ${caught.error.message}`);
       return this.db;
     });
+    return this.pendingRead;
   }
 
   commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
     if (this.closed) return Promise.resolve(fail('store.closed', 'The store has been closed.'));
-    return this.queue.run(async () => {
-      try {
-        return await this.commitNow(commands, context);
-      } catch (error) {
-        return this.unavailable(error, 'nothing was written');
-      }
+    return new Promise((resolve) => {
+      this.pending.push({ commands, context, resolve });
+      if (this.pending.length === 1) void this.queue.run(() => this.commitPending());
     });
   }
 
@@ -82,7 +110,23 @@ export class PgStore implements Store {
     await this.onClose();
   }
 
-  private async commitNow(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
+  /** Writes the commits waiting, together, and answers each. */
+  private async commitPending(): Promise<void> {
+    const group = this.pending.splice(0, MOST_IN_ONE_TRANSACTION);
+    if (this.pending.length > 0) void this.queue.run(() => this.commitPending());
+    let results: Result<CommitResult>[];
+    try {
+      results = await this.commitGroup(group);
+    } catch (error) {
+      results = [];
+      if (group.length === 1) results.push(this.unavailable(error, 'nothing was written'));
+      // One commit's failure must not be the others': each is tried again alone.
+      else for (const one of group) results.push(await this.commitGroup([one]).then((r) => r[0]!, (e: unknown) => this.unavailable(e, 'nothing was written')));
+    }
+    group.forEach((commit, index) => commit.resolve(results[index]!));
+  }
+
+  private async commitGroup(group: readonly PendingCommit[]): Promise<Result<CommitResult>[]> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.connection.pool.connect();
       let broken: unknown;
@@ -92,31 +136,49 @@ export class PgStore implements Store {
           await client.query('BEGIN');
           await readHead(client, this.partnership, true);
         }
-        const caught = await this.catchUp(client);
-        if (!caught.success) return await this.abandon(client, locking, caught);
-        const outcome = applyCommands(withAuditTail(this.db), commands, context);
-        if (!outcome.success) return await this.abandon(client, locking, outcome);
-        const { audit, changes } = outcome.data;
-        if (audit.length === 0) return await this.abandon(client, locking, ok({ revision: this.db.revision, audit: [] }));
-        if (!locking) await client.query('BEGIN');
-        const writes = rowWrites(asStoredChanges(changes, outcome.data.db));
-        if (!(await advanceHead(client, this.partnership, this.db.revision, writes.settings))) {
+        // The first attempt applies the commands to the data as this process last saw it, saving
+        // the round trip of a catch-up: if another process has committed since, the head's
+        // condition fails and the commit is applied again, caught up. A refusal, or a commit that
+        // changes nothing, is only answered from the latest data.
+        if (attempt > 1) {
+          const caught = await this.catchUp(client);
+          if (!caught.success) return await this.abandon(client, locking, group.map(() => caught));
+        }
+        let applied = this.apply(group);
+        if (attempt === 1 && applied.results.some((result) => !result.success || result.data.audit.length === 0)) {
+          const caught = await this.catchUp(client);
+          if (!caught.success) return await this.abandon(client, locking, group.map(() => caught));
+          if (this.db !== applied.base) applied = this.apply(group);
+        }
+        if (applied.revisions.length === 0) return await this.abandon(client, locking, applied.results);
+        const last = applied.revisions.at(-1)!;
+        const settings = applied.revisions.reduce<Record<string, unknown> | null>((latest, revision) => revision.settings ?? latest, null);
+        const head = advanceHead(this.partnership, applied.base.revision, this.rowsVersion, last.revision, settings);
+        // Sent together and answered in order: the head's condition, then every revision's rows.
+        // When the head has moved, the rows written after it are rolled back with it.
+        const statements = [...(locking ? [] : [{ text: 'BEGIN', values: [] }]), head, ...applied.revisions.flatMap((revision) => revision.statements)];
+        const answers = await Promise.allSettled(statements.map((statement) => client.query(statement.text, [...statement.values])));
+        const moved = answers[statements.indexOf(head)]!;
+        if (moved.status === 'fulfilled' && moved.value.rowCount === 0) {
           await client.query('ROLLBACK');
           continue;
         }
-        const revision = this.db.revision + 1;
-        await writeRows(client, this.partnership, revision, writes);
-        await appendHistory(client, this.partnership, revision, audit, changes);
+        for (const [index, answer] of answers.entries()) {
+          if (answer.status === 'rejected') throw answer.reason;
+          const expected = statements[index]!.expected;
+          if (expected !== undefined && answer.value.rowCount !== expected.rowCount) throw new Error(expected.otherwise);
+        }
         try {
           await client.query('COMMIT');
         } catch (error) {
           broken = error;
           // The server may have committed before the connection failed: the next read finds out.
-          return fail('store.write_uncertain', `The connection to ${this.connection.address} failed while committing (${(error as Error).message}); the change may or may not have been saved. Check before repeating it.`);
+          const uncertain = fail('store.write_uncertain', `The connection to ${this.connection.address} failed while committing (${(error as Error).message}); the change may or may not have been saved. Check before repeating it.`);
+          return applied.results.map((result) => (result.success && result.data.audit.length > 0 ? uncertain : result));
         }
-        appendAudit(this.db.audit, audit);
-        this.db = { ...outcome.data.db, audit: this.db.audit };
-        return ok({ revision, audit });
+        for (const revision of applied.revisions) appendAudit(this.db.audit, revision.audit);
+        this.db = { ...applied.db, audit: this.db.audit };
+        return applied.results;
       } catch (error) {
         broken = error;
         await client.query('ROLLBACK').catch(() => undefined);
@@ -127,8 +189,34 @@ export class PgStore implements Store {
     }
   }
 
+  /** Applies each commit in memory on the one before, as if each were committed alone. */
+  private apply(group: readonly PendingCommit[]): AppliedGroup {
+    const base = this.db;
+    let db = base;
+    const results: Result<CommitResult>[] = [];
+    const revisions: AppliedGroup['revisions'][number][] = [];
+    for (const { commands, context } of group) {
+      const outcome = applyCommands(withAuditTail(db), commands, context);
+      if (!outcome.success) {
+        results.push(outcome);
+        continue;
+      }
+      const { audit, changes } = outcome.data;
+      if (audit.length === 0) {
+        results.push(ok({ revision: db.revision, audit: [] }));
+        continue;
+      }
+      db = outcome.data.db;
+      const writes = rowWrites(asStoredChanges(changes, db));
+      const statements = [...rowStatements(this.partnership, db.revision, writes), ...historyStatements(this.partnership, db.revision, audit, changes)];
+      revisions.push({ revision: db.revision, audit, statements, settings: writes.settings });
+      results.push(ok({ revision: db.revision, audit }));
+    }
+    return { base, db, results, revisions };
+  }
+
   /** Ends a commit that writes nothing, releasing the head's lock if it was taken. */
-  private async abandon<T>(client: pg.PoolClient, inTransaction: boolean, result: Result<T>): Promise<Result<T>> {
+  private async abandon<T>(client: pg.PoolClient, inTransaction: boolean, result: T): Promise<T> {
     if (inTransaction) await client.query('ROLLBACK');
     return result;
   }
@@ -208,7 +296,7 @@ async function writeMigrated(client: pg.PoolClient, partnership: string, loaded:
       return fail(puts.error.code, `partnership "${partnership}", ${puts.error.message}`, { partnership });
     }
     await client.query('DELETE FROM ptrack.records WHERE partnership_id = $1', [partnership]);
-    await putRecords(client, partnership, loaded.db.revision, puts.data);
+    await runInOrder(client, putStatements(partnership, loaded.db.revision, puts.data));
     await client.query('UPDATE ptrack.partnerships SET schema_version = $2, settings = $3::jsonb WHERE id = $1', [partnership, CURRENT_SCHEMA_VERSION, JSON.stringify(loaded.db.partnership)]);
     await client.query('COMMIT');
     return ok({ db: loaded.db, rowsVersion: CURRENT_SCHEMA_VERSION });
@@ -236,8 +324,7 @@ export async function insertPartnership(connection: PgConnection, partnership: s
       await client.query('ROLLBACK');
       return fail('store.exists', `${connection.address} already holds a partnership "${partnership}"; refusing to overwrite it.`, { partnership });
     }
-    await putRecords(client, partnership, 0, puts.data);
-    await appendHistory(client, partnership, db.revision, db.audit, null);
+    await runInOrder(client, [...putStatements(partnership, 0, puts.data), ...historyStatements(partnership, db.revision, db.audit, null)]);
     await client.query('COMMIT');
     return ok(undefined);
   } catch (error) {
