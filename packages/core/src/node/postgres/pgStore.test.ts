@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../common/base/result.js';
 import { actors, by, NOW, sampleDatabase } from '../../common/store/__fixtures__/sampleDatabase.js';
 import { describeStoreContract } from '../../common/store/__fixtures__/storeContract.js';
-import { Database } from '../../common/store/database.js';
+import { CURRENT_SCHEMA_VERSION, Database } from '../../common/store/database.js';
 import { useScratchPartnerships } from './__fixtures__/scratch.js';
 import { statementsDuring, type SentStatement } from './__fixtures__/statements.js';
 import { openPgStore } from './pgPartnerships.js';
@@ -59,6 +59,39 @@ describe('PgStore rows', () => {
     const reopened = unwrap(await scratch.partnerships.open(id));
     expect(await reopened.read()).toEqual(inMemory);
     await reopened.close();
+  });
+});
+
+describe('PgStore commits made at once', () => {
+  it('answers each of the commits written together as if it were made alone: a refusal refuses only itself, each change takes a revision of its own', async () => {
+    const { id, store } = await openFresh();
+    const police = { type: 'agency.upsert', agency: { id: 'police', name: 'Metropolitan Police', sector: 'police', statutoryRole: 'police' } } as const;
+    const results = await Promise.all([
+      store.commit([progressNote('first')], by(actors.owner)),
+      store.commit([progressNote('not mine')], by(actors.bystander)),
+      store.commit([{ type: 'action.update', ref: 'A-1', progress: 40 }], by(actors.owner)),
+      store.commit([police], by(actors.cli)),
+    ]);
+    expect(results.map((result) => (result.success ? [result.data.revision, result.data.audit.map((entry) => entry.seq)] : result.error.code))).toEqual([[1, [1]], 'action.not_owner', [2, [2]], [2, []]]);
+    const revisions = await scratch.admin.query<{ revision: string }>('SELECT revision FROM ptrack.revisions WHERE partnership_id = $1 ORDER BY revision', [id]);
+    expect(revisions.rows.map((row) => Number(row.revision))).toEqual([1, 2]);
+    const inMemory = await store.read();
+    await store.close();
+    const reopened = unwrap(await scratch.partnerships.open(id));
+    expect(await reopened.read()).toEqual(inMemory);
+    expect(inMemory.actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'first', null]);
+    await reopened.close();
+  });
+
+  it('writes nothing over rows that a newer version of Partnership Tracker has rewritten since this store read them', async () => {
+    const { id, store } = await openFresh();
+    await store.read();
+    await scratch.admin.query('UPDATE ptrack.partnerships SET schema_version = $2 WHERE id = $1', [id, CURRENT_SCHEMA_VERSION + 1]);
+    const result = await store.commit([progressNote('from an older version')], by(actors.owner));
+    await store.close();
+    expect(result.success ? 'committed' : result.error.code).toBe('store.newer_version');
+    const head = await scratch.admin.query('SELECT revision::int AS revision, (SELECT count(*)::int FROM ptrack.record_items WHERE partnership_id = $1) AS items FROM ptrack.partnerships WHERE id = $1', [id]);
+    expect(head.rows).toEqual([{ revision: 0, items: 1 }]);
   });
 });
 
