@@ -83,6 +83,18 @@ describe('PgStore commits made at once', () => {
     await reopened.close();
   });
 
+  it('shows a read the commits asked for before it, even when none of them is awaited', async () => {
+    const { store } = await openFresh();
+    const before = store.read();
+    const committed = store.commit([progressNote('asked for first')], by(actors.owner));
+    const after = store.read();
+    const notes = async (read: Promise<Database>) => (await read).actions[0]?.history.map((h) => h.note);
+    expect(await notes(after)).toEqual(['Created', 'asked for first']);
+    expect(await notes(before)).toEqual(['Created']);
+    unwrap(await committed);
+    await store.close();
+  });
+
   it('writes nothing over rows that a newer version of Partnership Tracker has rewritten since this store read them', async () => {
     const { id, store } = await openFresh();
     await store.read();

@@ -67,8 +67,11 @@ export class PgStore implements Store {
   private rowsVersion: number;
   private readonly queue = new SerialQueue();
   private closed = false;
-  private readonly pending: PendingCommit[] = [];
-  private pendingRead: Promise<Database> | undefined;
+  // The read and the group of commits queued and not yet started, which later calls join. A
+  // commit joins its group even ahead of reads queued since (they then see it too); a read joins
+  // only a read queued after the last commit, so that it always sees the commits asked for before it.
+  private openRead: Promise<Database> | undefined;
+  private openGroup: PendingCommit[] | undefined;
 
   /** Use `openPgStore` or `PgPartnerships.open`. */
   constructor(
@@ -86,20 +89,29 @@ export class PgStore implements Store {
   read(): Promise<Database> {
     if (this.closed) return Promise.resolve(this.db);
     // Reads waiting for the same turn share one catch-up, which is sent after each of them was asked for.
-    this.pendingRead ??= this.queue.run(async () => {
-      this.pendingRead = undefined;
+    if (this.openRead !== undefined) return this.openRead;
+    const read = this.queue.run(async () => {
+      if (this.openRead === read) this.openRead = undefined;
       const caught = await this.catchUp(this.connection.pool);
       if (!caught.success) throw new Error(`${caught.error.code}: ${caught.error.message}`);
       return this.db;
     });
-    return this.pendingRead;
+    this.openRead = read;
+    return read;
   }
 
   commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
     if (this.closed) return Promise.resolve(fail('store.closed', 'The store has been closed.'));
     return new Promise((resolve) => {
-      this.pending.push({ commands, context, resolve });
-      if (this.pending.length === 1) void this.queue.run(() => this.commitPending());
+      if (this.openGroup !== undefined) {
+        this.openGroup.push({ commands, context, resolve });
+        if (this.openGroup.length === MOST_IN_ONE_TRANSACTION) this.openGroup = undefined;
+        return;
+      }
+      this.openRead = undefined;
+      const group: PendingCommit[] = [{ commands, context, resolve }];
+      this.openGroup = group;
+      void this.queue.run(() => this.commitPending(group));
     });
   }
 
@@ -110,10 +122,9 @@ export class PgStore implements Store {
     await this.onClose();
   }
 
-  /** Writes the commits waiting, together, and answers each. */
-  private async commitPending(): Promise<void> {
-    const group = this.pending.splice(0, MOST_IN_ONE_TRANSACTION);
-    if (this.pending.length > 0) void this.queue.run(() => this.commitPending());
+  /** Writes a group of commits, together, and answers each. */
+  private async commitPending(group: PendingCommit[]): Promise<void> {
+    if (this.openGroup === group) this.openGroup = undefined;
     let results: Result<CommitResult>[];
     try {
       results = await this.commitGroup(group);
