@@ -13,14 +13,35 @@ export interface ChatPlace {
   readonly name?: string | null;
 }
 
-/** The active Person behind a chat identity, or undefined when the business team has not added them. */
+/** Each list of people's active members by chat id, built once per list: the store never changes a list it has handed out, it makes a new one. */
+const senderIndexes = new WeakMap<readonly Person[], { readonly teams: Map<string, Person>; readonly slack: Map<string, Person> }>();
+
+function senderIndexOf(people: readonly Person[]) {
+  let index = senderIndexes.get(people);
+  if (!index) {
+    index = { teams: new Map(), slack: new Map() };
+    for (const person of people) {
+      if (!person.active) continue;
+      // The first of two people with one id wins, as a scan of the list would find.
+      const teams = person.teamsAadObjectId?.toLowerCase();
+      if (teams && !index.teams.has(teams)) index.teams.set(teams, person);
+      if (person.slackUserId && !index.slack.has(person.slackUserId)) index.slack.set(person.slackUserId, person);
+    }
+    senderIndexes.set(people, index);
+  }
+  return index;
+}
+
+/**
+ * The active Person behind a chat identity, or undefined when the business team has not added
+ * them. Every turn asks this first, so it looks the id up in an index of the people rather than
+ * scan them.
+ */
 export function findSender(db: Database, identity: ChatIdentity): Person | undefined {
   if (identity.channel === 'teams') {
     const id = identity.aadObjectId?.trim().toLowerCase();
-    if (!id) return undefined;
-    return db.people.find((p) => p.active && p.teamsAadObjectId?.toLowerCase() === id);
+    return id ? senderIndexOf(db.people).teams.get(id) : undefined;
   }
   const id = identity.userId?.trim();
-  if (!id) return undefined;
-  return db.people.find((p) => p.active && p.slackUserId === id);
+  return id ? senderIndexOf(db.people).slack.get(id) : undefined;
 }

@@ -58,13 +58,26 @@ export async function slackSender(options: {
   return { known: findSender(after, { channel: 'slack', userId }) !== undefined, db: await rememberSlackChat(options, after, person.id, userId) };
 }
 
+/** Each list of saved conversations as key → conversation id, built once per list (the store makes a new list for a change), since every turn asks. */
+const savedChats = new WeakMap<Database['conversations'], Map<string, string>>();
+
+function savedChatsOf(conversations: Database['conversations']): Map<string, string> {
+  let index = savedChats.get(conversations);
+  if (!index) {
+    index = new Map();
+    for (const c of conversations) if (!index.has(c.key)) index.set(c.key, c.conversationId);
+    savedChats.set(conversations, index);
+  }
+  return index;
+}
+
 /**
  * Saves, the first time, that this person talks to the bot in Slack (as Teams saves a personal
  * chat): the scheduler then knows Slack is where they began most recently, if they also use Teams.
  */
 async function rememberSlackChat(options: { readonly store: Store; readonly clock: Clock; readonly log: (line: string) => void }, db: Database, personId: string, userId: string): Promise<Database> {
   const key = `slack:personal:${personId}`;
-  if (db.conversations.some((c) => c.key === key && c.conversationId === userId)) return db;
+  if (savedChatsOf(db.conversations).get(key) === userId) return db;
   const at = options.clock.now().toISOString();
   const saved = await options.store.commit(
     [{ type: 'conversation.save', conversation: { key, channel: 'slack', scope: 'personal', personId, conversationId: userId, reference: { userId }, savedAt: at } }],
