@@ -236,12 +236,13 @@ export async function measureSlackRequests(options: { requests: number; dataPath
         });
       }
     }
-    // Every submission was a real change: ptrack-bot confirms each in the person's DM after closing the modal.
-    const confirmed = () => fake.posts.filter((p) => /^Updated A-\d+/.test(p.text)).length;
+    // Every submission was a real change: ptrack-bot confirms each in the person's DM after closing
+    // the modal (a person's confirmations of a moment are one message, one paragraph each).
+    const confirmed = () => fake.posts.reduce((sum, p) => sum + (p.text.match(/^Updated A-\d+/gm)?.length ?? 0), 0);
     const deadline = Date.now() + 30_000;
     while (confirmed() < submitted && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     if (confirmed() !== submitted) throw new Error(`ptrack-bot confirmed ${confirmed()} of ${submitted} modal submissions`);
-    const lastConfirmation = fake.posts.findLast((p) => /^Updated A-\d+/.test(p.text))?.text ?? '';
+    const lastConfirmation = fake.posts.findLast((p) => /^Updated A-\d+/m.test(p.text))?.text.split('\n\n').at(-1) ?? '';
     return results.map((r) => (r.request === 'Update modal submission' ? { ...r, sampleReply: `(modal closed; then in the DM) ${lastConfirmation}`.slice(0, 160) } : r));
   } finally {
     await Promise.all(started.map((server) => server.stop()));

@@ -52,6 +52,8 @@ export interface BotServerOptions {
   readonly authentication?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
   /** How Slack's Home tab redraw after a change waits: a short timer unless a test decides (slack/homeRefresh.ts). */
   readonly slackHomeRefreshDelay?: Delay;
+  /** How a Slack modal's confirmation waits for more from the same person; a timer unless a test decides. */
+  readonly slackConfirmationDelay?: Delay;
 }
 
 /** A running bot server. */
@@ -311,7 +313,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   // Slack, when configured: Bolt's receiver reads the raw body itself, so no body parser may run
   // before it (the only one here is on /api/messages).
   const slack: SlackHandle | undefined = config.slack
-    ? mountSlack({ config: config.slack, app, partnershipOf: slackPartnershipOf, clock, log, closing: () => closing, ...(options.slackHomeRefreshDelay ? { homeRefreshDelay: options.slackHomeRefreshDelay } : {}) })
+    ? mountSlack({ config: config.slack, app, partnershipOf: slackPartnershipOf, clock, log, closing: () => closing, ...(options.slackHomeRefreshDelay ? { homeRefreshDelay: options.slackHomeRefreshDelay } : {}), ...(options.slackConfirmationDelay ? { confirmationDelay: options.slackConfirmationDelay } : {}) })
     : undefined;
   // Slack alone: no Teams endpoint at all, rather than one without authentication.
   if (config.mode !== 'slack') {

@@ -14,6 +14,7 @@ import { BY_STATUS_BLOCKS, createRegisterModal, registerDataOf } from './blocks/
 import { OPEN_DIGEST_ACTION } from './blocks/reportBlocks.js';
 import { slackMessageOf } from './blocks/slackMessage.js';
 import { createUpdateModal, UPDATE_BLOCKS } from './blocks/updateModal.js';
+import { combinedMessages, ConfirmationQueue } from './confirmations.js';
 import { HomeRefresher, timerDelay, type Delay } from './homeRefresh.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { slackSender, SLACK_UNKNOWN_SENDER_TEXT } from './slackIdentity.js';
@@ -49,6 +50,8 @@ export interface SlackMountOptions {
   readonly closing: () => boolean;
   /** How the Home tab's redraw after a change waits (see homeRefresh.ts): a timer unless a test decides. */
   readonly homeRefreshDelay?: Delay;
+  /** How a modal's confirmation waits for more from the same person (see confirmations.ts): a timer unless a test decides. */
+  readonly confirmationDelay?: Delay;
 }
 
 /** The Slack side of a running server. */
@@ -378,20 +381,28 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     return client.views.open({ trigger_id: triggerId, view: fitted.modal as unknown as webApi.ViewsOpenArguments['view'] });
   });
 
+  // One queue per partnership, as for the Home tab's redraws.
+  const confirmationQueues = new WeakMap<SlackServed, ConfirmationQueue<string, Reply>>();
   /**
    * After a modal's change was written and answered: the person's Home tab redrawn a moment later
-   * (coalesced, see refreshHome), and the confirmation in their DM with the bot, sent once the
-   * event loop has taken in what arrived meanwhile, so a request already waiting goes first.
+   * (coalesced, see refreshHome), and the confirmation in their DM with the bot, sent a moment later
+   * too, with any others of theirs that came meanwhile in the same message (see confirmations.ts),
+   * so that a Web API call is not made for every change while the next requests wait behind it.
    */
-  const confirmSubmission = (served: SlackServed, userId: string, reply: Reply, what: string) =>
-    Promise.all([
-      refreshHome(served, userId),
-      (async () => {
-        await new Promise((resolve) => setImmediate(resolve));
-        const message = slackMessageOf(reply);
-        await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
-      })().catch((error: unknown) => log(`slack: could not confirm ${what} to ${userId}: ${(error as Error).message}`)),
-    ]);
+  const confirmSubmission = (served: SlackServed, userId: string, reply: Reply) => {
+    let queue = confirmationQueues.get(served);
+    if (!queue) {
+      queue = new ConfirmationQueue(async (user, replies) => {
+        try {
+          for (const message of combinedMessages(replies.map(slackMessageOf))) await client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
+        } catch (error) {
+          log(`slack: could not confirm ${replies.length === 1 ? 'a change' : `${replies.length} changes`} to ${user}: ${(error as Error).message}`);
+        }
+      }, options.confirmationDelay ?? timerDelay);
+      confirmationQueues.set(served, queue);
+    }
+    return Promise.all([refreshHome(served, userId), queue.add(userId, reply)]);
+  };
 
   bolt.view(REGISTER_MODAL, async ({ ack, body, view, context }) => {
     const served = context.ptrackServed as SlackServed;
@@ -422,7 +433,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
       return;
     }
     await ack();
-    await track(confirmSubmission(served, userId, outcome.reply, 'a register'));
+    await track(confirmSubmission(served, userId, outcome.reply));
   });
 
   bolt.view(UPDATE_MODAL, async ({ ack, body, view, context }) => {
@@ -457,7 +468,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
       return;
     }
     await ack();
-    await track(confirmSubmission(served, userId, outcome.reply, 'an update'));
+    await track(confirmSubmission(served, userId, outcome.reply));
   });
 
   return {

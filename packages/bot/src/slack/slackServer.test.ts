@@ -376,17 +376,25 @@ describe('App Home and the update modal', () => {
     const saved = await changesAfter(async () => expect((await submit(SLACK.owner, opened!, values('70', 'at-risk', 'waiting on the ICB'))).status).toBe(200));
     expect(saved).toEqual(['action.update A-1']);
     expect((await store.read()).actions.find((a) => a.ref === 'A-1')).toMatchObject({ progress: 70, status: 'at-risk' });
-    await api.waitFor((c) => c.some((call) => call.method === 'views.publish'));
+    await api.waitFor((c) => c.some((call) => call.method === 'views.publish') && c.some((call) => call.method === 'chat.postMessage'));
     const confirmation = api.calls.find((c) => c.method === 'chat.postMessage')!;
     expect([confirmation.args.channel, confirmation.args.text]).toEqual([SLACK.owner, 'Updated A-1 (Refresh the neglect strategy): progress 40% → 70%; status On track → At risk; note "waiting on the ICB". It is in the action\'s history.']);
     expect(homeTexts(SLACK.owner).join('\n')).toContain('At risk, 70%');
   });
 
-  it('redraws Home once after several changes in a row, with the latest state, and confirms each', async () => {
-    // The redraw's short wait ends when the test says.
+  it('redraws Home once after several changes in a row, with the latest state, and confirms them in one message', async () => {
+    // The redraw's and the confirmation's short waits end when the test says.
     await server.close();
-    const waits: Array<() => void> = [];
-    server = await startBotServer({ config: slackConfig('slack', api.apiUrl), store, clock: { now: () => NOW }, log: () => {}, slackHomeRefreshDelay: () => new Promise<void>((resolve) => waits.push(resolve)) });
+    const homeWaits: Array<() => void> = [];
+    const confirmationWaits: Array<() => void> = [];
+    server = await startBotServer({
+      config: slackConfig('slack', api.apiUrl),
+      store,
+      clock: { now: () => NOW },
+      log: () => {},
+      slackHomeRefreshDelay: () => new Promise<void>((resolve) => homeWaits.push(resolve)),
+      slackConfirmationDelay: () => new Promise<void>((resolve) => confirmationWaits.push(resolve)),
+    });
     await pressOnHome(SLACK.owner, 'ptrack.action.update', 'A-1');
     const [opened] = (await api.waitFor((c) => c.some((call) => call.method === 'views.open'))).filter((c) => c.method === 'views.open');
     const values = (progress: string) => ({
@@ -395,15 +403,20 @@ describe('App Home and the update modal', () => {
       note: { value: { type: 'plain_text_input', value: `now ${progress}` } },
     });
     for (const progress of ['50', '60', '70']) expect((await submit(SLACK.owner, opened!, values(progress), `V0QUICK${progress}`)).status).toBe(200);
-    const confirmed = (c: readonly SlackApiCall[]) => c.filter((call) => call.method === 'chat.postMessage' && call.args.channel === SLACK.owner);
-    await api.waitFor((c) => confirmed(c).length === 3);
+    const confirmed = () => api.calls.filter((call) => call.method === 'chat.postMessage' && call.args.channel === SLACK.owner);
     const homes = () => api.calls.filter((c) => c.method === 'views.publish' && c.args.user_id === SLACK.owner);
+    expect(confirmed()).toEqual([]);
     expect(homes()).toEqual([]);
-    expect(waits).toHaveLength(1);
-    waits[0]!();
-    // Closing waits for the work the requests left: the one redraw.
+    expect(homeWaits).toHaveLength(1);
+    expect(confirmationWaits).toHaveLength(1);
+    homeWaits[0]!();
+    confirmationWaits[0]!();
+    // Closing waits for the work the requests left: the one redraw and the one confirmation.
     await server.close();
-    expect(confirmed(api.calls).map((c) => String(c.args.text).match(/progress \d+% → \d+%/)?.[0])).toEqual(['progress 40% → 50%', 'progress 50% → 60%', 'progress 60% → 70%']);
+    expect(confirmed()).toHaveLength(1);
+    const [message] = confirmed();
+    expect(String(message!.args.text).split('\n\n').map((line) => line.match(/^Updated A-1 .*(progress \d+% → \d+%)/)?.[1])).toEqual(['progress 40% → 50%', 'progress 50% → 60%', 'progress 60% → 70%']);
+    expect(message!.args.blocks).toHaveLength(3);
     expect(homes()).toHaveLength(1);
     expect(homeTexts(SLACK.owner).join('\n')).toContain('At risk, 70%');
   });
@@ -482,7 +495,7 @@ describe('the attendance modal', () => {
         ['Pat Visitor', 'present', null, null],
       ]),
     );
-    await api.waitFor((c) => c.some((call) => call.method === 'views.publish'));
+    await api.waitFor((c) => c.some((call) => call.method === 'views.publish') && c.some((call) => call.method === 'chat.postMessage'));
     const told = api.calls.find((c) => c.method === 'chat.postMessage')!;
     expect(told.args.text).toBe('Recorded the Quality Assurance Group register for Tue 20 May 2025, 10:00: 3 present, 1 apologies, 1 absent, 1 guest.');
     // The police were represented by a deputy: 100% for them at this meeting.
