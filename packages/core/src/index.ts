@@ -38,6 +38,7 @@ export {
 export { Partnership, PartnershipPatch } from './common/partnership/partnership.js';
 export { Agency, QuorumRole, Sector, SECTOR_LABELS, StatutoryRole } from './common/agencies/agency.js';
 export { Person, PersonFields, Affiliation, PartnershipRole, agencyOn, isActiveOn } from './common/people/person.js';
+export { redactAudit, type Erasure } from './common/people/erasure.js';
 export { isMemberOn, membershipCovers } from './common/subgroups/subgroup.js';
 export { Subgroup, Membership, Cadence, QuorumRule, ChatService, ChannelAddress, ChannelBinding, sameChannel } from './common/subgroups/subgroup.js';
 export { Meeting, MeetingStatus } from './common/meetings/meeting.js';

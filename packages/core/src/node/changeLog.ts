@@ -123,9 +123,21 @@ export function hasLegacyLines(entries: readonly LogLine[]): boolean {
 }
 
 /**
+ * Whether the data holds a logged audit entry: the same, or the same entry as a later erasure
+ * redacted it (a crash after the erasure's snapshot was written but before the log it replaced
+ * was removed leaves the entries as first written in the log).
+ */
+function sameEntry(held: AuditEntry | undefined, logged: AuditEntry): boolean {
+  if (held === undefined) return false;
+  if (held.redacted !== true) return isDeepStrictEqual(held, logged);
+  return held.seq === logged.seq && held.at === logged.at && held.command === logged.command && held.entity === logged.entity;
+}
+
+/**
  * Applies logged changes on top of a database. An entry the database already holds (a compaction
  * wrote the snapshot but stopped before removing the log, or a line repeated) is skipped only if
- * it is exactly the change the data holds: its audit entries are the ones already there (a
+ * it is exactly the change the data holds: its audit entries are the ones already there, or those
+ * entries as a later erasure redacted them (a
  * first-versions line, which carries none, is skipped on its revision). An entry that differs
  * from what the data holds for its revision, or does not follow on, or no longer applies, is
  * refused: the log does not belong to this data file, or two writers wrote it at once.
@@ -147,7 +159,7 @@ export function replayLog(db: Database, entries: readonly LogLine[], logName: st
       if (legacy) continue;
       const first = audit[0]?.seq ?? 1;
       const held = entry.audit.map((item) => audit[item.seq - first]);
-      if (!isDeepStrictEqual(held, entry.audit)) {
+      if (!entry.audit.every((item, index) => sameEntry(held[index], item))) {
         return fail('store.corrupt', `${logName}: line ${line} records revision ${entry.revision}, which the data already holds with a different change; two writers wrote this file at once, or the log does not belong to it.`, place(line));
       }
       continue;

@@ -37,6 +37,8 @@ export interface LogPosition {
   readonly entries: number;
   /** Whether the log holds lines in the first versions' format, which this version never appends to. */
   readonly legacy: boolean;
+  /** Whether its first lines are changes the snapshot already holds (see `load`). */
+  readonly stale?: boolean;
 }
 
 /** Which version of the data file and how much of its change log the holder's data reflects. */
@@ -200,7 +202,7 @@ export class DatabaseFile implements Adapter<Database> {
         if (!chunk.success) return chunk;
         const replayed = replayLog(held.db, chunk.data.entries, this.logName);
         if (!replayed.success) return replayed;
-        const log = { file: files.logFile, completeBytes: start + chunk.data.completeBytes, entries: (from?.entries ?? 0) + chunk.data.entries.length, legacy: (from?.legacy ?? false) || hasLegacyLines(chunk.data.entries) };
+        const log = { file: files.logFile, completeBytes: start + chunk.data.completeBytes, entries: (from?.entries ?? 0) + chunk.data.entries.length, legacy: (from?.legacy ?? false) || hasLegacyLines(chunk.data.entries), stale: from?.stale ?? false };
         return ok({ db: replayed.data, stamp: { snapshot: files.snapshotFile, log }, migratedFrom: held.migratedFrom });
       }
       const text = await files.snapshot!.readFile('utf8');
@@ -281,7 +283,10 @@ export class DatabaseFile implements Adapter<Database> {
       if (!replayed.success) return replayed;
       loaded = { db: replayed.data, migratedFrom: migrated.data.migratedFrom };
     }
-    const log = files.log === null || files.logFile === null ? null : { file: files.logFile, completeBytes, entries: entries.length, legacy };
+    // Lines the snapshot already holds are left by a compaction that stopped before removing the
+    // log; after an erasure they still hold what it erased, so the next commit compacts them away.
+    const stale = entries.length > 0 && entries[0]!.entry.revision <= Number(json.data.revision ?? 0);
+    const log = files.log === null || files.logFile === null ? null : { file: files.logFile, completeBytes, entries: entries.length, legacy, stale };
     return ok({ db: loaded.db, stamp: { snapshot: files.snapshotFile, log }, migratedFrom: loaded.migratedFrom });
   }
 

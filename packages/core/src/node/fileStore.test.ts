@@ -548,6 +548,21 @@ describe('the change log beside a large data file', () => {
     ]);
   });
 
+  it('keeps no trace of an erased person in any file, though the log held their changes, and logs again after', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged();
+    unwrap(await store.commit(note('Checked with Olu Owner (olu@council.example)'), by(actors.owner)));
+    expect(await readFile(logPath(), 'utf8')).toContain('olu@council.example');
+    unwrap(await store.commit([{ type: 'person.erase', personId: 'olu-owner' }], by(actors.businessTeam)));
+    const files = [];
+    for (const name of await readdir(directory)) if ((await lstat(join(directory, name))).isFile()) files.push(await readFile(join(directory, name), 'utf8'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const trace of ['olu-owner', 'Olu Owner', 'olu@council.example']) expect(files.join('\n').toLowerCase()).not.toContain(trace.toLowerCase());
+    unwrap(await store.commit(note('After the erasure'), by(actors.businessTeam)));
+    expect(await logLines()).toHaveLength(1);
+    expect(await (await open()).read()).toEqual(await store.read());
+  });
+
   it('replays the log when a store opens the file, giving exactly the committed data', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const store = await openLogged();

@@ -8,7 +8,8 @@ import type { CommandInput } from '../common/store/commands.js';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../common/store/database.js';
 import type { RecordChange } from '../common/store/recordChanges.js';
 import { SerialQueue } from '../common/store/serialQueue.js';
-import { appendAudit, withAuditTail } from '../common/store/sharedAudit.js';
+import { appendAudit, redactAuditInPlace, withAuditTail } from '../common/store/sharedAudit.js';
+import { redactAudit, type Erasure } from '../common/people/erasure.js';
 import type { CommitResult, Store } from '../common/store/store.js';
 import { changeLine } from './changeLog.js';
 import { DEFAULT_COMPACTION, runCompaction, type CompactionOutcome, type CompactionPolicy } from './compaction.js';
@@ -147,7 +148,7 @@ export class FileStore implements Store {
   private shouldCompact(stamp: FilesStamp, entries: number, lineBytes: number): boolean {
     // A migrated file is written back in the current version before any log is added to it, and
     // a log of the first versions' format is never appended to.
-    if (this.migratedFrom < CURRENT_SCHEMA_VERSION || stamp.log?.legacy) return true;
+    if (this.migratedFrom < CURRENT_SCHEMA_VERSION || stamp.log?.legacy || stamp.log?.stale) return true;
     if (stamp.snapshot.size < this.compaction.rewriteBelowBytes) return true;
     const factor = this.compaction.background && !this.backgroundFailed ? this.compaction.forceFactor : 1;
     return this.logOverLimit(stamp.snapshot.size, (stamp.log?.entries ?? 0) + entries, (stamp.log?.completeBytes ?? 0) + lineBytes, factor);
@@ -280,6 +281,7 @@ export class FileStore implements Store {
     // new entries are collected and appended to the base audit once they are durable.
     const base = this.low.data;
     const entries: AuditEntry[] = [];
+    const erasures: Erasure[] = [];
     let db = withAuditTail(base);
     for (const [index, { commands, context }] of batch.entries()) {
       const outcome = applyCommands(db, commands, context);
@@ -289,6 +291,7 @@ export class FileStore implements Store {
       }
       db = withAuditTail(outcome.data.db);
       appendAudit(entries, outcome.data.audit);
+      erasures.push(...outcome.data.erasures);
       results.push(ok({ revision: db.revision, audit: outcome.data.audit }));
       changed.push(index);
       lines.push(changeLine(db, context, outcome.data.changes as RecordChange[], outcome.data.audit));
@@ -302,9 +305,11 @@ export class FileStore implements Store {
     let written: FilesStamp;
     try {
       const text = lines.join('');
-      if (this.shouldCompact(stamp, lines.length, Buffer.byteLength(text))) {
+      // An erasure rewrites the whole file, its audit redacted, and removes the log: the log's
+      // lines and the snapshot before would keep what it erased.
+      if (erasures.length > 0 || this.shouldCompact(stamp, lines.length, Buffer.byteLength(text))) {
         // Rewriting costs the whole file anyway; one copy of the audit is nothing beside it.
-        written = await this.file.compact({ ...db, audit: base.audit.concat(entries) }, stillMine);
+        written = await this.file.compact({ ...db, audit: redactAudit(base.audit.concat(entries), erasures) }, stillMine);
         this.migratedFrom = CURRENT_SCHEMA_VERSION;
         this.backgroundFailed = false;
       } else {
@@ -317,6 +322,7 @@ export class FileStore implements Store {
     // Readers see the new data only once it is durable. Snapshots already handed out share the
     // base audit and see its new entries too (see Store.read); nothing else of theirs changes.
     appendAudit(base.audit, entries);
+    redactAuditInPlace(base.audit, erasures);
     this.low.data = { ...db, audit: base.audit };
     this.stamp = written;
     this.generation++;

@@ -23,5 +23,10 @@ export const AuditEntry = z.object({
   entityId: z.string().min(1),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /**
+   * Set when a later GDPR erasure rewrote this entry (`redactAudit`): it no longer reads as it was
+   * first written, which a store checking its history against a change log must allow for.
+   */
+  redacted: z.literal(true).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

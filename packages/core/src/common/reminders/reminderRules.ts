@@ -17,6 +17,7 @@ import type { Database } from '../store/database.js';
 import { isMemberOn, type Subgroup } from '../subgroups/subgroup.js';
 import { addWorkingDays, firstWorkingDayOnOrAfter } from '../base/workingDays.js';
 import { responseId, type ReturnResponse } from '../returns/returnRequest.js';
+import { pleaseUpdateKey, withdrawalProposalKey } from './outboxKeys.js';
 
 /** How far back a late tick still sends what it missed: a server down over a weekend sends on Monday, not last month's reminders. */
 export const CATCH_UP_DAYS = 7;
@@ -324,7 +325,7 @@ function pleaseUpdates(db: Database, clock: SendClock): PleaseUpdate[] {
     }
     for (const [personId, refs] of byOwner) {
       out.push({
-        key: `please-update:${personId}:${quarterKey(quarter)}`,
+        key: pleaseUpdateKey(personId, quarterKey(quarter)),
         kind: 'please-update',
         sendAt,
         target: { kind: 'person', personId },
@@ -413,7 +414,7 @@ function withdrawalProposals(db: Database, clock: SendClock): WithdrawalProposal
       if (entry.proposal !== 'withdraw' || !clock.isDue(entry.at)) continue;
       for (const person of businessTeam) {
         out.push({
-          key: `withdrawal-proposal:${action.ref}:${entry.at}:${person.id}`,
+          key: withdrawalProposalKey(action.ref, entry.at, person.id),
           kind: 'withdrawal-proposal',
           sendAt: entry.at,
           target: { kind: 'person', personId: person.id },

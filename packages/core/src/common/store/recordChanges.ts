@@ -64,6 +64,13 @@ const ENTITY_TARGETS: Readonly<Record<string, ChangeTarget>> = {
   returnResponse: 'returnResponses',
 };
 
+/** The entity an audit entry names for a record of `target`: the inverse of `targetOfEntity`. */
+export function entityOfTarget(target: ChangeTarget): string {
+  const entity = Object.keys(ENTITY_TARGETS).find((name) => ENTITY_TARGETS[name] === target);
+  if (entity === undefined) throw new Error(`recordChanges.ts: collection "${target}" has no entity; add it to ENTITY_TARGETS`);
+  return entity;
+}
+
 /** A change as stored (the change log's lines, a database's rows): the schema of `RecordChange`. */
 export const RecordChangeSchema = z.object({
   target: z.enum(['partnership', ...(Object.keys(RECORD_KEYS) as RecordCollection[])]),

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../audit/auditEntry.js';
 import type { Database } from './database.js';
+import { redactAudit, type Erasure } from '../people/erasure.js';
 
 /**
  * The database as `applyCommands` needs it: every collection, but only the last entry of the
@@ -17,4 +18,21 @@ export function withAuditTail(db: Database): Database {
  */
 export function appendAudit(audit: AuditEntry[], entries: readonly AuditEntry[]): void {
   for (const entry of entries) audit.push(entry);
+}
+
+/**
+ * Redacts, in place, the entries of an audit that a store owns and that erasures rewrite: the one
+ * exception to its being append-only, so that no snapshot handed out keeps the erased values
+ * either. Returns the entries rewritten, for the store to write over their earlier copies.
+ */
+export function redactAuditInPlace(audit: AuditEntry[], erasures: readonly Erasure[]): AuditEntry[] {
+  if (erasures.length === 0) return [];
+  const redacted = redactAudit(audit, erasures);
+  const rewritten: AuditEntry[] = [];
+  redacted.forEach((entry, index) => {
+    if (entry === audit[index]) return;
+    audit[index] = entry;
+    rewritten.push(entry);
+  });
+  return rewritten;
 }

@@ -22,13 +22,15 @@ export interface Store {
    * A consistent snapshot of everything, including changes committed by other processes.
    * The snapshot is shared and must be treated as read-only. Its `audit` array is shared with
    * later snapshots and only ever appended to, so that a commit does not copy the whole history:
-   * an old snapshot's audit may show entries of changes made after its `revision`. Everything
-   * else in a snapshot stays as it was.
+   * an old snapshot's audit may show entries of changes made after its `revision`, and entries a
+   * later GDPR erasure redacted (the one rewrite the audit allows). Everything else in a snapshot
+   * stays as it was.
    */
   read(): Promise<Database>;
   /**
    * Applies commands all-or-nothing on the latest data and makes them durable before
-   * resolving. Concurrent calls are serialised; nothing is written when any command fails.
+   * resolving. A person's erasure is made durable with the history the store keeps redacted: no
+   * copy of what they were known by is left in it. Concurrent calls are serialised; nothing is written when any command fails.
    */
   commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>>;
   /** Waits for in-flight commits and releases the store. */

@@ -90,12 +90,12 @@ describe('migrations', () => {
   it('lets two instances starting at once on an empty database migrate it once: one migrates, the other waits and finds nothing to do', async () => {
     const empty = await scratchDatabase();
     const [a, b] = await Promise.all([migrateSqlSchema({ connectionString: empty }), migrateSqlSchema({ connectionString: empty })]);
-    expect([a, b].sort((x, y) => x.length - y.length)).toEqual([[], ['0001_partnerships']]);
+    expect([a, b].sort((x, y) => x.length - y.length)).toEqual([[], ['0001_partnerships', '0002_audit_redaction']]);
     const client = new pg.Client({ connectionString: empty });
     await client.connect();
     try {
       const runs = await client.query('SELECT name FROM ptrack.migrations');
-      expect(runs.rows).toEqual([{ name: '0001_partnerships' }]);
+      expect(runs.rows).toEqual([{ name: '0001_partnerships' }, { name: '0002_audit_redaction' }]);
     } finally {
       await client.end();
     }

@@ -213,6 +213,45 @@ describe('PgStore refuses what it cannot trust', () => {
   });
 });
 
+describe('PgStore and an erasure (GDPR)', () => {
+  const OWNER = ['olu-owner', 'Olu Owner', 'olu@council.example'];
+  /** Every row the database holds for the partnership, in every table of the schema, as text. */
+  async function everyRow(id: string): Promise<string> {
+    const tables = await scratch.admin.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'ptrack' AND table_type = 'BASE TABLE'`);
+    const rows: string[] = [];
+    for (const { table_name: table } of tables.rows as { table_name: string }[]) {
+      const columns = await scratch.admin.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'ptrack' AND table_name = $1`, [table]);
+      const key = (columns.rows as { column_name: string }[]).some((c) => c.column_name === 'partnership_id') ? 'partnership_id' : table === 'partnerships' ? 'id' : null;
+      if (key === null) continue;
+      const found = await scratch.admin.query(`SELECT t::text AS row FROM ptrack.${table} t WHERE ${key} = $1`, [id]);
+      rows.push(...(found.rows as { row: string }[]).map((r) => r.row));
+    }
+    return rows.join('\n');
+  }
+
+  it('leaves no row naming the person, though the audit and the catch-up history held them', async () => {
+    const { id, store } = await openFresh();
+    unwrap(await store.commit([progressNote('Checked with Olu Owner (olu@council.example)')], by(actors.owner)));
+    expect(await everyRow(id)).toContain('olu@council.example');
+    unwrap(await store.commit([{ type: 'person.erase', personId: 'olu-owner' }], by(actors.businessTeam)));
+    const rows = (await everyRow(id)).toLowerCase();
+    for (const trace of OWNER) expect(rows).not.toContain(trace.toLowerCase());
+    expect(rows).toContain('erased person 1');
+    await store.close();
+  });
+
+  it('still refuses any other change to the audit, and any delete', async () => {
+    const { id, store } = await openFresh();
+    unwrap(await store.commit([progressNote('kept as written')], by(actors.owner)));
+    await store.close();
+    const edit = scratch.admin.query(`UPDATE ptrack.audit SET entry = entry || '{"by": "someone-else"}' WHERE partnership_id = $1`, [id]);
+    await expect(edit).rejects.toThrow(/append-only: UPDATE refused/);
+    const disguised = scratch.admin.query(`UPDATE ptrack.audit SET entry = entry || '{"redacted": true, "command": "agency.upsert"}' WHERE partnership_id = $1`, [id]);
+    await expect(disguised).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(scratch.admin.query('DELETE FROM ptrack.audit WHERE partnership_id = $1', [id])).rejects.toThrow(/append-only: DELETE refused/);
+  });
+});
+
 describe('the chat workspaces a partnership answers in', () => {
   it('records them per partnership, and refuses one that already answers for another, changing nothing', async () => {
     const { id: first, store: one } = await openFresh();

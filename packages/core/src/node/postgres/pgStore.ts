@@ -7,7 +7,9 @@ import { CURRENT_SCHEMA_VERSION, type Database } from '../../common/store/databa
 import type { Migration } from '../../common/store/migrations.js';
 import { applyRecordChanges } from '../../common/store/recordChanges.js';
 import { SerialQueue } from '../../common/store/serialQueue.js';
-import { appendAudit, withAuditTail } from '../../common/store/sharedAudit.js';
+import { appendAudit, redactAuditInPlace, withAuditTail } from '../../common/store/sharedAudit.js';
+import { redactAudit, type Erasure } from '../../common/people/erasure.js';
+import { redactionStatements } from './redaction.js';
 import type { CommitResult, Store } from '../../common/store/store.js';
 import { advanceHead, asStoredChanges, historyStatements, loadPartnership, putStatements, readHead, readSince, recordsOf, rowStatements, runInOrder, type LoadedPartnership, type Statement } from './partnershipRows.js';
 import { rowWrites } from './rowWrites.js';
@@ -50,7 +52,7 @@ interface AppliedGroup {
   /** Each commit's answer, in order; a changing one's revision is final once the transaction commits. */
   readonly results: Result<CommitResult>[];
   /** What each changing commit writes. */
-  readonly revisions: { readonly revision: number; readonly audit: readonly AuditEntry[]; readonly statements: Statement[]; readonly settings: Record<string, unknown> | null }[];
+  readonly revisions: { readonly revision: number; readonly audit: readonly AuditEntry[]; readonly erasures: readonly Erasure[]; readonly statements: Statement[]; readonly settings: Record<string, unknown> | null }[];
 }
 
 /**
@@ -187,7 +189,10 @@ export class PgStore implements Store {
           const uncertain = fail('store.write_uncertain', `The connection to ${this.connection.address} failed while committing (${(error as Error).message}); the change may or may not have been saved. Check before repeating it.`);
           return applied.results.map((result) => (result.success && result.data.audit.length > 0 ? uncertain : result));
         }
-        for (const revision of applied.revisions) appendAudit(this.db.audit, revision.audit);
+        for (const revision of applied.revisions) {
+          appendAudit(this.db.audit, revision.audit);
+          redactAuditInPlace(this.db.audit, revision.erasures);
+        }
         this.db = { ...applied.db, audit: this.db.audit };
         return applied.results;
       } catch (error) {
@@ -212,15 +217,21 @@ export class PgStore implements Store {
         results.push(outcome);
         continue;
       }
-      const { audit, changes } = outcome.data;
+      const { audit, changes, erasures } = outcome.data;
       if (audit.length === 0) {
         results.push(ok({ revision: db.revision, audit: [] }));
         continue;
       }
       db = outcome.data.db;
       const writes = rowWrites(asStoredChanges(changes, db));
-      const statements = [...rowStatements(this.partnership, db.revision, writes), ...historyStatements(this.partnership, db.revision, audit, changes)];
-      revisions.push({ revision: db.revision, audit, statements, settings: writes.settings });
+      // An erasure's own changes name the keys the person was filed under, so they are not kept.
+      const statements = [...rowStatements(this.partnership, db.revision, writes), ...historyStatements(this.partnership, db.revision, audit, erasures.length === 0 ? changes : null)];
+      if (erasures.length > 0) {
+        const before = [...base.audit, ...revisions.flatMap((earlier) => earlier.audit)];
+        const redacted = redactAudit(before, erasures).filter((entry, index) => entry !== before[index]);
+        statements.push(...redactionStatements(this.partnership, db.revision, redacted));
+      }
+      revisions.push({ revision: db.revision, audit, erasures, statements, settings: writes.settings });
       results.push(ok({ revision: db.revision, audit }));
     }
     return { base, db, results, revisions };

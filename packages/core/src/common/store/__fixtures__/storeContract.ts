@@ -16,6 +16,8 @@ export type OpenStore = (initial: Database) => Promise<Store>;
 export type OpenTwin = (store: Store) => Promise<Store>;
 
 const progressNote = (note: string): CommandInput => ({ type: 'action.update', ref: 'A-1', note });
+/** What the sample partnership knows of A-1's owner, whom the erasure test erases. */
+const OWNER = { id: 'olu-owner', name: 'Olu Owner', email: 'olu@council.example' } as const;
 
 /**
  * The behaviour every Store implementation promises (see store.ts), as one suite run against
@@ -149,6 +151,26 @@ export function describeStoreContract(name: string, open: OpenStore, openTwin?: 
       const db = await store.read();
       expect(db.revision).toBe(2);
       expect(db.audit.map((e) => e.seq)).toEqual([1, 2]);
+    });
+
+    it('serves nothing of an erased person, to itself or any store opened on the data before or after, and goes on committing', async () => {
+      const store = await openStore();
+      const before = openTwin === undefined ? undefined : await twinOf(store);
+      unwrap(await store.commit([progressNote(`Checked with ${OWNER.name} (${OWNER.email})`)], by(actors.owner)));
+      if (before !== undefined) expect(JSON.stringify(await before.read())).toContain(OWNER.email);
+      const erased = unwrap(await store.commit([{ type: 'person.erase', personId: OWNER.id }], by(actors.businessTeam)));
+      unwrap(await store.commit([progressNote('Carried on by the business team')], by(actors.businessTeam)));
+      const after = openTwin === undefined ? undefined : await twinOf(store);
+      for (const reader of [store, before, after]) {
+        if (reader === undefined) continue;
+        const db = await reader.read();
+        const text = JSON.stringify(db).toLowerCase();
+        for (const trace of Object.values(OWNER)) expect(text).not.toContain(trace.toLowerCase());
+        expect(db.revision).toBe(erased.revision + 1);
+        expect(db.audit.map((e) => e.seq)).toEqual(Array.from({ length: db.audit.length }, (_, index) => index + 1));
+        expect(db.actions[0]).toMatchObject({ ownerId: 'erased-person-1' });
+        expect(db.actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'Checked with Erased person 1 (erased-1@erased.invalid)', 'Carried on by the business team']);
+      }
     });
 
     it('finishes commits already in flight when closed, then refuses new ones', async () => {
