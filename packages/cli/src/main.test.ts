@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_TABLES } from './commands/exportCommand.js';
@@ -83,5 +83,9 @@ describe('removals through the command line (issue 11, item 4)', () => {
     expect(db.people.some((p) => p.email === 'named.nurse@chs.example')).toBe(false);
     expect(db.subgroups.find((s) => s.id === 'quality-assurance-group')?.members.find((m) => m.agencyId === 'national-probation-service')?.left).toBe('2026-03-31');
     expect(text()).toContain('Erased the person with that email: they are now "Erased person 1"');
+    // Nothing on disk names her any more: not the records, not the audit kept before the erasure.
+    for (const name of readdirSync(cwd).filter((file) => file.startsWith('partnership.json'))) {
+      expect(readFileSync(join(cwd, name), 'utf8')).not.toMatch(/named\.nurse@chs\.example|chs-named-nurse/i);
+    }
   });
 });

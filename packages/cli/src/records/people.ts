@@ -79,8 +79,10 @@ export async function erasePerson(store: Store, request: { email: string; asEmai
   if (!person.success) return person;
   const committed = await commitAs(store, request.asEmail, [{ type: 'person.erase', personId: person.data.id }], at);
   if (!committed.success) return committed;
-  const now = (await store.read()).people.find((p) => p.id === person.data.id)!;
+  // The person is filed under a new id: the audit's erasure entry names it.
+  const pseudonymId = committed.data.audit.find((entry) => entry.command === 'person.erase' && entry.entity === 'person')?.entityId;
+  const now = (await store.read()).people.find((p) => p.id === pseudonymId)!;
   return ok(
-    `Erased the person with that email: they are now "${now.name}" (${now.email}), with no chat ids. Their attendance still counts where it counted, and their place in action histories stays.`,
+    `Erased the person with that email: they are now "${now.name}" (${now.email}, id ${now.id}), with no chat ids, and the history kept before names only that. Their attendance still counts where it counted, and their place in action histories stays.`,
   );
 }

@@ -68,7 +68,7 @@ describe('erasePerson', () => {
     const refused = await erasePerson(store, { email: 'named.nurse@chs.example', asEmail: 'director.cype@croydon.example' }, at);
     expect(refused.success ? null : refused.error.code).toBe('access.not_business_team');
     expect(unwrap(await erasePerson(store, { email: 'named.nurse@chs.example' }, at))).toBe(
-      'Erased the person with that email: they are now "Erased person 1" (erased-1@erased.invalid), with no chat ids. Their attendance still counts where it counted, and their place in action histories stays.',
+      'Erased the person with that email: they are now "Erased person 1" (erased-1@erased.invalid, id erased-person-1), with no chat ids, and the history kept before names only that. Their attendance still counts where it counted, and their place in action histories stays.',
     );
     const db = await store.read();
     expect(db.people.some((p) => p.email === 'named.nurse@chs.example')).toBe(false);
