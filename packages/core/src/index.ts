@@ -140,6 +140,7 @@ export { renderDigestHtml } from './common/reporting/render/digestHtml.js';
 export { renderDigestMarkdown } from './common/reporting/render/digestMarkdown.js';
 export { Actor, AuditEntry, actorLabel } from './common/audit/auditEntry.js';
 export { ConversationReference, OutboxMessage } from './common/messaging/messaging.js';
+export { ANSWERED_EVENT_RETENTION_MS, chatEventKey, forgettableEventKeys, MOST_FORGOTTEN_AT_ONCE } from './common/messaging/answeredEvents.js';
 export {
   personOf,
   isAdministrator,

@@ -19,6 +19,24 @@ async function outbox(store: Store, key: string) {
   return (await store.read()).outbox.find((m) => m.key === key);
 }
 
+describe('the scheduler keeps the outbox from growing with every chat event', () => {
+  it('drops the keys of Slack events answered over a day ago, after its sends, and keeps the rest', async () => {
+    const { clock, store, scheduler } = setUp('2026-06-16T08:00:00Z');
+    const slack = { actor: { kind: 'system', name: 'slack-events' }, at: '2026-06-15T07:00:00.000Z' } as const;
+    const answer = (eventId: string): CommandInput[] => [{ type: 'outbox.claim', key: `slack:event:${eventId}` }, { type: 'outbox.settle', key: `slack:event:${eventId}`, state: 'sent' }];
+    await store.commit([...answer('Ev-yesterday-early'), { type: 'outbox.claim', key: 'slack:event:Ev-stuck' }], slack);
+    await store.commit(answer('Ev-this-morning'), { ...slack, at: '2026-06-16T07:30:00.000Z' });
+    const report = await scheduler.tick();
+    expect(report.sent.length).toBeGreaterThan(0);
+    expect(report.forgotten).toEqual(['slack:event:Ev-yesterday-early']);
+    const keys = (await store.read()).outbox.map((m) => m.key);
+    expect(keys).toEqual(expect.arrayContaining(['slack:event:Ev-stuck', 'slack:event:Ev-this-morning', ...report.sent]));
+    expect(keys).not.toContain('slack:event:Ev-yesterday-early');
+    clock.advance(60 * MINUTE);
+    expect((await scheduler.tick()).forgotten).toEqual([]);
+  });
+});
+
 describe('the scheduler sends every reminder rule once, at its time', () => {
   it('runs six weeks of ticks every 30 minutes and sends each due message exactly once', async () => {
     const { clock, sender, scheduler } = setUp('2026-06-04T00:00:00Z');

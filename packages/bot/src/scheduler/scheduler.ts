@@ -1,4 +1,4 @@
-import { dueMessages, isPermanentFailure, PERMANENT_FAILURE_PREFIX, type Actor, type Clock, type CommandInput, type Database, type OutboxMessage, type ScheduledMessage, type Store } from '@partnership-tracker/core';
+import { dueMessages, forgettableEventKeys, isPermanentFailure, PERMANENT_FAILURE_PREFIX, type Actor, type Clock, type CommandInput, type Database, type OutboxMessage, type ScheduledMessage, type Store } from '@partnership-tracker/core';
 import type { ProactiveSender, ProactiveTarget, SendOutcome } from '../app/proactive.js';
 import type { Reply } from '../app/reply.js';
 import { composeReply, type ComposeReply } from './composeReply.js';
@@ -85,6 +85,8 @@ export interface TickReport {
   readonly errors: Array<{ key: string; error: string }>;
   /** True when `stop()` ended the tick before every due message was handled; the rest go next time. */
   readonly interrupted: boolean;
+  /** The answered chat events whose outbox keys were no longer needed and were dropped (`forgettableEventKeys`). */
+  readonly forgotten: string[];
 }
 
 /** The scheduler inside the bot's server: sends reminders and digests as they fall due. */
@@ -193,7 +195,7 @@ class OutboxScheduler implements Scheduler {
     const at = this.now();
     const db = await this.options.store.read();
     const due = dueMessages(db, at);
-    const report: TickReport = { at, due: due.length, sent: [], failed: [], skipped: [], errors: [], interrupted: false };
+    const report: TickReport = { at, due: due.length, sent: [], failed: [], skipped: [], errors: [], interrupted: false, forgotten: [] };
     const reachable = new Set(db.conversations.map((c) => c.personId).filter((id): id is string => id !== null));
     for (const id of this.options.sender.reachablePeople?.(db) ?? []) reachable.add(id);
     for (const message of due) {
@@ -218,7 +220,17 @@ class OutboxScheduler implements Scheduler {
       if (this.stopping) return this.finish({ ...report, interrupted: true });
       await this.deliver(db, message, decision.takeOver, report);
     }
+    await this.forgetAnsweredEvents(db, report);
     return this.finish(report);
+  }
+
+  /** Drops the keys of chat events answered long enough ago that no retry can come, after the sends. */
+  private async forgetAnsweredEvents(db: Database, report: TickReport): Promise<void> {
+    const keys = forgettableEventKeys(db.outbox, new Date(report.at));
+    if (keys.length === 0) return;
+    const forgotten = await this.options.store.commit([{ type: 'outbox.forget', keys }], { actor: SCHEDULER_ACTOR, at: report.at });
+    if (forgotten.success) report.forgotten.push(...keys);
+    else report.errors.push({ key: 'outbox.forget', error: forgotten.error.message });
   }
 
   private finish(report: TickReport): TickReport {

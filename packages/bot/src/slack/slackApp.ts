@@ -1,4 +1,4 @@
-import { localDateOf, type Clock, type Database, type Store } from '@partnership-tracker/core';
+import { chatEventKey, localDateOf, type Clock, type Database, type Store } from '@partnership-tracker/core';
 import { App, AuthorizationError, ExpressReceiver, LogLevel, webApi, type AuthorizeResult, type BlockButtonAction, type Logger } from '@slack/bolt';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Conversation } from '../app/conversation.js';
@@ -87,8 +87,8 @@ export const SLACK_EVENTS_ACTOR = { kind: 'system', name: 'slack' } as const;
  */
 export const SLACK_EVENT_LEASE_MS = 30_000;
 
-/** The outbox key of the answer to one Slack event. */
-const eventKey = (eventId: string) => `slack:event:${eventId}`;
+/** The outbox key of the answer to one Slack event; the scheduler drops it a day after the answer. */
+const eventKey = (eventId: string) => chatEventKey('slack', eventId);
 
 /**
  * Claims the answer to a Slack event in the store's outbox, as the scheduler claims a reminder,

@@ -359,6 +359,20 @@ describe('the outbox', () => {
   it('refuses people, who do not send messages', () => {
     expect(refused([claim], actors.businessTeam).code).toBe('access.system_only');
   });
+
+  it('forgets settled messages it is told to, audited whole, but never one still being sent', () => {
+    const event = { type: 'outbox.claim', key: 'slack:event:Ev01' } as const;
+    const settled = applied([claim, event, { type: 'outbox.settle', key: event.key, state: 'sent' }], actors.scheduler);
+    const { db, audit } = applied([{ type: 'outbox.forget', keys: [event.key, 'slack:event:gone-already'] }], actors.scheduler, settled.db);
+    expect(db.outbox.map((m) => m.key)).toEqual([claim.key]);
+    expect(audit).toMatchObject([{ command: 'outbox.forget', entity: 'outbox', entityId: event.key, before: { state: 'sent' }, after: null }]);
+    expect(applied([{ type: 'outbox.forget', keys: [event.key] }], actors.scheduler, db).audit).toEqual([]);
+    expect(refused([{ type: 'outbox.forget', keys: [claim.key] }], actors.scheduler, settled.db)).toEqual({
+      code: 'outbox.unsettled',
+      message: 'Message reminder:due-14:A-1:2025-09-16 is still being sent, so it cannot be forgotten.',
+    });
+    expect(refused([{ type: 'outbox.forget', keys: [event.key] }], actors.businessTeam, settled.db).code).toBe('access.system_only');
+  });
 });
 
 describe('linking a Slack user (person.linkSlack)', () => {

@@ -560,6 +560,19 @@ class Working {
         this.record(command.type, 'outbox', command.key, existing, message);
         return ok(true);
       }
+      case 'outbox.forget': {
+        if (this.context.actor.kind !== 'system') return fail('access.system_only', 'Only the scheduler sends messages.');
+        const keys = new Set(command.keys);
+        const forgotten = db.outbox.filter((m) => keys.has(m.key));
+        // A claim still open is a send in progress: forgetting it would let it be sent again.
+        const open = forgotten.find((m) => m.state === 'claimed');
+        if (open) return fail('outbox.unsettled', `Message ${open.key} is still being sent, so it cannot be forgotten.`);
+        // Another instance may have forgotten some already: those are simply gone.
+        if (forgotten.length === 0) return ok(true);
+        this.next.outbox = db.outbox.filter((m) => !keys.has(m.key));
+        for (const message of forgotten) this.record(command.type, 'outbox', message.key, message, null);
+        return ok(true);
+      }
     }
   }
 

@@ -220,6 +220,11 @@ export const Command = z.discriminatedUnion('type', [
     state: z.enum(['sent', 'failed']),
     error: z.string().nullable().default(null),
   }),
+  /** Forgets settled messages whose keys are no longer needed (answered chat events, see `forgettableEventKeys`). */
+  z.object({
+    type: z.literal('outbox.forget'),
+    keys: z.array(z.string().min(1)).min(1).max(1000),
+  }),
 ]);
 export type Command = z.infer<typeof Command>;
 /** A command as callers may write it, with defaults left out. */
