@@ -17,6 +17,7 @@ import { createUpdateModal, UPDATE_BLOCKS } from './blocks/updateModal.js';
 import { combinedMessages, ConfirmationQueue } from './confirmations.js';
 import { HomeRefresher, timerDelay, type Delay } from './homeRefresh.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { createSlackFetch } from './slackFetch.js';
 import { slackSender, SLACK_UNKNOWN_SENDER_TEXT } from './slackIdentity.js';
 
 /** The one Request URL of the Slack app: events, interactivity and the slash command. */
@@ -137,7 +138,8 @@ function placeOf(channelId: string, kind: string | undefined): ChatPlace {
 export function mountSlack(options: SlackMountOptions): SlackHandle {
   const { config, log, clock } = options;
   const logger = boltLogger(log);
-  const client = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, retryConfig: { retries: 2 } });
+  const slackHttp = createSlackFetch();
+  const client = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, retryConfig: { retries: 2 }, fetch: slackHttp.fetch });
 
   // Headers only: the body is left for Bolt to read raw and verify.
   options.app.post(SLACK_EVENTS_PATH, (req: Request, res: Response, next: NextFunction) => {
@@ -182,7 +184,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     receiver,
     logger,
     convoStore: false,
-    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: { retries: 2 } },
+    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: { retries: 2 }, fetch: slackHttp.fetch },
     authorize: async (source): Promise<AuthorizeResult> => {
       const team = source.teamId ?? source.enterpriseId;
       const served = team !== undefined && config.allowedTeamIds.includes(team) ? await options.partnershipOf(team) : undefined;
@@ -473,9 +475,10 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
 
   return {
     client,
-    proactiveClient: new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
+    proactiveClient: new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, fetch: slackHttp.fetch }),
     async close() {
       await Promise.allSettled([...inFlight]);
+      slackHttp.close();
     },
   };
 }
