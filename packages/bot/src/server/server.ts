@@ -13,7 +13,7 @@ import { parseReportFileName, type ChatReportFormat } from '../app/reportRequest
 import { isLoopback, type BotConfig } from '../config.js';
 import { TeamsProactiveSender } from '../teams/proactiveSender.js';
 import { createTeamsApplication } from '../teams/teamsApplication.js';
-import type { Delay } from '../slack/homeRefresh.js';
+import type { Delay } from '../slack/keyedCoalescer.js';
 import { mountSlack, type SlackHandle } from '../slack/slackApp.js';
 import { SlackProactiveSender } from '../slack/slackProactiveSender.js';
 import { LinkSigner, type LinkVerdict } from './signedLinks.js';

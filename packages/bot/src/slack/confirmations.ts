@@ -1,6 +1,6 @@
 import { SLACK_LIMITS } from './blocks/elements.js';
 import type { SlackMessage } from './blocks/slackMessage.js';
-import { timerDelay, type Delay } from './homeRefresh.js';
+import { KeyedCoalescer, timerDelay, type Delay } from './keyedCoalescer.js';
 
 /**
  * How long a confirmation waits for more from the same person before it is sent: a burst of
@@ -11,45 +11,39 @@ export const CONFIRMATION_DELAY_MS = 250;
 
 /**
  * Collects what is to be said to each person after their changes and hands it to `send` a moment
- * later, all that gathered meanwhile at once, in the order it came. One person's sends never run
- * at once (so their messages arrive in order): what comes while a send runs waits for it, then for
- * its own moment. `send` reports its own failures; a failed send does not stop the next.
+ * later, all that gathered meanwhile at once, in the order it came (see KeyedCoalescer: one
+ * person's sends never run at once, so their messages arrive in order; what comes while a send
+ * runs waits for it, then for its own moment). `send` reports its own failures; a failed send
+ * does not stop the next.
  */
 export class ConfirmationQueue<Key, Item> {
-  private readonly pending = new Map<Key, { items: Item[]; waiting?: Promise<void>; running?: Promise<void> }>();
+  private readonly items = new Map<Key, Item[]>();
+  private readonly sends: KeyedCoalescer<Key>;
 
   constructor(
-    private readonly send: (key: Key, items: readonly Item[]) => Promise<void>,
-    private readonly delay: Delay = timerDelay,
+    send: (key: Key, items: readonly Item[]) => Promise<void>,
+    delay: Delay = timerDelay,
     private readonly afterMs: number = CONFIRMATION_DELAY_MS,
-  ) {}
+  ) {
+    // A send takes what gathered until it starts; what is added after goes in the next.
+    this.sends = new KeyedCoalescer((key) => {
+      const items = this.items.get(key) ?? [];
+      this.items.delete(key);
+      return send(key, items);
+    }, delay);
+  }
 
   /** Queues `item` for `key`; resolves once it has been sent (or its send failed). */
   add(key: Key, item: Item): Promise<void> {
-    let entry = this.pending.get(key);
-    if (!entry) this.pending.set(key, (entry = { items: [] }));
-    entry.items.push(item);
-    if (entry.waiting) return entry.waiting;
-    const mine = entry;
-    const before = mine.running;
-    const waiting = (async () => {
-      await this.delay(this.afterMs);
-      if (before) await before;
-      // From here on, what is added goes in the next send.
-      mine.waiting = undefined;
-      const running = this.send(key, mine.items.splice(0)).catch(() => undefined);
-      mine.running = running;
-      await running;
-      if (mine.running === running) mine.running = undefined;
-      if (!mine.waiting && !mine.running) this.pending.delete(key);
-    })();
-    mine.waiting = waiting;
-    return waiting;
+    const items = this.items.get(key);
+    if (items) items.push(item);
+    else this.items.set(key, [item]);
+    return this.sends.request(key, this.afterMs);
   }
 
   /** How many people have something waiting or being sent. */
   get size(): number {
-    return this.pending.size;
+    return this.sends.size;
   }
 }
 

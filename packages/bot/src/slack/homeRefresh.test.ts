@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HomeRefresher, type Delay } from './homeRefresh.js';
+import { HomeRefresher } from './homeRefresh.js';
+import type { Delay } from './keyedCoalescer.js';
 
 /** A delay that ends only when the test says so, and the publishes made, each with the state it read. */
 function harness() {
