@@ -4,6 +4,9 @@ export { createDataFile } from './createDataFile.js';
 export { parseDataFile, serializeDatabase } from './snapshotFile.js';
 export { isDataFileOrCompanion } from './companionFiles.js';
 export { PgStore, type PgConnection } from './postgres/pgStore.js';
+// What a PgStore commit sends, for the bench's floor: the same statements in a bare transaction.
+export { advanceHead, revisionWrites, revisionStatements, type Statement } from './postgres/partnershipRows.js';
+export type { RowWrites } from './postgres/rowWrites.js';
 export {
   PgPartnerships,
   openPgStore,

@@ -5,7 +5,7 @@ import { formatPath } from '../../common/base/validation.js';
 import { Database } from '../../common/store/database.js';
 import { migrate, migrations as defaultMigrations, type Migration } from '../../common/store/migrations.js';
 import { RECORD_KEYS, type RecordChange, type RecordCollection } from '../../common/store/recordChanges.js';
-import type { RecordPut, RowWrites } from './rowWrites.js';
+import { rowWrites, type RecordPut, type RowWrites } from './rowWrites.js';
 
 // The SQL of one partnership's rows. Every statement names the partnership: no statement here can
 // read or write another partnership's rows.
@@ -274,6 +274,23 @@ export function putStatements(partnership: string, revision: number, puts: reado
     });
   }
   return statements;
+}
+
+/**
+ * The rows one revision's record changes write (`db` is the partnership after them): the work in
+ * memory of deciding what to write, before any statement is built.
+ */
+export function revisionWrites(changes: readonly RecordChange[], db: Database): RowWrites {
+  return rowWrites(asStoredChanges(changes, db));
+}
+
+/**
+ * Every statement of one revision, in the order a commit sends them after the head: its rows,
+ * its audit entries, its changes for other processes. The bench's floor sends these very
+ * statements in a bare transaction, so that the two measure the same writes.
+ */
+export function revisionStatements(partnership: string, revision: number, writes: RowWrites, audit: readonly AuditEntry[], changes: readonly RecordChange[] | null): Statement[] {
+  return [...rowStatements(partnership, revision, writes), ...historyStatements(partnership, revision, audit, changes)];
 }
 
 /** Appends audit entries and, with `changes`, the revision's record changes for other processes to catch up with. */

@@ -11,8 +11,7 @@ import { appendAudit, redactAuditInPlace, withAuditTail } from '../../common/sto
 import { redactAudit, type Erasure } from '../../common/people/erasure.js';
 import { redactionStatements } from './redaction.js';
 import type { CommitResult, Store } from '../../common/store/store.js';
-import { advanceHead, asStoredChanges, historyStatements, loadPartnership, putStatements, readHead, readSince, recordsOf, rowStatements, runInOrder, type LoadedPartnership, type Statement } from './partnershipRows.js';
-import { rowWrites } from './rowWrites.js';
+import { advanceHead, historyStatements, loadPartnership, putStatements, readHead, readSince, recordsOf, revisionStatements, revisionWrites, runInOrder, type LoadedPartnership, type Statement } from './partnershipRows.js';
 
 /** Hooks for tests (a migration chain); not exported from the package entry. */
 export interface PgStoreInternals {
@@ -223,9 +222,9 @@ export class PgStore implements Store {
         continue;
       }
       db = outcome.data.db;
-      const writes = rowWrites(asStoredChanges(changes, db));
+      const writes = revisionWrites(changes, db);
       // An erasure's own changes name the keys the person was filed under, so they are not kept.
-      const statements = [...rowStatements(this.partnership, db.revision, writes), ...historyStatements(this.partnership, db.revision, audit, erasures.length === 0 ? changes : null)];
+      const statements = revisionStatements(this.partnership, db.revision, writes, audit, erasures.length === 0 ? changes : null);
       if (erasures.length > 0) {
         const before = [...base.audit, ...revisions.flatMap((earlier) => earlier.audit)];
         const redacted = redactAudit(before, erasures).filter((entry, index) => entry !== before[index]);
