@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { unwrap, type Database } from '@partnership-tracker/core';
-import { openPgStore, PgPartnerships } from '@partnership-tracker/core/node';
+import { applyCommands, unwrap, type Database } from '@partnership-tracker/core';
+import { advanceHead, openPgStore, PgPartnerships, revisionStatements, revisionWrites } from '@partnership-tracker/core/node';
 import pg from 'pg';
 import type { Workload } from '../synthetic/partnership.js';
 import { changeOf } from './workload.js';
@@ -79,48 +79,54 @@ export async function pgGrow(args: { url: string; id: string; from: number; to: 
 const WARM_UP = 5;
 
 /**
- * One owner's action update through PgStore.commit, against its floor: the same statements
- * (head, history item, record, audit entry, revision's changes) with values ready-made, as one
- * bare pg transaction on another partnership of the same shape.
+ * One owner's action update through PgStore.commit, against its floor: the statements the store
+ * sends for the same change (`revisionStatements`: the same SQL, the same rows and sizes), with
+ * their values serialised as the store does, sent pipelined on a pooled connection in pipeline
+ * mode as the store sends them: `BEGIN`, the conditional head and the revision's rows in one
+ * round trip, then `COMMIT`. It writes to another partnership of the same shape, kept by applying
+ * the same commands to a copy in memory outside the timed part, so that the floor holds none of
+ * the store's own work in memory (applying the commands, folding the changes into row writes).
+ * After the run the two partnerships hold the same records and history (postgres.test.ts).
  */
 export async function pgCommits(args: { url: string; id: string; floorId: string; workload: Workload; iterations: number }): Promise<PgSamples> {
   const samples: PgSamples = { floor: [], store: [] };
   const store = unwrap(await openPgStore(args.url, args.id));
-  const client = new pg.Client({ connectionString: args.url });
-  await client.connect();
+  const mirrorStore = unwrap(await openPgStore(args.url, args.floorId));
+  // The floor's partnership as the commands leave it; its audit only the last entry, which is all
+  // that applying a command needs (the next entry's seq follows it), as in the store.
+  let mirror = await mirrorStore.read();
+  mirror = { ...mirror, audit: mirror.audit.slice(-1) };
+  await mirrorStore.close();
+  const pool = new pg.Pool({ connectionString: args.url, max: 1, pipeline: true });
   try {
-    const ref = args.workload.owner.openActionRefs[0]!;
-    const row = await client.query<{ record: Record<string, unknown>; items: number; revision: string; seq: string }>(
-      `SELECT r.record, (SELECT count(*)::int FROM ptrack.record_items i WHERE i.partnership_id = $1 AND i.collection = 'actions' AND i.key = $2) AS items,
-              (SELECT revision FROM ptrack.partnerships WHERE id = $1) AS revision,
-              (SELECT coalesce(max(seq), 0) FROM ptrack.audit WHERE partnership_id = $1) AS seq
-         FROM ptrack.records r WHERE r.partnership_id = $1 AND r.collection = 'actions' AND r.key = $2`,
-      [args.floorId, ref],
-    );
-    let { items, revision, seq } = { items: row.rows[0]!.items, revision: Number(row.rows[0]!.revision), seq: Number(row.rows[0]!.seq) };
-    const record = row.rows[0]!.record;
+    const head = await pool.query<{ schema_version: number }>('SELECT schema_version FROM ptrack.partnerships WHERE id = $1', [args.floorId]);
+    const rowsVersion = head.rows[0]!.schema_version;
     // The first changes of a fresh process compile the store's code and warm the connection's
     // caches, which a bot that has been running does not pay: they are made and not timed, for
     // the floor and the store alike, as the bot turns' warm-up is.
     for (let n = -WARM_UP; n < args.iterations; n++) {
       const { commands, actor } = changeOf('actionUpdate', args.workload, n + WARM_UP);
       const at = new Date().toISOString();
-      const item = { at, byId: actor.kind === 'person' ? actor.personId : 'system', progress: 10 + (n % 80), status: 'on-track', note: `Benchmark update ${n}: met the ICB lead and agreed next steps.`, requestId: null };
-      const entry = { seq: seq + 1, at, actor, command: 'action.update', entity: 'action', entityId: ref, before: { progress: 10 }, after: { progress: item.progress, historyAppended: [item] } };
-      const changes = [{ target: 'actions', key: ref, record: { ...record, progress: item.progress }, appended: { field: 'history', from: items, items: [item] } }];
+      const outcome = unwrap(applyCommands(mirror, commands, { actor, at }));
+      if (outcome.audit.length === 0) throw new Error('a PostgreSQL floor sample changed nothing');
+      const writes = revisionWrites(outcome.changes, outcome.db);
       collect();
       const floorStart = performance.now();
-      await client.query('BEGIN');
-      await client.query('UPDATE ptrack.partnerships SET revision = revision + 1, settings = coalesce($3::jsonb, settings) WHERE id = $1 AND revision = $2', [args.floorId, revision, null]);
-      await client.query(`INSERT INTO ptrack.record_items (partnership_id, collection, key, field, position, item) VALUES ($1, 'actions', $2, 'history', $3, $4::jsonb)`, [args.floorId, ref, items, JSON.stringify(item)]);
-      await client.query(`UPDATE ptrack.records SET record = $3::jsonb WHERE partnership_id = $1 AND collection = 'actions' AND key = $2`, [args.floorId, ref, JSON.stringify(changes[0]!.record)]);
-      await client.query('INSERT INTO ptrack.audit (partnership_id, seq, revision, entry) VALUES ($1, $2, $3, $4::jsonb)', [args.floorId, seq + 1, revision + 1, JSON.stringify(entry)]);
-      await client.query('INSERT INTO ptrack.revisions (partnership_id, revision, changes) VALUES ($1, $2, $3::jsonb)', [args.floorId, revision + 1, JSON.stringify(changes)]);
+      const statements = [
+        { text: 'BEGIN', values: [] },
+        advanceHead(args.floorId, mirror.revision, rowsVersion, outcome.db.revision, writes.settings),
+        ...revisionStatements(args.floorId, outcome.db.revision, writes, outcome.audit, outcome.changes),
+      ];
+      const client = await pool.connect();
+      const answers = await Promise.all(statements.map((statement) => client.query(statement.text, [...statement.values])));
+      if (answers[1]!.rowCount !== 1) throw new Error(`the floor's head was not at revision ${mirror.revision}`);
+      for (const [index, statement] of statements.entries()) {
+        if (statement.expected !== undefined && answers[index]!.rowCount !== statement.expected.rowCount) throw new Error(statement.expected.otherwise);
+      }
       await client.query('COMMIT');
+      client.release();
       if (n >= 0) samples.floor.push(performance.now() - floorStart);
-      items++;
-      revision++;
-      seq++;
+      mirror = { ...outcome.db, audit: outcome.audit.slice(-1) };
       collect();
       const start = performance.now();
       const result = unwrap(await store.commit(commands, { actor, at }));
@@ -128,7 +134,7 @@ export async function pgCommits(args: { url: string; id: string; floorId: string
       if (result.audit.length === 0) throw new Error('a PostgreSQL commit sample changed nothing');
     }
   } finally {
-    await client.end();
+    await pool.end();
     await store.close();
   }
   return samples;
