@@ -5,10 +5,35 @@ import type { Action } from '../plan/plan.js';
 import type { Database } from '../store/database.js';
 import type { RegisterName, Subgroup } from '../subgroups/subgroup.js';
 
+// Each people list's positions by id, keyed by the list itself: lists are never changed once part
+// of a database (as registerIndex.ts relies on), so an index stays true while its list lives. Every
+// change and every turn asks who the actor is, often twice; a scan of the list was half of what
+// applyCommands cost at 10x (2,000 people; docs/performance.md, issue 13).
+const peopleIndexes = new WeakMap<readonly Person[], { readonly length: number; readonly positions: ReadonlyMap<string, readonly number[]> }>();
+
+function positionsOf(people: readonly Person[], id: string): readonly number[] {
+  let index = peopleIndexes.get(people);
+  if (index === undefined || index.length !== people.length) {
+    const positions = new Map<string, number[]>();
+    people.forEach((person, position) => {
+      const known = positions.get(person.id);
+      if (known === undefined) positions.set(person.id, [position]);
+      else known.push(position);
+    });
+    index = { length: people.length, positions };
+    peopleIndexes.set(people, index);
+  }
+  return index.positions.get(id) ?? [];
+}
+
 /** The person behind an actor, if the actor is a known, active person. */
 export function personOf(db: Database, actor: Actor): Person | undefined {
   if (actor.kind !== 'person') return undefined;
-  return db.people.find((p) => p.id === actor.personId && p.active);
+  for (const position of positionsOf(db.people, actor.personId)) {
+    const person = db.people[position];
+    if (person?.id === actor.personId && person.active) return person;
+  }
+  return undefined;
 }
 
 /** System processes (the CLI run by the business team, the scheduler) and the business team administer. */
