@@ -900,7 +900,16 @@ class Working {
     // An appended history entry is a change; comparing whole histories would cost every update
     // the length of the action's history.
     if (before.history.length === after.history.length && same(before, after)) return;
-    this.next.actions = this.next.actions.map((a) => (a.ref === before.ref ? after : a));
+    // A copy with one slot replaced: refs are unique, and a map calling back on each of 6,000
+    // actions at 10x was a good part of an update's time in memory (docs/performance.md, issue 13).
+    const actions = this.next.actions;
+    let position = actions.indexOf(before);
+    if (position === -1) position = actions.findIndex((a) => a.ref === before.ref);
+    if (position !== -1) {
+      const copy = actions.slice();
+      copy[position] = after;
+      this.next.actions = copy;
+    }
     // The history is append-only and already records every update; copying it into each audit
     // entry would grow the file with the square of an action's updates.
     const { history: oldHistory, ...beforeFields } = before;
