@@ -309,6 +309,11 @@ export function historyStatements(partnership: string, revision: number, audit: 
   return statements;
 }
 
+/** Drops the catch-up history up to and including `through`: a process that far behind reads the partnership whole. */
+export function pruneCatchUp(partnership: string, through: number): Statement {
+  return { text: 'DELETE FROM ptrack.revisions WHERE partnership_id = $1 AND revision <= $2', values: [partnership, through] };
+}
+
 /** Every record of a database as puts, in the database's order, for writing it whole. */
 export function recordsOf(db: Database): Result<RecordPut[]> {
   const puts: RecordPut[] = [];

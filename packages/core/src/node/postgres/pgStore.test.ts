@@ -168,6 +168,29 @@ describe('PgStore with a long history', () => {
     expect(whole).toEqual([]);
     expect(unwrap(await scratch.partnerships.list()).find((p) => p.id === id)?.revision).toBe(3003);
   }, 60_000);
+
+  it('keeps only a window of changes to catch up from: a store further behind reads the partnership whole, and misses nothing', async () => {
+    const id = freshId();
+    unwrap(await scratch.partnerships.create(id, sampleDatabase()));
+    const writer = unwrap(await openPgStore(scratch.url, id, { internals: { catchUpWindow: 5 } }));
+    const farBehind = unwrap(await openPgStore(scratch.url, id));
+    const justBehind = unwrap(await openPgStore(scratch.url, id));
+    for (let n = 1; n <= 11; n++) {
+      unwrap(await writer.commit([progressNote(`note ${n}`)], by(actors.owner)));
+      if (n === 8) expect((await justBehind.read()).revision).toBe(8);
+    }
+    const kept = await scratch.admin.query('SELECT revision FROM ptrack.revisions WHERE partnership_id = $1 ORDER BY revision', [id]);
+    // Pruned when the head passed 10: revisions 1–5 went; 6–11 remain.
+    expect(kept.rows.map((row: { revision: string }) => Number(row.revision))).toEqual([6, 7, 8, 9, 10, 11]);
+    const expected = await writer.read();
+    for (const reader of [farBehind, justBehind]) {
+      const db = await reader.read();
+      expect(db.revision).toBe(11);
+      expect(db.actions).toEqual(expected.actions);
+      expect(db.audit.map((entry) => entry.seq)).toEqual(expected.audit.map((entry) => entry.seq));
+    }
+    await Promise.all([writer.close(), farBehind.close(), justBehind.close()]);
+  });
 });
 
 describe('PgStore refuses what it cannot trust', () => {

@@ -11,11 +11,13 @@ import { appendAudit, redactAuditInPlace, withAuditTail } from '../../common/sto
 import { redactAudit, type Erasure } from '../../common/people/erasure.js';
 import { redactionStatements } from './redaction.js';
 import type { CommitResult, Store } from '../../common/store/store.js';
-import { advanceHead, historyStatements, loadPartnership, putStatements, readHead, readSince, recordsOf, revisionStatements, revisionWrites, runInOrder, type LoadedPartnership, type Statement } from './partnershipRows.js';
+import { advanceHead, historyStatements, pruneCatchUp, loadPartnership, putStatements, readHead, readSince, recordsOf, revisionStatements, revisionWrites, runInOrder, type LoadedPartnership, type Statement } from './partnershipRows.js';
 
 /** Hooks for tests (a migration chain); not exported from the package entry. */
 export interface PgStoreInternals {
   readonly migrations?: Readonly<Record<number, Migration>>;
+  /** How many revisions' changes are kept for other processes to catch up from (`CATCH_UP_WINDOW`). */
+  readonly catchUpWindow?: number;
 }
 
 /** How a PgStore reaches its database, and what to call it in messages (never with a password). */
@@ -31,6 +33,12 @@ const OPTIMISTIC_ATTEMPTS = 3;
 // The most commits written in one transaction: enough for every conversation of a busy bot
 // waiting at once, few enough that the head's lock is held for a few milliseconds.
 const MOST_IN_ONE_TRANSACTION = 50;
+
+// Each revision's changes are kept so that another process can catch up by reading only what it
+// missed; one further behind than this reads the partnership whole, as when it opens. Without a
+// limit the table would grow by every change ever made. Pruned each time the head passes a
+// multiple of the window, so a commit rarely pays for it.
+const CATCH_UP_WINDOW = 1000;
 
 /** The transaction isolation under which a partnership is read whole: one snapshot for all its rows. */
 const SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
@@ -169,6 +177,8 @@ export class PgStore implements Store {
         // Sent together and answered in order: the head's condition, then every revision's rows.
         // When the head has moved, the rows written after it are rolled back with it.
         const statements = [...(locking ? [] : [{ text: 'BEGIN', values: [] }]), head, ...applied.revisions.flatMap((revision) => revision.statements)];
+        const window = this.internals.catchUpWindow ?? CATCH_UP_WINDOW;
+        if (Math.floor(last.revision / window) > Math.floor(applied.base.revision / window)) statements.push(pruneCatchUp(this.partnership, last.revision - window));
         const answers = await Promise.allSettled(statements.map((statement) => client.query(statement.text, [...statement.values])));
         const moved = answers[statements.indexOf(head)]!;
         if (moved.status === 'fulfilled' && moved.value.rowCount === 0) {
