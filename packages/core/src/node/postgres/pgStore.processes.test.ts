@@ -27,8 +27,11 @@ describe('PgStore with several processes', () => {
     }
     expect([...seen[0]!, ...seen[1]!].sort((a, b) => a - b)).toEqual(Array.from({ length: 4000 }, (_, index) => index + 1));
 
+    // Every revision wrote its audit entry; the catch-up history keeps the last 1,000, unbroken.
+    const audited = await scratch.admin.query<{ revision: string }>('SELECT revision FROM ptrack.audit WHERE partnership_id = $1 ORDER BY revision', [id]);
+    expect(audited.rows.map((row) => Number(row.revision))).toEqual(Array.from({ length: 4000 }, (_, index) => index + 1));
     const stored = await scratch.admin.query<{ revision: string }>('SELECT revision FROM ptrack.revisions WHERE partnership_id = $1 ORDER BY revision', [id]);
-    expect(stored.rows.map((row) => Number(row.revision))).toEqual(Array.from({ length: 4000 }, (_, index) => index + 1));
+    expect(stored.rows.map((row) => Number(row.revision))).toEqual(Array.from({ length: 1000 }, (_, index) => index + 3001));
     const store = unwrap(await scratch.partnerships.open(id));
     const db = await store.read();
     await store.close();
