@@ -8,8 +8,8 @@ import type { CommandInput } from '../common/store/commands.js';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../common/store/database.js';
 import type { RecordChange } from '../common/store/recordChanges.js';
 import { SerialQueue } from '../common/store/serialQueue.js';
-import { appendAudit, redactAuditInPlace, withAuditTail } from '../common/store/sharedAudit.js';
-import { redactAudit, type Erasure } from '../common/people/erasure.js';
+import { appendAudit, putRedacted, redactedEntries, withAuditTail } from '../common/store/sharedAudit.js';
+import type { Erasure } from '../common/people/erasure.js';
 import type { CommitResult, Store } from '../common/store/store.js';
 import { changeLine } from './changeLog.js';
 import { DEFAULT_COMPACTION, runCompaction, type CompactionOutcome, type CompactionPolicy } from './compaction.js';
@@ -303,13 +303,17 @@ export class FileStore implements Store {
     };
     const stillMine = this.fence(lock, stamp.snapshot);
     let written: FilesStamp;
+    let redacted: AuditEntry[] = [];
     try {
       const text = lines.join('');
       // An erasure rewrites the whole file, its audit redacted, and removes the log: the log's
       // lines and the snapshot before would keep what it erased.
       if (erasures.length > 0 || this.shouldCompact(stamp, lines.length, Buffer.byteLength(text))) {
         // Rewriting costs the whole file anyway; one copy of the audit is nothing beside it.
-        written = await this.file.compact({ ...db, audit: redactAudit(base.audit.concat(entries), erasures) }, stillMine);
+        const audit = base.audit.concat(entries);
+        redacted = redactedEntries(audit, erasures);
+        putRedacted(audit, redacted);
+        written = await this.file.compact({ ...db, audit }, stillMine);
         this.migratedFrom = CURRENT_SCHEMA_VERSION;
         this.backgroundFailed = false;
       } else {
@@ -322,7 +326,7 @@ export class FileStore implements Store {
     // Readers see the new data only once it is durable. Snapshots already handed out share the
     // base audit and see its new entries too (see Store.read); nothing else of theirs changes.
     appendAudit(base.audit, entries);
-    redactAuditInPlace(base.audit, erasures);
+    putRedacted(base.audit, redacted);
     this.low.data = { ...db, audit: base.audit };
     this.stamp = written;
     this.generation++;

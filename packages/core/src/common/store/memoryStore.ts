@@ -3,7 +3,7 @@ import { applyCommands, type ChangeContext } from './applyCommands.js';
 import type { CommandInput } from './commands.js';
 import { Database } from './database.js';
 import { SerialQueue } from './serialQueue.js';
-import { appendAudit, redactAuditInPlace, withAuditTail } from './sharedAudit.js';
+import { appendAudit, putRedacted, redactedEntries, withAuditTail } from './sharedAudit.js';
 import type { CommitResult, Store } from './store.js';
 
 /**
@@ -31,7 +31,7 @@ export class MemoryStore implements Store {
       if (!outcome.success) return outcome;
       if (outcome.data.audit.length === 0) return ok({ revision: this.db.revision, audit: [] });
       appendAudit(this.db.audit, outcome.data.audit);
-      redactAuditInPlace(this.db.audit, outcome.data.erasures);
+      putRedacted(this.db.audit, redactedEntries(this.db.audit, outcome.data.erasures));
       this.db = { ...outcome.data.db, audit: this.db.audit };
       return ok({ revision: this.db.revision, audit: outcome.data.audit });
     });

@@ -21,18 +21,24 @@ export function appendAudit(audit: AuditEntry[], entries: readonly AuditEntry[])
 }
 
 /**
- * Redacts, in place, the entries of an audit that a store owns and that erasures rewrite: the one
- * exception to its being append-only, so that no snapshot handed out keeps the erased values
- * either. Returns the entries rewritten, for the store to write over their earlier copies.
+ * The entries of an audit that erasures rewrite, as they read once redacted; none when nothing is
+ * erased. Worked out once per commit: the store writes them over their earlier copies on disk and
+ * puts them in its own audit (`putRedacted`).
  */
-export function redactAuditInPlace(audit: AuditEntry[], erasures: readonly Erasure[]): AuditEntry[] {
+export function redactedEntries(audit: readonly AuditEntry[], erasures: readonly Erasure[]): AuditEntry[] {
   if (erasures.length === 0) return [];
-  const redacted = redactAudit(audit, erasures);
-  const rewritten: AuditEntry[] = [];
-  redacted.forEach((entry, index) => {
-    if (entry === audit[index]) return;
-    audit[index] = entry;
-    rewritten.push(entry);
-  });
-  return rewritten;
+  return redactAudit(audit, erasures).filter((entry, index) => entry !== audit[index]);
+}
+
+/**
+ * Puts redacted entries in their places (by seq), in place, in an audit that a store owns: the one
+ * exception to its being append-only, so that no snapshot handed out keeps the erased values
+ * either.
+ */
+export function putRedacted(audit: AuditEntry[], redacted: readonly AuditEntry[]): void {
+  const first = audit[0]?.seq ?? 1;
+  for (const entry of redacted) {
+    const index = audit[entry.seq - first]?.seq === entry.seq ? entry.seq - first : audit.findIndex((held) => held.seq === entry.seq);
+    if (index >= 0) audit[index] = entry;
+  }
 }

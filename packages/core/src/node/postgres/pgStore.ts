@@ -7,8 +7,7 @@ import { CURRENT_SCHEMA_VERSION, type Database } from '../../common/store/databa
 import type { Migration } from '../../common/store/migrations.js';
 import { applyRecordChanges } from '../../common/store/recordChanges.js';
 import { SerialQueue } from '../../common/store/serialQueue.js';
-import { appendAudit, redactAuditInPlace, withAuditTail } from '../../common/store/sharedAudit.js';
-import { redactAudit, type Erasure } from '../../common/people/erasure.js';
+import { appendAudit, putRedacted, redactedEntries, withAuditTail } from '../../common/store/sharedAudit.js';
 import { redactionStatements } from './redaction.js';
 import type { CommitResult, Store } from '../../common/store/store.js';
 import { advanceHead, historyStatements, pruneCatchUp, loadPartnership, putStatements, readHead, readSince, recordsOf, revisionStatements, revisionWrites, runInOrder, type LoadedPartnership, type Statement } from './partnershipRows.js';
@@ -59,7 +58,14 @@ interface AppliedGroup {
   /** Each commit's answer, in order; a changing one's revision is final once the transaction commits. */
   readonly results: Result<CommitResult>[];
   /** What each changing commit writes. */
-  readonly revisions: { readonly revision: number; readonly audit: readonly AuditEntry[]; readonly erasures: readonly Erasure[]; readonly statements: Statement[]; readonly settings: Record<string, unknown> | null }[];
+  readonly revisions: {
+    readonly revision: number;
+    readonly audit: readonly AuditEntry[];
+    /** The audit entries before it that its erasures rewrote, as they now read. */
+    readonly redacted: readonly AuditEntry[];
+    readonly statements: Statement[];
+    readonly settings: Record<string, unknown> | null;
+  }[];
 }
 
 /**
@@ -200,7 +206,7 @@ export class PgStore implements Store {
         }
         for (const revision of applied.revisions) {
           appendAudit(this.db.audit, revision.audit);
-          redactAuditInPlace(this.db.audit, revision.erasures);
+          putRedacted(this.db.audit, revision.redacted);
         }
         this.db = { ...applied.db, audit: this.db.audit };
         return applied.results;
@@ -235,12 +241,9 @@ export class PgStore implements Store {
       const writes = revisionWrites(changes, db);
       // An erasure's own changes name the keys the person was filed under, so they are not kept.
       const statements = revisionStatements(this.partnership, db.revision, writes, audit, erasures.length === 0 ? changes : null);
-      if (erasures.length > 0) {
-        const before = [...base.audit, ...revisions.flatMap((earlier) => earlier.audit)];
-        const redacted = redactAudit(before, erasures).filter((entry, index) => entry !== before[index]);
-        statements.push(...redactionStatements(this.partnership, db.revision, redacted));
-      }
-      revisions.push({ revision: db.revision, audit, erasures, statements, settings: writes.settings });
+      const redacted = erasures.length === 0 ? [] : redactedEntries([...base.audit, ...revisions.flatMap((earlier) => earlier.audit)], erasures);
+      if (erasures.length > 0) statements.push(...redactionStatements(this.partnership, db.revision, redacted));
+      revisions.push({ revision: db.revision, audit, redacted, statements, settings: writes.settings });
       results.push(ok({ revision: db.revision, audit }));
     }
     return { base, db, results, revisions };
