@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { percentile, ratio } from '../measure/statistics.js';
@@ -166,7 +167,9 @@ function botEnvironment(apiUrl: string, extra: Record<string, string> = {}): Nod
  * reaches the response_url) and an Update modal submission (until its HTTP answer), at 1 and 20
  * concurrent users, against ptrack-bot for Slack alone on `dataPath` (whose workload owners have
  * Slack ids `ownerSlackId(i)`), in alternating blocks with the same load on a bare Bolt app, both
- * calling the same fake Web API.
+ * calling the same fake Web API. Modal submissions also go to a second bare app that makes each
+ * durable before answering (an fsynced append, group-committed, on the data file's disk), since
+ * ptrack may not close a modal on a change it could still lose: the goal's baseline for them.
  */
 export async function measureSlackRequests(options: { requests: number; dataPath: string; workload: Workload }): Promise<SlackTurnResult[] | Skipped> {
   const bin = builtBin('bot');
@@ -178,6 +181,11 @@ export async function measureSlackRequests(options: { requests: number; dataPath
     started.push(bot);
     const bolt = await startServer(process.execPath, [boltAppPath, '--port', '0', '--api-url', fake.apiUrl, '--signing-secret', SIGNING_SECRET], LISTENING);
     started.push(bolt);
+    const durableFile = join(dirname(options.dataPath), 'bare-bolt-submissions.log');
+    await rm(durableFile, { force: true });
+    const durableBolt = await startServer(process.execPath, [boltAppPath, '--port', '0', '--api-url', fake.apiUrl, '--signing-secret', SIGNING_SECRET, '--durable-file', durableFile], LISTENING);
+    started.push(durableBolt);
+    let durablySubmitted = 0;
     const owners = options.workload.owners;
     const userOf = (conversation: number) => ownerSlackId(conversation % owners.length);
 
@@ -208,11 +216,18 @@ export async function measureSlackRequests(options: { requests: number; dataPath
           return measured;
         };
         const onBolt = (requests: number) => load(bolt.url, kind.turn, concurrency, requests, (reply) => kind.bolt.test(reply), `the bare Bolt app's ${kind.name}`);
+        const onDurableBolt = async (requests: number) => {
+          const measured = await load(durableBolt.url, kind.turn, concurrency, requests, (reply) => kind.bolt.test(reply), `the durable bare Bolt app's ${kind.name}`);
+          durablySubmitted += measured.samples.length;
+          return measured;
+        };
         // Warm-up: JIT, connections, and each user's first words saving their Slack chat.
         await onBot(concurrency);
         await onBolt(concurrency);
+        if (kind.countsSubmissions) await onDurableBolt(concurrency);
         const measured: number[] = [];
         const baseline: number[] = [];
+        const durableBaseline: number[] = [];
         let sample = '';
         const perBlock = Math.max(concurrency, Math.round(options.requests / BLOCKS));
         for (let block = 0; block < BLOCKS; block++) {
@@ -220,9 +235,14 @@ export async function measureSlackRequests(options: { requests: number; dataPath
           measured.push(...ours.samples);
           sample = ours.last;
           baseline.push(...(await onBolt(perBlock)).samples);
+          if (kind.countsSubmissions) durableBaseline.push(...(await onDurableBolt(perBlock)).samples);
         }
         const p99 = percentile(measured, 99);
         const boltP99 = percentile(baseline, 99);
+        const durable =
+          durableBaseline.length === 0
+            ? {}
+            : { durableBoltP50: percentile(durableBaseline, 50), durableBoltP99: percentile(durableBaseline, 99), durableP99Ratio: ratio(p99, percentile(durableBaseline, 99)) };
         results.push({
           request: kind.name,
           concurrency,
@@ -232,6 +252,7 @@ export async function measureSlackRequests(options: { requests: number; dataPath
           boltP50: percentile(baseline, 50),
           boltP99,
           p99Ratio: ratio(p99, boltP99),
+          ...durable,
           sampleReply: sample.slice(0, 160),
         });
       }
@@ -242,6 +263,9 @@ export async function measureSlackRequests(options: { requests: number; dataPath
     const deadline = Date.now() + 30_000;
     while (confirmed() < submitted && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     if (confirmed() !== submitted) throw new Error(`ptrack-bot confirmed ${confirmed()} of ${submitted} modal submissions`);
+    // The durable baseline is only a baseline if it wrote what it answered.
+    const durableLines = (await readFile(durableFile, 'utf8')).split('\n').filter((line) => line !== '').length;
+    if (durableLines !== durablySubmitted) throw new Error(`the durable bare Bolt app answered ${durablySubmitted} modal submissions but wrote ${durableLines}`);
     const lastConfirmation = fake.posts.findLast((p) => /^Updated A-\d+/m.test(p.text))?.text.split('\n\n').at(-1) ?? '';
     return results.map((r) => (r.request === 'Update modal submission' ? { ...r, sampleReply: `(modal closed; then in the DM) ${lastConfirmation}`.slice(0, 160) } : r));
   } finally {
