@@ -18,6 +18,7 @@ import { combinedMessages, ConfirmationQueue } from './confirmations.js';
 import { HomeRefresher } from './homeRefresh.js';
 import { timerDelay, type Delay } from './keyedCoalescer.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { OneAtATime } from './oneAtATime.js';
 import { createSlackFetch } from './slackFetch.js';
 import { slackSender, SLACK_UNKNOWN_SENDER_TEXT } from './slackIdentity.js';
 
@@ -241,6 +242,11 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
 
   const senderOf = (served: SlackServed, userId: string | undefined) => slackSender({ store: served.store, client, clock, userId, allowedTeamIds: config.allowedTeamIds, log });
 
+  // Everyone's redraws and confirmations fall due together under load (each 250 ms after its
+  // person's change): they go one at a time, each in a turn of the event loop of its own, so that
+  // the requests arriving meanwhile are read between them rather than after all of them.
+  const afterAnswers = new OneAtATime();
+
   /** Draws the person's Home tab from the data as it is now. */
   const publishHome = async (served: SlackServed, userId: string) => {
     const home = await served.conversation.home({ channel: 'slack', userId });
@@ -259,7 +265,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
   const refreshHome = (served: SlackServed, userId: string, afterMs?: number): Promise<void> => {
     let refresher = refreshers.get(served);
     if (!refresher) {
-      refresher = new HomeRefresher((user) => publishHome(served, user).catch((error: unknown) => log(`slack: could not publish the Home tab for ${user}: ${(error as Error).message}`)), options.homeRefreshDelay ?? timerDelay);
+      refresher = new HomeRefresher((user) => afterAnswers.run(() => publishHome(served, user)).catch((error: unknown) => log(`slack: could not publish the Home tab for ${user}: ${(error as Error).message}`)), options.homeRefreshDelay ?? timerDelay);
       refreshers.set(served, refresher);
     }
     return track(refresher.refresh(userId, afterMs)) as Promise<void>;
@@ -397,7 +403,9 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     if (!queue) {
       queue = new ConfirmationQueue(async (user, replies) => {
         try {
-          for (const message of combinedMessages(replies.map(slackMessageOf))) await client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
+          await afterAnswers.run(async () => {
+            for (const message of combinedMessages(replies.map(slackMessageOf))) await client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
+          });
         } catch (error) {
           log(`slack: could not confirm ${replies.length === 1 ? 'a change' : `${replies.length} changes`} to ${user}: ${(error as Error).message}`);
         }
