@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import type { Delay } from './keyedCoalescer.js';
+import { describe, expect, it, vi } from 'vitest';
 import { OneAtATime } from './oneAtATime.js';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -37,22 +36,25 @@ describe('OneAtATime', () => {
   });
 
   it('starts the next once a job has held the line past its limit, and lets that job finish', async () => {
-    const limits: Array<() => void> = [];
-    const delay: Delay = () => new Promise((resolve) => limits.push(() => resolve()));
-    const line = new OneAtATime(10_000, delay);
-    let release: () => void = () => undefined;
-    const hung = line.run(() => new Promise<string>((resolve) => (release = () => resolve('late'))));
-    let nextRan = false;
-    const next = line.run(async () => {
-      nextRan = true;
-    });
-    for (let i = 0; i < 5; i++) await nextTurn();
-    expect(nextRan).toBe(false);
-    expect(limits).toHaveLength(1);
-    limits[0]!();
-    await next;
-    expect(nextRan).toBe(true);
-    release();
-    await expect(hung).resolves.toBe('late');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const line = new OneAtATime(10_000);
+      let release: () => void = () => undefined;
+      const hung = line.run(() => new Promise<string>((resolve) => (release = () => resolve('late'))));
+      let nextRan = false;
+      const next = line.run(async () => {
+        nextRan = true;
+      });
+      for (let i = 0; i < 5; i++) await nextTurn();
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(nextRan).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await next;
+      expect(nextRan).toBe(true);
+      release();
+      await expect(hung).resolves.toBe('late');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { timerDelay, type Delay } from './keyedCoalescer.js';
+import { SerialQueue } from '@partnership-tracker/core';
 
 /** How long one job may hold the line before the next starts anyway: a Web API call that hangs must not stop every redraw after it. */
 export const ONE_AT_A_TIME_LIMIT_MS = 10_000;
@@ -13,23 +13,24 @@ export const ONE_AT_A_TIME_LIMIT_MS = 10_000;
  * (one waiting run per person) keeps the line as short as the number of people.
  */
 export class OneAtATime {
-  private last: Promise<void> = Promise.resolve();
+  private readonly line = new SerialQueue();
 
-  constructor(
-    private readonly limitMs: number = ONE_AT_A_TIME_LIMIT_MS,
-    private readonly delay: Delay = timerDelay,
-  ) {}
+  constructor(private readonly limitMs: number = ONE_AT_A_TIME_LIMIT_MS) {}
 
   /** Runs `job` after the ones asked for before it; resolves or rejects as `job` does. */
   run<T>(job: () => Promise<T>): Promise<T> {
-    const started = this.last.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-    const result = started.then(job);
-    // The next waits for this one to end (or to overrun its limit), whatever its outcome.
-    const ended = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.last = Promise.race([ended, started.then(() => this.delay(this.limitMs))]);
-    return result;
+    return new Promise<T>((resolve, reject) => {
+      void this.line.run(async () => {
+        // An immediate queued while immediates run waits for the next turn, after its I/O poll.
+        await new Promise((next) => setImmediate(next));
+        const result = (async () => job())();
+        result.then(resolve, reject);
+        let timer: NodeJS.Timeout | undefined;
+        // The next waits for this one to end or to overrun its limit, whatever its outcome; the
+        // timer does not keep a closing process alive.
+        await Promise.race([result.catch(() => undefined), new Promise((overrun) => (timer = setTimeout(overrun, this.limitMs).unref()))]);
+        clearTimeout(timer);
+      });
+    });
   }
 }
