@@ -8,6 +8,9 @@ describe('markdownToMrkdwn', () => {
     ['- one\n- two', '• one\n• two'],
     ['[Open the digest](https://bot.example/digest/2024-25-Q4.html?a=1&b=2)', '<https://bot.example/digest/2024-25-Q4.html?a=1&b=2|Open the digest>'],
     ['Costs & risks <b>', 'Costs &amp; risks &lt;b&gt;'],
+    ['2 * 3 is 6, [not a link] and **no close', '2 * 3 is 6, [not a link] and **no close'],
+    ['a\\<b\\*c*d [x](y) & **e <f>**', 'a&lt;b*c*d <y|x> &amp; *e &lt;f&gt;*'],
+    ['', ''],
   ])('turns %j into %j', (markdown, expected) => {
     expect(markdownToMrkdwn(markdown)).toBe(expected);
   });

@@ -5,8 +5,12 @@
 
 /** Escapes the three characters Slack's mrkdwn reads as markup: `&`, `<` and `>`. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return MRKDWN_SPECIAL.test(text) ? text.replace(MRKDWN_SPECIALS, (character) => MRKDWN_ENTITIES[character as '&' | '<' | '>']) : text;
 }
+
+const MRKDWN_SPECIAL = /[&<>]/;
+const MRKDWN_SPECIALS = /[&<>]/g;
+const MRKDWN_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' } as const;
 
 /** A link in mrkdwn; the label's `|` would end the address, so it becomes a lookalike. */
 export function mrkdwnLink(url: string, label: string): string {
@@ -55,11 +59,28 @@ function inline(text: string): string {
         continue;
       }
     }
-    out += escapeMrkdwn(character);
-    index += 1;
+    // Plain text up to the next character that could start an escape, bold or a link goes in one
+    // piece: every reply and confirmation passes through here, and a piece per character made
+    // most of the garbage a modal submission left behind (docs/performance.md).
+    const next = nextMarkup(text, index + 1);
+    out += escapeMrkdwn(text.slice(index, next));
+    index = next;
   }
   return out;
 }
+
+/** Where the next `\\`, `*` or `[` is at or after `from`, or the text's end. */
+function nextMarkup(text: string, from: number): number {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === BACKSLASH || code === ASTERISK || code === OPEN_BRACKET) return index;
+  }
+  return text.length;
+}
+
+const BACKSLASH = 0x5c;
+const ASTERISK = 0x2a;
+const OPEN_BRACKET = 0x5b;
 
 /** A label's text with its Markdown escapes undone (a link label shows no formatting). */
 function plain(text: string): string {
