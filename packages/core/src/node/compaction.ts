@@ -1,8 +1,8 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { constants, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CURRENT_SCHEMA_VERSION } from '../common/store/database.js';
-import { DatabaseFile, type FilesStamp } from './dataFile.js';
+import { DatabaseFile, type FilesStamp, type HeldData } from './dataFile.js';
 import { prepareFile, type FileStamp } from './durableWrite.js';
 import { serializeDatabase } from './snapshotFile.js';
 
@@ -62,19 +62,35 @@ export type CompactionOutcome =
  * A compaction's work, done by the compaction process (compactionWorker.ts): reads the data file
  * and its log as they stand, as any process opening them would, and writes the result to a temp
  * file beside the data file, named for the store that asked and will install it.
+ *
+ * `held` is what the same process wrote for the previous job on this file. While the data file is
+ * still that snapshot (the store installed it and nobody has rewritten it since), only the log
+ * is read and replayed on top, as a store catches up with other writers; otherwise the files
+ * are read whole. Reading and validating the snapshot was some two thirds of a compaction's work.
  */
-export async function prepareCompaction(job: CompactionJob): Promise<CompactionOutcome> {
+export async function prepareCompaction(job: CompactionJob, held?: HeldCompaction): Promise<{ outcome: CompactionOutcome; held?: HeldCompaction }> {
   const file = new DatabaseFile(job.path, job.displayName, {}, job.lockWaitMs);
   try {
-    const loaded = await file.load();
-    if (!loaded.success) return { kind: 'failed', message: loaded.error.message };
+    const loaded = await file.catchUp(held?.path === job.path ? held.data : undefined, { kind: 'shared', waitMs: job.lockWaitMs });
+    if (!loaded.success) return { outcome: { kind: 'failed', message: loaded.error.message } };
     // No log: another process compacted already. A migrated file is written back by a commit.
-    if (loaded.data.stamp.log === null || loaded.data.migratedFrom < CURRENT_SCHEMA_VERSION) return { kind: 'stale' };
+    if (loaded.data.stamp.log === null || loaded.data.migratedFrom < CURRENT_SCHEMA_VERSION) return { outcome: { kind: 'stale' } };
     const prepared = await prepareFile(job.path, serializeDatabase(loaded.data.db), undefined, job.owner);
-    return { kind: 'written', temp: prepared.temp, stamp: prepared.stamp, base: loaded.data.stamp };
+    return {
+      outcome: { kind: 'written', temp: prepared.temp, stamp: prepared.stamp, base: loaded.data.stamp },
+      // A rename keeps the temp file's inode, size and time, so once installed the data file
+      // carries this stamp; any log beside it then is read from its start (see catchUp).
+      held: { path: job.path, data: { db: loaded.data.db, stamp: { snapshot: prepared.stamp, log: null }, migratedFrom: loaded.data.migratedFrom } },
+    };
   } finally {
     await file.close();
   }
+}
+
+/** The data a compaction process wrote last, and for which file. */
+export interface HeldCompaction {
+  readonly path: string;
+  readonly data: HeldData;
 }
 
 // The compaction process runs from the built package: from dist/node/ and from src/node/ (under
@@ -86,32 +102,114 @@ function inheritedFlags(): string[] {
   return process.execArgv.filter((flag) => flag.startsWith('--max-old-space-size') || flag.startsWith('--max-semi-space-size'));
 }
 
+/** How long an idle compaction process is kept for the next job before it is let go. */
+export const COMPACTION_PROCESS_IDLE_MS = 60_000;
+
 /**
- * Runs a job in a child process at lowered CPU priority. Parsing, replaying and serialising a
- * whole partnership takes hundreds of milliseconds at 1× and seconds at 10×. In a worker thread
- * it competed with the bot's turns for the cores at equal priority; at nice 10 the kernel gives
- * the bot about ten times its share when the cores are contended. Not the lowest (nice 19): that
- * starved on a busy machine, and a CLI run that started a compaction waited for it at exit
- * (docs/performance.md has the measurements). It holds a
- * second copy of the data while it runs, and stops if this process goes away.
+ * Runs a store's compactions in a child process at lowered CPU priority, one job at a time.
+ * Parsing, replaying and serialising a whole partnership takes hundreds of milliseconds at 1×
+ * and seconds at 10×. In a worker thread it competed with the bot's turns for the cores at equal
+ * priority; at nice 10 the kernel gives the bot about ten times its share when the cores are
+ * contended. Not the lowest (nice 19): that starved on a busy machine, and a CLI run that
+ * started a compaction waited for it at exit (docs/performance.md has the measurements).
+ *
+ * The process is kept between jobs, for COMPACTION_PROCESS_IDLE_MS after the last: starting one
+ * stops this process's thread for 5–25 ms (more the larger its heap and the busier the cores),
+ * and a kept process still holds the snapshot it wrote, so the next job reads only the log. It
+ * holds a second copy of the data while kept, and stops if this process goes away; while idle
+ * it does not keep this process alive.
  */
-export function runCompaction(job: CompactionJob): Promise<CompactionOutcome> {
-  return new Promise((resolve) => {
-    let settled = false;
-    // A process that sent its outcome then exits: only the first word counts.
-    const settle = (outcome: CompactionOutcome) => {
-      if (settled) return;
-      settled = true;
-      resolve(outcome);
-    };
-    let stderr = '';
-    let child: ReturnType<typeof fork>;
-    try {
-      child = fork(workerPath, [JSON.stringify(job)], { execArgv: inheritedFlags(), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
-    } catch (error) {
-      settle({ kind: 'failed', message: `could not start the compaction process: ${(error as Error).message}` });
-      return;
+export class CompactionProcess {
+  private child: ChildProcess | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private running: Promise<CompactionOutcome> | undefined;
+  /** How many processes this has started: each start is a pause for this process's thread. */
+  started = 0;
+
+  constructor(private readonly idleMs: number = COMPACTION_PROCESS_IDLE_MS) {}
+
+  /** The kept process's id, while there is one. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Runs `job` in the kept process, starting one if there is none; never rejects. */
+  run(job: CompactionJob): Promise<CompactionOutcome> {
+    // One at a time: a store starts its next compaction only once the last has settled.
+    const previous = this.running ?? Promise.resolve(undefined);
+    const next = previous.then(() => this.runNow(job));
+    this.running = next;
+    return next;
+  }
+
+  /** Lets the process go (it exits once its channel closes); the next job starts another. */
+  close(): void {
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    const child = this.child;
+    this.child = undefined;
+    if (child?.connected) child.disconnect();
+  }
+
+  private runNow(job: CompactionJob): Promise<CompactionOutcome> {
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    let child = this.child;
+    if (child === undefined || !child.connected) {
+      try {
+        child = this.start();
+      } catch (error) {
+        return Promise.resolve({ kind: 'failed', message: `could not start the compaction process: ${(error as Error).message}` });
+      }
     }
+    const running = child;
+    // A job under way keeps this process alive (a CLI run waits for it at exit); an idle one does not.
+    holdOpen(running, true);
+    let stderr = '';
+    const onStderr = (chunk: string) => {
+      stderr = (stderr + chunk).slice(-2000);
+    };
+    running.stderr?.on('data', onStderr);
+    return new Promise<CompactionOutcome>((resolve) => {
+      const settle = (outcome: CompactionOutcome) => {
+        running.off('message', onMessage);
+        running.off('error', onError);
+        running.off('close', onClose);
+        running.stderr?.off('data', onStderr);
+        if (outcome.kind === 'failed' && this.child === running) {
+          // Whatever went wrong, the next job starts afresh.
+          this.child = undefined;
+          running.kill();
+        } else if (this.child === running) {
+          holdOpen(running, false);
+          this.idleTimer = setTimeout(() => this.close(), this.idleMs);
+          this.idleTimer.unref();
+        }
+        resolve(outcome);
+      };
+      const onMessage = (outcome: unknown) => settle(outcome as CompactionOutcome);
+      const onError = (error: Error) => settle({ kind: 'failed', message: `the compaction process failed: ${error.message}` });
+      const onClose = (code: number | null, signal: NodeJS.Signals | null) =>
+        settle({ kind: 'failed', message: `the compaction process stopped (${signal ?? `exit code ${code}`}) before it finished${stderr.trim() ? `: ${stderr.trim()}` : ''}` });
+      running.on('message', onMessage);
+      running.once('error', onError);
+      running.once('close', onClose);
+      running.send(job, (error) => {
+        if (error) settle({ kind: 'failed', message: `could not reach the compaction process: ${error.message}` });
+      });
+    });
+  }
+
+  private start(): ChildProcess {
+    const child = fork(workerPath, [], { execArgv: inheritedFlags(), stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+    this.started += 1;
+    this.child = child;
+    child.stderr?.setEncoding('utf8');
+    // Its exit between jobs (killed, out of memory) is noticed at the next job, which starts another.
+    child.on('error', () => undefined);
+    child.once('exit', () => {
+      if (this.child === child) this.child = undefined;
+    });
     if (child.pid !== undefined) {
       try {
         setPriority(child.pid, constants.priority.PRIORITY_BELOW_NORMAL);
@@ -119,13 +217,20 @@ export function runCompaction(job: CompactionJob): Promise<CompactionOutcome> {
         // Not allowed here (a locked-down container): it still compacts, at normal priority.
       }
     }
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-2000);
-    });
-    child.once('message', (outcome) => settle(outcome as CompactionOutcome));
-    child.once('error', (error) => settle({ kind: 'failed', message: `the compaction process failed: ${error.message}` }));
-    child.once('close', (code, signal) =>
-      settle({ kind: 'failed', message: `the compaction process stopped (${signal ?? `exit code ${code}`}) before it finished${stderr.trim() ? `: ${stderr.trim()}` : ''}` }),
-    );
-  });
+    return child;
+  }
+}
+
+/** Whether a kept process (its handle, its channel and its stderr pipe) keeps this process's event loop alive. */
+function holdOpen(child: ChildProcess, hold: boolean): void {
+  const stderr = child.stderr as (NodeJS.ReadableStream & { ref?: () => void; unref?: () => void }) | null;
+  if (hold) {
+    child.ref();
+    child.channel?.ref();
+    stderr?.ref?.();
+  } else {
+    child.unref();
+    child.channel?.unref();
+    stderr?.unref?.();
+  }
 }

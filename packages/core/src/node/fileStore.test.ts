@@ -1,11 +1,11 @@
 // These tests use real files in a temp directory (never lowdb's in-memory NODE_ENV=test mode),
 // and run second processes from core's dist/ (rebuilt first if older than the source).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { access, appendFile, chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { access, appendFile, chmod, lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unwrap, type Result } from '../common/base/result.js';
 import { migrations, type Migration } from '../common/store/migrations.js';
 import { actors, by, sampleDatabase } from '../common/store/__fixtures__/sampleDatabase.js';
@@ -13,7 +13,9 @@ import { describeStoreContract } from '../common/store/__fixtures__/storeContrac
 import { CURRENT_SCHEMA_VERSION, type Database } from '../common/store/database.js';
 import { commitWorker, ensureCoreBuilt } from './__fixtures__/builtCore.js';
 import { lockPathOf } from './companionFiles.js';
+import { CompactionProcess, prepareCompaction } from './compaction.js';
 import { createDataFile } from './createDataFile.js';
+import { DatabaseFile } from './dataFile.js';
 import { FileLock } from './fileLock.js';
 import { openFileStore, openFileStoreWith, type FileStore } from './fileStore.js';
 import { parseDataFile, serializeDatabase } from './snapshotFile.js';
@@ -670,6 +672,99 @@ describe('the change log beside a large data file', () => {
     expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
     expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(4);
   });
+
+  it('keeps one compaction process for compaction after compaction, and each leaves the data file whole', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged(3);
+    const snapshotRevision = async () => JSON.parse(await readFile(path, 'utf8')).revision as number;
+    for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await until(async () => (await snapshotRevision()) === 4);
+    for (const text of ['five', 'six', 'seven', 'eight']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await until(async () => (await snapshotRevision()) === 8);
+    expect(store.compactionProcessesStarted).toBe(1);
+    const reopened = await open();
+    expect((await reopened.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight']);
+  });
+
+  it('builds a compaction from the snapshot it wrote last plus the log, exactly as from the files read whole', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const writeLog = async (texts: string[]) => {
+      const store = unwrap(await openFileStoreWith(path, {}, logAlways(1000)));
+      for (const text of texts) unwrap(await store.commit(note(text), by(actors.owner)));
+      await store.close();
+    };
+    const job = { path, displayName: 'partnership.json', owner: process.pid, lockWaitMs: 1000 };
+    await writeLog(['one', 'two', 'three']);
+    const first = await prepareCompaction(job);
+    if (first.outcome.kind !== 'written') throw new Error(`expected a compaction, got ${first.outcome.kind}`);
+    // Installed as a store installs it: renamed into place (keeping its stamp), the log removed.
+    await rename(first.outcome.temp, path);
+    await rm(logPath());
+    await writeLog(['four', 'five']);
+    const fullReads = vi.spyOn(DatabaseFile.prototype as unknown as { fromFiles: () => unknown }, 'fromFiles');
+    const kept = await prepareCompaction(job, first.held);
+    expect(fullReads).not.toHaveBeenCalled();
+    const whole = await prepareCompaction(job);
+    expect(fullReads).toHaveBeenCalledTimes(1);
+    fullReads.mockRestore();
+    if (kept.outcome.kind !== 'written' || whole.outcome.kind !== 'written') throw new Error('expected two compactions');
+    const keptText = await readFile(kept.outcome.temp, 'utf8');
+    expect(keptText).toBe(await readFile(whole.outcome.temp, 'utf8'));
+    expect(unwrap(parseDataFile(keptText, 'kept')).db.actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five']);
+  });
+
+  it('reads the files whole when another writer has rewritten the data file since the kept process wrote it', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged(3);
+    const snapshotRevision = async () => JSON.parse(await readFile(path, 'utf8')).revision as number;
+    for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await until(async () => (await snapshotRevision()) === 4);
+    const cli = await openLogged(3, { compaction: { background: false } });
+    for (const text of ['cli one', 'cli two', 'cli three', 'cli four']) unwrap(await cli.commit(note(text), by(actors.owner)));
+    expect(await snapshotRevision()).toBe(8);
+    for (const text of ['five', 'six', 'seven', 'eight']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await until(async () => (await snapshotRevision()) === 12);
+    expect(store.compactionProcessesStarted).toBe(1);
+    const reopened = await open();
+    expect((await reopened.read()).actions[0]?.history.map((h) => h.note)).toEqual(
+      ['Created', 'one', 'two', 'three', 'four', 'cli one', 'cli two', 'cli three', 'cli four', 'five', 'six', 'seven', 'eight'],
+    );
+  });
+
+  it('lets an idle compaction process go after a while, and starts another for the next compaction', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = unwrap(await openFileStoreWith(path, {}, logAlways(1000)));
+    for (const text of ['one', 'two']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await store.close();
+    const compactor = new CompactionProcess(50);
+    const job = { path, displayName: 'partnership.json', owner: process.pid, lockWaitMs: 1000 };
+    const first = await compactor.run(job);
+    expect(first.kind).toBe('written');
+    const pid = compactor.pid!;
+    const gone = () => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    await until(async () => compactor.pid === undefined && gone());
+    expect((await compactor.run(job)).kind).toBe('written');
+    expect(compactor.started).toBe(2);
+    compactor.close();
+  });
+
+  it('does not keep a process that compacted from exiting, store closed or not', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const leaving = spawn(process.execPath, [commitWorker, 'compact-and-leave', path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    leaving.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // A compaction process holding it would keep it running until the test's time ran out.
+    expect(await new Promise((resolve) => leaving.on('exit', (code, signal) => resolve(signal ?? code)))).toBe(0);
+    expect(output).toBe('compacted\n');
+    expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(4);
+  }, 20_000);
 
   it('with background compaction off, the commit past the limit rewrites the data file itself', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));

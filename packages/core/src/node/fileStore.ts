@@ -12,7 +12,7 @@ import { appendAudit, putRedacted, redactedEntries, withAuditTail } from '../com
 import type { Erasure } from '../common/people/erasure.js';
 import type { CommitResult, Store } from '../common/store/store.js';
 import { changeLine } from './changeLog.js';
-import { DEFAULT_COMPACTION, runCompaction, type CompactionOutcome, type CompactionPolicy } from './compaction.js';
+import { CompactionProcess, DEFAULT_COMPACTION, type CompactionOutcome, type CompactionPolicy } from './compaction.js';
 import { DatabaseFile, DEFAULT_LOCK_WAIT_MS, LockLostError, sameFiles, UncertainWriteError, type CurrentFiles, type FilesStamp, type FileStoreInternals, type HeldData, type Loaded, type LogPosition } from './dataFile.js';
 import { installFile, prepareFile, removeOrphanedTempFiles, sameStamp } from './durableWrite.js';
 import type { HeldLock } from './fileLock.js';
@@ -74,6 +74,8 @@ export class FileStore implements Store {
   private compacting: Promise<void> | undefined;
   /** Set when a background compaction failed: commits compact themselves again, and report why. */
   private backgroundFailed = false;
+  /** Where this store's background compactions are prepared, kept between them. */
+  private readonly compactor = new CompactionProcess();
 
   /** Use `openFileStore`, which reads and validates the file first. */
   constructor(
@@ -129,8 +131,14 @@ export class FileStore implements Store {
   async close(): Promise<void> {
     this.closed = true;
     await this.compacting;
+    this.compactor.close();
     await this.queue.drain();
     await this.file.close();
+  }
+
+  /** How many compaction processes this store has started, each a pause of this thread: kept low by keeping one between compactions. */
+  get compactionProcessesStarted(): number {
+    return this.compactor.started;
   }
 
   private held(): HeldData {
@@ -175,9 +183,10 @@ export class FileStore implements Store {
   private compactInBackground(): void {
     if (this.compacting !== undefined) return;
     // Started once the commit that crossed the limit has answered its callers: starting a process
-    // takes milliseconds of this thread, which they need not wait for. Set now, so close() waits.
+    // (the first time, or after an idle one was let go) takes milliseconds of this thread, which
+    // they need not wait for. Set now, so close() waits.
     this.compacting = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => runCompaction({ path: this.path, displayName: this.file.displayName, owner: process.pid, lockWaitMs: this.lockWaitMs }))
+      .then(() => this.compactor.run({ path: this.path, displayName: this.file.displayName, owner: process.pid, lockWaitMs: this.lockWaitMs }))
       .then(async (outcome) => {
         if (outcome.kind === 'failed') this.backgroundFailed = true;
         if (outcome.kind !== 'written') return;

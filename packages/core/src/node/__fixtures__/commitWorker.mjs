@@ -18,6 +18,10 @@
 //                                                           printing "ack <label> <i>" once each is
 //                                                           acknowledged; a failed commit is printed as
 //                                                           "refused <code>" and tried again
+//   node commitWorker.mjs compact-and-leave <file>         commit 4 notes with a compaction after 3, wait
+//                                                           until it is installed, print "compacted" and
+//                                                           return without closing the store: the process
+//                                                           must still exit by itself
 //   node commitWorker.mjs hold-lock <file>                 take the data file's lock, print "held",
 //                                                           and keep it until killed
 import { writeSync } from 'node:fs';
@@ -43,6 +47,12 @@ if (mode === 'commits') {
   );
   for (const result of await Promise.all(commits)) check(result);
   await store.close();
+} else if (mode === 'compact-and-leave') {
+  const store = check(await openFileStoreWith(file, {}, { compaction: { rewriteBelowBytes: 0, maxLogEntries: 3, maxLogFraction: 1000 } }));
+  for (const note of ['one', 'two', 'three', 'four']) check(await store.commit([{ type: 'action.update', ref: 'A-1', note }], { actor, at: at() }));
+  const { readFile } = await import('node:fs/promises');
+  while (JSON.parse(await readFile(file, 'utf8')).revision !== 4) await new Promise((resolve) => setTimeout(resolve, 10));
+  process.stdout.write('compacted\n');
 } else if (mode === 'crash-mid-write') {
   const faults = {
     midWrite: async (tempPath) => {
