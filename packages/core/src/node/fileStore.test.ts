@@ -515,6 +515,11 @@ describe('the change log beside a large data file', () => {
     return { faults: { beforeCompactionInstall }, reached, open };
   }
 
+  /** The revision the data file itself holds (what the last compaction wrote). */
+  async function snapshotRevision(): Promise<number> {
+    return JSON.parse(await readFile(path, 'utf8')).revision as number;
+  }
+
   async function logLines(): Promise<Array<Record<string, unknown>>> {
     return (await readFile(logPath(), 'utf8'))
       .split('\n')
@@ -676,7 +681,6 @@ describe('the change log beside a large data file', () => {
   it('keeps one compaction process for compaction after compaction, and each leaves the data file whole', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const store = await openLogged(3);
-    const snapshotRevision = async () => JSON.parse(await readFile(path, 'utf8')).revision as number;
     for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
     await until(async () => (await snapshotRevision()) === 4);
     for (const text of ['five', 'six', 'seven', 'eight']) unwrap(await store.commit(note(text), by(actors.owner)));
@@ -716,7 +720,6 @@ describe('the change log beside a large data file', () => {
   it('reads the files whole when another writer has rewritten the data file since the kept process wrote it', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const store = await openLogged(3);
-    const snapshotRevision = async () => JSON.parse(await readFile(path, 'utf8')).revision as number;
     for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
     await until(async () => (await snapshotRevision()) === 4);
     const cli = await openLogged(3, { compaction: { background: false } });
