@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { section } from './blocks/elements.js';
-import { combinedMessages, ConfirmationQueue } from './confirmations.js';
+import { combinedMessages, CONFIRMATION_DELAY_MS, ConfirmationQueue } from './confirmations.js';
+
+// Sends one after another here are not spaced apart (KeyedCoalescer's tests cover the spacing).
+const NO_SPACING = 0;
 
 /** A delay each of whose waits ends when the test says. */
 function manualDelay() {
@@ -14,7 +17,7 @@ describe('ConfirmationQueue', () => {
   it('sends what one person was told in a burst once, in order, and each person apart', async () => {
     const { delay, waits } = manualDelay();
     const sent: Array<[string, readonly string[]]> = [];
-    const queue = new ConfirmationQueue<string, string>(async (key, items) => void sent.push([key, items]), delay);
+    const queue = new ConfirmationQueue<string, string>(async (key, items) => void sent.push([key, items]), delay, CONFIRMATION_DELAY_MS, NO_SPACING);
     const done = [queue.add('U1', 'first'), queue.add('U1', 'second'), queue.add('U2', 'other'), queue.add('U1', 'third')];
     expect(waits).toHaveLength(2);
     waits.forEach((end) => end());
@@ -38,7 +41,7 @@ describe('ConfirmationQueue', () => {
       sent.push([...items]);
       if (sent.length === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
       running--;
-    }, delay);
+    }, delay, CONFIRMATION_DELAY_MS, NO_SPACING);
     const first = queue.add('U1', 'one');
     waits[0]!();
     await settle();
@@ -59,7 +62,7 @@ describe('ConfirmationQueue', () => {
     const queue = new ConfirmationQueue<string, string>(async (_key, items) => {
       if (items.includes('bad')) throw new Error('down');
       sent.push(...items);
-    }, delay);
+    }, delay, CONFIRMATION_DELAY_MS, NO_SPACING);
     const failed = queue.add('U1', 'bad');
     waits[0]!();
     await failed;

@@ -10,6 +10,13 @@ import { KeyedCoalescer, timerDelay, type Delay } from './keyedCoalescer.js';
 export const CONFIRMATION_DELAY_MS = 250;
 
 /**
+ * The least time between two confirmations to one person: Slack takes about one message a second
+ * in a channel (short bursts allowed), and under a burst of changes what comes meanwhile goes in
+ * the next message rather than in more Web API calls while the next requests wait.
+ */
+export const CONFIRMATION_SPACING_MS = 1000;
+
+/**
  * Collects what is to be said to each person after their changes and hands it to `send` a moment
  * later, all that gathered meanwhile at once, in the order it came (see KeyedCoalescer: one
  * person's sends never run at once, so their messages arrive in order; what comes while a send
@@ -24,13 +31,15 @@ export class ConfirmationQueue<Key, Item> {
     send: (key: Key, items: readonly Item[]) => Promise<void>,
     delay: Delay = timerDelay,
     private readonly afterMs: number = CONFIRMATION_DELAY_MS,
+    spacingMs: number = CONFIRMATION_SPACING_MS,
+    now: () => number = Date.now,
   ) {
     // A send takes what gathered until it starts; what is added after goes in the next.
     this.sends = new KeyedCoalescer((key) => {
       const items = this.items.get(key) ?? [];
       this.items.delete(key);
       return send(key, items);
-    }, delay);
+    }, delay, spacingMs, now);
   }
 
   /** Queues `item` for `key`; resolves once it has been sent (or its send failed). */

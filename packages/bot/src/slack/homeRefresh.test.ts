@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { HomeRefresher } from './homeRefresh.js';
 import type { Delay } from './keyedCoalescer.js';
 
+// Redraws one after another here are not spaced apart (KeyedCoalescer's tests cover the spacing).
+const NO_SPACING = 0;
+
 /** A delay that ends only when the test says so, and the publishes made, each with the state it read. */
 function harness() {
   const waits: Array<{ ms: number; end: () => void }> = [];
@@ -13,7 +16,7 @@ function harness() {
   const refresher = new HomeRefresher<string>(async (key) => {
     published.push({ key, state });
     if (holdPublishes) await new Promise<void>((resolve) => (finishPublish = resolve));
-  }, delay);
+  }, delay, NO_SPACING);
   const settle = () => new Promise((resolve) => setImmediate(resolve));
   return {
     refresher,
@@ -88,6 +91,7 @@ describe('Home tab redraws, coalesced per person', () => {
         if (calls === 1) throw new Error('views.publish failed');
       },
       () => new Promise((resolve) => waits.push(() => resolve())),
+      NO_SPACING,
     );
     const first = refresher.refresh('U1');
     waits[0]!();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KeyedCoalescer, type Delay } from './keyedCoalescer.js';
 
 /** A delay each of whose waits ends when the test says, and a job that records each run and can be held. */
-function harness() {
+function harness(spacingMs = 0) {
+  let clock = 0;
   const waits: Array<{ ms: number; end: () => void }> = [];
   const delay: Delay = (ms) => new Promise((resolve) => waits.push({ ms, end: () => resolve() }));
   const runs: string[] = [];
@@ -15,9 +16,10 @@ function harness() {
     runs.push(key);
     if (held) await new Promise<void>((resolve) => held!.push(resolve));
     running -= 1;
-  }, delay);
+  }, delay, spacingMs, () => clock);
   return {
     coalescer,
+    at: (ms: number) => (clock = ms),
     waits,
     runs,
     overlapped: () => overlapped,
@@ -96,5 +98,38 @@ describe('KeyedCoalescer', () => {
     await second;
     expect(calls).toBe(2);
     expect(coalescer.size).toBe(0);
+  });
+
+  it('starts one key\'s runs at least the spacing apart, asked for however often, and other keys at once', async () => {
+    const h = harness(1000);
+    const first = h.coalescer.request('U1', 250);
+    h.at(250);
+    h.waits[0]!.end();
+    await first;
+    expect(h.runs).toEqual(['U1']);
+    // Asked again at 300 ms: after its own 250 ms it still waits until 1,000 ms after the last start.
+    h.at(300);
+    const second = h.coalescer.request('U1', 250);
+    const other = h.coalescer.request('U2', 250);
+    h.at(550);
+    h.waits[1]!.end();
+    h.waits[2]!.end();
+    await other;
+    await h.settle();
+    expect(h.runs).toEqual(['U1', 'U2']);
+    expect(h.waits.map((w) => w.ms)).toEqual([250, 250, 250, 700]);
+    const joined = h.coalescer.request('U1', 250);
+    h.at(1250);
+    h.waits[3]!.end();
+    await Promise.all([second, joined]);
+    expect(h.runs).toEqual(['U1', 'U2', 'U1']);
+    // Long after the last run, a request waits only its own delay.
+    h.at(5000);
+    const later = h.coalescer.request('U1', 250);
+    h.at(5250);
+    h.waits[4]!.end();
+    await later;
+    expect(h.runs).toEqual(['U1', 'U2', 'U1', 'U1']);
+    expect(h.waits).toHaveLength(5);
   });
 });

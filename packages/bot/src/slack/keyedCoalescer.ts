@@ -22,10 +22,19 @@ interface Pending {
  */
 export class KeyedCoalescer<Key> {
   private readonly pending = new Map<Key, Pending>();
+  /** When each key's last run started, kept while it is within `spacingMs`. */
+  private readonly started = new Map<Key, number>();
 
+  /**
+   * `spacingMs`: a key's runs start at least this far apart, however often it is asked for, so a
+   * burst of requests for one key costs one run a spacing (the first still comes `afterMs` after
+   * its request). `now` tells the time, injected as `delay` is.
+   */
   constructor(
     private readonly run: (key: Key) => Promise<void>,
     private readonly delay: Delay = timerDelay,
+    private readonly spacingMs = 0,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Asks for `key`'s job to run `afterMs` from now (or when its running job ends, if later); resolves once a run that started after this call has ended. */
@@ -38,8 +47,11 @@ export class KeyedCoalescer<Key> {
     const waiting = (async () => {
       await this.delay(afterMs);
       if (before) await before;
+      const since = this.now() - (this.started.get(key) ?? Number.NEGATIVE_INFINITY);
+      if (since < this.spacingMs) await this.delay(this.spacingMs - since);
       // From here on, a request needs another run.
       mine.waiting = undefined;
+      this.noteStart(key);
       const running = this.run(key).catch(() => undefined);
       mine.running = running;
       await running;
@@ -48,6 +60,14 @@ export class KeyedCoalescer<Key> {
     })();
     mine.waiting = waiting;
     return waiting;
+  }
+
+  private noteStart(key: Key): void {
+    if (this.spacingMs <= 0) return;
+    const now = this.now();
+    // Only starts within the spacing matter: the rest are dropped, so the map holds the keys run lately.
+    for (const [other, at] of this.started) if (now - at >= this.spacingMs) this.started.delete(other);
+    this.started.set(key, now);
   }
 
   /** How many keys have a run waiting or under way. */
