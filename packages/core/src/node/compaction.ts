@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { constants, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CURRENT_SCHEMA_VERSION } from '../common/store/database.js';
+import { SerialQueue } from '../common/store/serialQueue.js';
 import { DatabaseFile, type FilesStamp, type HeldData } from './dataFile.js';
 import { prepareFile, type FileStamp } from './durableWrite.js';
 import { serializeDatabase } from './snapshotFile.js';
@@ -122,7 +123,8 @@ export const COMPACTION_PROCESS_IDLE_MS = 60_000;
 export class CompactionProcess {
   private child: ChildProcess | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
-  private running: Promise<CompactionOutcome> | undefined;
+  /** One job at a time: the process holds one snapshot and answers one job per message. */
+  private readonly jobs = new SerialQueue();
   /** How many processes this has started: each start is a pause for this process's thread. */
   started = 0;
 
@@ -135,11 +137,7 @@ export class CompactionProcess {
 
   /** Runs `job` in the kept process, starting one if there is none; never rejects. */
   run(job: CompactionJob): Promise<CompactionOutcome> {
-    // One at a time: a store starts its next compaction only once the last has settled.
-    const previous = this.running ?? Promise.resolve(undefined);
-    const next = previous.then(() => this.runNow(job));
-    this.running = next;
-    return next;
+    return this.jobs.run(() => this.runNow(job));
   }
 
   /** Lets the process go (it exits once its channel closes); the next job starts another. */
@@ -171,7 +169,11 @@ export class CompactionProcess {
     };
     running.stderr?.on('data', onStderr);
     return new Promise<CompactionOutcome>((resolve) => {
+      let settled = false;
+      // The first word counts: a failed send may still be followed by the process closing.
       const settle = (outcome: CompactionOutcome) => {
+        if (settled) return;
+        settled = true;
         running.off('message', onMessage);
         running.off('error', onError);
         running.off('close', onClose);

@@ -1,4 +1,5 @@
 // The compaction process: see CompactionProcess in compaction.ts.
+import { SerialQueue } from '../common/store/serialQueue.js';
 import { prepareCompaction, type CompactionJob, type CompactionOutcome, type HeldCompaction } from './compaction.js';
 
 // The store that asked is gone (it crashed, was killed, or let this process go): nobody will
@@ -6,10 +7,11 @@ import { prepareCompaction, type CompactionJob, type CompactionOutcome, type Hel
 process.once('disconnect', () => process.exit(0));
 
 let held: HeldCompaction | undefined;
-let queue: Promise<void> = Promise.resolve();
+// Jobs in the order they came, each on what the one before left in `held`.
+const jobs = new SerialQueue();
 
 process.on('message', (job: CompactionJob) => {
-  queue = queue.then(async () => {
+  void jobs.run(async () => {
     let outcome: CompactionOutcome;
     try {
       const prepared = await prepareCompaction(job, held);
