@@ -1,4 +1,4 @@
-import { fstatSync, ftruncateSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -425,15 +425,23 @@ export class DatabaseFile implements Adapter<Database> {
     }
   }
 
-  /** The log's bytes from `start` to `end`. */
-  async readLog(start: number, end: number): Promise<Buffer> {
-    const handle = await open(this.logPath, 'r');
+  /**
+   * The log's bytes from `start` to `end`, read in place: the store reads them under its lock, to
+   * install a compaction, from a log it has just written, so from the page cache.
+   */
+  readLog(start: number, end: number): Buffer {
+    const fd = openSync(this.logPath, 'r');
     try {
-      const bytes = await readAt(handle, start, end - start);
-      if (bytes.length < end - start) throw new Error(`${this.logName} is shorter than expected`);
+      const bytes = Buffer.allocUnsafe(end - start);
+      let read = 0;
+      while (read < bytes.length) {
+        const got = readSync(fd, bytes, read, bytes.length - read, start + read);
+        if (got === 0) throw new Error(`${this.logName} is shorter than expected`);
+        read += got;
+      }
       return bytes;
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   }
 

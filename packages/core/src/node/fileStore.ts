@@ -14,7 +14,7 @@ import type { CommitResult, Store } from '../common/store/store.js';
 import { changeLine } from './changeLog.js';
 import { CompactionProcess, DEFAULT_COMPACTION, type CompactionOutcome, type CompactionPolicy } from './compaction.js';
 import { DatabaseFile, DEFAULT_LOCK_WAIT_MS, LockLostError, sameFiles, UncertainWriteError, type CurrentFiles, type FilesStamp, type FileStoreInternals, type HeldData, type Loaded, type LogPosition } from './dataFile.js';
-import { installFile, prepareFile, removeOrphanedTempFiles, sameStamp } from './durableWrite.js';
+import { installFile, keepAside, prepareFile, removeOrphanedTempFiles, sameStamp } from './durableWrite.js';
 import type { HeldLock } from './fileLock.js';
 
 export { DEFAULT_COMPACTION, type CompactionPolicy } from './compaction.js';
@@ -191,7 +191,9 @@ export class FileStore implements Store {
         if (outcome.kind === 'failed') this.backgroundFailed = true;
         if (outcome.kind !== 'written') return;
         await this.file.internals.faults?.beforeCompactionInstall?.();
-        await this.queue.run(() => this.installCompaction(outcome));
+        const setAside = await this.queue.run(() => this.installCompaction(outcome));
+        // The old snapshot and log are freed here, with the lock given back (see keepAside).
+        await Promise.all(setAside.map((aside) => unlink(aside).catch(() => undefined)));
       })
       .catch(() => {
         this.backgroundFailed = true;
@@ -208,9 +210,10 @@ export class FileStore implements Store {
    * leaves a log whose first entries the snapshot holds; replay skips them. Anything else (another
    * process compacted meanwhile, or the files changed under the lock) discards it.
    */
-  private async installCompaction(outcome: Extract<CompactionOutcome, { kind: 'written' }>): Promise<void> {
+  private async installCompaction(outcome: Extract<CompactionOutcome, { kind: 'written' }>): Promise<string[]> {
     const from = outcome.base;
-    const discard = () => unlink(outcome.temp).catch(() => undefined);
+    const setAside: string[] = [];
+    const discard = () => unlink(outcome.temp).then(() => setAside, () => setAside);
     const lock = await this.lock();
     if (!lock.success) return discard();
     try {
@@ -220,11 +223,17 @@ export class FileStore implements Store {
       if (now === undefined || !log || !from.log || !sameStamp(now.snapshot, from.snapshot) || log.file.inode !== from.log.file.inode || log.completeBytes < from.log.completeBytes) {
         return await discard();
       }
-      const tail = await this.file.readLog(from.log.completeBytes, log.completeBytes);
+      const tail = this.file.readLog(from.log.completeBytes, log.completeBytes);
       await this.file.internals.faults?.beforeCompactionRename?.();
       // The last look before the rename: the files must be exactly those read under this lock.
       const current = this.file.currentFiles();
       if (!lock.data.stillHeld() || !current.success || !sameFiles(current.data, now)) return await discard();
+      // Replacing the old snapshot and log then drops a name each and frees nothing while every
+      // commit waits for this lock; they are freed once it is given back.
+      for (const path of [this.path, this.file.logPath]) {
+        const aside = keepAside(path);
+        if (aside !== undefined) setAside.push(aside);
+      }
       const snapshot = await installFile({ temp: outcome.temp, stamp: outcome.stamp }, this.path);
       // From here the files are changed: if the log's replacement fails, reread them next time.
       this.stamp = undefined;
@@ -238,11 +247,12 @@ export class FileStore implements Store {
       }
       this.stamp = { snapshot, log: rest };
       this.backgroundFailed = false;
+      return setAside;
     } catch {
       // Nothing is lost: the data is in memory and on disk as snapshot plus log; a later commit
       // compacts again.
       this.backgroundFailed = true;
-      await discard();
+      return await discard();
     } finally {
       this.release(lock.data);
     }
