@@ -13,7 +13,7 @@ import { describeStoreContract } from '../common/store/__fixtures__/storeContrac
 import { CURRENT_SCHEMA_VERSION, type Database } from '../common/store/database.js';
 import { commitWorker, ensureCoreBuilt } from './__fixtures__/builtCore.js';
 import { lockPathOf } from './companionFiles.js';
-import { CompactionProcess, prepareCompaction } from './compaction.js';
+import { CompactionProcess, DEFAULT_COMPACTION, prepareCompaction } from './compaction.js';
 import { createDataFile } from './createDataFile.js';
 import { DatabaseFile } from './dataFile.js';
 import { FileLock } from './fileLock.js';
@@ -634,6 +634,26 @@ describe('the change log beside a large data file', () => {
     unwrap(await store.commit(note('seven'), by(actors.owner)));
     expect((await logLines()).map((line) => line.revision)).toEqual([5, 6, 7]);
     expect((await reopened.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five', 'six', 'seven']);
+  });
+
+  it('lets the log grow while a compaction is under way rather than have a commit rewrite the file, up to sixteen times its limit', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const gate = compactionGate();
+    const store = await openLogged(3, { faults: gate.faults });
+    const created = await snapshotRevision();
+    for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await gate.reached;
+    // The compaction is slow (its process starved of the cores, say): commits only append.
+    for (let n = 5; n <= 3 * DEFAULT_COMPACTION.forceFactor; n++) unwrap(await store.commit(note(`change ${n}`), by(actors.owner)));
+    expect(await snapshotRevision()).toBe(created);
+    expect(await logLines()).toHaveLength(3 * DEFAULT_COMPACTION.forceFactor);
+    // Past that, a commit compacts itself; the one under way then finds the files changed and is discarded.
+    unwrap(await store.commit(note('past the bound'), by(actors.owner)));
+    expect(await snapshotRevision()).toBe(created + 3 * DEFAULT_COMPACTION.forceFactor + 1);
+    gate.open();
+    await store.close();
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
+    expect((await (await open()).read()).actions[0]?.history).toHaveLength(1 + 3 * DEFAULT_COMPACTION.forceFactor + 1);
   });
 
   it('discards a compaction prepared from files another writer has compacted since, losing nothing', async () => {
