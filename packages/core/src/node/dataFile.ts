@@ -1,6 +1,7 @@
-import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, read, readFile, readSync, statSync, writeSync } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 import type { Adapter } from 'lowdb';
 import { fail, ok, type Result } from '../common/base/result.js';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../common/store/database.js';
@@ -95,26 +96,39 @@ export function sameFiles(current: CurrentFiles | undefined, stamp: FilesStamp |
 /** The stamp of a file from its stats. */
 export const stampOf = (stats: { ino: number; size: number; mtimeMs: number }): FileStamp => ({ inode: stats.ino, size: stats.size, modifiedMs: stats.mtimeMs });
 
+const readFrom = promisify(read);
+const readWhole = promisify(readFile);
+
 /** Up to `length` bytes of an open file from `start`: fewer if the file ends first. */
-async function readAt(handle: FileHandle, start: number, length: number): Promise<Buffer> {
+async function readAt(fd: number, start: number, length: number): Promise<Buffer> {
   const bytes = Buffer.alloc(length);
-  let read = 0;
-  while (read < length) {
-    const { bytesRead } = await handle.read(bytes, read, length - read, start + read);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await readFrom(fd, bytes, done, length - done, start + done);
     if (bytesRead === 0) break;
-    read += bytesRead;
+    done += bytesRead;
   }
-  return bytes.subarray(0, read);
+  return bytes.subarray(0, done);
 }
 
-/** The files a catch-up reads, opened while no writer was part way through a change. */
+/**
+ * The files a catch-up reads, opened while no writer was part way through a change. Descriptors,
+ * opened and stated in place: the shared lock is held meanwhile, and a compaction process at low
+ * priority that went back to its event loop between steps kept the bot's commits waiting for as
+ * long as the kernel left it off the cores, 100 ms and more on a busy machine (docs/performance.md).
+ */
 interface OpenedFiles {
-  readonly log: FileHandle | null;
+  readonly log: number | null;
   readonly logFile: FileStamp | null;
   /** The held data still stands for the snapshot on disk: only the log's new lines are needed. */
   readonly continues: boolean;
-  readonly snapshot: FileHandle | null;
+  readonly snapshot: number | null;
   readonly snapshotFile: FileStamp;
+}
+
+/** Closes a descriptor a catch-up opened, if it did. */
+function closeOpened(fd: number | null): void {
+  if (fd !== null) closeSync(fd);
 }
 
 /**
@@ -205,27 +219,27 @@ export class DatabaseFile implements Adapter<Database> {
         const log = { file: files.logFile, completeBytes: start + chunk.data.completeBytes, entries: (from?.entries ?? 0) + chunk.data.entries.length, legacy: (from?.legacy ?? false) || hasLegacyLines(chunk.data.entries), stale: from?.stale ?? false };
         return ok({ db: replayed.data, stamp: { snapshot: files.snapshotFile, log }, migratedFrom: held.migratedFrom });
       }
-      const text = await files.snapshot!.readFile('utf8');
+      const text = await readWhole(files.snapshot!, 'utf8');
       const bytes = files.log === null || files.logFile === null ? null : await readAt(files.log, 0, files.logFile.size);
       return this.fromFiles(text, bytes, files);
     } catch (error) {
       return this.ioFailure(error, 'read');
     } finally {
-      await files.log?.close();
-      await files.snapshot?.close();
+      closeOpened(files.log);
+      closeOpened(files.snapshot);
     }
   }
 
   private async openFiles(held: HeldData | undefined): Promise<Result<OpenedFiles>> {
-    let log: FileHandle | null = null;
-    let snapshot: FileHandle | null = null;
+    let log: number | null = null;
+    let snapshot: number | null = null;
     try {
       try {
-        log = await open(this.logPath, 'r');
+        log = openSync(this.logPath, 'r');
       } catch (error) {
         if (errorCode(error) !== 'ENOENT') throw error;
       }
-      const logFile = log === null ? null : stampOf(await log.stat());
+      const logFile = log === null ? null : stampOf(fstatSync(log));
       if (held?.stamp !== undefined) {
         const current = stampOf(statSync(this.path));
         const from = held.stamp.log;
@@ -235,13 +249,13 @@ export class DatabaseFile implements Adapter<Database> {
           return ok({ log, logFile, continues: true, snapshot: null, snapshotFile: current });
         }
       }
-      // Stat and read through one handle, so the stamp is the stamp of the text read even if a
+      // Stat and read through one descriptor, so the stamp is the stamp of the text read even if a
       // writer renames a new version into place meanwhile.
-      snapshot = await open(this.path, 'r');
-      return ok({ log, logFile, continues: false, snapshot, snapshotFile: stampOf(await snapshot.stat()) });
+      snapshot = openSync(this.path, 'r');
+      return ok({ log, logFile, continues: false, snapshot, snapshotFile: stampOf(fstatSync(snapshot)) });
     } catch (error) {
-      await log?.close();
-      await snapshot?.close();
+      closeOpened(log);
+      closeOpened(snapshot);
       return this.ioFailure(error, 'read');
     }
   }
