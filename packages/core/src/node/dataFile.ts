@@ -114,8 +114,8 @@ async function readAt(fd: number, start: number, length: number): Promise<Buffer
 /**
  * The files a catch-up reads, opened while no writer was part way through a change. Descriptors,
  * opened and stated in place: the shared lock is held meanwhile, and a compaction process at low
- * priority that went back to its event loop between steps kept the bot's commits waiting for as
- * long as the kernel left it off the cores, 100 ms and more on a busy machine (docs/performance.md).
+ * priority that went back to its event loop between steps could keep the bot's commits waiting for
+ * as long as the kernel left it off the cores (docs/performance.md).
  */
 interface OpenedFiles {
   readonly log: number | null;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fstatSync, fsync, linkSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { access, link, readdir, rename, unlink } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { tempPrefixOf } from './companionFiles.js';
 
 /** The permissions of a new data file: its owner alone may read and write it. */
