@@ -15,7 +15,11 @@ import { serializeDatabase } from './snapshotFile.js';
 export interface CompactionPolicy {
   /** A snapshot smaller than this is simply rewritten: as cheap as an append, and it stays one readable file. */
   readonly rewriteBelowBytes: number;
-  /** Rewrite the snapshot once the log holds this many changes, to bound the replay at open. */
+  /**
+   * Rewrite the snapshot once the log holds this many changes, to bound the replay at open. With
+   * `background`, the changes a compaction carried over (committed while it was prepared) are not
+   * counted again: the next one starts once this many more have been appended.
+   */
   readonly maxLogEntries: number;
   /** …or once the log is this fraction of the snapshot's size. */
   readonly maxLogFraction: number;

@@ -636,6 +636,29 @@ describe('the change log beside a large data file', () => {
     expect((await reopened.read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five', 'six', 'seven']);
   });
 
+  it('starts the next compaction once the log has grown past its limit again, not counting the changes the last one carried over', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const gate = compactionGate();
+    const store = await openLogged(3, { faults: gate.faults });
+    for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await gate.reached;
+    // Busy while it was prepared: more changes than the limit are carried over.
+    for (const text of ['five', 'six', 'seven', 'eight']) unwrap(await store.commit(note(text), by(actors.owner)));
+    gate.open();
+    await until(async () => JSON.stringify((await logLines()).map((line) => line.revision)) === '[5,6,7,8]');
+    for (const text of ['nine', 'ten', 'eleven']) unwrap(await store.commit(note(text), by(actors.owner)));
+    // Closing waits for any compaction under way: none was started, the log kept every line.
+    await store.close();
+    expect(await snapshotRevision()).toBe(4);
+    expect((await logLines()).map((line) => line.revision)).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    // The next change past the limit compacts, and nothing was lost.
+    const reopened = await openLogged(3);
+    unwrap(await reopened.commit(note('twelve'), by(actors.owner)));
+    await until(async () => JSON.stringify((await readdir(directory)).sort()) === '["partnership.json","partnership.json.lock"]');
+    expect(await snapshotRevision()).toBe(12);
+    expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
+  });
+
   it('lets the log grow while a compaction is under way rather than have a commit rewrite the file, up to sixteen times its limit', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const gate = compactionGate();

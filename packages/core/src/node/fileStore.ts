@@ -74,6 +74,12 @@ export class FileStore implements Store {
   private compacting: Promise<void> | undefined;
   /** Set when a background compaction failed: commits compact themselves again, and report why. */
   private backgroundFailed = false;
+  /**
+   * The log this store's last installed compaction left: the changes committed while it was being
+   * prepared. Under steady load they alone can pass the limits, and counting them again started
+   * the next compaction the moment one was installed, so the compaction process never rested.
+   */
+  private carriedOver: LogPosition | undefined;
   /** Where this store's background compactions are prepared, kept between them. */
   private readonly compactor = new CompactionProcess();
 
@@ -162,6 +168,16 @@ export class FileStore implements Store {
     return this.logOverLimit(stamp.snapshot.size, (stamp.log?.entries ?? 0) + entries, (stamp.log?.completeBytes ?? 0) + lineBytes, factor);
   }
 
+  /**
+   * Whether a background compaction is due: the log has grown past the limits, not counting the
+   * changes this store's last compaction carried over while the log is still the one it left.
+   * The log then holds at most the limits plus what one compaction carries over.
+   */
+  private logGrownPastLimit(snapshotBytes: number, log: LogPosition): boolean {
+    const carried = this.carriedOver !== undefined && this.carriedOver.file.inode === log.file.inode && log.completeBytes >= this.carriedOver.completeBytes ? this.carriedOver : { entries: 0, completeBytes: 0 };
+    return this.logOverLimit(snapshotBytes, log.entries - carried.entries, log.completeBytes - carried.completeBytes, 1);
+  }
+
   private logOverLimit(snapshotBytes: number, entries: number, bytes: number, factor: number): boolean {
     const { maxLogEntries, maxLogFraction } = this.compaction;
     return entries > maxLogEntries * factor || bytes > snapshotBytes * maxLogFraction * factor;
@@ -246,6 +262,7 @@ export class FileStore implements Store {
         rest = { file, completeBytes: tail.length, entries: log.entries - from.log.entries, legacy: false };
       }
       this.stamp = { snapshot, log: rest };
+      this.carriedOver = rest ?? undefined;
       this.backgroundFailed = false;
       return setAside;
     } catch {
@@ -349,9 +366,7 @@ export class FileStore implements Store {
     this.low.data = { ...db, audit: base.audit };
     this.stamp = written;
     this.generation++;
-    if (this.compaction.background && written.log !== null && this.logOverLimit(written.snapshot.size, written.log.entries, written.log.completeBytes, 1)) {
-      this.compactInBackground();
-    }
+    if (this.compaction.background && written.log !== null && this.logGrownPastLimit(written.snapshot.size, written.log)) this.compactInBackground();
     return results;
   }
 
