@@ -350,6 +350,7 @@ export class FileStore implements Store {
         redacted = redactedEntries(audit, erasures);
         putRedacted(audit, redacted);
         written = await this.file.compact({ ...db, audit }, stillMine);
+        this.carriedOver = undefined;
         this.migratedFrom = CURRENT_SCHEMA_VERSION;
         this.backgroundFailed = false;
       } else {
