@@ -618,15 +618,25 @@ describe('the change log beside a large data file', () => {
     expect((await store.read()).revision).toBe(1);
   });
 
-  it('keeps the changes committed while a compaction was being prepared, in a log of their own', async () => {
+  /**
+   * A store with a limit of three whose fourth change starts a compaction; `during` are committed
+   * while it is being prepared. Returns once it is installed, the log holding just those.
+   */
+  async function compactedWhileCommitting(during: readonly string[]): Promise<FileStore> {
     unwrap(await createDataFile(path, sampleDatabase()));
     const gate = compactionGate();
     const store = await openLogged(3, { faults: gate.faults });
     for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
     await gate.reached;
-    for (const text of ['five', 'six']) unwrap(await store.commit(note(text), by(actors.owner)));
+    for (const text of during) unwrap(await store.commit(note(text), by(actors.owner)));
     gate.open();
-    await until(async () => JSON.stringify((await logLines()).map((line) => line.revision)) === '[5,6]');
+    const carried = JSON.stringify(during.map((_, index) => 5 + index));
+    await until(async () => JSON.stringify((await logLines()).map((line) => line.revision)) === carried);
+    return store;
+  }
+
+  it('keeps the changes committed while a compaction was being prepared, in a log of their own', async () => {
+    const store = await compactedWhileCommitting(['five', 'six']);
     expect(JSON.parse(await readFile(path, 'utf8')).revision).toBe(4);
     const reopened = await open();
     expect((await reopened.read()).revision).toBe(6);
@@ -637,15 +647,8 @@ describe('the change log beside a large data file', () => {
   });
 
   it('starts the next compaction once the log has grown past its limit again, not counting the changes the last one carried over', async () => {
-    unwrap(await createDataFile(path, sampleDatabase()));
-    const gate = compactionGate();
-    const store = await openLogged(3, { faults: gate.faults });
-    for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
-    await gate.reached;
     // Busy while it was prepared: more changes than the limit are carried over.
-    for (const text of ['five', 'six', 'seven', 'eight']) unwrap(await store.commit(note(text), by(actors.owner)));
-    gate.open();
-    await until(async () => JSON.stringify((await logLines()).map((line) => line.revision)) === '[5,6,7,8]');
+    const store = await compactedWhileCommitting(['five', 'six', 'seven', 'eight']);
     for (const text of ['nine', 'ten', 'eleven']) unwrap(await store.commit(note(text), by(actors.owner)));
     // Closing waits for any compaction under way: none was started, the log kept every line.
     await store.close();
