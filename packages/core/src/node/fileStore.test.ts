@@ -487,7 +487,8 @@ describe('with real second processes', () => {
 
 describe('the change log beside a large data file', () => {
   /** Every commit goes to the log (as for a file of many megabytes), compacting after `maxLogEntries`. */
-  const logAlways = (maxLogEntries = 1000) => ({ compaction: { rewriteBelowBytes: 0, maxLogEntries, maxLogFraction: 1000 } });
+  // A due compaction starts at once here, unless a test waits for quiet itself.
+  const logAlways = (maxLogEntries = 1000) => ({ compaction: { rewriteBelowBytes: 0, maxLogEntries, maxLogFraction: 1000, quietMs: 0 } });
   const logPath = () => `${path}.log`;
   const note = (text: string) => [{ type: 'action.update' as const, ref: 'A-1', note: text }];
 
@@ -660,6 +661,40 @@ describe('the change log beside a large data file', () => {
     await until(async () => JSON.stringify((await readdir(directory)).sort()) === '["partnership.json","partnership.json.lock"]');
     expect(await snapshotRevision()).toBe(12);
     expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
+  });
+
+  it('waits for a pause in the commits before it compacts, and then compacts everything, nothing lost', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const created = await snapshotRevision();
+    const store = await openLogged(3, { compaction: { quietMs: 300 } });
+    // A burst past the limit, each commit within the pause of the one before: only appended.
+    for (const text of ['one', 'two', 'three', 'four', 'five', 'six']) unwrap(await store.commit(note(text), by(actors.owner)));
+    expect(store.compactionProcessesStarted).toBe(0);
+    expect(await snapshotRevision()).toBe(created);
+    expect(await logLines()).toHaveLength(6);
+    // The pause: the whole log goes into the snapshot.
+    await until(async () => JSON.stringify((await readdir(directory)).sort()) === '["partnership.json","partnership.json.lock"]');
+    expect(await snapshotRevision()).toBe(6);
+    expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'two', 'three', 'four', 'five', 'six']);
+  });
+
+  it('compacts during a burst that never pauses once the log reaches four times its limit', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged(3, { compaction: { quietMs: 60_000 } });
+    for (let n = 1; n <= 3 * DEFAULT_COMPACTION.busyFactor; n++) unwrap(await store.commit(note(`change ${n}`), by(actors.owner)));
+    expect(store.compactionProcessesStarted).toBe(0);
+    unwrap(await store.commit(note('past four times the limit'), by(actors.owner)));
+    await until(async () => JSON.stringify((await readdir(directory)).sort()) === '["partnership.json","partnership.json.lock"]');
+    expect(await snapshotRevision()).toBe(3 * DEFAULT_COMPACTION.busyFactor + 1);
+  });
+
+  it('starts a compaction waiting for a pause when it closes, and leaves the file compacted', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const store = await openLogged(3, { compaction: { quietMs: 60_000 } });
+    for (const text of ['one', 'two', 'three', 'four']) unwrap(await store.commit(note(text), by(actors.owner)));
+    await store.close();
+    expect((await readdir(directory)).sort()).toEqual(['partnership.json', 'partnership.json.lock']);
+    expect(await snapshotRevision()).toBe(4);
   });
 
   it('lets the log grow while a compaction is under way rather than have a commit rewrite the file, up to sixteen times its limit', async () => {

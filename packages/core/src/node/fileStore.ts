@@ -80,6 +80,8 @@ export class FileStore implements Store {
    * the next compaction the moment one was installed, so the compaction process never rested.
    */
   private carriedOver: LogPosition | undefined;
+  /** A compaction that is due, waiting for a moment with no commits (see `CompactionPolicy.quietMs`). */
+  private quietTimer: NodeJS.Timeout | undefined;
   /** Where this store's background compactions are prepared, kept between them. */
   private readonly compactor = new CompactionProcess();
 
@@ -136,6 +138,7 @@ export class FileStore implements Store {
    */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.quietTimer !== undefined) this.compactInBackground();
     await this.compacting;
     this.compactor.close();
     await this.queue.drain();
@@ -173,9 +176,27 @@ export class FileStore implements Store {
    * changes this store's last compaction carried over while the log is still the one it left.
    * The log then holds at most the limits plus what one compaction carries over.
    */
-  private logGrownPastLimit(snapshotBytes: number, log: LogPosition): boolean {
+  private logGrownPastLimit(snapshotBytes: number, log: LogPosition, factor: number): boolean {
     const carried = this.carriedOver !== undefined && this.carriedOver.file.inode === log.file.inode && log.completeBytes >= this.carriedOver.completeBytes ? this.carriedOver : { entries: 0, completeBytes: 0 };
-    return this.logOverLimit(snapshotBytes, log.entries - carried.entries, log.completeBytes - carried.completeBytes, 1);
+    return this.logOverLimit(snapshotBytes, log.entries - carried.entries, log.completeBytes - carried.completeBytes, factor);
+  }
+
+  /**
+   * After a commit that left the log past its limits: the background compaction is started once
+   * commits pause for `quietMs` (each commit meanwhile puts it off again), or at once when the
+   * log has reached `busyFactor` times the limits or the store is closing.
+   */
+  private compactWhenQuiet(snapshotBytes: number, log: LogPosition): void {
+    if (this.compacting !== undefined) return;
+    clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
+    if (this.closed || this.compaction.quietMs <= 0 || this.logGrownPastLimit(snapshotBytes, log, this.compaction.busyFactor)) {
+      this.compactInBackground();
+      return;
+    }
+    // Not keeping a process alive: close() starts what is waiting, and a process that ends
+    // without closing leaves the log for the next writer's compaction.
+    this.quietTimer = setTimeout(() => this.compactInBackground(), this.compaction.quietMs).unref();
   }
 
   private logOverLimit(snapshotBytes: number, entries: number, bytes: number, factor: number): boolean {
@@ -197,6 +218,8 @@ export class FileStore implements Store {
 
   /** Starts preparing a compaction in a background process, unless one is under way. */
   private compactInBackground(): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
     if (this.compacting !== undefined) return;
     // Started once the commit that crossed the limit has answered its callers: starting a process
     // (the first time, or after an idle one was let go) takes milliseconds of this thread, which
@@ -367,7 +390,7 @@ export class FileStore implements Store {
     this.low.data = { ...db, audit: base.audit };
     this.stamp = written;
     this.generation++;
-    if (this.compaction.background && written.log !== null && this.logGrownPastLimit(written.snapshot.size, written.log)) this.compactInBackground();
+    if (this.compaction.background && written.log !== null && this.logGrownPastLimit(written.snapshot.size, written.log, 1)) this.compactWhenQuiet(written.snapshot.size, written.log);
     return results;
   }
 
