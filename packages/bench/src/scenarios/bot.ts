@@ -6,7 +6,7 @@ import { percentile, ratio } from '../measure/statistics.js';
 import type { BotResult, BotTurnResult, Skipped } from '../report.js';
 import type { Owner, Workload } from '../synthetic/partnership.js';
 import { builtBin } from './packages.js';
-import { startServer, type StartedServer } from './processes.js';
+import { settle, startServer, type StartedServer } from './processes.js';
 
 const TENANT = 'a1b2c3d4-0000-4000-8000-000000000001';
 const CONCURRENCIES = [1, 20] as const;
@@ -133,10 +133,13 @@ export async function measureBot(options: { requests: number; dataArgs: readonly
         const baseline: number[] = [];
         const perBlock = Math.max(concurrency, Math.round(options.requests / BLOCKS));
         for (let block = 0; block < BLOCKS; block++) {
+          // Each block starts once what the last left running (the bot's compaction) has finished.
+          await settle(started);
           const firstReply = connector.replies.length;
           measured.push(...(await load(bot.url, connector.url, options.workload, command, concurrency, perBlock, label)));
           const wrong = connector.replies.slice(firstReply).find((reply) => !command.reply.test(reply));
           if (wrong !== undefined) throw new Error(`ptrack-bot answered "${command.name}" with "${wrong.slice(0, 200)}": the bench times only turns that work`);
+          await settle(started);
           baseline.push(...(await load(echo.url, connector.url, options.workload, command, concurrency, perBlock, label)));
         }
         const p99 = percentile(measured, 99);

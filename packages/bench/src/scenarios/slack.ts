@@ -9,7 +9,7 @@ import type { Workload } from '../synthetic/partnership.js';
 import { runWorker } from './child.js';
 import { startFakeSlack, type FakeSlack, type RateLimit } from './fakeSlack.js';
 import { builtBin } from './packages.js';
-import { startServer, type StartedServer } from './processes.js';
+import { settle, startServer, type StartedServer } from './processes.js';
 
 const TEAM = 'T0BENCH';
 const SIGNING_SECRET = 'bench-signing-secret';
@@ -230,12 +230,20 @@ export async function measureSlackRequests(options: { requests: number; dataPath
         const durableBaseline: number[] = [];
         let sample = '';
         const perBlock = Math.max(concurrency, Math.round(options.requests / BLOCKS));
+        // Each block starts once what the last one left running (the bot's compaction and
+        // follow-up calls) has finished, so that no server's work is counted in another's block.
+        const settled = () => settle(started);
         for (let block = 0; block < BLOCKS; block++) {
+          await settled();
           const ours = await onBot(perBlock);
           measured.push(...ours.samples);
           sample = ours.last;
+          await settled();
           baseline.push(...(await onBolt(perBlock)).samples);
-          if (kind.countsSubmissions) durableBaseline.push(...(await onDurableBolt(perBlock)).samples);
+          if (kind.countsSubmissions) {
+            await settled();
+            durableBaseline.push(...(await onDurableBolt(perBlock)).samples);
+          }
         }
         const p99 = percentile(measured, 99);
         const boltP99 = percentile(baseline, 99);
