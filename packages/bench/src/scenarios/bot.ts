@@ -133,13 +133,16 @@ export async function measureBot(options: { requests: number; dataArgs: readonly
         const baseline: number[] = [];
         const perBlock = Math.max(concurrency, Math.round(options.requests / BLOCKS));
         for (let block = 0; block < BLOCKS; block++) {
-          // Each block starts once what the last left running (the bot's compaction) has finished.
+          // Each block starts once what the last left running (the bot's compaction) has
+          // finished, and after a round of unmeasured turns (see the Slack section's blocks).
           await settle(started);
+          await load(bot.url, connector.url, options.workload, command, concurrency, concurrency, label);
           const firstReply = connector.replies.length;
           measured.push(...(await load(bot.url, connector.url, options.workload, command, concurrency, perBlock, label)));
           const wrong = connector.replies.slice(firstReply).find((reply) => !command.reply.test(reply));
           if (wrong !== undefined) throw new Error(`ptrack-bot answered "${command.name}" with "${wrong.slice(0, 200)}": the bench times only turns that work`);
           await settle(started);
+          await load(echo.url, connector.url, options.workload, command, concurrency, concurrency, label);
           baseline.push(...(await load(echo.url, connector.url, options.workload, command, concurrency, perBlock, label)));
         }
         const p99 = percentile(measured, 99);

@@ -231,17 +231,22 @@ export async function measureSlackRequests(options: { requests: number; dataPath
         let sample = '';
         const perBlock = Math.max(concurrency, Math.round(options.requests / BLOCKS));
         // Each block starts once what the last one left running (the bot's compaction and
-        // follow-up calls) has finished, so that no server's work is counted in another's block.
-        const settled = () => settle(started);
+        // follow-up calls) has finished, so that no server's work is counted in another's block,
+        // and after a round of unmeasured requests: a server idle for seconds has let its
+        // keep-alive connections go, and its first requests would pay for new ones.
+        const settled = async (on: (requests: number) => Promise<unknown>) => {
+          await settle(started);
+          await on(concurrency);
+        };
         for (let block = 0; block < BLOCKS; block++) {
-          await settled();
+          await settled(onBot);
           const ours = await onBot(perBlock);
           measured.push(...ours.samples);
           sample = ours.last;
-          await settled();
+          await settled(onBolt);
           baseline.push(...(await onBolt(perBlock)).samples);
           if (kind.countsSubmissions) {
-            await settled();
+            await settled(onDurableBolt);
             durableBaseline.push(...(await onDurableBolt(perBlock)).samples);
           }
         }

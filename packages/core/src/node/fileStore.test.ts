@@ -666,7 +666,8 @@ describe('the change log beside a large data file', () => {
   it('waits for a pause in the commits before it compacts, and then compacts everything, nothing lost', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const created = await snapshotRevision();
-    const store = await openLogged(3, { compaction: { quietMs: 300 } });
+    // A pause far longer than a commit takes, even on a loaded machine.
+    const store = await openLogged(3, { compaction: { quietMs: 2000 } });
     // A burst past the limit, each commit within the pause of the one before: only appended.
     for (const text of ['one', 'two', 'three', 'four', 'five', 'six']) unwrap(await store.commit(note(text), by(actors.owner)));
     expect(store.compactionProcessesStarted).toBe(0);
@@ -686,6 +687,8 @@ describe('the change log beside a large data file', () => {
     unwrap(await store.commit(note('past four times the limit'), by(actors.owner)));
     await until(async () => JSON.stringify((await readdir(directory)).sort()) === '["partnership.json","partnership.json.lock"]');
     expect(await snapshotRevision()).toBe(3 * DEFAULT_COMPACTION.busyFactor + 1);
+    expect((await (await open()).read()).actions[0]?.history.at(-1)?.note).toBe('past four times the limit');
+    expect((await (await open()).read()).actions[0]?.history).toHaveLength(1 + 3 * DEFAULT_COMPACTION.busyFactor + 1);
   });
 
   it('starts a compaction waiting for a pause when it closes, and leaves the file compacted', async () => {
