@@ -1,5 +1,18 @@
 import { chatEventKey, localDateOf, type Clock, type Database, type Store } from '@partnership-tracker/core';
-import { App, AuthorizationError, ExpressReceiver, LogLevel, webApi, type AuthorizeResult, type BlockButtonAction, type Logger } from '@slack/bolt';
+import {
+  App,
+  AuthorizationError,
+  ExpressReceiver,
+  LogLevel,
+  webApi,
+  type AllMiddlewareArgs,
+  type AuthorizeResult,
+  type BlockButtonAction,
+  type Logger,
+  type SlackActionMiddlewareArgs,
+  type SlackViewMiddlewareArgs,
+  type ViewSubmitAction,
+} from '@slack/bolt';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Conversation } from '../app/conversation.js';
 import { UNEXPECTED_ERROR_TEXT } from '../app/errors.js';
@@ -24,6 +37,9 @@ import { slackSender, SLACK_UNKNOWN_SENDER_TEXT } from './slackIdentity.js';
 
 /** The one Request URL of the Slack app: events, interactivity and the slash command. */
 export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** The events the app listens to (a message only in a direct message with it: message.im in the manifest). */
+export const SLACK_HANDLED_EVENTS = ['app_mention', 'message', 'app_home_opened'] as const;
 
 /** The slash command the app registers (docs/slack.md, the manifest). */
 export const SLASH_COMMAND = '/ptrack';
@@ -119,6 +135,12 @@ async function settleEvent(store: Store, eventId: string, clock: Clock, failure:
   });
   if (!settled.success) throw new Error(settled.error.message);
 }
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** A matcher of exactly these ids. */
+const onlyIds = (ids: readonly string[]): RegExp => new RegExp(`^(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
 
 /** The mention of the bot at the start of an @mention, and any others. */
 const stripMentions = (text: string): string => text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
@@ -306,29 +328,38 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     return client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
   };
 
-  bolt.event('app_mention', async ({ event, body, context }) => {
+  bolt.event(onlyIds(SLACK_HANDLED_EVENTS), async ({ event, body, context }) => {
     const served = context.ptrackServed as SlackServed;
-    const place = placeOf(event.channel, event.channel.startsWith('D') ? 'im' : 'channel');
-    await track(answer(served, event.user, stripMentions(event.text), `slack:${(body as { event_id: string }).event_id}`, place, post(event.channel, event.thread_ts ?? event.ts)));
+    const eventId = `slack:${(body as { event_id: string }).event_id}`;
+    switch (event.type) {
+      case 'app_mention': {
+        const place = placeOf(event.channel, event.channel.startsWith('D') ? 'im' : 'channel');
+        await track(answer(served, event.user, stripMentions(event.text), eventId, place, post(event.channel, event.thread_ts ?? event.ts)));
+        return;
+      }
+      case 'message': {
+        // Direct messages only (channels speak to the bot with an @mention); no edits, no bots.
+        if (event.channel_type !== 'im' || event.subtype !== undefined || !('user' in event) || 'bot_id' in event) return;
+        const text = 'text' in event && typeof event.text === 'string' ? stripMentions(event.text) : '';
+        await track(answer(served, event.user, text, eventId, placeOf(event.channel, 'im'), post(event.channel, undefined)));
+        return;
+      }
+      case 'app_home_opened':
+        if (event.tab !== 'home') return;
+        await track(
+          senderOf(served, event.user)
+            .then(() => refreshHome(served, event.user, 0))
+            .catch((error: unknown) => log(`slack: could not publish the Home tab for ${event.user}: ${(error as Error).message}`)),
+        );
+        return;
+    }
   });
 
-  bolt.message(async ({ message, body, context }) => {
-    // Direct messages only (channels speak to the bot with an @mention); no edits, no bots.
-    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || 'bot_id' in message) return;
-    const served = context.ptrackServed as SlackServed;
-    const text = 'text' in message && typeof message.text === 'string' ? stripMentions(message.text) : '';
-    await track(answer(served, message.user, text, `slack:${(body as { event_id: string }).event_id}`, placeOf(message.channel, 'im'), post(message.channel, undefined)));
-  });
-
-  bolt.event('app_home_opened', async ({ event, context }) => {
-    if (event.tab !== 'home') return;
-    const served = context.ptrackServed as SlackServed;
-    await track(
-      senderOf(served, event.user)
-        .then(() => refreshHome(served, event.user, 0))
-        .catch((error: unknown) => log(`slack: could not publish the Home tab for ${event.user}: ${(error as Error).message}`)),
-    );
-  });
+  // Bolt runs every listener's matching middleware on every request, at about ten microseconds a
+  // listener on the bench machine: one listener for each kind of request (command, events,
+  // buttons, modal submissions), and the id picks the handler here (docs/performance.md).
+  const buttons = new Map<string, (args: ButtonArgs) => Promise<void>>();
+  const submissions = new Map<string, (args: SubmissionArgs) => Promise<void>>();
 
   /** Tells the person who pressed a button: beside the message it was on, else in their DM with the bot. */
   const tellPresser = (body: BlockButtonAction, respond: ((message: Record<string, unknown>) => Promise<unknown>) | undefined) => (reply: Reply) => {
@@ -347,7 +378,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     what: string,
     open: (turn: { served: SlackServed; db: Database; userId: string; value: string; triggerId: string; tell: (reply: Reply) => Promise<unknown> }) => Promise<unknown>,
   ) =>
-    bolt.action<BlockButtonAction>(actionId, async ({ ack, body, action, context, respond }) => {
+    buttons.set(actionId, async ({ ack, body, action, context, respond }) => {
       await ack();
       const served = context.ptrackServed as SlackServed;
       const tell = tellPresser(body, respond);
@@ -367,7 +398,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     return client.views.open({ trigger_id: triggerId, view: createUpdateModal(found, today) as unknown as webApi.ViewsOpenArguments['view'] });
   });
 
-  bolt.action<BlockButtonAction>(SNOOZE_BUTTON, async ({ ack, body, action, context, respond }) => {
+  buttons.set(SNOOZE_BUTTON, async ({ ack, body, action, context, respond }) => {
     await ack();
     const served = context.ptrackServed as SlackServed;
     const place: ChatPlace = { service: 'slack', scope: 'personal', conversationId: body.channel?.id ?? body.user.id };
@@ -375,7 +406,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
   });
 
   // A link button still sends an action; it needs only acknowledging.
-  bolt.action(OPEN_DIGEST_ACTION, async ({ ack }) => {
+  buttons.set(OPEN_DIGEST_ACTION, async ({ ack }) => {
     await ack();
   });
 
@@ -426,7 +457,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     track(confirmSubmission(served, userId, reply)).catch((error: unknown) => log(`slack: could not follow up a change for ${userId}: ${(error as Error).message}`));
   };
 
-  bolt.view(REGISTER_MODAL, async ({ ack, body, view, context }) => {
+  submissions.set(REGISTER_MODAL, async ({ ack, body, view, context }) => {
     const served = context.ptrackServed as SlackServed;
     const userId = body.user.id;
     let meetingId = '';
@@ -458,7 +489,7 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     followSubmission(served, userId, outcome.reply);
   });
 
-  bolt.view(UPDATE_MODAL, async ({ ack, body, view, context }) => {
+  submissions.set(UPDATE_MODAL, async ({ ack, body, view, context }) => {
     const served = context.ptrackServed as SlackServed;
     const userId = body.user.id;
     let ref = '';
@@ -492,6 +523,9 @@ export function mountSlack(options: SlackMountOptions): SlackHandle {
     await ack();
     followSubmission(served, userId, outcome.reply);
   });
+
+  bolt.action<BlockButtonAction>(onlyIds([...buttons.keys()]), (args) => buttons.get(args.action.action_id)!(args));
+  bolt.view({ type: 'view_submission', callback_id: onlyIds([...submissions.keys()]) }, (args) => submissions.get(args.view.callback_id)!(args as SubmissionArgs));
 
   return {
     client,
