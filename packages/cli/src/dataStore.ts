@@ -103,6 +103,7 @@ export async function withDataStore<T>(address: DataAddress, work: (store: Store
 export function writeClockGuard(store: Store, io: Pick<Io, 'env' | 'realNow'>): Store {
   return {
     read: () => store.read(),
+    readWithHistory: () => store.readWithHistory(),
     close: () => store.close(),
     async commit(commands, context) {
       const last = (await store.read()).audit.at(-1);

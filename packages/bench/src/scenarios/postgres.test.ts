@@ -33,7 +33,7 @@ afterAll(async () => {
 async function readPartnership(id: string) {
   const store = unwrap(await openPgStore(url, id));
   try {
-    return await store.read();
+    return unwrap(await store.readWithHistory());
   } finally {
     await store.close();
   }

@@ -14,6 +14,7 @@ function countingReads(store: Store): Store & { reads: number } {
       counted.reads += 1;
       return store.read();
     },
+    readWithHistory: store.readWithHistory.bind(store),
     commit: store.commit.bind(store),
     close: store.close.bind(store),
   };

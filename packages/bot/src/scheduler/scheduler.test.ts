@@ -1,4 +1,4 @@
-import { MemoryStore, type CommandInput, type Store } from '@partnership-tracker/core';
+import { MemoryStore, unwrap, type CommandInput, type Store } from '@partnership-tracker/core';
 import { describe, expect, it } from 'vitest';
 import type { ProactiveSender, SendOutcome } from '../app/proactive.js';
 import { EXECUTIVE_CHANNEL, FakeClock, FakeSender, fakeSleep, personalChat, schedulerDatabase, schedulerStore } from './__fixtures__/schedulerFixtures.js';
@@ -94,7 +94,7 @@ describe('the scheduler sends every reminder rule once, at its time', () => {
       attempts: 1,
       error: null,
     });
-    const audit = (await store.read()).audit.filter((a) => a.entityId === 'reminder:due-14:A-1:2026-06-16');
+    const audit = unwrap(await store.readWithHistory()).audit.filter((a) => a.entityId === 'reminder:due-14:A-1:2026-06-16');
     expect(audit.map((a) => `${a.by} ${a.command}`)).toEqual(['system:scheduler outbox.claim', 'system:scheduler outbox.settle']);
   });
 
@@ -230,6 +230,7 @@ describe('a crash mid-run', () => {
     let settleFails = true;
     const store: Store = {
       read: () => inner.read(),
+      readWithHistory: () => inner.readWithHistory(),
       close: () => inner.close(),
       commit: (commands: readonly CommandInput[], context) => {
         if (settleFails && commands.some((c) => c.type === 'outbox.settle')) return Promise.reject(new Error('disk full'));

@@ -1,4 +1,4 @@
-import type { MemoryStore } from '@partnership-tracker/core';
+import { unwrap, type MemoryStore } from '@partnership-tracker/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeConnector } from '../__fixtures__/fakeConnector.js';
 import { AAD, fixtureStore, NOW } from '../__fixtures__/partnership.js';
@@ -67,7 +67,7 @@ async function say(tenant: string | undefined, text: string): Promise<{ status: 
   return { status: response.status, replies: connector.calls.slice(before).map((call) => String(call.body.text ?? '')) };
 }
 
-const conversationsSaved = async (store: MemoryStore) => (await store.read()).audit.filter((entry) => entry.entity === 'conversation').length;
+const conversationsSaved = async (store: MemoryStore) => unwrap(await store.readWithHistory()).audit.filter((entry) => entry.entity === 'conversation').length;
 
 describe('one bot deployment serving several partnerships', () => {
   it("answers each activity from its tenant's partnership, and only that partnership's data changes", async () => {

@@ -116,11 +116,11 @@ async function ptrack(userId: string, text: string): Promise<SlackApiCall> {
 
 /** The store's changes other than the fixture's: what a request changed. */
 async function changesAfter(action: () => Promise<unknown>): Promise<string[]> {
-  const before = (await store.read()).audit.length;
+  const before = unwrap(await store.readWithHistory()).audit.length;
   await action();
   // A person's first words in Slack also save their Slack chat, as Teams saves a personal chat.
   // The outbox's claims of events are delivery bookkeeping, not changes a person made.
-  return (await store.read()).audit.slice(before).filter((e) => e.entity !== 'conversation' && e.entity !== 'outbox').map((e) => `${e.command} ${e.entityId}`);
+  return unwrap(await store.readWithHistory()).audit.slice(before).filter((e) => e.entity !== 'conversation' && e.entity !== 'outbox').map((e) => `${e.command} ${e.entityId}`);
 }
 
 /** Every text in a message's blocks, in order. */
@@ -237,7 +237,7 @@ describe('/ptrack', () => {
     let reply: SlackApiCall | undefined;
     expect(await changesAfter(async () => (reply = await ptrack(SLACK.colleague, 'my actions')))).toEqual(['person.linkSlack colleague']);
     expect(reply!.args.text).toBe('You have 2 open actions; the soonest is B-2, due 28 Feb 2025.');
-    const entry = (await store.read()).audit.find((e) => e.command === 'person.linkSlack' && e.entityId === 'colleague')!;
+    const entry = unwrap(await store.readWithHistory()).audit.find((e) => e.command === 'person.linkSlack' && e.entityId === 'colleague')!;
     expect([entry.by, entry.after]).toEqual(['system:slack', { slackUserId: SLACK.colleague }]);
     expect(await changesAfter(() => ptrack(SLACK.colleague, 'help'))).toEqual([]);
     expect(api.calls.filter((c) => c.method === 'users.info')).toHaveLength(1);

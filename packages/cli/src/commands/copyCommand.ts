@@ -27,12 +27,12 @@ export async function copyCommand(flags: CopyFlags, io: Io): Promise<Result<void
   const from = addressOf(flags.from, partnership, io);
   const to = addressOf(flags.to, partnership, io);
   if (from.kind === 'file' && to.kind === 'file' && from.path === to.path) return fail('usage.copy_onto_itself', '--from and --to name the same data file.');
-  const source = await withDataStore(from, async (store) => ok(await store.read()));
+  const source = await withDataStore(from, (store) => store.readWithHistory());
   if (!source.success) return source;
   const db = source.data;
   const created = await createPartnership(to, db, false);
   if (!created.success) return created;
-  const copy = await withDataStore(to, async (store) => ok(await store.read()));
+  const copy = await withDataStore(to, (store) => store.readWithHistory());
   if (!copy.success) return copy;
   if (canonical(copy.data) !== canonical(db)) {
     return fail('store.copy_differs', `The copy at ${created.data} does not read back the same as ${await describeAddress(from)}; do not use it. Please report this.`);

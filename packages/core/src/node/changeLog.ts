@@ -7,7 +7,7 @@ import { applyCommands } from '../common/store/applyCommands.js';
 import type { CommandInput } from '../common/store/commands.js';
 import type { Database } from '../common/store/database.js';
 import { applyRecordChanges, RecordChangeSchema, type RecordChange } from '../common/store/recordChanges.js';
-import { appendAudit, withAuditTail } from '../common/store/sharedAudit.js';
+import { appendAudit, withAuditTail } from '../common/store/heldAudit.js';
 
 /** The format of the change log's lines this version writes. */
 export const LOG_FORMAT = 2;
@@ -149,8 +149,8 @@ export function replayLog(db: Database, entries: readonly LogLine[], logName: st
   if (entries.length === 0) return ok(db);
   // applyCommands and applyRecordChanges copy what they change; the audit is copied once here
   // and each change applied on its last entry alone, so replaying a thousand changes on a
-  // 300,000-entry audit does not copy it a thousand times. The caller's audit (which snapshots
-  // may share) stays as it was.
+  // 300,000-entry audit does not copy it a thousand times. The caller's audit (a store's held
+  // history) stays as it was.
   const audit = [...db.audit];
   let current: Database = withAuditTail(db);
   const place = (line: number) => ({ file: logName, line });

@@ -88,7 +88,7 @@ async function killLoop(seed: number, compaction?: object): Promise<void> {
 
   const store = unwrap(await openFileStore(path));
   try {
-    const db = await store.read();
+    const db = unwrap(await store.readWithHistory());
     const notes = db.actions[0]!.history.map((entry) => entry.note);
     expect(acknowledged.length).toBeGreaterThan(50);
     expect(acknowledged.filter((note) => !notes.includes(note))).toEqual([]);

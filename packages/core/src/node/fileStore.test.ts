@@ -433,7 +433,7 @@ describe('with real second processes', () => {
     const codes = await Promise.all(workers.map((w) => w.exit));
     expect({ codes, stderr: workers.map((w) => w.stderr()) }).toEqual({ codes: [0, 0], stderr: ['', ''] });
 
-    const db = await (await open()).read();
+    const db = unwrap(await (await open()).readWithHistory());
     expect(db.revision).toBe(2 * perProcess);
     const notes = db.actions[0]!.history.map((h) => h.note);
     for (const label of ['bot', 'cli']) {
@@ -590,7 +590,7 @@ describe('the change log beside a large data file', () => {
     expect(await logLines()).toHaveLength(4);
     // Nothing else is left: not the old snapshot and log, set aside under the lock and freed after.
     await until(async () => JSON.stringify((await readdir(directory)).sort()) === '["partnership.json","partnership.json.lock"]');
-    expect(await readFile(path, 'utf8')).toBe(serializeDatabase(await store.read()));
+    expect(await readFile(path, 'utf8')).toBe(serializeDatabase(unwrap(await store.readWithHistory())));
     expect((await store.read()).revision).toBe(4);
 
     unwrap(await store.commit(note('five'), by(actors.owner)));
@@ -909,7 +909,7 @@ describe('the change log beside a large data file', () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const store = await openLogged();
     for (const text of ['one', 'two']) unwrap(await store.commit(note(text), by(actors.owner)));
-    await writeFile(path, serializeDatabase(await store.read()));
+    await writeFile(path, serializeDatabase(unwrap(await store.readWithHistory())));
 
     const reopened = await openLogged();
     expect(await reopened.read()).toEqual(await store.read());
@@ -962,9 +962,7 @@ describe('the change log beside a large data file', () => {
       [2, 'system:cli'],
       [3, 'olu-owner'],
     ];
-    expect(seqs(await bot.read())).toEqual(expected);
-    expect(seqs(await cli.read())).toEqual(expected);
-    expect(seqs(await (await open()).read())).toEqual(expected);
+    for (const store of [bot, cli, await open()]) expect(seqs(unwrap(await store.readWithHistory()))).toEqual(expected);
   });
 
   it.each([
@@ -990,23 +988,63 @@ describe('the change log beside a large data file', () => {
 
     diskFull = false;
     expect(unwrap(await store.commit(note('three'), by(actors.owner))).revision).toBe(2);
-    const after = await store.read();
+    const after = unwrap(await store.readWithHistory());
     expect(after.audit.map((e) => e.seq)).toEqual([1, 2]);
     expect(after.actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'one', 'three']);
-    expect(await (await open()).read()).toEqual(after);
+    expect(unwrap(await (await open()).readWithHistory())).toEqual(after);
   });
 
-  it('appends new entries to the audit snapshots share, writing the whole audit when it compacts', async () => {
+  it('writes the whole audit when it compacts, though it holds only the last entry', async () => {
     unwrap(await createDataFile(path, sampleDatabase()));
     const store = await openLogged(2);
     const first = await store.read();
     for (const text of ['one', 'two', 'three']) unwrap(await store.commit(note(text), by(actors.owner)));
     expect(first.revision).toBe(0);
-    expect(first.audit.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(first.audit).toEqual([]);
+    expect((await store.read()).audit.map((e) => e.seq)).toEqual([3]);
     await until(async () => !(await exists(logPath())));
     const written = parseDataFile(await readFile(path, 'utf8'), 'partnership.json');
     expect(written.success && written.data.db.audit.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(await (await open()).read()).toEqual(await store.read());
+  });
+
+  /** The data file's audit as written: each entry's seq and the note it recorded, if any. */
+  async function writtenAudit(): Promise<Array<[number, string | undefined]>> {
+    const written = parseDataFile(await readFile(path, 'utf8'), 'partnership.json');
+    const audit = written.success ? written.data.db.audit : [];
+    return audit.map((e) => [e.seq, /"note":"([^"]*)"/.exec(JSON.stringify(e.after))?.[1]]);
+  }
+
+  it('reads back the history it does not hold when an erasure rewrites the file: every entry is written, redacted', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const [store, other] = [await openLogged(), await openLogged()];
+    unwrap(await store.commit(note('Checked with Olu Owner (olu@council.example)'), by(actors.owner)));
+    unwrap(await other.commit(note('From the other store'), by(actors.owner)));
+    const erased = unwrap(await store.commit([{ type: 'person.erase', personId: 'olu-owner' }], by(actors.businessTeam)));
+    expect(await exists(logPath())).toBe(false);
+    const audit = await writtenAudit();
+    expect(audit.slice(0, 2)).toEqual([
+      [1, 'Checked with Erased person 1 (erased-1@erased.invalid)'],
+      [2, 'From the other store'],
+    ]);
+    expect(audit.map(([seq]) => seq)).toEqual(Array.from({ length: 2 + erased.audit.length }, (_, index) => index + 1));
+  });
+
+  it('keeps the whole history of a small file it rewrites on every commit, with the changes another store logged', async () => {
+    unwrap(await createDataFile(path, sampleDatabase()));
+    const small = await open();
+    const logger = await openLogged();
+    for (const text of ['one', 'two']) unwrap(await logger.commit(note(text), by(actors.owner)));
+    unwrap(await small.commit(note('three'), by(actors.owner)));
+    expect(await exists(logPath())).toBe(false);
+    expect(await writtenAudit()).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+      [3, 'three'],
+    ]);
+    unwrap(await logger.commit(note('four'), by(actors.owner)));
+    unwrap(await small.commit(note('five'), by(actors.owner)));
+    expect((await writtenAudit()).map(([, text]) => text)).toEqual(['one', 'two', 'three', 'four', 'five']);
   });
 
   it('commits made together are each all-or-nothing, in order, with their own revisions: a refused one does not stop the rest', async () => {
@@ -1021,7 +1059,7 @@ describe('the change log beside a large data file', () => {
     expect(results.map((r) => (r.success ? r.data.revision : r.error.code))).toEqual([1, 'action.not_found', 'action.not_owner', 2]);
     expect((await logLines()).map((line) => line.revision)).toEqual([1, 2]);
     expect((await (await open()).read()).actions[0]?.history.map((h) => h.note)).toEqual(['Created', 'first', 'third']);
-    expect((await store.read()).audit.map((e) => [e.seq, e.command])).toEqual([
+    expect(unwrap(await store.readWithHistory()).audit.map((e) => [e.seq, e.command])).toEqual([
       [1, 'action.update'],
       [2, 'action.update'],
     ]);

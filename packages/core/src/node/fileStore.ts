@@ -8,7 +8,7 @@ import type { CommandInput } from '../common/store/commands.js';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../common/store/database.js';
 import type { RecordChange } from '../common/store/recordChanges.js';
 import { SerialQueue } from '../common/store/serialQueue.js';
-import { appendAudit, putRedacted, redactedEntries, withAuditTail } from '../common/store/sharedAudit.js';
+import { appendAudit, putRedacted, redactedEntries, withAuditTail } from '../common/store/heldAudit.js';
 import type { Erasure } from '../common/people/erasure.js';
 import type { CommitResult, Store } from '../common/store/store.js';
 import { changeLine } from './changeLog.js';
@@ -49,7 +49,14 @@ interface PendingCommit {
 export class FileStore implements Store {
   /** Absolute path of the data file. */
   readonly path: string;
+  /** The data as `read` hands it out: the audit's last entry only (see `Store.read`). */
   private readonly low: Low<Database>;
+  /**
+   * The whole audit, kept only while the snapshot is smaller than `rewriteBelowBytes`: every
+   * commit then rewrites the file whole, and reading the audit back for it would cost more than
+   * holding it. A larger file's history stays on disk, out of this process's heap.
+   */
+  private history: AuditEntry[] | undefined;
   private readonly queue = new SerialQueue();
   private closed = false;
   /** Which versions of the files `low.data` reflects; undefined after an uncertain write, forcing a full reread. */
@@ -93,11 +100,12 @@ export class FileStore implements Store {
     compaction: Partial<CompactionPolicy> = {},
   ) {
     this.path = file.path;
-    this.low = new Low(file, loaded.db);
-    this.stamp = loaded.stamp;
-    this.migratedFrom = loaded.migratedFrom;
     this.lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
     this.compaction = { ...DEFAULT_COMPACTION, ...compaction };
+    this.low = new Low(file, withAuditTail(loaded.db));
+    this.stamp = loaded.stamp;
+    this.migratedFrom = loaded.migratedFrom;
+    this.keepHistory(loaded.db.audit, loaded.stamp.snapshot.size);
   }
 
   /**
@@ -122,6 +130,13 @@ export class FileStore implements Store {
     }
     if (generation === this.generation) this.install(loaded.data);
     return this.low.data;
+  }
+
+  /** Reads the files whole, as opening them does, once no writer is part way through a change. */
+  async readWithHistory(): Promise<Result<Database>> {
+    if (this.closed) return fail('store.closed', 'The store has been closed.');
+    const loaded = await this.file.load();
+    return loaded.success ? ok(loaded.data.db) : loaded;
   }
 
   commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
@@ -151,14 +166,39 @@ export class FileStore implements Store {
   }
 
   private held(): HeldData {
-    return { db: this.low.data, stamp: this.stamp, migratedFrom: this.migratedFrom };
+    const db = this.history === undefined ? this.low.data : { ...this.low.data, audit: this.history };
+    return { db, stamp: this.stamp, migratedFrom: this.migratedFrom };
   }
 
   private install(loaded: Loaded): void {
-    this.low.data = loaded.db;
+    this.low.data = withAuditTail(loaded.db);
     this.stamp = loaded.stamp;
     this.migratedFrom = loaded.migratedFrom;
+    this.keepHistory(loaded.db.audit, loaded.stamp.snapshot.size);
     this.generation++;
+  }
+
+  /**
+   * Keeps `audit` as the whole history if the snapshot is small enough to be rewritten by every
+   * commit. It is whole then: only a large snapshot's data is held with a tail, a log replayed on
+   * it keeps the same snapshot, and a snapshot replaced is read whole.
+   */
+  private keepHistory(audit: AuditEntry[], snapshotBytes: number): void {
+    this.history = snapshotBytes < this.compaction.rewriteBelowBytes ? audit : undefined;
+  }
+
+  /**
+   * The whole audit, for a commit that rewrites the file: the one held, or read back from the
+   * files (under the lock, unchanged since `base` was read from them).
+   */
+  private async wholeAudit(base: Database): Promise<Result<AuditEntry[]>> {
+    if (this.history !== undefined) return ok(this.history);
+    const loaded = await this.file.catchUp(undefined, { kind: 'held' });
+    if (!loaded.success) return loaded;
+    if (loaded.data.db.revision !== base.revision) {
+      return fail('store.corrupt', `${this.file.displayName}: reading its history back gave revision ${loaded.data.db.revision}, not ${base.revision}; nothing was written.`, { file: this.file.displayName });
+    }
+    return ok(loaded.data.db.audit);
   }
 
   /** Whether this write rewrites the snapshot rather than appending `entries` lines of `lineBytes` to the log. */
@@ -336,12 +376,12 @@ export class FileStore implements Store {
     const results: Array<Result<CommitResult>> = [];
     const lines: string[] = [];
     const changed: number[] = [];
-    // Applied on the audit's last entry alone, so that no commit copies the whole history; the
-    // new entries are collected and appended to the base audit once they are durable.
+    // Applied on the audit's last entry alone (all the held data has), so that no commit copies
+    // the whole history; the new entries are collected for a rewrite of the whole file.
     const base = this.low.data;
     const entries: AuditEntry[] = [];
     const erasures: Erasure[] = [];
-    let db = withAuditTail(base);
+    let db = base;
     for (const [index, { commands, context }] of batch.entries()) {
       const outcome = applyCommands(db, commands, context);
       if (!outcome.success || outcome.data.db === db) {
@@ -362,17 +402,19 @@ export class FileStore implements Store {
     };
     const stillMine = this.fence(lock, stamp.snapshot);
     let written: FilesStamp;
-    let redacted: AuditEntry[] = [];
+    let whole: AuditEntry[] | undefined;
     try {
       const text = lines.join('');
       // An erasure rewrites the whole file, its audit redacted, and removes the log: the log's
       // lines and the snapshot before would keep what it erased.
       if (erasures.length > 0 || this.shouldCompact(stamp, lines.length, Buffer.byteLength(text))) {
+        const history = await this.wholeAudit(base);
+        if (!history.success) return refuse(history);
         // Rewriting costs the whole file anyway; one copy of the audit is nothing beside it.
-        const audit = base.audit.concat(entries);
-        redacted = redactedEntries(audit, erasures);
-        putRedacted(audit, redacted);
+        const audit = history.data.concat(entries);
+        putRedacted(audit, redactedEntries(audit, erasures));
         written = await this.file.compact({ ...db, audit }, stillMine);
+        whole = audit;
         this.carriedOver = undefined;
         this.migratedFrom = CURRENT_SCHEMA_VERSION;
         this.backgroundFailed = false;
@@ -383,11 +425,15 @@ export class FileStore implements Store {
       this.stamp = undefined;
       return refuse(this.writeFailure(error));
     }
-    // Readers see the new data only once it is durable. Snapshots already handed out share the
-    // base audit and see its new entries too (see Store.read); nothing else of theirs changes.
-    appendAudit(base.audit, entries);
-    putRedacted(base.audit, redacted);
-    this.low.data = { ...db, audit: base.audit };
+    // Readers see the new data only once it is durable.
+    if (whole !== undefined) {
+      // An erasure may have redacted the last entry too.
+      this.low.data = withAuditTail({ ...db, audit: whole });
+      this.keepHistory(whole, written.snapshot.size);
+    } else {
+      this.low.data = db;
+      if (this.history !== undefined) appendAudit(this.history, entries);
+    }
     this.stamp = written;
     this.generation++;
     if (this.compaction.background && written.log !== null && this.logGrownPastLimit(written.snapshot.size, written.log, 1)) this.compactWhenQuiet(written.snapshot.size, written.log);

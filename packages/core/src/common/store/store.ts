@@ -19,14 +19,19 @@ export interface CommitResult {
  */
 export interface Store {
   /**
-   * A consistent snapshot of everything, including changes committed by other processes.
-   * The snapshot is shared and must be treated as read-only. Its `audit` array is shared with
-   * later snapshots and only ever appended to, so that a commit does not copy the whole history:
-   * an old snapshot's audit may show entries of changes made after its `revision`, and entries a
-   * later GDPR erasure redacted (the one rewrite the audit allows). Everything else in a snapshot
-   * stays as it was.
+   * A consistent snapshot of everything, including changes committed by other processes, but
+   * with only the audit's last entry (the next entry's seq follows it): the whole history is
+   * never read by the work the bot and the CLI do every day, and holding it made every process's
+   * heap several times its records (see docs/performance.md). `readWithHistory` reads it all.
+   * The snapshot is shared and must be treated as read-only.
    */
   read(): Promise<Database>;
+  /**
+   * The latest committed data with its whole audit, read afresh from where the store keeps it
+   * (the file, the database): for copying a partnership and checking what was recorded. It
+   * costs about what opening the store costs, and nothing of it is kept.
+   */
+  readWithHistory(): Promise<Result<Database>>;
   /**
    * Applies commands all-or-nothing on the latest data and makes them durable before
    * resolving. A person's erasure is made durable with the history the store keeps redacted: no

@@ -45,6 +45,12 @@ export async function readHead(client: Queryable, partnership: string, lock = fa
   return row === undefined ? null : { schemaVersion: row.schema_version, revision: Number(row.revision), settings: row.settings };
 }
 
+/** A partnership's whole audit, in order. */
+export async function readAudit(client: Queryable, partnership: string): Promise<AuditEntry[]> {
+  const audit = await client.query<{ entry: AuditEntry }>('SELECT entry FROM ptrack.audit WHERE partnership_id = $1 ORDER BY seq', [partnership]);
+  return audit.rows.map((row) => row.entry);
+}
+
 /**
  * Reads a whole partnership in one snapshot (the caller's REPEATABLE READ transaction) and
  * parses it with the current schema, migrating older rows in memory first. A record that fails
@@ -72,8 +78,7 @@ export async function loadPartnership(
     if (list === undefined) lists.set(id, (list = []));
     list.push(item);
   }
-  const audit = await client.query<{ entry: AuditEntry }>('SELECT entry FROM ptrack.audit WHERE partnership_id = $1 ORDER BY seq', [partnership]);
-  const document: Record<string, unknown> = { version: head.schemaVersion, revision: head.revision, partnership: head.settings, audit: audit.rows.map((row) => row.entry) };
+  const document: Record<string, unknown> = { version: head.schemaVersion, revision: head.revision, partnership: head.settings, audit: await readAudit(client, partnership) };
   for (const collection of Object.keys(RECORD_KEYS)) document[collection] = [];
   for (const { collection, key, record } of records.rows) {
     const list = document[collection];

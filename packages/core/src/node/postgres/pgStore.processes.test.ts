@@ -33,7 +33,7 @@ describe('PgStore with several processes', () => {
     const stored = await scratch.admin.query<{ revision: string }>('SELECT revision FROM ptrack.revisions WHERE partnership_id = $1 ORDER BY revision', [id]);
     expect(stored.rows.map((row) => Number(row.revision))).toEqual(Array.from({ length: 1000 }, (_, index) => index + 3001));
     const store = unwrap(await scratch.partnerships.open(id));
-    const db = await store.read();
+    const db = unwrap(await store.readWithHistory());
     await store.close();
     expect(db.revision).toBe(4000);
     expect(db.audit.map((entry) => entry.seq)).toEqual(Array.from({ length: 4000 }, (_, index) => index + 1));

@@ -7,10 +7,10 @@ import { CURRENT_SCHEMA_VERSION, type Database } from '../../common/store/databa
 import type { Migration } from '../../common/store/migrations.js';
 import { applyRecordChanges } from '../../common/store/recordChanges.js';
 import { SerialQueue } from '../../common/store/serialQueue.js';
-import { appendAudit, putRedacted, redactedEntries, withAuditTail } from '../../common/store/sharedAudit.js';
+import { redactedEntries, withAuditTail } from '../../common/store/heldAudit.js';
 import { redactionStatements } from './redaction.js';
 import type { CommitResult, Store } from '../../common/store/store.js';
-import { advanceHead, historyStatements, pruneCatchUp, loadPartnership, putStatements, readHead, readSince, recordsOf, revisionStatements, revisionWrites, runInOrder, type LoadedPartnership, type Statement } from './partnershipRows.js';
+import { advanceHead, historyStatements, pruneCatchUp, loadPartnership, putStatements, readAudit, readHead, readSince, recordsOf, revisionStatements, revisionWrites, runInOrder, type LoadedPartnership, type Statement } from './partnershipRows.js';
 
 /** Hooks for tests (a migration chain); not exported from the package entry. */
 export interface PgStoreInternals {
@@ -55,6 +55,8 @@ interface AppliedGroup {
   readonly base: Database;
   /** The database after the last, its audit only the tail `applyCommands` keeps. */
   readonly db: Database;
+  /** Set when a commit erases a person and the whole audit must be read to redact it: nothing else is. */
+  readonly needsHistory?: true;
   /** Each commit's answer, in order; a changing one's revision is final once the transaction commits. */
   readonly results: Result<CommitResult>[];
   /** What each changing commit writes. */
@@ -70,8 +72,9 @@ interface AppliedGroup {
 
 /**
  * One partnership in a PostgreSQL database. It keeps the partnership in memory, like the file
- * store, and catches up with other processes' commits before every read: one query gives the
- * records of every revision since its own. A commit applies the commands in memory, then writes
+ * store (of the audit, the last entry: the history stays in the database), and catches up with
+ * other processes' commits before every read: one query gives the records of every revision
+ * since its own. A commit applies the commands in memory, then writes
  * only the rows they changed, on condition that the head is still at the revision it was applied
  * to; when another process got there first, it catches up and applies them again. The commits
  * that queue while one is written go to the database together: one transaction (one flush to
@@ -97,7 +100,7 @@ export class PgStore implements Store {
     private readonly onClose: () => Promise<void>,
     private readonly internals: PgStoreInternals = {},
   ) {
-    this.db = loaded.db;
+    this.db = withAuditTail(loaded.db);
     this.rowsVersion = loaded.rowsVersion;
   }
 
@@ -113,6 +116,19 @@ export class PgStore implements Store {
     });
     this.openRead = read;
     return read;
+  }
+
+  /** Reads the partnership whole, in one snapshot, after the commits asked for before. */
+  readWithHistory(): Promise<Result<Database>> {
+    if (this.closed) return Promise.resolve(fail('store.closed', 'The store has been closed.'));
+    return this.queue.run(async () => {
+      try {
+        const loaded = await loadSnapshot(this.connection, this.partnership, this.internals);
+        return loaded.success ? ok(loaded.data.db) : loaded;
+      } catch (error) {
+        return this.unavailable(error, 'nothing was read');
+      }
+    });
   }
 
   commit(commands: readonly CommandInput[], context: ChangeContext): Promise<Result<CommitResult>> {
@@ -176,6 +192,9 @@ export class PgStore implements Store {
           if (!caught.success) return await this.abandon(client, locking, group.map(() => caught));
           if (this.db !== applied.base) applied = this.apply(group);
         }
+        // Only an erasure reads the history. Another process's commit meanwhile fails the head's
+        // condition below, and the group is applied again.
+        if (applied.needsHistory) applied = this.apply(group, await readAudit(client, this.partnership));
         if (applied.revisions.length === 0) return await this.abandon(client, locking, applied.results);
         const last = applied.revisions.at(-1)!;
         const settings = applied.revisions.reduce<Record<string, unknown> | null>((latest, revision) => revision.settings ?? latest, null);
@@ -204,11 +223,8 @@ export class PgStore implements Store {
           const uncertain = fail('store.write_uncertain', `The connection to ${this.connection.address} failed while committing (${(error as Error).message}); the change may or may not have been saved. Check before repeating it.`);
           return applied.results.map((result) => (result.success && result.data.audit.length > 0 ? uncertain : result));
         }
-        for (const revision of applied.revisions) {
-          appendAudit(this.db.audit, revision.audit);
-          putRedacted(this.db.audit, revision.redacted);
-        }
-        this.db = { ...applied.db, audit: this.db.audit };
+        // An erasure redacts only entries before its own, so the last entry is as applied.
+        this.db = withAuditTail(applied.db);
         return applied.results;
       } catch (error) {
         broken = error;
@@ -220,14 +236,17 @@ export class PgStore implements Store {
     }
   }
 
-  /** Applies each commit in memory on the one before, as if each were committed alone. */
-  private apply(group: readonly PendingCommit[]): AppliedGroup {
+  /**
+   * Applies each commit in memory on the one before, as if each were committed alone. An erasure
+   * needs the whole audit as it stood before the group (`history`, read from the database).
+   */
+  private apply(group: readonly PendingCommit[], history?: readonly AuditEntry[]): AppliedGroup {
     const base = this.db;
     let db = base;
     const results: Result<CommitResult>[] = [];
     const revisions: AppliedGroup['revisions'][number][] = [];
     for (const { commands, context } of group) {
-      const outcome = applyCommands(withAuditTail(db), commands, context);
+      const outcome = applyCommands(db, commands, context);
       if (!outcome.success) {
         results.push(outcome);
         continue;
@@ -237,11 +256,12 @@ export class PgStore implements Store {
         results.push(ok({ revision: db.revision, audit: [] }));
         continue;
       }
-      db = outcome.data.db;
+      if (erasures.length > 0 && history === undefined) return { base, db, results, revisions, needsHistory: true };
+      db = withAuditTail(outcome.data.db);
       const writes = revisionWrites(changes, db);
       // An erasure's own changes name the keys the person was filed under, so they are not kept.
       const statements = revisionStatements(this.partnership, db.revision, writes, audit, erasures.length === 0 ? changes : null);
-      const redacted = erasures.length === 0 ? [] : redactedEntries([...base.audit, ...revisions.flatMap((earlier) => earlier.audit)], erasures);
+      const redacted = erasures.length === 0 ? [] : redactedEntries([...historyUpTo(history!, base), ...revisions.flatMap((earlier) => earlier.audit)], erasures);
       if (erasures.length > 0) statements.push(...redactionStatements(this.partnership, db.revision, redacted));
       revisions.push({ revision: db.revision, audit, redacted, statements, settings: writes.settings });
       results.push(ok({ revision: db.revision, audit }));
@@ -265,26 +285,21 @@ export class PgStore implements Store {
     if (since === null) return fail('store.not_found', `The partnership "${this.partnership}" is no longer in ${this.connection.address}.`, { partnership: this.partnership });
     if (since.head.schemaVersion !== this.rowsVersion || since.head.revision < this.db.revision) return this.reload();
     let db = this.db;
-    const entries = [];
     for (const committed of since.revisions) {
       if (committed.revision !== db.revision + 1) return this.reload();
       const applied = applyRecordChanges(db, committed.changes, { validate: true });
       if (!applied.success) return fail('store.corrupt', `partnership "${this.partnership}", revision ${committed.revision}: ${applied.error.message}`, { partnership: this.partnership });
-      db = { ...applied.data, revision: committed.revision };
-      entries.push(...committed.audit);
+      db = { ...applied.data, revision: committed.revision, audit: committed.audit.length > 0 ? committed.audit.slice(-1) : db.audit };
     }
     if (db.revision < since.head.revision) return this.reload();
-    if (db !== this.db) {
-      appendAudit(this.db.audit, entries);
-      this.db = { ...db, audit: this.db.audit };
-    }
+    if (db !== this.db) this.db = db;
     return ok(undefined);
   }
 
   private async reload(): Promise<Result<void>> {
     const loaded = await loadSnapshot(this.connection, this.partnership, this.internals);
     if (!loaded.success) return loaded;
-    this.db = loaded.data.db;
+    this.db = withAuditTail(loaded.data.db);
     this.rowsVersion = loaded.data.rowsVersion;
     return ok(undefined);
   }
@@ -292,6 +307,12 @@ export class PgStore implements Store {
   private unavailable(error: unknown, consequence: string): Result<never> {
     return fail('store.unavailable', `PostgreSQL at ${this.connection.address} failed: ${(error as Error).message}; ${consequence}.`);
   }
+}
+
+/** The entries of `history` up to `db`'s last: a history read after it may have more. */
+function historyUpTo(history: readonly AuditEntry[], db: Database): readonly AuditEntry[] {
+  const last = db.audit.at(-1)?.seq ?? 0;
+  return history.filter((entry) => entry.seq <= last);
 }
 
 /** Reads a partnership whole in one snapshot and, when its rows are of an older schema version, rewrites them migrated. */

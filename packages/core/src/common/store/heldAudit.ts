@@ -3,18 +3,17 @@ import type { Database } from './database.js';
 import { redactAudit, type Erasure } from '../people/erasure.js';
 
 /**
- * The database as `applyCommands` needs it: every collection, but only the last entry of the
- * audit (the next entry's seq follows it). Applying on this view costs the same however long
- * the audit has grown, where applying on the whole database would copy the audit every time.
+ * The database as a store holds it and `applyCommands` needs it: every collection, but only the
+ * last entry of the audit (the next entry's seq follows it). Applying on this view costs the same
+ * however long the audit has grown, and holding it keeps the history out of the heap.
  */
 export function withAuditTail(db: Database): Database {
   return { ...db, audit: db.audit.slice(-1) };
 }
 
 /**
- * Appends entries in place to an audit that a store owns and shares between its snapshots:
- * the audit is append-only, so a snapshot handed out earlier only ever gains entries at its end.
- * A loop rather than `push(...entries)`, which overflows the stack for a very large import.
+ * Appends entries in place to an audit that a store owns (the audit is append-only). A loop
+ * rather than `push(...entries)`, which overflows the stack for a very large import.
  */
 export function appendAudit(audit: AuditEntry[], entries: readonly AuditEntry[]): void {
   for (const entry of entries) audit.push(entry);
@@ -23,7 +22,7 @@ export function appendAudit(audit: AuditEntry[], entries: readonly AuditEntry[])
 /**
  * The entries of an audit that erasures rewrite, as they read once redacted; none when nothing is
  * erased. Worked out once per commit: the store writes them over their earlier copies on disk and
- * puts them in its own audit (`putRedacted`).
+ * puts them in the audit it writes (`putRedacted`).
  */
 export function redactedEntries(audit: readonly AuditEntry[], erasures: readonly Erasure[]): AuditEntry[] {
   if (erasures.length === 0) return [];
@@ -32,8 +31,7 @@ export function redactedEntries(audit: readonly AuditEntry[], erasures: readonly
 
 /**
  * Puts redacted entries in their places (by seq), in place, in an audit that a store owns: the one
- * exception to its being append-only, so that no snapshot handed out keeps the erased values
- * either.
+ * exception to its being append-only.
  */
 export function putRedacted(audit: AuditEntry[], redacted: readonly AuditEntry[]): void {
   const first = audit[0]?.seq ?? 1;
