@@ -21,8 +21,8 @@ export interface Store {
   /**
    * A consistent snapshot of everything, including changes committed by other processes, but
    * with only the audit's last entry (the next entry's seq follows it): the whole history is
-   * never read by the work the bot and the CLI do every day, and holding it made every process's
-   * heap several times its records (see docs/performance.md). `readWithHistory` reads it all.
+   * never read by the work the bot and the CLI do every day, and holding it was two thirds of a
+   * process's held data (see docs/performance.md). `readWithHistory` reads it all.
    * The snapshot is shared and must be treated as read-only.
    */
   read(): Promise<Database>;
