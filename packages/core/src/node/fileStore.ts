@@ -49,7 +49,10 @@ interface PendingCommit {
 export class FileStore implements Store {
   /** Absolute path of the data file. */
   readonly path: string;
-  /** The data as `read` hands it out: the audit's last entry only (see `Store.read`). */
+  /**
+   * The data as `read` hands it out: the audit's last entry only (see `Store.read`). Never
+   * `low.write()`: it would write that tail as the whole history. Writes go through `commitWaiting`.
+   */
   private readonly low: Low<Database>;
   /**
    * The whole audit, kept only while the snapshot is smaller than `rewriteBelowBytes`: every
